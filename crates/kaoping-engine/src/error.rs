@@ -1,0 +1,164 @@
+//! The one error type of the engine: what can be wrong with a scenario file or the built-in data.
+//!
+//! Every message names the place (`banks[3].sme_loans`) and says what to do. `Display` is English for
+//! the command line; [`Error::zh`] gives the same message in Chinese for the page.
+
+use std::fmt;
+
+use crate::values::ValueError;
+
+/// What is wrong with a scenario (or, for [`Error::BuiltinData`], with the engine's own data files).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The text is not JSON at all.
+    Json {
+        /// 1-based line of the fault.
+        line: usize,
+        /// 1-based column of the fault.
+        column: usize,
+        /// The parser's description.
+        message: String,
+    },
+    /// The `format` field is missing or names another format.
+    Format {
+        /// The format found, if any.
+        found: Option<String>,
+    },
+    /// The `year` field is missing or names a year whose scheme the engine does not know.
+    Year {
+        /// The year found, as written.
+        found: Option<String>,
+    },
+    /// A field the format does not have (often a misspelling).
+    UnknownField {
+        /// Where the field is.
+        path: String,
+        /// The fields allowed there.
+        expected: &'static [&'static str],
+    },
+    /// A field of the wrong JSON type (an object where a number belongs, …).
+    WrongType {
+        /// The field.
+        path: String,
+        /// What belongs there.
+        expected: &'static str,
+    },
+    /// A figure that is not acceptable (not a number, out of range, …).
+    Value {
+        /// The field.
+        path: String,
+        /// The text as given.
+        text: String,
+        /// Why it was refused.
+        problem: ValueError,
+    },
+    /// A setting with a value it does not have.
+    Setting {
+        /// The setting.
+        path: String,
+        /// The value given.
+        found: String,
+        /// The values it has.
+        expected: &'static [&'static str],
+    },
+    /// A bank id that is not one of the scheme's banks.
+    UnknownBank {
+        /// Where the id is.
+        path: String,
+        /// The id given.
+        id: String,
+    },
+    /// A bank listed twice.
+    DuplicateBank {
+        /// Where the second listing is.
+        path: String,
+        /// The bank's id.
+        id: String,
+    },
+    /// A required field is missing.
+    Missing {
+        /// The field.
+        path: String,
+    },
+    /// The engine's own data files are inconsistent. This is a bug in a data file, not in the input.
+    BuiltinData {
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The message in Chinese, for the page.
+    pub fn zh(&self) -> String {
+        match self {
+            Error::Json { line, column, message } => {
+                format!("文件不是有效的 JSON（第 {line} 行第 {column} 列：{message}）")
+            }
+            Error::Format { found: Some(found) } => {
+                format!("不是考评测算情景文件（format 为 “{found}”，应为 “kaoping-scenario/1”）")
+            }
+            Error::Format { found: None } => {
+                "不是考评测算情景文件（缺少 format: \"kaoping-scenario/1\"）".to_owned()
+            }
+            Error::Year { found: Some(found) } => format!("年度 {found} 没有考评办法数据（目前只有 2024 年度）"),
+            Error::Year { found: None } => "缺少年度 year（如 2024）".to_owned(),
+            Error::UnknownField { path, expected } => {
+                format!("{path}：没有这个字段（可用的字段：{}）", expected.join("、"))
+            }
+            Error::WrongType { path, expected } => format!("{path}：类型不对，应为{}", zh_type(expected)),
+            Error::Value { path, text, problem } => format!("{path}：“{text}” {}", problem.zh()),
+            Error::Setting { path, found, expected } => {
+                format!("{path}：“{found}” 不是可选值（可选：{}）", expected.join("、"))
+            }
+            Error::UnknownBank { path, id } => format!("{path}：没有代码为 “{id}” 的银行"),
+            Error::DuplicateBank { path, id } => format!("{path}：银行 “{id}” 重复出现"),
+            Error::Missing { path } => format!("缺少必填字段 {path}"),
+            Error::BuiltinData { message } => format!("内置数据有误（程序缺陷，请报告）：{message}"),
+        }
+    }
+}
+
+fn zh_type(expected: &str) -> &'static str {
+    match expected {
+        "an object" => "对象",
+        "a list" => "列表",
+        "a number" => "数字",
+        "true or false" => "true 或 false",
+        "a string" => "文本",
+        _ => "其他类型",
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Json { line, column, message } => {
+                write!(f, "not valid JSON at line {line}, column {column}: {message}")
+            }
+            Error::Format { found: Some(found) } => {
+                write!(f, "format: \"{found}\" is not a Kaoping scenario (expected \"kaoping-scenario/1\")")
+            }
+            Error::Format { found: None } => {
+                f.write_str("format: missing; a scenario file starts with \"format\": \"kaoping-scenario/1\"")
+            }
+            Error::Year { found: Some(found) } => {
+                write!(f, "year: {found} has no scheme in this version (only 2024 is known)")
+            }
+            Error::Year { found: None } => f.write_str("year: missing (e.g. \"year\": 2024)"),
+            Error::UnknownField { path, expected } => {
+                write!(f, "{path}: no such field (expected one of: {})", expected.join(", "))
+            }
+            Error::WrongType { path, expected } => write!(f, "{path}: must be {expected}"),
+            Error::Value { path, text, problem } => write!(f, "{path}: \"{text}\" {problem}"),
+            Error::Setting { path, found, expected } => {
+                write!(f, "{path}: \"{found}\" is not a choice (expected one of: {})", expected.join(", "))
+            }
+            Error::UnknownBank { path, id } => write!(f, "{path}: \"{id}\" is not a bank of the scheme"),
+            Error::DuplicateBank { path, id } => write!(f, "{path}: bank \"{id}\" is listed twice"),
+            Error::Missing { path } => write!(f, "{path}: missing"),
+            Error::BuiltinData { message } => write!(f, "built-in data is inconsistent (a bug, please report): {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

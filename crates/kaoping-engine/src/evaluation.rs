@@ -1,0 +1,507 @@
+//! What the engine returns: for every bank, every item's points with the figures that produced them,
+//! the total, rank, band and public-fund weighting, plus what is missing and what to watch.
+//!
+//! The workings are kept as figures, not text, so that evaluating stays cheap for callers that run it
+//! thousands of times; [`ItemScore::explain`] turns one into a Chinese sentence when it is shown.
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+/// The 18 scored items of 二、考评内容, in the scheme's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Item {
+    /// 贷款增量, 二(一)1.
+    LoanIncrement,
+    /// 贷款增速, 二(一)2.
+    LoanGrowth,
+    /// 中小微企业贷款增量, 二(二)1(1).
+    SmeIncrement,
+    /// 中小微企业扩面, 二(二)1(2).
+    SmeCustomers,
+    /// 中小微企业降成本, 二(二)1(3).
+    SmeRate,
+    /// 普惠小微贷款增速, 二(二)1(4).
+    InclusiveGrowth,
+    /// 制造业贷款增量, 二(二)2(1).
+    ManufacturingIncrement,
+    /// 制造业贷款增速, 二(二)2(2).
+    ManufacturingGrowth,
+    /// 绿色贷款增量, 二(二)3(1).
+    GreenIncrement,
+    /// 碳金融产品创新, 二(二)3(2).
+    CarbonProducts,
+    /// 科创金融, 二(二)4.
+    Tech,
+    /// 养老金融, 二(二)5.
+    Pension,
+    /// 东楚融通融资金额, 二(三)1.
+    DongchuAmount,
+    /// 东楚融通融资户数, 二(三)2.
+    DongchuHouseholds,
+    /// 金融政策争取、落实, 二(四)1.
+    Policy,
+    /// 不良贷款核销, 二(四)2.
+    Npl,
+    /// 认购融资平台债券, 二(四)3.
+    PlatformBonds,
+    /// 创业担保贷款和新型政银担, 二(四)4.
+    Guarantee,
+}
+
+impl Item {
+    /// Every item, in the scheme's order.
+    pub const ALL: [Item; 18] = [
+        Item::LoanIncrement,
+        Item::LoanGrowth,
+        Item::SmeIncrement,
+        Item::SmeCustomers,
+        Item::SmeRate,
+        Item::InclusiveGrowth,
+        Item::ManufacturingIncrement,
+        Item::ManufacturingGrowth,
+        Item::GreenIncrement,
+        Item::CarbonProducts,
+        Item::Tech,
+        Item::Pension,
+        Item::DongchuAmount,
+        Item::DongchuHouseholds,
+        Item::Policy,
+        Item::Npl,
+        Item::PlatformBonds,
+        Item::Guarantee,
+    ];
+
+    /// The key used in result files (`loan_increment`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Item::LoanIncrement => "loan_increment",
+            Item::LoanGrowth => "loan_growth",
+            Item::SmeIncrement => "sme_increment",
+            Item::SmeCustomers => "sme_customers",
+            Item::SmeRate => "sme_rate",
+            Item::InclusiveGrowth => "inclusive_growth",
+            Item::ManufacturingIncrement => "manufacturing_increment",
+            Item::ManufacturingGrowth => "manufacturing_growth",
+            Item::GreenIncrement => "green_increment",
+            Item::CarbonProducts => "carbon_products",
+            Item::Tech => "tech",
+            Item::Pension => "pension",
+            Item::DongchuAmount => "dongchu_amount",
+            Item::DongchuHouseholds => "dongchu_households",
+            Item::Policy => "policy",
+            Item::Npl => "npl",
+            Item::PlatformBonds => "platform_bonds",
+            Item::Guarantee => "guarantee",
+        }
+    }
+
+    /// The item's short Chinese name (`贷款增量`).
+    pub fn title(self) -> &'static str {
+        match self {
+            Item::LoanIncrement => "贷款增量",
+            Item::LoanGrowth => "贷款增速",
+            Item::SmeIncrement => "中小微增量",
+            Item::SmeCustomers => "中小微扩面",
+            Item::SmeRate => "中小微降成本",
+            Item::InclusiveGrowth => "普惠小微增速",
+            Item::ManufacturingIncrement => "制造业增量",
+            Item::ManufacturingGrowth => "制造业增速",
+            Item::GreenIncrement => "绿色增量",
+            Item::CarbonProducts => "碳金融产品",
+            Item::Tech => "科创金融",
+            Item::Pension => "养老金融",
+            Item::DongchuAmount => "东楚融通金额",
+            Item::DongchuHouseholds => "东楚融通户数",
+            Item::Policy => "金融政策",
+            Item::Npl => "不良核销",
+            Item::PlatformBonds => "平台债券",
+            Item::Guarantee => "创业担保/政银担",
+        }
+    }
+
+    /// The item's position in [`Item::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The band a rank falls in (四(一)–(三)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    /// Ranks 1–3: 贡献突出单位.
+    Outstanding,
+    /// Ranks 4–10: 贡献积极单位.
+    Positive,
+    /// Ranks 11–13: 贡献一般单位.
+    General,
+    /// Below rank 13.
+    Bottom,
+    /// 一票否决: no score, no rank.
+    Disqualified,
+}
+
+impl Band {
+    /// The word used in result files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::Outstanding => "outstanding",
+            Band::Positive => "positive",
+            Band::General => "general",
+            Band::Bottom => "bottom",
+            Band::Disqualified => "disqualified",
+        }
+    }
+
+    /// The band's name in the scheme.
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Outstanding => "贡献突出单位",
+            Band::Positive => "贡献积极单位",
+            Band::General => "贡献一般单位",
+            Band::Bottom => "排名靠后",
+            Band::Disqualified => "取消考评资格",
+        }
+    }
+}
+
+/// How an achieved figure compares with its task or bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    /// At or above: full points plus a bonus.
+    Reached {
+        /// How far above.
+        above: Decimal,
+        /// Bonus points, after the cap.
+        bonus: Decimal,
+        /// Whether the cap cut the bonus.
+        capped: bool,
+    },
+    /// Below: full points times the share reached, between 0 and 1.
+    Below {
+        /// Achieved / task, clamped to [0, 1].
+        ratio: Decimal,
+    },
+}
+
+/// A growth rate against the city average.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GrowthWorking {
+    /// 2023 figure.
+    pub base: Decimal,
+    /// 2024 figure.
+    pub current: Decimal,
+    /// The bank's growth, percent.
+    pub growth_pct: Decimal,
+    /// The city average, percent.
+    pub average_pct: Decimal,
+    /// Points added (positive) or deducted (negative) from full marks, after cap and floor.
+    pub adjustment: Decimal,
+    /// Whether the bonus cap or the zero floor cut the adjustment.
+    pub limited: bool,
+}
+
+/// The figures behind one item's points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Working {
+    /// An achieved figure against a task (增量 items, 东楚融通).
+    Task {
+        /// 2023 balance, for increment items.
+        base: Option<Decimal>,
+        /// 2024 figure.
+        current: Decimal,
+        /// What counts against the task: the increment, or the amount or households.
+        achieved: Decimal,
+        /// The task.
+        task: Decimal,
+        /// How it compares.
+        against: Against,
+    },
+    /// A growth against the city average (增速 items).
+    Growth(GrowthWorking),
+    /// A growth against a fixed bar (扩面).
+    Bar {
+        /// 2023 count.
+        base: Decimal,
+        /// 2024 count.
+        current: Decimal,
+        /// Growth, percent.
+        growth_pct: Decimal,
+        /// How it compares with the bar.
+        against: Against,
+    },
+    /// Points per step of a quantity (降成本, 碳金融产品, 平台债券).
+    Steps {
+        /// The quantity (a rate decrease in percentage points, a count, an amount).
+        quantity: Decimal,
+        /// Points before the cap.
+        raw_points: Decimal,
+        /// Whether the cap applied.
+        capped: bool,
+    },
+    /// 降成本: the rate at the start of the year and now.
+    Rate {
+        /// 年初 rate, percent.
+        start_pct: Decimal,
+        /// 当期 rate, percent.
+        now_pct: Decimal,
+        /// Points before the cap.
+        raw_points: Decimal,
+        /// Whether the cap applied.
+        capped: bool,
+    },
+    /// 科创金融.
+    Tech {
+        /// The bank's new tech-enterprise loans, if entered.
+        own: Option<Decimal>,
+        /// The city average used, if there is one.
+        average: Option<Decimal>,
+        /// Points for the loans, before products.
+        loan_points: Decimal,
+        /// Products entered.
+        products: u32,
+        /// Whether the item cap applied.
+        capped: bool,
+    },
+    /// 养老金融.
+    Pension {
+        /// The bank's growth, percent, when it has the figures.
+        growth_pct: Option<Decimal>,
+        /// The city average used.
+        average_pct: Option<Decimal>,
+        /// Rank of the bank's growth among the banks with one.
+        growth_rank: Option<u32>,
+        /// Points for reaching the average.
+        average_points: Decimal,
+        /// Points for the top five.
+        top_points: Decimal,
+        /// Products entered.
+        products: u32,
+        /// Whether the item cap applied.
+        capped: bool,
+    },
+    /// 金融政策: the panel's grade.
+    Policy {
+        /// The score.
+        score: Decimal,
+        /// The grade's name.
+        grade: String,
+    },
+    /// 不良贷款核销.
+    Npl {
+        /// 核销 amount.
+        written_off: Decimal,
+        /// 打包等 amount.
+        other: Decimal,
+        /// Weighted disposal.
+        disposal: Decimal,
+        /// Points before the cap.
+        raw_points: Decimal,
+        /// Whether the cap applied.
+        capped: bool,
+    },
+    /// 创业担保贷款和新型政银担.
+    Guarantee {
+        /// 创业担保贷款.
+        startup: Programme,
+        /// 新型政银担.
+        govbank: Programme,
+        /// Points before the cap.
+        raw_points: Decimal,
+        /// Whether the cap applied.
+        capped: bool,
+    },
+    /// The figures the item needs are not entered: 0 points.
+    Missing {
+        /// The scenario fields that are missing.
+        fields: Vec<&'static str>,
+    },
+    /// The item cannot be worked out from what is entered: 0 points.
+    Undefined {
+        /// Why, in Chinese.
+        reason: &'static str,
+    },
+}
+
+/// One programme of 二(四)4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Programme {
+    /// Target, if entered.
+    pub target: Option<Decimal>,
+    /// Reached, if entered.
+    pub actual: Option<Decimal>,
+    /// How it compares, when both are entered.
+    pub against: Option<Against>,
+    /// Points for the programme, newly-joined points included.
+    pub points: Decimal,
+    /// Newly joined in 2024.
+    pub newly_included: bool,
+}
+
+/// One item's points and working.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemScore {
+    /// The item.
+    pub item: Item,
+    /// Points, unrounded.
+    pub points: Decimal,
+    /// The figures behind them.
+    pub working: Working,
+}
+
+/// A balance line of the form: base, projected figure, task, and what follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Line {
+    /// 2023 balance (0 for targets that are not increments).
+    pub base: Decimal,
+    /// 2024 figure used (entered, or on task).
+    pub current: Decimal,
+    /// The task (an increment, or a target).
+    pub task: Decimal,
+    /// current − base.
+    pub increment: Decimal,
+    /// Growth in percent, when the base is positive.
+    pub growth_pct: Option<Decimal>,
+    /// increment / task in percent, when the task is positive.
+    pub completion_pct: Option<Decimal>,
+    /// Whether the 2024 figure was entered (false: on task by default).
+    pub entered: bool,
+}
+
+/// The balance lines of a bank, for showing what follows from the figures entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Figures {
+    /// 贷款 (附件1).
+    pub loans: Line,
+    /// 中小微 (附件2).
+    pub sme: Line,
+    /// 制造业 (附件3).
+    pub manufacturing: Line,
+    /// 绿色 (附件4).
+    pub green: Line,
+    /// 东楚融通金额 (附件5), base 0.
+    pub dongchu_amount: Line,
+    /// 东楚融通户数 (附件5), base 0.
+    pub dongchu_households: Line,
+}
+
+/// The public-fund composite of 四(四).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Deposit {
+    /// The 70% part.
+    pub evaluation_points: Decimal,
+    /// evaluation points + 30% × department score.
+    pub composite: Decimal,
+    /// The bank's share of the ranked banks' composite sum, percent.
+    pub share_pct: Decimal,
+}
+
+/// Something a bank should know about its result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Ranked last, and last in 2023 too: 取消财政对公账户.
+    LastPlaceTwice,
+    /// Disqualified by 一票否决.
+    Vetoed,
+    /// An item could not be worked out.
+    ItemUndefined {
+        /// The item.
+        item: Item,
+        /// Why.
+        reason: &'static str,
+    },
+    /// The total is at or below zero, so the evaluation points are 0.
+    NonPositiveTotal,
+}
+
+impl Warning {
+    /// The warning in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            Warning::LastPlaceTwice => "连续两年排名倒数第一：将取消财政对公账户（四(三)）".to_owned(),
+            Warning::Vetoed => "一票否决：取消考评资格，不计总分和排名（二(四)5）".to_owned(),
+            Warning::ItemUndefined { item, reason } => format!("{}：{}，本项记 0 分", item.title(), reason),
+            Warning::NonPositiveTotal => "总分不高于 0：公共性资金存放的考评部分记 0 分".to_owned(),
+        }
+    }
+}
+
+/// One bank's result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankResult {
+    /// Index of the bank in annex order.
+    pub index: usize,
+    /// The bank's id.
+    pub id: String,
+    /// Sum of the items; `None` when disqualified.
+    pub total: Option<Decimal>,
+    /// Competition rank among the ranked banks; `None` when disqualified.
+    pub rank: Option<u32>,
+    /// The band.
+    pub band: Band,
+    /// Among the last three ranked: 约谈、通报.
+    pub interview: bool,
+    /// Last two years running.
+    pub last_place_twice: bool,
+    /// The 18 items, in [`Item::ALL`] order.
+    pub items: Vec<ItemScore>,
+    /// The public-fund composite.
+    pub deposit: Deposit,
+    /// Scenario fields not entered that would score.
+    pub missing: Vec<&'static str>,
+    /// What to watch.
+    pub warnings: Vec<Warning>,
+    /// Balance lines.
+    pub figures: Figures,
+}
+
+impl BankResult {
+    /// The score of one item.
+    pub fn item(&self, item: Item) -> Option<&ItemScore> {
+        self.items.get(item.index()).filter(|s| s.item == item)
+    }
+}
+
+/// A city figure and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CityFigure {
+    /// The figure used; `None` when no bank has the data and none is typed in.
+    pub value: Option<Decimal>,
+    /// Typed in by the user rather than worked out.
+    pub typed_in: bool,
+    /// How many banks it was worked out from.
+    pub banks: usize,
+}
+
+/// The city figures the items were scored against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CityFigures {
+    /// 全市新增贷款平均增速, percent.
+    pub loan_growth_pct: CityFigure,
+    /// 全市普惠小微贷款平均增速, percent.
+    pub inclusive_growth_pct: CityFigure,
+    /// 制造业贷款平均增速, percent.
+    pub manufacturing_growth_pct: CityFigure,
+    /// 养老产业贷款全市平均增速, percent.
+    pub pension_growth_pct: CityFigure,
+    /// 新增科技型企业贷款平均, 亿元.
+    pub tech_new_loans_avg: CityFigure,
+}
+
+/// The result of scoring a scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// City figures used.
+    pub city: CityFigures,
+    /// Every bank, in annex order.
+    pub banks: Vec<BankResult>,
+    /// How many banks are ranked (not disqualified).
+    pub ranked: usize,
+}
+
+impl Evaluation {
+    /// A bank's result by id.
+    pub fn bank(&self, id: &str) -> Option<&BankResult> {
+        self.banks.iter().find(|b| b.id == id)
+    }
+}

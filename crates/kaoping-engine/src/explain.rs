@@ -1,0 +1,334 @@
+//! The working of every item in Chinese, made from its figures when it is shown.
+//!
+//! `增量 43.95 亿元，任务 38.41 亿元，超 5.54 亿元 → 40 + 5.54 = 45.54 分`. Figures are shown rounded to two
+//! decimals (half up); the points behind them are exact.
+
+use rust_decimal::Decimal;
+
+use crate::evaluation::{Against, Item, ItemScore, Programme, Working};
+use crate::parameters::Items;
+use crate::scheme::Scheme;
+use crate::scoring::round2;
+
+/// A figure with two decimals and thousands separators: `1,234.50`.
+pub fn format_fixed2(value: Decimal) -> String {
+    let text = format!("{:.2}", round2(value));
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    // "-0.00" after rounding a tiny negative is just zero.
+    let sign = if grouped.chars().all(|c| c == '0' || c == ',') && fraction == "00" { "" } else { sign };
+    format!("{sign}{grouped}.{fraction}")
+}
+
+/// An amount for display: two decimals, separators, and its unit (`1,234.50 亿元`).
+pub fn format_amount(value: Decimal, unit: &str) -> String {
+    format!("{} {unit}", format_fixed2(value))
+}
+
+/// A rule number as the scheme writes it: `40`, `0.5`.
+fn n(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+fn f2(value: Decimal) -> String {
+    format_fixed2(value)
+}
+
+/// The Chinese label of a scenario field, for lists of what is missing.
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "loans" => "各项贷款余额",
+        "sme_loans" => "中小微企业贷款余额",
+        "manufacturing_loans" => "制造业贷款余额（含贴现）",
+        "green_loans" => "绿色贷款余额",
+        "sme_customers_2023" => "中小微企业贷款户数（2023年末）",
+        "sme_customers" => "中小微企业贷款户数（2024年末）",
+        "sme_rate_start_pct" => "新发放贷款综合利率（年初）",
+        "sme_rate_pct" => "新发放贷款综合利率（当期）",
+        "inclusive_loans_2023" => "普惠小微贷款余额（2023年末）",
+        "inclusive_loans" => "普惠小微贷款余额（2024年末）",
+        "tech_new_loans" => "新增科技型企业贷款",
+        "tech_products" => "第一单科技金融产品数",
+        "pension_loans_2023" => "养老产业贷款余额（2023年末）",
+        "pension_loans" => "养老产业贷款余额（2024年末）",
+        "pension_products" => "第一单养老金融产品/模式数",
+        "carbon_products" => "第一单创新碳金融产品数",
+        "dongchu_amount" => "东楚融通融资金额",
+        "dongchu_households" => "东楚融通融资户数",
+        "policy_score" => "金融政策考评得分",
+        "npl_written_off" => "不良贷款核销额",
+        "npl_other_disposal" => "不良贷款打包等处置额",
+        "platform_bonds" => "认购平台债券金额",
+        "startup_guarantee" => "创业担保贷款目标与完成数",
+        "govbank_guarantee" => "新型政银担目标与完成数",
+        "department_score" => "存放主体部门个性指标得分",
+        _ => "其他",
+    }
+}
+
+impl ItemScore {
+    /// The working in Chinese: the figures used, the rule applied, and the points.
+    pub fn explain(&self, scheme: &Scheme) -> String {
+        explain(self, &scheme.rules.items)
+    }
+}
+
+fn explain(score: &ItemScore, rules: &Items) -> String {
+    let points = f2(score.points);
+    match &score.working {
+        Working::Task { base, current, achieved, task, against } => {
+            let (label, unit, full) = task_terms(score.item, rules);
+            let counts = unit == "户";
+            let show = |v: Decimal| if counts { format!("{} {unit}", v.normalize()) } else { format_amount(v, unit) };
+            let head = match base {
+                Some(_) => format!("增量 {}，任务 {}", show(*achieved), show(*task)),
+                None => format!("{label} {}，目标 {}", show(*current), show(*task)),
+            };
+            match against {
+                Against::Reached { above, bonus, capped } => format!(
+                    "{head}，超 {} → {} + {}{} = {points} 分",
+                    show(*above),
+                    n(full),
+                    f2(*bonus),
+                    if *capped { "（加分已封顶）" } else { "" }
+                ),
+                Against::Below { .. } if *achieved <= Decimal::ZERO => format!("{head}，未完成 → 0 分"),
+                Against::Below { ratio } => format!(
+                    "{head}，完成 {}% → {} × {}% = {points} 分",
+                    f2(*ratio * Decimal::ONE_HUNDRED),
+                    n(full),
+                    f2(*ratio * Decimal::ONE_HUNDRED)
+                ),
+            }
+        }
+        Working::Growth(g) => {
+            let full = growth_full(score.item, rules);
+            let diff = g.growth_pct - g.average_pct;
+            let direction = if diff >= Decimal::ZERO { "高" } else { "低" };
+            let sign = if g.adjustment >= Decimal::ZERO { "+" } else { "−" };
+            format!(
+                "增速 {}%，全市平均 {}%，{direction} {} 个百分点 → {} {sign} {}{} = {points} 分",
+                f2(g.growth_pct),
+                f2(g.average_pct),
+                f2(diff.abs()),
+                n(full),
+                f2(g.adjustment.abs()),
+                match (g.limited, diff >= Decimal::ZERO) {
+                    (true, true) => "（加分已封顶）",
+                    (true, false) => "（扣完为止）",
+                    _ => "",
+                }
+            )
+        }
+        Working::Bar { base, current, growth_pct, against } => {
+            let rule = &rules.sme_customers;
+            let head = format!(
+                "户数 {} → {} 户，增长 {}%",
+                base.normalize(),
+                current.normalize(),
+                f2(*growth_pct)
+            );
+            match against {
+                Against::Reached { above, bonus, capped } => format!(
+                    "{head}，高于 {}% 的 {} 个百分点 → {} + {}{} = {points} 分",
+                    n(rule.bar.value),
+                    f2(*above),
+                    n(rule.full.value),
+                    f2(*bonus),
+                    if *capped { "（加分已封顶）" } else { "" }
+                ),
+                Against::Below { ratio } => format!(
+                    "{head}，未达 {}% → {} × {}% = {points} 分",
+                    n(rule.bar.value),
+                    n(rule.full.value),
+                    f2(*ratio * Decimal::ONE_HUNDRED)
+                ),
+            }
+        }
+        Working::Rate { start_pct, now_pct, capped, .. } => {
+            let rule = &rules.sme_rate;
+            let decrease = *start_pct - *now_pct;
+            if decrease <= Decimal::ZERO {
+                format!("综合利率 {}% → {}%，未下降 → 0 分", f2(*start_pct), f2(*now_pct))
+            } else {
+                format!(
+                    "综合利率 {}% → {}%，下降 {} 个百分点，每 {} 个百分点 {} 分 → {points} 分{}",
+                    f2(*start_pct),
+                    f2(*now_pct),
+                    f2(decrease),
+                    n(rule.step.value),
+                    n(rule.step_points.value),
+                    if *capped { "（已封顶）" } else { "" }
+                )
+            }
+        }
+        Working::Steps { quantity, capped, .. } => {
+            let capped = if *capped { "（已封顶）" } else { "" };
+            match score.item {
+                Item::CarbonProducts => format!("创新碳金融产品 {} 单 → {points} 分{capped}", quantity.normalize()),
+                _ => {
+                    let rule = &rules.platform_bonds;
+                    format!(
+                        "认购 {}，每 {} 亿元 {} 分 → {points} 分{capped}",
+                        format_amount(*quantity, "亿元"),
+                        n(rule.step.value),
+                        n(rule.step_points.value)
+                    )
+                }
+            }
+        }
+        Working::Tech { own, average, loan_points, products, capped } => {
+            let rule = &rules.tech;
+            let loans = match (own, average) {
+                (Some(own), Some(average)) if own >= average => format!(
+                    "新增科技型企业贷款 {}，达到全市平均 {} → {} 分",
+                    format_amount(*own, "亿元"),
+                    format_amount(*average, "亿元"),
+                    n(rule.full.value)
+                ),
+                (Some(own), Some(average)) => format!(
+                    "新增科技型企业贷款 {}，低于全市平均 {} → {} × {} / {} = {} 分",
+                    format_amount(*own, "亿元"),
+                    format_amount(*average, "亿元"),
+                    n(rule.full.value),
+                    f2(*own),
+                    f2(*average),
+                    f2(*loan_points)
+                ),
+                (Some(_), None) => "没有可用的全市平均 → 0 分".to_owned(),
+                (None, _) => "未填写新增科技型企业贷款 → 0 分".to_owned(),
+            };
+            format!(
+                "{loans}；科技金融产品 {products} 单 +{} → {points} 分{}",
+                n(rule.product_points.value * Decimal::from(*products)),
+                if *capped { format!("（本项最高 {} 分）", n(rule.item_cap.value)) } else { String::new() }
+            )
+        }
+        Working::Pension { growth_pct, average_pct, growth_rank, average_points, top_points, products, capped } => {
+            let rule = &rules.pension;
+            let growth = match (growth_pct, average_pct) {
+                (Some(g), Some(a)) => format!(
+                    "增速 {}%，全市平均 {}% → {} 分",
+                    f2(*g),
+                    f2(*a),
+                    n(*average_points)
+                ),
+                (Some(g), None) => format!("增速 {}%，没有可用的全市平均 → 0 分", f2(*g)),
+                (None, _) => "未填写养老产业贷款余额 → 0 分".to_owned(),
+            };
+            let top = match growth_rank {
+                Some(r) if *top_points > Decimal::ZERO => format!("；增速第 {r} 名，前 {} 名 +{}", n(rule.top_n.value), n(*top_points)),
+                Some(r) => format!("；增速第 {r} 名，未进前 {} 名", n(rule.top_n.value)),
+                None => String::new(),
+            };
+            format!(
+                "{growth}{top}；养老金融产品/模式 {products} 单 +{} → {points} 分{}",
+                n(rule.product_points.value * Decimal::from(*products)),
+                if *capped { format!("（本项最高 {} 分）", n(rule.item_cap.value)) } else { String::new() }
+            )
+        }
+        Working::Policy { score, grade } => format!("考评小组评定“{grade}”档，{} 分", score.normalize()),
+        Working::Npl { written_off, other, disposal, capped, .. } => {
+            let rule = &rules.npl;
+            format!(
+                "核销 {} × {}% + 打包等 {} × {}% = 处置额 {}，每 {} 亿元 {} 分 → {points} 分{}",
+                format_amount(*written_off, "亿元"),
+                n(rule.written_off_weight.value * Decimal::ONE_HUNDRED),
+                format_amount(*other, "亿元"),
+                n(rule.other_weight.value * Decimal::ONE_HUNDRED),
+                format_amount(*disposal, "亿元"),
+                n(rule.step.value),
+                n(rule.step_points.value),
+                if *capped { "（已封顶）" } else { "" }
+            )
+        }
+        Working::Guarantee { startup, govbank, raw_points, capped } => format!(
+            "创业担保贷款：{}；新型政银担：{}；合计 {}{} → {points} 分",
+            programme(startup, rules),
+            programme(govbank, rules),
+            f2(*raw_points),
+            if *capped { format!("，两项合计最高 {} 分", n(rules.guarantee.cap.value)) } else { String::new() }
+        ),
+        Working::Missing { fields } => {
+            let names: Vec<&str> = fields.iter().map(|f| field_label(f)).collect();
+            format!("未填写{} → 0 分", names.join("、"))
+        }
+        Working::Undefined { reason } => format!("{reason} → 0 分"),
+    }
+}
+
+fn programme(p: &Programme, rules: &Items) -> String {
+    let rule = &rules.guarantee;
+    let scored = match (p.target, p.actual, p.against) {
+        (Some(target), Some(actual), Some(Against::Reached { above, bonus, .. })) => format!(
+            "目标 {}，完成 {}，超 {} → {} + {}",
+            f2(target),
+            f2(actual),
+            f2(above),
+            n(rule.full.value),
+            f2(bonus)
+        ),
+        (Some(target), Some(actual), Some(Against::Below { ratio })) => format!(
+            "目标 {}，完成 {} → {} × {}%",
+            f2(target),
+            f2(actual),
+            n(rule.full.value),
+            f2(ratio * Decimal::ONE_HUNDRED)
+        ),
+        _ => "未填写目标与完成数".to_owned(),
+    };
+    let new = if p.newly_included { format!("，新纳入 +{}", n(rule.new_partner_points.value)) } else { String::new() };
+    format!("{scored}{new} = {} 分", f2(p.points))
+}
+
+fn task_terms(item: Item, rules: &Items) -> (&'static str, &str, Decimal) {
+    let (label, rule) = match item {
+        Item::LoanIncrement => ("贷款", &rules.loan_increment),
+        Item::SmeIncrement => ("中小微企业贷款", &rules.sme_increment),
+        Item::ManufacturingIncrement => ("制造业贷款", &rules.manufacturing_increment),
+        Item::GreenIncrement => ("绿色贷款", &rules.green_increment),
+        Item::DongchuAmount => ("融资金额", &rules.dongchu_amount),
+        _ => ("融资户数", &rules.dongchu_households),
+    };
+    (label, rule.step.unit.as_str(), rule.full.value)
+}
+
+fn growth_full(item: Item, rules: &Items) -> Decimal {
+    match item {
+        Item::LoanGrowth => rules.loan_growth.full.value,
+        Item::InclusiveGrowth => rules.inclusive_growth.full.value,
+        _ => rules.manufacturing_growth.full.value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn fixed_two_decimals_with_separators() {
+        let cases = [
+            ("0", "0.00"),
+            ("1234.565", "1,234.57"),
+            ("-1234567.5", "-1,234,567.50"),
+            ("999.999", "1,000.00"),
+            ("-0.001", "0.00"),
+            ("12", "12.00"),
+        ];
+        for (input, expected) in cases {
+            let value = Decimal::from_str(input).unwrap_or_default();
+            assert_eq!(format_fixed2(value), expected, "format_fixed2({input})");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! Kaoping's scoring engine for 《2024年度黄石市银行业金融机构支持地方经济发展考评办法》
+//! (黄政办发〔2024〕10号): sixteen banks scored on how they lend to the local economy, ranked into bands,
+//! and weighted for 70% of the city's public-fund deposits.
+//!
+//! The engine is one pure function, [`evaluate`]`(scheme, scenario)`, that returns every bank's items
+//! with the clause and working of every point, the totals, ranks, bands and public-fund composite.
+//! It does no I/O, never panics on any input, and uses exact decimal arithmetic throughout (numbers
+//! in files are read from their text, never through binary floating point).
+//!
+//! ```
+//! use kaoping_engine::{evaluate, Scheme, Scenario};
+//! let scheme = Scheme::builtin(2024).expect("the 2024 data is built in");
+//! let scenario = Scenario::from_json(r#"{"format": "kaoping-scenario/1", "year": 2024,
+//!     "banks": [{"id": "icbc", "loans": "300.00"}]}"#).expect("a valid scenario");
+//! let result = evaluate(scheme, &scenario);
+//! let icbc = result.bank("icbc").expect("icbc is scored");
+//! assert_eq!(icbc.items[0].explain(scheme), "增量 43.95 亿元，任务 38.41 亿元，超 5.54 亿元 → 40 + 5.54 = 45.54 分");
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod city;
+mod error;
+mod evaluate;
+mod evaluation;
+mod explain;
+mod parameters;
+mod result;
+mod scenario;
+mod scheme;
+mod scoring;
+mod sections;
+mod values;
+
+pub use error::Error;
+pub use evaluate::evaluate;
+pub use evaluation::{
+    Against, Band, BankResult, CityFigure, CityFigures, Deposit, Evaluation, Figures, GrowthWorking, Item, ItemScore,
+    Line, Programme, Warning, Working,
+};
+pub use explain::{field_label, format_amount, format_fixed2};
+pub use parameters::{Param, Parameters};
+pub use scenario::{
+    BankInput, BonusMode, CityAverage, CityOverrides, DepositNormalization, Guarantee, Scenario, Settings, BANK_FIELDS,
+    FORMAT,
+};
+pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
+pub use scoring::round2;
+pub use values::{parse_exact, Amount, Count, DepartmentScore, Percent, PolicyScore, ValueError};

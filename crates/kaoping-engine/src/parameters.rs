@@ -1,0 +1,341 @@
+//! The rule numbers of a year's scheme, read from `data/<year>/parameters.json`.
+//!
+//! Full marks, steps, caps, bars, grades, bands and weights all live in that one file, each with the
+//! clause it comes from, so that a new year's scheme is a new data file rather than new code. The code
+//! knows the *shape* of each rule (a task with a bonus, a growth against the city average, …); the file
+//! knows its numbers.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer};
+
+use crate::evaluation::{Band, Item};
+
+/// One rule number with its unit and the clause it comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    /// The number.
+    #[serde(deserialize_with = "decimal_from_string")]
+    pub value: Decimal,
+    /// Its unit (分, 亿元, 百分点, 户, …).
+    pub unit: String,
+    /// The clause and words it comes from.
+    pub reference: String,
+}
+
+/// A task with a bonus above it and pro rata below it (贷款增量, 东楚融通, …).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskRule {
+    /// Clause label, e.g. `二(一)1`.
+    pub clause: String,
+    /// The item's name in the scheme.
+    pub title: String,
+    /// Points for reaching the task.
+    pub full: Param,
+    /// Size of one bonus step above the task.
+    pub step: Param,
+    /// Points per step.
+    pub step_points: Param,
+    /// Most bonus points.
+    pub bonus_cap: Param,
+}
+
+/// A growth rate against the city average, with steps up and down (贷款增速, …).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AverageRule {
+    /// Clause label.
+    pub clause: String,
+    /// The item's name in the scheme.
+    pub title: String,
+    /// Points for reaching the average.
+    pub full: Param,
+    /// Size of one step, in percentage points.
+    pub step: Param,
+    /// Points added or deducted per step.
+    pub step_points: Param,
+    /// Most bonus points.
+    pub bonus_cap: Param,
+}
+
+/// A growth rate against a fixed bar (扩面: 12%).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BarRule {
+    /// Clause label.
+    pub clause: String,
+    /// The item's name in the scheme.
+    pub title: String,
+    /// Points for reaching the bar.
+    pub full: Param,
+    /// The bar, in percent.
+    pub bar: Param,
+    /// Size of one bonus step, in percentage points.
+    pub step: Param,
+    /// Points per step.
+    pub step_points: Param,
+    /// Most bonus points.
+    pub bonus_cap: Param,
+}
+
+/// Points per step of some quantity, capped (降成本, 碳金融产品, 认购债券).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepRule {
+    /// Clause label.
+    pub clause: String,
+    /// The item's name in the scheme.
+    pub title: String,
+    /// Size of one step.
+    pub step: Param,
+    /// Points per step.
+    pub step_points: Param,
+    /// Most points.
+    pub cap: Param,
+}
+
+/// 科创金融, 二(二)4.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TechRule {
+    /// Clause label.
+    pub clause: String,
+    /// The item's name in the scheme.
+    pub title: String,
+    /// Points for reaching the city average.
+    pub full: Param,
+    /// Points per first-of-its-kind product.
+    pub product_points: Param,
+    /// Most points for the item.
+    pub item_cap: Param,
+}
+
+/// 养老金融, 二(二)5.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PensionRule {
+    /// Clause label.
+    pub clause: String,
+    /// The item's name in the scheme.
+    pub title: String,
+    /// Points for reaching the city average growth.
+    pub full: Param,
+    /// How many of the fastest-growing banks earn the extra point.
+    pub top_n: Param,
+    /// The extra points for them.
+    pub top_points: Param,
+    /// Points per first product or model.
+    pub product_points: Param,
+    /// Most points for the item.
+    pub item_cap: Param,
+}
+
+/// One grade of 二(四)1.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// The grade's name (好, 较好, …).
+    pub name: String,
+    /// Lowest score of the grade.
+    #[serde(deserialize_with = "decimal_from_string")]
+    pub min: Decimal,
+    /// Highest score of the grade.
+    #[serde(deserialize_with = "decimal_from_string")]
+    pub max: Decimal,
+    /// The clause's words.
+    pub reference: String,
+}
+
+/// 金融政策争取、落实, 二(四)1.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyRule {
+    /// Clause label.
+    pub clause: String,
+    /// The item's name in the scheme.
+    pub title: String,
+    /// The grades, best first.
+    pub grades: Vec<Grade>,
+}
+
+/// 不良贷款核销, 二(四)2.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NplRule {
+    /// Clause label.
+    pub clause: String,
+    /// The item's name in the scheme.
+    pub title: String,
+    /// How much of a write-off counts as disposal.
+    pub written_off_weight: Param,
+    /// How much of a packaged sale or other disposal counts.
+    pub other_weight: Param,
+    /// Disposal per step.
+    pub step: Param,
+    /// Points per step.
+    pub step_points: Param,
+    /// Most points.
+    pub cap: Param,
+}
+
+/// 创业担保贷款和新型政银担, 二(四)4.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuaranteeRule {
+    /// Clause label.
+    pub clause: String,
+    /// The item's name in the scheme.
+    pub title: String,
+    /// Points per programme for reaching its target.
+    pub full: Param,
+    /// Size of one bonus step above the target.
+    pub step: Param,
+    /// Points per step.
+    pub step_points: Param,
+    /// Points per programme newly joined this year.
+    pub new_partner_points: Param,
+    /// Most points for the two together.
+    pub cap: Param,
+}
+
+/// All items' rules.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct Items {
+    pub loan_increment: TaskRule,
+    pub loan_growth: AverageRule,
+    pub sme_increment: TaskRule,
+    pub sme_customers: BarRule,
+    pub sme_rate: StepRule,
+    pub inclusive_growth: AverageRule,
+    pub manufacturing_increment: TaskRule,
+    pub manufacturing_growth: AverageRule,
+    pub green_increment: TaskRule,
+    pub carbon_products: StepRule,
+    pub tech: TechRule,
+    pub pension: PensionRule,
+    pub dongchu_amount: TaskRule,
+    pub dongchu_households: TaskRule,
+    pub policy: PolicyRule,
+    pub npl: NplRule,
+    pub platform_bonds: StepRule,
+    pub guarantee: GuaranteeRule,
+}
+
+/// A band of ranks (四(一)–(三)).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandRule {
+    /// The band.
+    pub band: Band,
+    /// First rank of the band.
+    pub from_rank: u32,
+    /// Last rank of the band; `None` for every rank below.
+    pub to_rank: Option<u32>,
+    /// The clause's words.
+    pub reference: String,
+}
+
+/// 四、考评结果运用.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcomes {
+    /// Clause label.
+    pub clause: String,
+    /// The bands, best first.
+    pub bands: Vec<BandRule>,
+    /// How many of the last ranked banks are interviewed.
+    pub interview_last: Param,
+    /// Weight of the evaluation in the public-fund composite, in percent.
+    pub evaluation_weight: Param,
+    /// Weight of the depositing department's own score, in percent.
+    pub department_weight: Param,
+}
+
+/// A year's rule numbers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parameters {
+    /// `kaoping-parameters/1`.
+    pub format: String,
+    /// The scheme's year.
+    pub year: u16,
+    /// The document.
+    pub source: String,
+    /// A note for whoever edits the file.
+    pub note: String,
+    /// The items of 二、考评内容.
+    pub items: Items,
+    /// 四、考评结果运用.
+    pub outcomes: Outcomes,
+}
+
+impl Parameters {
+    /// The clause label of an item, e.g. `二(一)1`.
+    pub fn clause(&self, item: Item) -> &str {
+        let items = &self.items;
+        match item {
+            Item::LoanIncrement => &items.loan_increment.clause,
+            Item::LoanGrowth => &items.loan_growth.clause,
+            Item::SmeIncrement => &items.sme_increment.clause,
+            Item::SmeCustomers => &items.sme_customers.clause,
+            Item::SmeRate => &items.sme_rate.clause,
+            Item::InclusiveGrowth => &items.inclusive_growth.clause,
+            Item::ManufacturingIncrement => &items.manufacturing_increment.clause,
+            Item::ManufacturingGrowth => &items.manufacturing_growth.clause,
+            Item::GreenIncrement => &items.green_increment.clause,
+            Item::CarbonProducts => &items.carbon_products.clause,
+            Item::Tech => &items.tech.clause,
+            Item::Pension => &items.pension.clause,
+            Item::DongchuAmount => &items.dongchu_amount.clause,
+            Item::DongchuHouseholds => &items.dongchu_households.clause,
+            Item::Policy => &items.policy.clause,
+            Item::Npl => &items.npl.clause,
+            Item::PlatformBonds => &items.platform_bonds.clause,
+            Item::Guarantee => &items.guarantee.clause,
+        }
+    }
+
+    /// Checks what the types cannot: every step is positive, so no rule divides by zero.
+    pub(crate) fn validate(&self) -> Result<(), String> {
+        let i = &self.items;
+        let steps = [
+            ("loan_increment", &i.loan_increment.step),
+            ("loan_growth", &i.loan_growth.step),
+            ("sme_increment", &i.sme_increment.step),
+            ("sme_customers", &i.sme_customers.step),
+            ("sme_customers.bar", &i.sme_customers.bar),
+            ("sme_rate", &i.sme_rate.step),
+            ("inclusive_growth", &i.inclusive_growth.step),
+            ("manufacturing_increment", &i.manufacturing_increment.step),
+            ("manufacturing_growth", &i.manufacturing_growth.step),
+            ("green_increment", &i.green_increment.step),
+            ("carbon_products", &i.carbon_products.step),
+            ("dongchu_amount", &i.dongchu_amount.step),
+            ("dongchu_households", &i.dongchu_households.step),
+            ("npl", &i.npl.step),
+            ("platform_bonds", &i.platform_bonds.step),
+            ("guarantee", &i.guarantee.step),
+        ];
+        for (name, step) in steps {
+            if step.value <= Decimal::ZERO {
+                return Err(format!("parameters: items.{name}.step must be positive"));
+            }
+        }
+        if self.items.policy.grades.is_empty() {
+            return Err("parameters: items.policy.grades is empty".to_owned());
+        }
+        if self.outcomes.bands.is_empty() {
+            return Err("parameters: outcomes.bands is empty".to_owned());
+        }
+        Ok(())
+    }
+}
+
+/// Reads a decimal written as a string, as data files write them.
+pub(crate) fn decimal_from_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    crate::values::parse_exact(&text).map_err(|e| serde::de::Error::custom(format!("\"{text}\" {e}")))
+}

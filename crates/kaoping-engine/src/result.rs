@@ -1,0 +1,85 @@
+//! The `kaoping-result/1` file: an evaluation as JSON, numbers as unrounded decimal strings.
+
+use rust_decimal::Decimal;
+use serde_json::{json, Map, Value};
+
+use crate::evaluation::{CityFigure, Evaluation};
+use crate::scheme::Scheme;
+
+/// The result file format's name.
+pub const RESULT_FORMAT: &str = "kaoping-result/1";
+
+fn num(value: Decimal) -> Value {
+    Value::String(value.normalize().to_string())
+}
+
+fn opt(value: Option<Decimal>) -> Value {
+    value.map_or(Value::Null, num)
+}
+
+fn city(figure: &CityFigure) -> Value {
+    opt(figure.value)
+}
+
+impl Evaluation {
+    /// The evaluation as a `kaoping-result/1` value: all banks in annex order, every item's points,
+    /// the working of each in Chinese, what is missing and what to watch.
+    pub fn to_value(&self, scheme: &Scheme) -> Value {
+        let banks: Vec<Value> = self
+            .banks
+            .iter()
+            .map(|bank| {
+                let name = scheme.banks.get(bank.index).map_or("", |b| b.short_name.as_str());
+                let items: Map<String, Value> = bank.items.iter().map(|s| (s.item.key().to_owned(), num(s.points))).collect();
+                let explanations: Vec<Value> = bank
+                    .items
+                    .iter()
+                    .map(|s| {
+                        json!({
+                            "item": s.item.key(),
+                            "title": s.item.title(),
+                            "clause": scheme.rules.clause(s.item),
+                            "points": num(s.points),
+                            "working": s.explain(scheme),
+                        })
+                    })
+                    .collect();
+                json!({
+                    "id": bank.id,
+                    "name": name,
+                    "total": opt(bank.total),
+                    "rank": bank.rank,
+                    "band": bank.band.key(),
+                    "interview": bank.interview,
+                    "last_place_twice": bank.last_place_twice,
+                    "items": items,
+                    "deposit": {
+                        "evaluation_points": num(bank.deposit.evaluation_points),
+                        "composite": num(bank.deposit.composite),
+                        "share_pct": num(bank.deposit.share_pct),
+                    },
+                    "missing": bank.missing,
+                    "explanations": explanations,
+                    "warnings": bank.warnings.iter().map(|w| w.zh()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        json!({
+            "format": RESULT_FORMAT,
+            "year": scheme.year,
+            "city": {
+                "loan_growth_pct": city(&self.city.loan_growth_pct),
+                "inclusive_growth_pct": city(&self.city.inclusive_growth_pct),
+                "manufacturing_growth_pct": city(&self.city.manufacturing_growth_pct),
+                "pension_growth_pct": city(&self.city.pension_growth_pct),
+                "tech_new_loans_avg": city(&self.city.tech_new_loans_avg),
+            },
+            "banks": banks,
+        })
+    }
+
+    /// The evaluation as pretty `kaoping-result/1` JSON.
+    pub fn to_json(&self, scheme: &Scheme) -> String {
+        serde_json::to_string_pretty(&self.to_value(scheme)).unwrap_or_default()
+    }
+}

@@ -1,0 +1,214 @@
+//! The few shapes every rule of the scheme is built from, and the one rounding function.
+//!
+//! - a task: full marks for reaching it, a capped bonus per step above, pro rata below
+//!   ("达到……得N分。每高于任务数X加Y分，最高不超过Z分。低于任务数按完成比例得分");
+//! - a growth against an average: full marks for reaching it, a capped bonus per step above, a
+//!   deduction per step below down to zero ("每高2个百分点加……每低2个百分点扣……扣完为止");
+//! - points per step of a quantity, capped.
+//!
+//! How a part of a step counts is the `bonus_mode` setting (pro rata by default).
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::evaluation::{Against, GrowthWorking, Item, ItemScore, Line, Working};
+use crate::parameters::{AverageRule, Param, TaskRule};
+use crate::scenario::BonusMode;
+
+/// The one display rounding of the engine: two decimals, half away from zero (四舍五入).
+///
+/// The engine itself never rounds: ranks use exact totals. Use this only to show a figure.
+pub fn round2(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The numbers of a "full marks with steps" rule.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scale {
+    pub full: Decimal,
+    pub step: Decimal,
+    pub step_points: Decimal,
+    pub bonus_cap: Decimal,
+}
+
+impl Scale {
+    pub fn of_task(rule: &TaskRule) -> Scale {
+        Scale::new(&rule.full, &rule.step, &rule.step_points, &rule.bonus_cap)
+    }
+
+    pub fn of_average(rule: &AverageRule) -> Scale {
+        Scale::new(&rule.full, &rule.step, &rule.step_points, &rule.bonus_cap)
+    }
+
+    pub fn new(full: &Param, step: &Param, step_points: &Param, bonus_cap: &Param) -> Scale {
+        Scale { full: full.value, step: step.value, step_points: step_points.value, bonus_cap: bonus_cap.value }
+    }
+}
+
+/// How many steps of `step` there are in `amount` (never negative; steps are positive by validation).
+pub(crate) fn steps(amount: Decimal, step: Decimal, mode: BonusMode) -> Decimal {
+    if amount <= Decimal::ZERO {
+        return Decimal::ZERO;
+    }
+    let exact = amount.checked_div(step).unwrap_or(Decimal::ZERO);
+    match mode {
+        BonusMode::ProRata => exact,
+        BonusMode::WholeUnits => exact.floor(),
+    }
+}
+
+/// Points per step of a quantity, capped: (points, points before the cap, capped).
+pub(crate) fn capped_steps(
+    quantity: Decimal,
+    step: Decimal,
+    step_points: Decimal,
+    cap: Decimal,
+    mode: BonusMode,
+) -> (Decimal, Decimal, bool) {
+    let raw = steps(quantity, step, mode) * step_points;
+    (raw.min(cap), raw, raw > cap)
+}
+
+/// An achieved figure against its task.
+pub(crate) fn against_task(achieved: Decimal, task: Decimal, scale: Scale, mode: BonusMode) -> (Decimal, Against) {
+    if achieved >= task {
+        let above = achieved - task;
+        let (bonus, _, capped) = capped_steps(above, scale.step, scale.step_points, scale.bonus_cap, mode);
+        (scale.full + bonus, Against::Reached { above, bonus, capped })
+    } else {
+        // "低于任务数按完成比例得分": a zero or negative increment earns nothing, never less.
+        let ratio = if task > Decimal::ZERO {
+            achieved.checked_div(task).unwrap_or(Decimal::ZERO).clamp(Decimal::ZERO, Decimal::ONE)
+        } else {
+            Decimal::ZERO
+        };
+        (scale.full * ratio, Against::Below { ratio })
+    }
+}
+
+/// Growth in percent from `base` to `current`; `None` when the base is not positive.
+pub(crate) fn growth_pct(base: Decimal, current: Decimal) -> Option<Decimal> {
+    if base <= Decimal::ZERO {
+        return None;
+    }
+    (current - base).checked_div(base).and_then(|g| g.checked_mul(Decimal::ONE_HUNDRED))
+}
+
+/// A growth against the city average: full marks, plus or minus per step, capped above, floored at 0.
+pub(crate) fn against_average(
+    base: Decimal,
+    current: Decimal,
+    growth: Decimal,
+    average: Decimal,
+    scale: Scale,
+    mode: BonusMode,
+) -> (Decimal, GrowthWorking) {
+    let diff = growth - average;
+    let (adjustment, limited) = if diff >= Decimal::ZERO {
+        let (bonus, _, capped) = capped_steps(diff, scale.step, scale.step_points, scale.bonus_cap, mode);
+        (bonus, capped)
+    } else {
+        let (deduction, _, floored) = capped_steps(-diff, scale.step, scale.step_points, scale.full, mode);
+        (-deduction, floored)
+    };
+    let working =
+        GrowthWorking { base, current, growth_pct: growth, average_pct: average, adjustment, limited };
+    (scale.full + adjustment, working)
+}
+
+/// A balance item scored against its annex task (增量 items and 东楚融通).
+pub(crate) fn task_item(item: Item, line: &Line, rule: &TaskRule, with_base: bool, mode: BonusMode) -> ItemScore {
+    let achieved = if with_base { line.increment } else { line.current };
+    let (points, against) = against_task(achieved, line.task, Scale::of_task(rule), mode);
+    ItemScore {
+        item,
+        points,
+        working: Working::Task {
+            base: with_base.then_some(line.base),
+            current: line.current,
+            achieved,
+            task: line.task,
+            against,
+        },
+    }
+}
+
+/// A balance line from its base, its task and the figure used.
+pub(crate) fn line(base: Decimal, task: Decimal, entered: Option<Decimal>) -> Line {
+    let current = entered.unwrap_or(base + task);
+    let increment = current - base;
+    Line {
+        base,
+        current,
+        task,
+        increment,
+        growth_pct: growth_pct(base, current),
+        completion_pct: if task > Decimal::ZERO {
+            increment.checked_div(task).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        } else {
+            None
+        },
+        entered: entered.is_some(),
+    }
+}
+
+/// A target line (东楚融通): no base, the target is the task.
+pub(crate) fn target_line(target: Decimal, entered: Option<Decimal>) -> Line {
+    let current = entered.unwrap_or(target);
+    Line {
+        base: Decimal::ZERO,
+        current,
+        task: target,
+        increment: current,
+        growth_pct: None,
+        completion_pct: if target > Decimal::ZERO {
+            current.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        } else {
+            None
+        },
+        entered: entered.is_some(),
+    }
+}
+
+/// An item that scores nothing because figures are missing.
+pub(crate) fn missing(item: Item, fields: Vec<&'static str>) -> ItemScore {
+    ItemScore { item, points: Decimal::ZERO, working: Working::Missing { fields } }
+}
+
+/// An item that scores nothing because it cannot be worked out.
+pub(crate) fn undefined(item: Item, reason: &'static str) -> ItemScore {
+    ItemScore { item, points: Decimal::ZERO, working: Working::Undefined { reason } }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn rounding_is_half_up_not_bankers() {
+        let cases = [("2.345", "2.35"), ("2.355", "2.36"), ("-2.345", "-2.35"), ("0.125", "0.13"), ("1", "1")];
+        for (input, expected) in cases {
+            assert_eq!(round2(d(input)), d(expected), "round2({input})");
+        }
+    }
+
+    #[test]
+    fn steps_by_mode() {
+        let cases = [
+            ("5.54", "1", BonusMode::ProRata, "5.54"),
+            ("5.54", "1", BonusMode::WholeUnits, "5"),
+            ("0.4", "0.1", BonusMode::ProRata, "4"),
+            ("0.39", "0.1", BonusMode::WholeUnits, "3"),
+            ("-1", "1", BonusMode::ProRata, "0"),
+            ("29", "15", BonusMode::WholeUnits, "1"),
+        ];
+        for (amount, step, mode, expected) in cases {
+            assert_eq!(steps(d(amount), d(step), mode), d(expected), "steps({amount}, {step}, {mode:?})");
+        }
+    }
+}
