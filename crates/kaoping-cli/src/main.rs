@@ -107,7 +107,8 @@ fn load(file: &str) -> Result<(&'static Scheme, Scenario), Failure> {
     } else {
         std::fs::read_to_string(file).map_err(|e| Failure::input(format!("{file}: cannot read it: {e}")))?
     };
-    let scenario = Scenario::from_json(&text).map_err(|e| Failure::input(format!("{file}: {e}")))?;
+    let name = if file == "-" { "standard input" } else { file };
+    let scenario = Scenario::from_json(&text).map_err(|e| Failure::input(format!("{name}: {e}")))?;
     let scheme = Scheme::builtin(scenario.year).map_err(|e| Failure::input(e.to_string()))?;
     Ok((scheme, scenario))
 }

@@ -95,6 +95,7 @@ fn explain(score: &ItemScore, rules: &Items) -> String {
                 None => format!("{label} {}，目标 {}", show(*current), show(*task)),
             };
             match against {
+                Against::Reached { above, .. } if above.is_zero() => format!("{head}，恰好完成 → {points} 分"),
                 Against::Reached { above, bonus, capped } => format!(
                     "{head}，超 {} → {} + {}{} = {points} 分",
                     show(*above),
@@ -208,6 +209,9 @@ fn explain(score: &ItemScore, rules: &Items) -> String {
                 (Some(_), None) => "没有可用的全市平均 → 0 分".to_owned(),
                 (None, _) => "未填写新增科技型企业贷款 → 0 分".to_owned(),
             };
+            if *products == 0 {
+                return loans;
+            }
             format!(
                 "{loans}；科技金融产品 {products} 单 +{} → {points} 分{}",
                 n(rule.product_points.value * Decimal::from(*products)),
@@ -231,6 +235,9 @@ fn explain(score: &ItemScore, rules: &Items) -> String {
                 Some(r) => format!("；增速第 {r} 名，未进前 {} 名", n(rule.top_n.value)),
                 None => String::new(),
             };
+            if *products == 0 {
+                return format!("{growth}{top} → {points} 分");
+            }
             format!(
                 "{growth}{top}；养老金融产品/模式 {products} 单 +{} → {points} 分{}",
                 n(rule.product_points.value * Decimal::from(*products)),

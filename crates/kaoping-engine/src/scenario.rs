@@ -274,7 +274,12 @@ impl Scenario {
     /// file's year.
     pub fn from_json(text: &str) -> Result<Scenario, Error> {
         let value: Value = serde_json::from_str(text)
-            .map_err(|e| Error::Json { line: e.line(), column: e.column(), message: e.to_string() })?;
+            .map_err(|e| {
+                // serde_json ends its message with the position, which the error already carries.
+                let message = e.to_string();
+                let message = message.rfind(" at line ").map_or(message.as_str(), |at| &message[..at]).to_owned();
+                Error::Json { line: e.line(), column: e.column(), message }
+            })?;
         let top = object(&value, "(top level)", TOP_FIELDS)?;
         match top.get("format") {
             Some(Value::String(f)) if f == FORMAT => {}

@@ -23,6 +23,8 @@ pub enum ValueError {
         /// The most decimal places allowed.
         max: u32,
     },
+    /// The number is larger than any figure can be (more than 28 digits before the point).
+    TooLarge,
     /// The number lies outside the figure's range.
     OutOfRange {
         /// Smallest allowed value.
@@ -42,6 +44,7 @@ impl ValueError {
         match self {
             ValueError::NotANumber => "不是有效的数字".to_owned(),
             ValueError::TooManyDecimals { max } => format!("小数位数过多（最多 {max} 位）"),
+            ValueError::TooLarge => "数值过大".to_owned(),
             ValueError::OutOfRange { min, max } => {
                 format!("超出允许范围（{} 至 {}）", min.normalize(), max.normalize())
             }
@@ -56,6 +59,7 @@ impl fmt::Display for ValueError {
         match self {
             ValueError::NotANumber => f.write_str("is not a number"),
             ValueError::TooManyDecimals { max } => write!(f, "has more than {max} decimal places"),
+            ValueError::TooLarge => f.write_str("is far too large"),
             ValueError::OutOfRange { min, max } => {
                 write!(f, "is outside the allowed range {} to {}", min.normalize(), max.normalize())
             }
@@ -79,8 +83,15 @@ pub fn parse_exact(text: &str) -> Result<Decimal, ValueError> {
     if !is_plain_decimal(mantissa) {
         return Err(ValueError::NotANumber);
     }
-    // A mantissa that does not fit is too large or too precise for any figure of the scheme.
-    let value = Decimal::from_str_exact(mantissa).map_err(|_| ValueError::TooManyDecimals { max: 28 })?;
+    // A mantissa that does not fit 96 bits is too large or too precise for any figure of the scheme.
+    let value = Decimal::from_str_exact(mantissa).map_err(|_| {
+        let whole = mantissa.trim_start_matches(['+', '-']).split('.').next().unwrap_or("");
+        if whole.trim_start_matches('0').len() > 28 {
+            ValueError::TooLarge
+        } else {
+            ValueError::TooManyDecimals { max: 28 }
+        }
+    })?;
     let value = match exponent {
         None => value,
         Some(exponent) => {
@@ -112,7 +123,7 @@ fn scale_by_power_of_ten(value: Decimal, power: u32, negative: bool) -> Result<D
     if value.is_zero() {
         return Ok(Decimal::ZERO);
     }
-    let too_large = ValueError::OutOfRange { min: Decimal::MIN, max: Decimal::MAX };
+    let too_large = ValueError::TooLarge;
     if power > 28 {
         return Err(if negative { ValueError::TooManyDecimals { max: 28 } } else { too_large });
     }
@@ -332,7 +343,7 @@ mod tests {
             ("5.", Ok("5")),
             ("1e3", Ok("1000")),
             ("1.5E-2", Ok("0.015")),
-            ("1e30", Err(ValueError::OutOfRange { min: Decimal::MIN, max: Decimal::MAX })),
+            ("1e30", Err(ValueError::TooLarge)),
             ("1e-29", Err(ValueError::TooManyDecimals { max: 28 })),
             ("NaN", Err(ValueError::NotANumber)),
             ("inf", Err(ValueError::NotANumber)),
@@ -342,7 +353,8 @@ mod tests {
             ("1 000", Err(ValueError::NotANumber)),
             ("1e", Err(ValueError::NotANumber)),
             ("0x10", Err(ValueError::NotANumber)),
-            ("123456789012345678901234567890", Err(ValueError::TooManyDecimals { max: 28 })),
+            ("123456789012345678901234567890", Err(ValueError::TooLarge)),
+            ("0.12345678901234567890123456789", Err(ValueError::TooManyDecimals { max: 28 })),
         ];
         for (text, expected) in cases {
             let got = parse_exact(text).map(|d| d.to_string());

@@ -1,0 +1,124 @@
+//! The `kaoping` command as a user runs it: output on stdout, one clear line on stderr and status 2
+//! for bad input, never a panic or a backtrace.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn kaoping(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kaoping"))
+        .args(args)
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kaoping runs");
+    if let Some(mut pipe) = child.stdin.take() {
+        let _ = pipe.write_all(stdin.unwrap_or("").as_bytes());
+    }
+    child.wait_with_output().expect("kaoping finishes")
+}
+
+fn scenario(name: &str) -> String {
+    format!("{}/../../tests/scenarios/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn score_prints_the_result_json() {
+    let out = kaoping(&["score", &scenario("worked-example-1.scenario.json")], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(result["format"], "kaoping-result/1");
+    let banks = result["banks"].as_array().expect("banks");
+    assert_eq!(banks.len(), 16);
+    assert_eq!(banks[0]["id"], "adbc", "annex order");
+    let icbc = &banks[1];
+    assert_eq!(icbc["items"]["loan_increment"], "45.54");
+    assert_eq!(icbc["rank"], 1);
+    assert_eq!(icbc["band"], "outstanding");
+    assert_eq!(icbc["deposit"]["composite"], "97");
+    assert!(icbc["total"].as_str().expect("a decimal string").starts_with("122.6962"));
+    assert_eq!(banks[12]["band"], "disqualified");
+    assert_eq!(banks[12]["total"], serde_json::Value::Null);
+}
+
+#[test]
+fn score_reads_standard_input_and_prints_a_table() {
+    let file = std::fs::read_to_string(scenario("worked-example-1.scenario.json")).expect("readable");
+    let out = kaoping(&["score", "--table", "-"], Some(&file));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    let first = table.lines().nth(1).expect("a first row");
+    assert!(first.contains("1/15") && first.contains("工商银行") && first.contains("122.70") && first.contains("贡献突出单位"), "{first}");
+    assert!(table.contains("民生银行") && table.contains("取消考评资格"));
+    assert!(table.contains("贷款增速 15.24%"));
+}
+
+#[test]
+fn explain_shows_one_banks_working() {
+    let out = kaoping(&["explain", &scenario("worked-example-1.scenario.json"), "--bank", "icbc"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let working = text(&out.stdout);
+    assert!(working.contains("二(一)1"), "{working}");
+    assert!(working.contains("增量 43.95 亿元，任务 38.41 亿元，超 5.54 亿元 → 40 + 5.54 = 45.54 分"));
+    assert!(working.contains("总分 122.70，第 1 名"));
+    let abc = text(&kaoping(&["explain", &scenario("worked-example-1.scenario.json"), "--bank", "abc"], None).stdout);
+    assert!(abc.contains("未填写（按 0 分计）"), "{abc}");
+}
+
+#[test]
+fn template_is_an_editable_baseline() {
+    let out = kaoping(&["template"], None);
+    assert!(out.status.success());
+    let template = text(&out.stdout);
+    let value: serde_json::Value = serde_json::from_str(&template).expect("JSON");
+    assert_eq!(value["banks"].as_array().map(Vec::len), Some(16));
+    assert_eq!(value["banks"][1]["loans"], "294.46", "on task: 256.05 + 38.41");
+    assert_eq!(value["banks"][1]["sme_customers"], serde_json::Value::Null, "every field present");
+    // The template scores exactly as the empty baseline does.
+    let scored = kaoping(&["score", "-"], Some(&template));
+    let baseline = kaoping(&["score", "-"], Some(r#"{"format": "kaoping-scenario/1", "year": 2024}"#));
+    assert!(scored.status.success() && baseline.status.success());
+    let totals = |o: &Output| -> Vec<serde_json::Value> {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        v["banks"].as_array().expect("banks").iter().map(|b| b["total"].clone()).collect()
+    };
+    assert_eq!(totals(&scored), totals(&baseline));
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    let cases: &[(&[&str], Option<&str>, &str)] = &[
+        (&["score", "-"], Some(r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "icbc"}, {"id": "abc"}, {"id": "boc"}, {"id": "ccb", "sme_loans": "12,3x"}]}"#),
+         "kaoping: standard input: banks[3].sme_loans: \"12,3x\" is not a number"),
+        (&["score", "-"], Some("not json"), "kaoping: standard input: not valid JSON at line 1, column 2: expected ident"),
+        (&["score", "-"], Some(r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "icbc", "loans": 1e30}]}"#),
+         "kaoping: standard input: banks[0].loans: \"1e+30\" is far too large"),
+        (&["score", "/no/such/file.json"], None, "kaoping: /no/such/file.json: cannot read it: No such file or directory (os error 2)"),
+        (&["explain", "-", "--bank", "hsbc"], Some(r#"{"format": "kaoping-scenario/1", "year": 2024}"#),
+         "kaoping: --bank: \"hsbc\" is not a bank of the scheme (one of: adbc, icbc, abc, boc, ccb, bocom, psbc, citic, ceb, cgb, cmb, cib, cmbc, hubei, hankou, hsrcb)"),
+        (&["template", "--year", "2023"], None, "kaoping: year: 2023 has no scheme in this version (only 2024 is known)"),
+    ];
+    for (args, stdin, expected) in cases {
+        let out = kaoping(args, *stdin);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(text(&out.stderr).trim_end(), *expected, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout");
+    }
+}
+
+#[test]
+fn hostile_numbers_never_panic() {
+    for value in ["1e30", "-0", "\"NaN\"", "1.2345678901234567890123456789", "12345678901234567890123456789", "\"\"", "-1e-400", "1e400", "\"Infinity\"", "true", "[]"] {
+        let file = format!(r#"{{"format": "kaoping-scenario/1", "year": 2024, "banks": [{{"id": "icbc", "loans": {value}, "policy_score": 3}}]}}"#);
+        let out = kaoping(&["score", "-"], Some(&file));
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{value}: {stderr}");
+        assert!(matches!(out.status.code(), Some(0 | 2)), "{value}: {:?}", out.status);
+        assert!(stderr.lines().count() <= 1, "{value}: one line: {stderr}");
+    }
+}

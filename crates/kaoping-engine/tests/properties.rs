@@ -1,0 +1,175 @@
+//! Invariants that hold for every scenario, checked on generated ones: the total is the sum of the
+//! items; each item stays within its range; more lending never lowers a bank's own increment items;
+//! the order of banks in a file changes nothing; a scenario survives a JSON round trip.
+#![cfg(not(target_arch = "wasm32"))]
+
+use kaoping_engine::{evaluate, Amount, BankInput, Count, Item, PolicyScore, Scenario, Scheme};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn scheme() -> &'static Scheme {
+    Scheme::builtin(2024).expect("built-in scheme")
+}
+
+/// An amount in 亿元 with two decimals, from 0 to `max` 亿.
+fn amount(max: i64) -> impl Strategy<Value = Option<Amount>> {
+    prop::option::of((0..=max * 100).prop_map(|cents| Amount::new(Decimal::new(cents, 2)).expect("in range")))
+}
+
+fn count(max: u32) -> impl Strategy<Value = Option<Count>> {
+    prop::option::of((0..=max).prop_map(|n| Count::new(n).expect("in range")))
+}
+
+fn bank(id: String) -> impl Strategy<Value = BankInput> {
+    (
+        (amount(700), amount(400), amount(150), amount(200)),
+        (count(5000), count(6000), amount(80), amount(100)),
+        (amount(20), count(3), amount(10), amount(15), count(2), count(6)),
+        (amount(40), count(500), prop::option::of(-10i8..=10), amount(2), amount(2), amount(30)),
+        (amount(5), amount(8), any::<bool>(), any::<bool>()),
+    )
+        .prop_map(move |(l, c, t, d, g)| {
+            let mut b = BankInput::new(&id);
+            (b.loans, b.sme_loans, b.manufacturing_loans, b.green_loans) = l;
+            (b.sme_customers_2023, b.sme_customers, b.inclusive_loans_2023, b.inclusive_loans) = c;
+            (b.tech_new_loans, b.tech_products, b.pension_loans_2023, b.pension_loans, b.pension_products, b.carbon_products) = t;
+            let policy;
+            (b.dongchu_amount, b.dongchu_households, policy, b.npl_written_off, b.npl_other_disposal, b.platform_bonds) = d;
+            b.policy_score = policy.and_then(|p| PolicyScore::new(p).ok());
+            let (target, actual, newly, vetoed) = g;
+            b.startup_guarantee = target.filter(|t| !t.get().is_zero()).map(|target| kaoping_engine::Guarantee {
+                target: Some(target),
+                actual,
+                newly_included: newly,
+            });
+            b.vetoed = vetoed && id.len() % 5 == 0;
+            b
+        })
+}
+
+fn scenario() -> impl Strategy<Value = Scenario> {
+    let ids: Vec<String> = scheme().banks.iter().map(|b| b.id.clone()).collect();
+    (prop::sample::subsequence(ids, 0..=16), any::<bool>(), any::<bool>())
+        .prop_flat_map(|(ids, whole, mean)| {
+            let banks: Vec<_> = ids.into_iter().map(bank).collect();
+            (banks, Just(whole), Just(mean))
+        })
+        .prop_map(|(banks, whole, mean)| {
+            let mut s = scheme().baseline();
+            s.banks = banks;
+            if whole {
+                s.settings.bonus_mode = kaoping_engine::BonusMode::WholeUnits;
+            }
+            if mean {
+                s.settings.city_average = kaoping_engine::CityAverage::Mean;
+            }
+            s
+        })
+}
+
+/// The most an item can score, and the least (only the policy grade goes below zero).
+fn range(item: Item) -> (Decimal, Decimal) {
+    let d = Decimal::from;
+    let max = match item {
+        Item::LoanIncrement => d(60),
+        Item::LoanGrowth => d(15),
+        Item::SmeIncrement => d(6),
+        Item::SmeCustomers => d(5),
+        Item::SmeRate => d(2),
+        Item::InclusiveGrowth => d(6),
+        Item::ManufacturingIncrement | Item::ManufacturingGrowth => d(7),
+        Item::GreenIncrement | Item::Tech => d(8),
+        Item::CarbonProducts | Item::Pension => d(4),
+        Item::DongchuAmount | Item::Npl => d(5),
+        Item::DongchuHouseholds => d(3),
+        Item::Policy | Item::PlatformBonds | Item::Guarantee => d(10),
+    };
+    let min = if item == Item::Policy { d(-10) } else { Decimal::ZERO };
+    (min, max)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn total_is_the_sum_of_items_and_items_stay_in_range(s in scenario()) {
+        let evaluation = evaluate(scheme(), &s);
+        prop_assert_eq!(evaluation.banks.len(), 16);
+        for bank in &evaluation.banks {
+            let sum: Decimal = bank.items.iter().map(|i| i.points).sum();
+            match bank.total {
+                Some(total) => prop_assert_eq!(total, sum),
+                None => prop_assert!(s.bank(&bank.id).is_some_and(|b| b.vetoed)),
+            }
+            for score in &bank.items {
+                let (min, max) = range(score.item);
+                prop_assert!(score.points >= min && score.points <= max, "{:?} = {} outside {}..={}", score.item, score.points, min, max);
+            }
+            if let Some(total) = bank.total {
+                prop_assert!(total >= Decimal::from(-10) && total <= Decimal::from(175));
+            }
+            prop_assert!(bank.deposit.share_pct >= Decimal::ZERO && bank.deposit.share_pct <= Decimal::ONE_HUNDRED);
+        }
+        let shares: Decimal = evaluation.banks.iter().map(|b| b.deposit.share_pct).sum();
+        if evaluation.ranked > 0 && shares > Decimal::ZERO {
+            prop_assert!((shares - Decimal::ONE_HUNDRED).abs() < Decimal::new(1, 20), "shares sum to 100%: {}", shares);
+        }
+    }
+
+    #[test]
+    fn more_lending_never_lowers_own_increment_items(s in scenario(), which in 0usize..16, extra in 1i64..5000) {
+        let id = scheme().banks[which].id.clone();
+        let before = evaluate(scheme(), &s);
+        let mut more = s.clone();
+        let extra = Decimal::new(extra, 2);
+        {
+            let b = more.bank_mut(&id);
+            let bump = |v: Option<Amount>, base: Decimal| Amount::new(v.map_or(base, Amount::get) + extra).ok();
+            let a = &scheme().annexes;
+            b.loans = bump(b.loans, a.loans[which].balance_2023 + a.loans[which].task);
+            b.sme_loans = bump(b.sme_loans, a.sme[which].balance_2023 + a.sme[which].task);
+            b.manufacturing_loans = bump(b.manufacturing_loans, a.manufacturing[which].balance_2023 + a.manufacturing[which].task);
+            b.green_loans = bump(b.green_loans, a.green[which].balance_2023 + a.green[which].task);
+            b.dongchu_amount = bump(b.dongchu_amount, a.dongchu[which].amount_target);
+        }
+        let after = evaluate(scheme(), &more);
+        for item in [Item::LoanIncrement, Item::SmeIncrement, Item::ManufacturingIncrement, Item::GreenIncrement, Item::DongchuAmount] {
+            let p = |e: &kaoping_engine::Evaluation| e.bank(&id).and_then(|b| b.item(item)).map(|s| s.points);
+            prop_assert!(p(&after) >= p(&before), "{:?} fell for {}", item, id);
+        }
+    }
+
+    #[test]
+    fn bank_order_changes_nothing(s in scenario(), seed in any::<u64>()) {
+        let mut shuffled = s.clone();
+        let n = shuffled.banks.len();
+        if n > 1 {
+            let mut state = seed;
+            for i in (1..n).rev() {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                shuffled.banks.swap(i, (state >> 33) as usize % (i + 1));
+            }
+        }
+        prop_assert_eq!(evaluate(scheme(), &s), evaluate(scheme(), &shuffled));
+    }
+
+    #[test]
+    fn json_round_trip(s in scenario()) {
+        let back = Scenario::from_json(&s.to_json()).expect("own output parses");
+        let mut expected = s.clone();
+        expected.banks.retain(|b| !b.is_empty());
+        expected.banks.sort_by_key(|b| scheme().bank_index(&b.id));
+        prop_assert_eq!(&back, &expected);
+        let full = Scenario::from_json(&s.to_json_full()).expect("full output parses");
+        let mut full_expected = s.clone();
+        full_expected.banks.sort_by_key(|b| scheme().bank_index(&b.id));
+        prop_assert_eq!(full, full_expected);
+    }
+
+    #[test]
+    fn any_text_is_refused_or_scored_never_a_panic(text in "\\PC{0,200}") {
+        if let Ok(s) = Scenario::from_json(&text) {
+            let _ = evaluate(scheme(), &s);
+        }
+    }
+}
