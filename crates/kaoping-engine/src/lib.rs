@@ -30,6 +30,7 @@ mod scenario;
 mod scheme;
 mod scoring;
 mod sections;
+mod solve;
 mod values;
 
 pub use error::Error;
@@ -46,4 +47,5 @@ pub use scenario::{
 };
 pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
 pub use scoring::round2;
+pub use solve::{loans_for_rank, LoanTarget};
 pub use values::{parse_exact, Amount, Count, DepartmentScore, Percent, PolicyScore, ValueError};

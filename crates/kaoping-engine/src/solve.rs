@@ -1,0 +1,93 @@
+//! 目标测算: what a bank must lend to reach a rank ("what must we lend to reach the top three?").
+//!
+//! More lending never lowers a bank's own loan items (二(一)1 and 2), and by raising the city average it
+//! can only lower the others' growth points, so a bank's rank improves monotonically with its own
+//! year-end loan balance. That makes bisection on the balance exact to the step asked for, at about
+//! twenty evaluations per answer.
+
+use rust_decimal::Decimal;
+
+use crate::evaluate::evaluate;
+use crate::scenario::Scenario;
+use crate::scheme::Scheme;
+use crate::values::Amount;
+
+/// The answer to "what loan balance puts this bank at this rank?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoanTarget {
+    /// Already there with the figures as they are.
+    Reached,
+    /// The smallest year-end loan balance, to the 0.01亿, that reaches the rank, all else unchanged.
+    Needs {
+        /// The balance, 亿元.
+        loans: Decimal,
+        /// How much more than the balance now used, 亿元.
+        more: Decimal,
+    },
+    /// Loans alone cannot get there: the loan items are capped (二(一)1 at +20, 二(一)2 at +5).
+    OutOfReach,
+    /// The bank is disqualified or not a bank of the scheme.
+    NotRanked,
+}
+
+/// Finds the smallest year-end loan balance (to 0.01亿) at which `bank` ranks `rank` or better, with
+/// every other figure of the scenario as it is.
+pub fn loans_for_rank(scheme: &Scheme, scenario: &Scenario, bank: &str, rank: u32) -> LoanTarget {
+    let Some(index) = scheme.bank_index(bank) else { return LoanTarget::NotRanked };
+    let rank_with = |loans: Decimal| -> Option<u32> {
+        let mut trial = scenario.clone();
+        trial.bank_mut(bank).loans = Amount::new(loans).ok();
+        evaluate(scheme, &trial).banks.get(index).and_then(|b| b.rank)
+    };
+    let row = &scheme.annexes.loans[index];
+    let now = scenario.bank(bank).and_then(|b| b.loans).map_or(row.balance_2023 + row.task, Amount::get);
+    match rank_with(now) {
+        None => return LoanTarget::NotRanked,
+        Some(r) if r <= rank => return LoanTarget::Reached,
+        Some(_) => {}
+    }
+    // Past the task plus 20亿 and 10 points of growth above any plausible average, more loans add
+    // nothing; three times the 2023 balance plus that is beyond every cap.
+    let high = (row.balance_2023 * Decimal::from(3) + row.task + Decimal::from(20)).min(Amount::MAX);
+    if rank_with(high).is_none_or(|r| r > rank) {
+        return LoanTarget::OutOfReach;
+    }
+    let cent = Decimal::new(1, 2);
+    let (mut low, mut high) = ((now / cent).floor() * cent, (high / cent).ceil() * cent);
+    // Invariant: `low` does not reach the rank, `high` does.
+    while high - low > cent {
+        let mid = ((low + high) / Decimal::TWO / cent).floor() * cent;
+        if rank_with(mid).is_some_and(|r| r <= rank) {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    LoanTarget::Needs { loans: high, more: high - now }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bisection_finds_the_edge() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let scenario = scheme.baseline();
+        let rank_of = |s: &Scenario| evaluate(scheme, s).bank("cgb").and_then(|b| b.rank);
+        match loans_for_rank(scheme, &scenario, "cgb", 1) {
+            LoanTarget::Needs { loans, more } => {
+                let mut at = scenario.clone();
+                at.bank_mut("cgb").loans = Amount::new(loans).ok();
+                assert_eq!(rank_of(&at), Some(1), "reaches first at {loans}");
+                let mut below = scenario.clone();
+                below.bank_mut("cgb").loans = Amount::new(loans - Decimal::new(1, 2)).ok();
+                assert!(rank_of(&below) > Some(1), "not at {loans} − 0.01");
+                assert!(more > Decimal::ZERO);
+            }
+            other => panic!("expected a balance, got {other:?}"),
+        }
+        assert_eq!(loans_for_rank(scheme, &scenario, "cgb", 16), LoanTarget::Reached);
+        assert_eq!(loans_for_rank(scheme, &scenario, "nobank", 1), LoanTarget::NotRanked);
+    }
+}
