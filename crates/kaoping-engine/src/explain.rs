@@ -292,6 +292,7 @@ fn programme(p: &Programme, rules: &Items) -> String {
             n(rule.full.value),
             f2(ratio * Decimal::ONE_HUNDRED)
         ),
+        _ if !p.newly_included => return "未填写".to_owned(),
         _ => "未填写目标与完成数".to_owned(),
     };
     let new = if p.newly_included { format!("，新纳入 +{}", n(rule.new_partner_points.value)) } else { String::new() };

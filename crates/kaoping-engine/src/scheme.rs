@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::parameters::Parameters;
-use crate::scenario::{BankInput, Scenario};
+use crate::scenario::{BankInput, Guarantee, Scenario};
 use crate::values::{Amount, Count};
 
 /// One bank scored by the scheme.
@@ -293,6 +293,9 @@ impl Scheme {
                     green_loans: on_task(a.green[i].balance_2023, a.green[i].task),
                     dongchu_amount: Amount::new(a.dongchu[i].amount_target).ok(),
                     dongchu_households: decimal_to_count(a.dongchu[i].households_target),
+                    // Present with empty fields, so that the file shows their shape.
+                    startup_guarantee: Some(Guarantee::default()),
+                    govbank_guarantee: Some(Guarantee::default()),
                     ..BankInput::new(&bank.id)
                 }
             })

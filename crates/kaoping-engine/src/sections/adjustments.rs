@@ -70,7 +70,8 @@ pub(crate) fn platform_bonds(input: &BankInput, rules: &Items, mode: BonusMode) 
 /// the two together at most 10.
 pub(crate) fn guarantee(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::Guarantee;
-    if input.startup_guarantee.is_none() && input.govbank_guarantee.is_none() {
+    let blank = |g: Option<Guarantee>| g.is_none_or(|g| g.target.is_none() && g.actual.is_none() && !g.newly_included);
+    if blank(input.startup_guarantee) && blank(input.govbank_guarantee) {
         return missing(item, vec!["startup_guarantee", "govbank_guarantee"]);
     }
     let startup = programme(input.startup_guarantee, rules, mode);
