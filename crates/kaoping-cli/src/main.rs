@@ -12,7 +12,9 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use kaoping_engine::{evaluate, field_label, format_fixed2, Evaluation, Scenario, Scheme};
+use kaoping_engine::{
+    evaluate, field_label, format_fixed2, loans_for_rank, next_band, Evaluation, LoanTarget, Scenario, Scheme,
+};
 
 /// 考评测算器: scores banks under 《2024年度黄石市银行业金融机构支持地方经济发展考评办法》.
 #[derive(Debug, Parser)]
@@ -88,7 +90,7 @@ fn run(command: Command) -> Result<String, Failure> {
             let result = evaluation
                 .bank(&bank)
                 .ok_or_else(|| Failure::input(format!("--bank: \"{bank}\" is not a bank of the scheme (one of: {known})")))?;
-            Ok(render_explanation(scheme, &evaluation, result))
+            Ok(render_explanation(scheme, &scenario, &evaluation, result))
         }
         Command::Template { year } => {
             let scheme = Scheme::builtin(year).map_err(|e| Failure::input(e.to_string()))?;
@@ -168,7 +170,12 @@ fn render_table(scheme: &Scheme, evaluation: &Evaluation) -> String {
     out
 }
 
-fn render_explanation(scheme: &Scheme, evaluation: &Evaluation, bank: &kaoping_engine::BankResult) -> String {
+fn render_explanation(
+    scheme: &Scheme,
+    scenario: &Scenario,
+    evaluation: &Evaluation,
+    bank: &kaoping_engine::BankResult,
+) -> String {
     let info = scheme.banks.get(bank.index);
     let mut out = format!(
         "{}（{}）\n",
@@ -198,6 +205,21 @@ fn render_explanation(scheme: &Scheme, evaluation: &Evaluation, bank: &kaoping_e
         format_fixed2(bank.deposit.composite),
         format_fixed2(bank.deposit.share_pct)
     ));
+    if let Some((band, rank)) = bank.rank.and_then(|r| next_band(scheme, r)) {
+        let line = match loans_for_rank(scheme, scenario, &bank.id, rank) {
+            LoanTarget::Needs { loans, more } => format!(
+                "其他数据不变，贷款余额达到 {} 亿元（再增加 {} 亿元）可进入前 {rank} 名（{}）",
+                format_fixed2(loans),
+                format_fixed2(more),
+                band.label()
+            ),
+            LoanTarget::OutOfReach => format!("仅靠贷款投放无法进入前 {rank} 名（{}）：贷款两项已封顶", band.label()),
+            LoanTarget::Reached | LoanTarget::NotRanked => String::new(),
+        };
+        if !line.is_empty() {
+            out.push_str(&format!("目标测算：{line}\n"));
+        }
+    }
     for warning in &bank.warnings {
         out.push_str(&format!("注意：{}\n", warning.zh()));
     }

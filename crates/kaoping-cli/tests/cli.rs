@@ -68,6 +68,8 @@ fn explain_shows_one_banks_working() {
     assert!(working.contains("总分 122.70，第 1 名"));
     let abc = text(&kaoping(&["explain", &scenario("worked-example-1.scenario.json"), "--bank", "abc"], None).stdout);
     assert!(abc.contains("未填写（按 0 分计）"), "{abc}");
+    let adbc = text(&kaoping(&["explain", &scenario("worked-example-1.scenario.json"), "--bank", "adbc"], None).stdout);
+    assert!(adbc.contains("目标测算：其他数据不变，贷款余额达到 325.00 亿元（再增加 0.69 亿元）可进入前 13 名（贡献一般单位）"), "{adbc}");
 }
 
 #[test]

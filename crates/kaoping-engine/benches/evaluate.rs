@@ -18,6 +18,10 @@ fn bench(c: &mut Criterion) {
         b.iter(|| result.banks.iter().flat_map(|bank| bank.items.iter()).map(|s| s.explain(scheme).len()).sum::<usize>())
     });
     c.bench_function("parse scenario JSON", |b| b.iter(|| Scenario::from_json(black_box(FULL))));
+    // The target solver: "what loan balance puts 交通银行 (last here) in the top three?"
+    c.bench_function("loans_for_rank top 3", |b| {
+        b.iter(|| kaoping_engine::loans_for_rank(scheme, black_box(&scenario), "bocom", 3))
+    });
 }
 
 criterion_group!(benches, bench);

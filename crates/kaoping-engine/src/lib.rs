@@ -47,5 +47,5 @@ pub use scenario::{
 };
 pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
 pub use scoring::round2;
-pub use solve::{loans_for_rank, LoanTarget};
+pub use solve::{loans_for_rank, next_band, LoanTarget};
 pub use values::{parse_exact, Amount, Count, DepartmentScore, Percent, PolicyScore, ValueError};

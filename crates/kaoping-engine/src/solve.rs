@@ -8,6 +8,7 @@
 use rust_decimal::Decimal;
 
 use crate::evaluate::evaluate;
+use crate::evaluation::Band;
 use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::values::Amount;
@@ -28,6 +29,19 @@ pub enum LoanTarget {
     OutOfReach,
     /// The bank is disqualified or not a bank of the scheme.
     NotRanked,
+}
+
+/// The next better band for a bank at `rank`, and the rank that enters it (四(一)–(三)): at rank 12
+/// (贡献一般) that is 贡献积极 at rank 10. `None` in the top band.
+pub fn next_band(scheme: &Scheme, rank: u32) -> Option<(Band, u32)> {
+    scheme
+        .rules
+        .outcomes
+        .bands
+        .iter()
+        .filter_map(|b| b.to_rank.map(|to| (b.band, to)))
+        .filter(|(_, to)| *to < rank)
+        .max_by_key(|(_, to)| *to)
 }
 
 /// Finds the smallest year-end loan balance (to 0.01亿) at which `bank` ranks `rank` or better, with
@@ -89,5 +103,9 @@ mod tests {
         }
         assert_eq!(loans_for_rank(scheme, &scenario, "cgb", 16), LoanTarget::Reached);
         assert_eq!(loans_for_rank(scheme, &scenario, "nobank", 1), LoanTarget::NotRanked);
+        assert_eq!(next_band(scheme, 12), Some((Band::Positive, 10)));
+        assert_eq!(next_band(scheme, 14), Some((Band::General, 13)));
+        assert_eq!(next_band(scheme, 4), Some((Band::Outstanding, 3)));
+        assert_eq!(next_band(scheme, 3), None);
     }
 }
