@@ -23,41 +23,30 @@ pub struct Param {
     pub reference: String,
 }
 
-/// A task with a bonus above it and pro rata below it (贷款增量, 东楚融通, …).
+/// Full marks and capped steps: a task with a bonus above it and pro rata below it (贷款增量, 东楚融通, …),
+/// or a growth rate against the city average, with steps up and down (贷款增速, …).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TaskRule {
+pub struct ScaleRule {
     /// Clause label, e.g. `二(一)1`.
     pub clause: String,
     /// The item's name in the scheme.
     pub title: String,
-    /// Points for reaching the task.
+    /// Points for reaching the task or the average.
     pub full: Param,
-    /// Size of one bonus step above the task.
+    /// Size of one step (亿元 above a task, percentage points from an average, …).
     pub step: Param,
-    /// Points per step.
+    /// Points added, or deducted below an average, per step.
     pub step_points: Param,
     /// Most bonus points.
     pub bonus_cap: Param,
 }
 
-/// A growth rate against the city average, with steps up and down (贷款增速, …).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AverageRule {
-    /// Clause label.
-    pub clause: String,
-    /// The item's name in the scheme.
-    pub title: String,
-    /// Points for reaching the average.
-    pub full: Param,
-    /// Size of one step, in percentage points.
-    pub step: Param,
-    /// Points added or deducted per step.
-    pub step_points: Param,
-    /// Most bonus points.
-    pub bonus_cap: Param,
-}
+/// A task with a bonus above it and pro rata below it.
+pub type TaskRule = ScaleRule;
+
+/// A growth rate against the city average.
+pub type AverageRule = ScaleRule;
 
 /// A growth rate against a fixed bar (扩面: 12%).
 #[derive(Debug, Clone, Deserialize)]

@@ -11,7 +11,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::evaluation::{Against, GrowthWorking, Item, ItemScore, Line, Working};
-use crate::parameters::{AverageRule, Param, TaskRule};
+use crate::parameters::{Param, ScaleRule, TaskRule};
 use crate::scenario::BonusMode;
 
 /// The one display rounding of the engine: two decimals, half away from zero (四舍五入).
@@ -31,11 +31,7 @@ pub(crate) struct Scale {
 }
 
 impl Scale {
-    pub fn of_task(rule: &TaskRule) -> Scale {
-        Scale::new(&rule.full, &rule.step, &rule.step_points, &rule.bonus_cap)
-    }
-
-    pub fn of_average(rule: &AverageRule) -> Scale {
+    pub fn of(rule: &ScaleRule) -> Scale {
         Scale::new(&rule.full, &rule.step, &rule.step_points, &rule.bonus_cap)
     }
 
@@ -118,7 +114,7 @@ pub(crate) fn against_average(
 /// A balance item scored against its annex task (增量 items and 东楚融通).
 pub(crate) fn task_item(item: Item, line: &Line, rule: &TaskRule, with_base: bool, mode: BonusMode) -> ItemScore {
     let achieved = if with_base { line.increment } else { line.current };
-    let (points, against) = against_task(achieved, line.task, Scale::of_task(rule), mode);
+    let (points, against) = against_task(achieved, line.task, Scale::of(rule), mode);
     ItemScore {
         item,
         points,

@@ -22,7 +22,7 @@ pub(crate) fn loan_increment(loans: &Line, rules: &Items, mode: BonusMode) -> It
 
 /// 二(一)2 贷款增速.
 pub(crate) fn loan_growth(loans: &Line, city_average: Option<Decimal>, rules: &Items, mode: BonusMode) -> ItemScore {
-    growth_item(Item::LoanGrowth, loans.base, loans.current, city_average, Scale::of_average(&rules.loan_growth), mode)
+    growth_item(Item::LoanGrowth, loans.base, loans.current, city_average, Scale::of(&rules.loan_growth), mode)
 }
 
 /// A growth item against a city average (also 普惠小微 and 制造业 growth in 二(二)).

@@ -91,7 +91,7 @@ pub(crate) fn inclusive_growth(
             ("inclusive_loans", input.inclusive_loans.is_some()),
         ]));
     };
-    growth_item(item, base.get(), current.get(), city_average, Scale::of_average(&rules.inclusive_growth), mode)
+    growth_item(item, base.get(), current.get(), city_average, Scale::of(&rules.inclusive_growth), mode)
 }
 
 /// 二(二)2(1) 制造业贷款增量.
@@ -106,7 +106,7 @@ pub(crate) fn manufacturing_growth(
     rules: &Items,
     mode: BonusMode,
 ) -> ItemScore {
-    let scale = Scale::of_average(&rules.manufacturing_growth);
+    let scale = Scale::of(&rules.manufacturing_growth);
     growth_item(Item::ManufacturingGrowth, line.base, line.current, city_average, scale, mode)
 }
 
