@@ -1,0 +1,13 @@
+//! The page's components: props in, `Html` out. The views read the shared state through
+//! `use_scenario()`; the small parts below them take everything they show as props.
+
+pub mod bank_view;
+pub mod checks_view;
+pub mod city_view;
+pub mod item_points;
+pub mod nav;
+pub mod notice_bar;
+pub mod number_field;
+pub mod scenario_bar;
+pub mod settings_view;
+pub mod summary;

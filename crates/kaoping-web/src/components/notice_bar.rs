@@ -1,0 +1,36 @@
+//! The message above the page: what was saved, opened, imported or refused.
+
+use yew::prelude::*;
+
+use crate::state::{Level, Notice};
+
+/// Props of [`NoticeBar`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct NoticeBarProps {
+    /// The message, if there is one.
+    pub notice: Option<Notice>,
+    /// Called when the user closes the message.
+    pub ondismiss: Callback<()>,
+}
+
+/// A dismissable message; errors are announced at once, other messages politely.
+#[component]
+pub fn NoticeBar(props: &NoticeBarProps) -> Html {
+    let Some(notice) = &props.notice else {
+        // The live region stays in the page so that screen readers notice the next message.
+        return html! { <div class="notice-slot" aria-live="polite"></div> };
+    };
+    let (class, role) = match notice.level {
+        Level::Info => ("notice info", "status"),
+        Level::Error => ("notice error", "alert"),
+    };
+    let ondismiss = props.ondismiss.reform(|_: MouseEvent| ());
+    html! {
+        <div class="notice-slot" aria-live="polite">
+            <div class={class} role={role} id="notice">
+                <span class="notice-text">{ notice.text.clone() }</span>
+                <button type="button" class="link" onclick={ondismiss} aria-label="关闭提示">{ "关闭" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,145 @@
+//! How numbers are written on the page: two decimals rounded half-up by the engine's one rounding
+//! function, thousands separators, and a unit. The page never rounds any other way, so a figure
+//! here always matches the same figure in the command line's output.
+
+use kaoping_engine::round2;
+use rust_decimal::Decimal;
+
+/// The units the page writes after a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// 亿元.
+    Yi,
+    /// Percent; growth and completion rates, interest rates.
+    Percent,
+    /// Percentage points, for a change of a rate.
+    Points100,
+    /// 分, points of the evaluation.
+    Fen,
+    /// 户, households or borrowers.
+    Hu,
+    /// 个, products.
+    Ge,
+    /// A bare number.
+    None,
+}
+
+impl Unit {
+    /// The unit as written after a number (with its leading space where Chinese typography wants one).
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Unit::Yi => " 亿元",
+            Unit::Percent => "%",
+            Unit::Points100 => " 个百分点",
+            Unit::Fen => " 分",
+            Unit::Hu => " 户",
+            Unit::Ge => " 个",
+            Unit::None => "",
+        }
+    }
+
+    /// Counts are whole: they are written without decimals.
+    fn whole(self) -> bool {
+        matches!(self, Unit::Hu | Unit::Ge)
+    }
+}
+
+/// A figure with two decimals (half-up) and thousands separators: `1,234.57`.
+pub fn fixed2(value: Decimal) -> String {
+    let mut rounded = round2(value);
+    rounded.rescale(2);
+    group(&rounded.to_string())
+}
+
+/// A whole figure with thousands separators: `12,345`. Counts never have fractions; anything else
+/// that reaches here is rounded half-up to two places first, so nothing is hidden.
+pub fn whole(value: Decimal) -> String {
+    let rounded = round2(value).normalize();
+    group(&rounded.to_string())
+}
+
+/// A figure and its unit, e.g. `45.54 分`, `12,345 户`.
+pub fn with_unit(value: Decimal, unit: Unit) -> String {
+    let number = if unit.whole() { whole(value) } else { fixed2(value) };
+    format!("{number}{}", unit.suffix())
+}
+
+/// Like [`with_unit`], with `—` for a figure that does not exist (a growth rate over a zero base, a
+/// disqualified bank's total).
+pub fn maybe(value: Option<Decimal>, unit: Unit) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| with_unit(v, unit))
+}
+
+/// A figure as it is put back into an input box: exact, without separators or trailing zeros, so
+/// that editing it changes only what the user touches.
+pub fn plain(value: Decimal) -> String {
+    let value = value.normalize();
+    if value.is_zero() {
+        "0".to_owned()
+    } else {
+        value.to_string()
+    }
+}
+
+/// Inserts thousands separators into the whole part of a plain decimal string. Negative zero is
+/// written as zero: `-0.00` would read as a loss where there is none.
+fn group(text: &str) -> String {
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let is_zero = digits.chars().all(|c| c == '0' || c == '.');
+    let sign = if is_zero { "" } else { sign };
+    match fraction {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap_or_default()
+    }
+
+    #[wasm_bindgen_test]
+    fn figures_have_two_decimals_half_up_and_separators() {
+        let cases: &[(&str, &str)] = &[
+            ("0", "0.00"),
+            ("2.345", "2.35"),   // half-up, not banker's (which gives 2.34)
+            ("2.355", "2.36"),
+            ("-2.345", "-2.35"), // half away from zero
+            ("1234567.891", "1,234,567.89"),
+            ("999.995", "1,000.00"),
+            ("-0.001", "0.00"),  // no negative zero
+            ("45.5", "45.50"),
+        ];
+        for &(input, expected) in cases {
+            assert_eq!(fixed2(d(input)), expected, "fixed2({input})");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn units_and_counts() {
+        assert_eq!(with_unit(d("12345"), Unit::Hu), "12,345 户");
+        assert_eq!(with_unit(d("45.544"), Unit::Fen), "45.54 分");
+        assert_eq!(with_unit(d("15"), Unit::Percent), "15.00%");
+        assert_eq!(maybe(None, Unit::Yi), "—");
+        assert_eq!(plain(d("294.4500")), "294.45");
+    }
+}

@@ -1,0 +1,137 @@
+//! Reading what people type into a figure box, forgivingly.
+//!
+//! People copy figures from spreadsheets and type them with a Chinese input method, so the page
+//! accepts `1,234.56`, full-width digits and punctuation (`１２３．４５`), surrounding spaces and a
+//! trailing unit (`亿`, `亿元`, `%`, `户`, `个`, `分`). This module only rewrites the text into the
+//! plain form the engine's value types read; the engine's types decide what is a valid figure.
+
+/// What kind of figure a box holds, which decides the units it may end with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An amount in 亿元.
+    Amount,
+    /// A percentage.
+    Percent,
+    /// A count of borrowers, households or products.
+    Count,
+    /// A score in points (policy grade, department score).
+    Score,
+}
+
+impl Kind {
+    fn units(self) -> &'static [&'static str] {
+        match self {
+            // Longest first, so that `亿元` is not left as `亿`.
+            Kind::Amount => &["亿元", "亿"],
+            Kind::Percent => &["%"],
+            Kind::Count => &["户", "个", "家"],
+            Kind::Score => &["分"],
+        }
+    }
+}
+
+/// The result of reading a box: nothing entered, or the plain text for the engine's parser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reading {
+    /// The box is empty (or only spaces): the figure is not entered.
+    Empty,
+    /// Plain ASCII decimal text, e.g. `1234.56` or `-3`.
+    Plain(String),
+}
+
+/// Rewrites typed text into plain decimal text, or says in Chinese why it cannot.
+pub fn normalize(text: &str, kind: Kind) -> Result<Reading, String> {
+    let halfwidth: String = text.chars().map(to_halfwidth).collect();
+    let mut rest = halfwidth.trim();
+    if rest.is_empty() {
+        return Ok(Reading::Empty);
+    }
+    for unit in kind.units() {
+        if let Some(stripped) = rest.strip_suffix(unit) {
+            rest = stripped.trim_end();
+            break;
+        }
+    }
+    if rest.is_empty() {
+        return Err("请在单位前输入数字".to_owned());
+    }
+    let unsigned = rest.strip_prefix(['-', '+']).unwrap_or(rest);
+    let whole = unsigned.split('.').next().unwrap_or("");
+    if whole.contains(',') && !grouped_correctly(whole) {
+        return Err("千位分隔符的位置不对，例如应写作 1,234.56".to_owned());
+    }
+    if unsigned.split('.').skip(1).any(|fraction| fraction.contains(',')) {
+        return Err("小数部分不能有逗号".to_owned());
+    }
+    let plain: String = rest.chars().filter(|&c| c != ',').collect();
+    let looks_numeric = plain.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
+    if !looks_numeric {
+        return Err(format!("“{}”不是数字，请输入如 1,234.56 的数值", text.trim()));
+    }
+    Ok(Reading::Plain(plain))
+}
+
+/// Full-width forms (U+FF01–U+FF5E) map to ASCII; the ideographic space is a space; the
+/// ideographic full stop and the middle dot, which Chinese input methods give for `.`, are points;
+/// the ideographic comma is a comma; the various minus signs are `-`.
+fn to_halfwidth(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        '。' | '·' => '.',
+        '、' => ',',
+        '−' | '–' | '—' => '-',
+        other => other,
+    }
+}
+
+/// `1,234,567` is grouped correctly; `12,34` and `1,,234` are not.
+fn grouped_correctly(whole: &str) -> bool {
+    let mut groups = whole.split(',');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn forgiving_forms_become_plain_text() {
+        let cases: &[(&str, Kind, &str)] = &[
+            ("1,234.56", Kind::Amount, "1234.56"),
+            ("１２３．４５", Kind::Amount, "123.45"),
+            ("  42  ", Kind::Amount, "42"),
+            ("42亿", Kind::Amount, "42"),
+            ("42 亿元", Kind::Amount, "42"),
+            ("１，２３４．５亿", Kind::Amount, "1234.5"),
+            ("12.5%", Kind::Percent, "12.5"),
+            ("-0.3％", Kind::Percent, "-0.3"),
+            ("1,200 户", Kind::Count, "1200"),
+            ("\u{3000}7\u{3000}", Kind::Score, "7"),
+            ("3。5", Kind::Amount, "3.5"),
+        ];
+        for &(text, kind, expected) in cases {
+            assert_eq!(normalize(text, kind), Ok(Reading::Plain(expected.to_owned())), "{text:?}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn empty_means_not_entered() {
+        assert_eq!(normalize("", Kind::Amount), Ok(Reading::Empty));
+        assert_eq!(normalize(" \u{3000} ", Kind::Amount), Ok(Reading::Empty));
+    }
+
+    #[wasm_bindgen_test]
+    fn nonsense_is_refused_with_a_chinese_message() {
+        for text in ["abc", "12,34", "1,,234", "12亿户", "亿", "1.2,3", "12 34", "1e3亿x"] {
+            let result = normalize(text, Kind::Amount);
+            assert!(result.is_err(), "{text:?} should be refused, got {result:?}");
+        }
+        // A unit that belongs to another kind of figure is not silently dropped.
+        assert!(normalize("12户", Kind::Amount).is_err());
+    }
+}

@@ -1,0 +1,224 @@
+//! Component tests: the app rendered in headless Chromium, driven through the DOM as a user would.
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown -p kaoping-web` (the runner is
+//! wasm-bindgen-test-runner with chromedriver; `cargo xtask test` sets it up). Yew renders
+//! asynchronously, so every check waits for its condition, yielding to the scheduler in between.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use kaoping_web::app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A rendered app in its own element, removed when dropped.
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    /// Renders the app with the given localStorage (cleared first, then `seed` key/values).
+    async fn new(seed: &[(&str, &str)]) -> Mounted {
+        let storage = gloo::utils::window().local_storage().ok().flatten().expect("localStorage");
+        storage.clear().expect("clear localStorage");
+        for (key, value) in seed {
+            storage.set_item(key, value).expect("seed localStorage");
+        }
+        let document = gloo::utils::document();
+        let root = document.create_element("div").expect("create root");
+        document.body().expect("body").append_child(&root).expect("append root");
+        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        let mounted = Mounted { root, handle: Some(handle) };
+        mounted.wait_for("the summary", |m| m.find("#summary-total").is_some()).await;
+        mounted
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).ok().flatten()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector).and_then(|e| e.text_content()).unwrap_or_default()
+    }
+
+    fn input(&self, selector: &str) -> HtmlInputElement {
+        self.find(selector)
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            .unwrap_or_else(|| panic!("no input {selector}"))
+    }
+
+    /// Types `text` into a box the way a browser reports it: the value, then a bubbling `input`.
+    fn type_into(&self, selector: &str, text: &str) {
+        let input = self.input(selector);
+        input.set_value(text);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into())
+            .expect("input event");
+        input.dispatch_event(&event).expect("dispatch input");
+    }
+
+    fn click(&self, selector: &str) {
+        self.find(selector)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .unwrap_or_else(|| panic!("nothing to click at {selector}"))
+            .click();
+    }
+
+    /// Yields to Yew's scheduler until `condition` holds; fails after a generous number of turns.
+    async fn wait_for(&self, what: &str, condition: impl Fn(&Mounted) -> bool) {
+        for _ in 0..500 {
+            if condition(self) {
+                return;
+            }
+            yew::platform::time::sleep(Duration::ZERO).await;
+        }
+        panic!("timed out waiting for {what}");
+    }
+}
+
+const LOANS: &str = "#f-adbc-loans";
+
+#[wasm_bindgen_test]
+async fn baseline_shows_a_total_with_two_decimals_and_a_band() {
+    let app = Mounted::new(&[]).await;
+    let total = app.text("#summary-total");
+    let (whole, fraction) = total.split_once('.').expect("a decimal point");
+    assert_eq!(fraction.len(), 2, "two decimals in {total}");
+    assert!(!whole.is_empty());
+    // 农发行 is last on the baseline (every bank on task): the bottom band, interviewed.
+    assert_eq!(app.text("#summary-rank"), "第 16 名 / 16 家");
+    assert!(app.find("#summary-interview").is_some());
+    assert!(app.find("#notice").is_some(), "a fresh start says where it starts from");
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_loan_balance_recomputes_at_once() {
+    let app = Mounted::new(&[]).await;
+    let total = app.text("#summary-total");
+    let band = app.text("#summary-band");
+    app.type_into(LOANS, "1,000");
+    app.wait_for("a new total", |m| m.text("#summary-total") != total).await;
+    assert_eq!(app.text("#summary-rank"), "第 1 名 / 16 家");
+    assert_ne!(app.text("#summary-band"), band);
+    assert!(app.find("#summary-interview").is_none());
+    // The box keeps what was typed, separators and all.
+    assert_eq!(app.input(LOANS).value(), "1,000");
+}
+
+fn stored_scenario() -> String {
+    gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item("kaoping/working").ok().flatten())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn forgiving_input_is_read() {
+    let app = Mounted::new(&[]).await;
+    let cases = [
+        ("１２３４．５亿", "1234.5"),
+        (" 300.25 亿元 ", "300.25"),
+        ("1,234,567.5", "1234567.5"),
+        ("\u{3000}290\u{3000}", "290"),
+    ];
+    for (text, stored) in cases {
+        app.type_into(LOANS, text);
+        let quoted = format!("\"{stored}\"");
+        app.wait_for(text, |_| stored_scenario().contains(&quoted)).await;
+        assert!(app.find(&format!("{LOANS}-msg")).is_none(), "no error for {text:?}");
+        assert_eq!(app.input(LOANS).value(), text, "the box keeps {text:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn nonsense_is_marked_and_the_last_valid_value_keeps_counting() {
+    let app = Mounted::new(&[]).await;
+    app.type_into(LOANS, "330");
+    app.wait_for("330 to count", |m| m.text("#summary-total") != "74.19").await;
+    let total = app.text("#summary-total");
+    app.type_into(LOANS, "33o");
+    app.wait_for("the message", |m| m.find(&format!("{LOANS}-msg")).is_some()).await;
+    let message = app.text(&format!("{LOANS}-msg"));
+    assert!(message.contains("不是数字"), "message: {message}");
+    assert_eq!(app.input(LOANS).value(), "33o", "the typed text stays");
+    assert_eq!(app.input(LOANS).get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(app.text("#summary-total"), total, "the last valid value counts");
+    assert!(app.find("#summary-input-errors").is_some());
+
+    // A negative balance is refused by the engine's type, in Chinese.
+    app.type_into(LOANS, "-5");
+    app.wait_for("the range message", |m| m.text(&format!("{LOANS}-msg")).contains("范围")).await;
+    assert_eq!(app.text("#summary-total"), total);
+}
+
+#[wasm_bindgen_test]
+async fn every_change_is_saved_and_comes_back() {
+    let app = Mounted::new(&[]).await;
+    app.type_into(LOANS, "321.5");
+    app.wait_for("the save", |_| stored_scenario().contains("321.5")).await;
+    let saved = stored_scenario();
+    drop(app);
+
+    let again = Mounted::new(&[("kaoping/working", &saved)]).await;
+    assert_eq!(again.input(LOANS).value(), "321.5");
+    assert!(again.find("#notice").is_none(), "no notice when the scenario comes back");
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_storage_starts_from_the_baseline_with_a_notice() {
+    let app = Mounted::new(&[("kaoping/working", "\"{ not a scenario")]).await;
+    assert!(app.text("#notice").contains("无法读取"), "notice: {}", app.text("#notice"));
+    assert_eq!(app.input(LOANS).value(), "");
+    assert_eq!(app.text("#summary-rank"), "第 16 名 / 16 家");
+}
+
+#[wasm_bindgen_test]
+async fn the_city_table_sorts_and_opens_a_bank() {
+    let app = Mounted::new(&[]).await;
+    app.click("#tab-city");
+    app.wait_for("the table", |m| m.find("#city-table").is_some()).await;
+    let first_row = |m: &Mounted| m.find("#city-table tbody tr").and_then(|r| r.get_attribute("id")).unwrap_or_default();
+    assert_eq!(first_row(&app), "row-adbc", "annex order first");
+    app.click("#sort-total");
+    app.wait_for("sorted by total", |m| first_row(m) != "row-adbc").await;
+    app.click("#row-icbc .bank-link");
+    app.wait_for("工商银行 opened", |m| m.find("#f-icbc-loans").is_some()).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_setting_changes_the_scores() {
+    let app = Mounted::new(&[]).await;
+    // 1.5亿 above the task: pro rata earns 1.5 bonus points, whole units only 1.
+    app.type_into(LOANS, "325.81");
+    app.wait_for("the new total", |m| m.text("#pts-adbc-loan_increment .points") == "41.50 分").await;
+    app.click("#tab-settings");
+    app.wait_for("the settings", |m| m.find("#bonus-mode-1").is_some()).await;
+    app.click("#bonus-mode-1");
+    app.click("#tab-bank");
+    app.wait_for("whole units", |m| m.text("#pts-adbc-loan_increment .points") == "41.00 分").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_annex_checks_are_listed() {
+    let app = Mounted::new(&[]).await;
+    app.click("#tab-checks");
+    app.wait_for("the checks", |m| m.find("#checks-table").is_some()).await;
+    assert!(app.text("#checks-table").contains("工商银行"));
+}

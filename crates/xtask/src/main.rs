@@ -1,0 +1,191 @@
+//! Developer tasks for Kaoping, run as `cargo xtask <task>` (the alias lives in `.cargo/config.toml`).
+//!
+//! The commands a person runs are Rust rather than shell so that they behave the same on every machine
+//! and explain themselves when something is missing. Each task first installs what it needs and skips
+//! whatever is already present, so a warm CI machine pays nothing for the checks.
+//!
+//! - `serve`: build the page with Trunk (release) and serve `dist/` at http://127.0.0.1:8080.
+//! - `test`: every test there is: host tests, the engine's and the page's tests in headless Chromium,
+//!   then a release build and the end-to-end tests. Ends with `N passed, 0 failed`.
+//! - `size`: the gzipped size of what the browser downloads (wasm + js + css in `dist/`).
+
+mod serve;
+mod size;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  serve [--port N] [--no-build]   install what is missing, build dist/ (release) and serve it
+  test                            install what is missing and run every test (host, browser, end to end)
+  size                            gzipped size of dist/'s wasm + js + css";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve_task(&args[1..]),
+        Some("test") => test_task(),
+        Some("size") => size::report(&project_root().join("dist")).map(|_| ()),
+        Some("help" | "--help" | "-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown task `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root: xtask lives in `crates/xtask`, two levels down.
+pub fn project_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .nth(2)
+        .map(Path::to_path_buf)
+        .unwrap_or(manifest)
+}
+
+fn serve_task(args: &[String]) -> Result<(), String> {
+    let mut port: u16 = 8080;
+    let mut build = true;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--port" => {
+                let value = rest.next().ok_or("--port needs a number")?;
+                port = value
+                    .parse()
+                    .map_err(|_| format!("--port: `{value}` is not a port number"))?;
+            }
+            "--no-build" => build = false,
+            other => return Err(format!("serve: unknown option `{other}`\n\n{USAGE}")),
+        }
+    }
+    let root = project_root();
+    if build {
+        tools::ensure_build_tools(&root)?;
+        build_release(&root)?;
+    }
+    let dist = root.join("dist");
+    if !dist.join("index.html").is_file() {
+        return Err("dist/index.html is missing: run without --no-build first".into());
+    }
+    // Sizes are printed here too so that a size regression is seen by whoever serves the page.
+    size::report(&dist)?;
+    serve::serve(&dist, port)
+}
+
+/// `cargo fetch --locked` then `trunk build --release`.
+///
+/// Trunk runs with `offline = true` (see Trunk.toml) so that it never tries to download a
+/// wasm-bindgen or wasm-opt; that also passes `--offline` to cargo, hence the fetch first.
+fn build_release(root: &Path) -> Result<(), String> {
+    run(root, "cargo", &["fetch", "--locked"])?;
+    run(root, "trunk", &["build", "--release"])
+}
+
+/// One test step: a name for the report and the command that runs it.
+struct Step {
+    name: &'static str,
+    program: &'static str,
+    args: Vec<&'static str>,
+}
+
+fn test_task() -> Result<(), String> {
+    let root = project_root();
+    tools::ensure_build_tools(&root)?;
+    tools::ensure_browser()?;
+    run(&root, "cargo", &["fetch", "--locked"])?;
+
+    let mut steps = vec![Step {
+        // The page is excluded: it is a wasm crate, tested in the browser below.
+        name: "host tests (cargo test --workspace)",
+        program: "cargo",
+        args: vec!["test", "--workspace", "--exclude", "kaoping-web"],
+    }];
+    if root.join("crates/kaoping-engine/tests/wasm.rs").is_file() {
+        steps.push(Step {
+            name: "engine tests compiled to wasm (headless Chromium)",
+            program: "cargo",
+            args: vec!["test", "--target", "wasm32-unknown-unknown", "-p", "kaoping-engine"],
+        });
+    }
+    steps.push(Step {
+        name: "page component tests (headless Chromium)",
+        program: "cargo",
+        args: vec!["test", "--target", "wasm32-unknown-unknown", "-p", "kaoping-web"],
+    });
+    steps.push(Step {
+        name: "release build (trunk build --release)",
+        program: "trunk",
+        args: vec!["build", "--release"],
+    });
+    steps.push(Step {
+        name: "end-to-end tests (node --test tests/e2e/)",
+        program: "node",
+        args: vec!["--test", "tests/e2e/"],
+    });
+
+    let mut passed = 0;
+    for step in &steps {
+        println!("\n==> {}", step.name);
+        if let Err(error) = run(&root, step.program, &step.args) {
+            println!("\nxtask test: step failed: {}\n{error}", step.name);
+            println!("{passed} passed, 1 failed");
+            return Err(format!("step failed: {}", step.name));
+        }
+        passed += 1;
+    }
+    // The size is informative here, not a test: the budget is checked by reading it.
+    let _ = size::report(&root.join("dist"));
+    println!("{passed} passed, 0 failed");
+    Ok(())
+}
+
+/// Runs a program in `dir` with the project's tool PATH, inheriting stdout/stderr.
+pub fn run(dir: &Path, program: &str, args: &[&str]) -> Result<(), String> {
+    let status = command(dir, program, args)
+        .status()
+        .map_err(|e| format!("could not start `{program}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` exited with {status}", args.join(" ")))
+    }
+}
+
+/// A command with PATH set so that the project's own tools win: `node_modules/.bin` first (npm's
+/// binaryen 132, because Debian's wasm-opt 108 cannot read today's rustc output), then cargo's bin.
+pub fn command(dir: &Path, program: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(program);
+    command.args(args).current_dir(dir);
+    command.env("PATH", tool_path(&project_root()));
+    // The wasm test runner prefers geckodriver when it finds one; the project tests in Chromium.
+    if std::env::var_os("CHROMEDRIVER").is_none() {
+        command.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    }
+    command
+}
+
+fn tool_path(root: &Path) -> std::ffi::OsString {
+    let mut paths = vec![root.join("node_modules").join(".bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        paths.push(PathBuf::from(home).join("bin"));
+    } else if let Some(home) = std::env::var_os("HOME") {
+        paths.push(PathBuf::from(home).join(".cargo").join("bin"));
+    }
+    if let Some(existing) = std::env::var_os("PATH") {
+        paths.extend(std::env::split_paths(&existing));
+    }
+    std::env::join_paths(paths).unwrap_or_default()
+}
