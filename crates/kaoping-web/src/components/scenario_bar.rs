@@ -29,10 +29,12 @@ pub fn ScenarioBar() -> Html {
             }
         })
     };
+    // After saving or renaming, the list shows the scenario just named.
     let on_save_as = {
-        let (scenario, name_text) = (scenario.clone(), name_text.clone());
+        let (scenario, name_text, picked) = (scenario.clone(), name_text.clone(), picked.clone());
         Callback::from(move |_: MouseEvent| {
             scenario.save_as(&name_text);
+            picked.set(Some(name_text.trim().to_owned()));
             name_text.set(String::new());
         })
     };
@@ -56,10 +58,12 @@ pub fn ScenarioBar() -> Html {
     let on_open = with_selected(|s, n| s.open(n));
     let on_duplicate = with_selected(|s, n| s.duplicate(n));
     let on_rename = {
-        let (scenario, selected, name_text) = (scenario.clone(), selected.clone(), name_text.clone());
+        let (scenario, selected, name_text, picked) =
+            (scenario.clone(), selected.clone(), name_text.clone(), picked.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(old) = &selected {
                 scenario.rename(old, &name_text);
+                picked.set(Some(name_text.trim().to_owned()));
                 name_text.set(String::new());
             }
         })

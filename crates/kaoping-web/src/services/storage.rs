@@ -91,7 +91,7 @@ pub fn save_named(name: &str, scenario: &Scenario) -> Result<Vec<String>, String
     Ok(list)
 }
 
-/// Renames a saved scenario; refuses to overwrite another one.
+/// Renames a saved scenario, keeping its place in the list; refuses to overwrite another one.
 pub fn rename(old: &str, new: &str) -> Result<Vec<String>, String> {
     if old == new {
         return Ok(names());
@@ -100,8 +100,14 @@ pub fn rename(old: &str, new: &str) -> Result<Vec<String>, String> {
         return Err(format!("已有名为“{new}”的测算，请换一个名称。"));
     }
     let scenario = load_named(old)?;
-    save_named(new, &scenario)?;
-    delete(old)
+    write_text(&format!("{NAMED}{new}"), &scenario.to_json())?;
+    let list: Vec<String> = names()
+        .into_iter()
+        .map(|n| if n == old { new.to_owned() } else { n })
+        .collect();
+    LocalStorage::set(NAMES, &list).map_err(|_| not_saved())?;
+    LocalStorage::delete(format!("{NAMED}{old}"));
+    Ok(list)
 }
 
 /// Deletes a saved scenario.
