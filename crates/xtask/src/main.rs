@@ -115,7 +115,7 @@ fn test_task() -> Result<(), String> {
     }];
     if root.join("crates/kaoping-engine/tests/wasm.rs").is_file() {
         steps.push(Step {
-            name: "engine tests compiled to wasm (headless Chromium)",
+            name: "engine tests compiled to wasm (wasm-bindgen-test)",
             program: "cargo",
             args: vec!["test", "--target", "wasm32-unknown-unknown", "-p", "kaoping-engine"],
         });

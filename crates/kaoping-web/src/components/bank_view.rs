@@ -399,6 +399,7 @@ fn number_input(
     let id = FieldId::Bank(bank.to_owned(), field);
     // An empty annex box means "exactly on task": say which figure that is.
     let placeholder = match line {
+        Some(line) if !line.entered && field.unit() == Unit::Hu => format!("按任务 {}", crate::format::whole(line.current)),
         Some(line) if !line.entered => format!("按任务 {}", crate::format::fixed2(line.current)),
         _ => "未填".to_owned(),
     };
@@ -435,6 +436,8 @@ fn annex_cells(line_of: LineOf, line: Line, unit: Unit, input: Html) -> Html {
     let gap = line.task - line.increment;
     let distance = if gap > Decimal::ZERO {
         format!("还差 {}", with_unit(gap, unit))
+    } else if gap.is_zero() {
+        "恰好完成".to_owned()
     } else {
         format!("超出 {}", with_unit(-gap, unit))
     };

@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use kaoping_engine::{BankResult, CityFigure, Item};
+use kaoping_engine::{Band, BankResult, CityFigure, Item};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -37,6 +37,8 @@ pub enum Column {
     Total,
     /// The rank.
     Rank,
+    /// The band, best first.
+    Band,
     /// The public-fund composite.
     Composite,
     /// The public-fund share.
@@ -51,6 +53,7 @@ impl Column {
             Column::Item(i) => i.key().to_owned(),
             Column::Total => "total".to_owned(),
             Column::Rank => "rank".to_owned(),
+            Column::Band => "band".to_owned(),
             Column::Composite => "composite".to_owned(),
             Column::Share => "share".to_owned(),
         }
@@ -72,6 +75,13 @@ impl Column {
             Column::Item(item) => result.item(item).map(|s| s.points),
             Column::Total => result.total,
             Column::Rank => result.rank.map(Decimal::from),
+            Column::Band => Some(Decimal::from(match result.band {
+                Band::Outstanding => 1,
+                Band::Positive => 2,
+                Band::General => 3,
+                Band::Bottom => 4,
+                Band::Disqualified => 5,
+            })),
             Column::Composite => Some(result.deposit.composite),
             Column::Share => Some(result.deposit.share_pct),
         }
@@ -110,7 +120,7 @@ pub fn CityView() -> Html {
             // A first click sorts by the column, best first for scores; a second click reverses.
             Callback::from(move |_: MouseEvent| {
                 let (old, asc) = *sort;
-                let first = matches!(col, Column::Bank | Column::Rank);
+                let first = matches!(col, Column::Bank | Column::Rank | Column::Band);
                 sort.set(if old == col { (col, !asc) } else { (col, first) });
             })
         };
@@ -164,7 +174,7 @@ pub fn CityView() -> Html {
                             { for Item::ALL.iter().map(|&i| header(Column::Item(i), i.title(), "item-col")) }
                             { header(Column::Total, "总分", "total-col") }
                             { header(Column::Rank, "排名", "") }
-                            <th scope="col">{ "档次" }</th>
+                            { header(Column::Band, "档次", "") }
                             { header(Column::Composite, "资金综合得分", "") }
                             { header(Column::Share, "存放份额", "") }
                         </tr>
@@ -220,7 +230,12 @@ fn CityRow(props: &CityRowProps) -> Html {
                     let (scenario, bank) = (scenario.clone(), bank.clone());
                     Callback::from(move |text: String| scenario.edit_bank(&bank, field, text))
                 };
-                let placeholder = if line.entered { String::new() } else { fixed2(line.current) };
+                // An empty box is the figure on task; households are whole.
+                let placeholder = match (line.entered, field) {
+                    (true, _) => String::new(),
+                    (false, BankField::DongchuHouseholds) => crate::format::whole(line.current),
+                    (false, _) => fixed2(line.current),
+                };
                 html! {
                     <td class="figure-col">
                         <NumberField

@@ -1,7 +1,7 @@
 //! The sticky summary of one bank: total, rank, band, warnings, the public-fund composite, and the
 //! year's loan milestones. Every figure is the engine's; the page only writes them out.
 
-use kaoping_engine::{Band, BankResult};
+use kaoping_engine::{Band, BankResult, LoanTarget};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -77,6 +77,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <dd id="summary-share">{ with_unit(result.deposit.share_pct, Unit::Percent) }</dd>
                 </div>
             </dl>
+            <NextBand result={result.clone()} />
             <Milestones result={result.clone()} />
             if !missing.is_empty() {
                 <details class="missing">
@@ -94,6 +95,45 @@ fn missing_label(key: &str) -> &str {
         .iter()
         .find(|f| f.key() == key || f.key().replace(".target", "").replace(".actual", "") == key)
         .map_or(key, |f| f.label())
+}
+
+/// Props of [`NextBand`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct NextBandProps {
+    /// The bank's result (its rank).
+    pub result: BankResult,
+}
+
+/// What loan balance would lift the bank into the next better band, all else unchanged: the
+/// engine's target solver answers, the page only words it.
+#[component]
+pub fn NextBand(props: &NextBandProps) -> Html {
+    let scenario = use_scenario();
+    let scheme = scenario.scheme;
+    let bank = props.result.id.clone();
+    let rank = props.result.rank;
+    // The solver runs about twenty evaluations: worth keeping until the scenario changes.
+    let answer = use_memo((scenario.revision, bank.clone(), rank), {
+        let working = scenario.scenario.clone();
+        move |(_, bank, rank)| {
+            let (band, to_rank) = (*rank).and_then(|r| kaoping_engine::next_band(scheme, r))?;
+            Some((band, to_rank, kaoping_engine::loans_for_rank(scheme, &working, bank, to_rank)))
+        }
+    });
+    let Some((band, to_rank, target)) = *answer else {
+        return Html::default();
+    };
+    let text = match target {
+        LoanTarget::Needs { loans, more } => format!(
+            "贷款余额达到 {}（再增 {}）可升至第 {to_rank} 名，进入{}（其他数据不变）",
+            with_unit(loans, Unit::Yi),
+            with_unit(more, Unit::Yi),
+            band.label()
+        ),
+        LoanTarget::OutOfReach => format!("仅靠增加贷款已无法升至第 {to_rank} 名（{}）：贷款两项加分已封顶", band.label()),
+        LoanTarget::Reached | LoanTarget::NotRanked => return Html::default(),
+    };
+    html! { <p class="next-band" id="summary-next-band">{ text }</p> }
 }
 
 /// Props of [`Milestones`].
