@@ -1,6 +1,6 @@
 //! How numbers are written on the page: two decimals rounded half-up by the engine's one rounding
-//! function, thousands separators, and a unit. The page never rounds any other way, so a figure
-//! here always matches the same figure in the command line's output.
+//! function, thousands separators, and a unit. Figures with decimals are written by the engine's own
+//! `format_fixed2`, so a figure here always matches the same figure in the command line's output.
 
 use kaoping_engine::round2;
 use rust_decimal::Decimal;
@@ -46,9 +46,7 @@ impl Unit {
 
 /// A figure with two decimals (half-up) and thousands separators: `1,234.57`.
 pub fn fixed2(value: Decimal) -> String {
-    let mut rounded = round2(value);
-    rounded.rescale(2);
-    group(&rounded.to_string())
+    kaoping_engine::format_fixed2(value)
 }
 
 /// A whole figure with thousands separators: `12,345`. Counts never have fractions; anything else

@@ -104,6 +104,9 @@ async fn baseline_shows_a_total_with_two_decimals_and_a_band() {
     assert_eq!(app.text("#summary-rank"), "第 16 名 / 16 家");
     assert!(app.find("#summary-interview").is_some());
     assert!(app.find("#notice").is_some(), "a fresh start says where it starts from");
+    // The engine's solver says what lifts it into the next band (贡献一般, from rank 13).
+    let next = app.text("#summary-next-band");
+    assert!(next.contains("第 13 名"), "next band: {next}");
 }
 
 #[wasm_bindgen_test]

@@ -1,11 +1,10 @@
 //! The sticky summary of one bank: total, rank, band, warnings, the public-fund composite, and the
 //! year's loan milestones. Every figure is the engine's; the page only writes them out.
 
-use kaoping_engine::{Band, BankResult, LoanTarget};
+use kaoping_engine::{BankResult, LoanTarget};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::fields::BankField;
 use crate::format::{fixed2, maybe, with_unit, Unit};
 use crate::hooks::use_scenario;
 
@@ -27,7 +26,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         None => "不参与排名".to_owned(),
     };
     let errors = scenario.error_count();
-    let missing: Vec<&str> = result.missing.iter().map(|key| missing_label(key)).collect();
+    let missing: Vec<&str> = result.missing.iter().map(|key| kaoping_engine::field_label(key)).collect();
     html! {
         <aside class={classes!("summary", format!("band-{}", result.band.key()))} aria-label="本行考评结果" id="summary">
             <div class="summary-main">
@@ -87,14 +86,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
         </aside>
     }
-}
-
-/// The Chinese name of a scenario field the engine reports missing.
-fn missing_label(key: &str) -> &str {
-    BankField::ALL
-        .iter()
-        .find(|f| f.key() == key || f.key().replace(".target", "").replace(".actual", "") == key)
-        .map_or(key, |f| f.label())
 }
 
 /// Props of [`NextBand`].
@@ -182,9 +173,4 @@ pub fn Milestones(props: &MilestonesProps) -> Html {
             }) }
         </div>
     }
-}
-
-/// The colour class of a band, for other views.
-pub fn band_class(band: Band) -> String {
-    format!("band-{}", band.key())
 }
