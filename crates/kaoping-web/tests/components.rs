@@ -225,3 +225,32 @@ async fn the_annex_checks_are_listed() {
     app.wait_for("the checks", |m| m.find("#checks-table").is_some()).await;
     assert!(app.text("#checks-table").contains("工商银行"));
 }
+
+#[wasm_bindgen_test]
+async fn no_text_in_any_box_can_break_the_page() {
+    // A wasm panic would kill the page, so every box of the bank form gets hostile text, and the
+    // page must still answer afterwards.
+    let app = Mounted::new(&[]).await;
+    let hostile = [
+        "-", ".", "1e309", "９９９９９９９９９９９９９９９９９９９９９９９９９９９９９９", "100000000", "100000000.01",
+        "-0", "NaN", "inf", "1,2", "0.000000001", "亿", "12亿元", "-99999999", "1.", ".5", "+3", "１０％",
+        "79228162514264337593543950335", "0x10", "", "10",
+    ];
+    let boxes = app.root.query_selector_all(".bank-form input[type=text]").expect("query boxes");
+    let ids: Vec<String> = (0..boxes.length())
+        .filter_map(|i| boxes.get(i))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .map(|element| element.id())
+        .collect();
+    assert!(ids.len() >= 25, "the form has its boxes ({})", ids.len());
+    for id in &ids {
+        for text in hostile {
+            app.type_into(&format!("#{id}"), text);
+        }
+    }
+    app.wait_for("the page to settle", |m| m.input(&format!("#{}", ids[0])).value() == "10").await;
+    let total = app.text("#summary-total");
+    assert!(total.contains('.'), "the page still shows a total: {total}");
+    // Every box ends on "10"; 10 is valid for every figure, so no box is marked.
+    assert!(app.find(".field.invalid").is_none(), "no box left marked");
+}
