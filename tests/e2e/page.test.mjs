@@ -2,7 +2,8 @@
 //
 // Run after `trunk build --release` (cargo xtask test does both): node --test tests/e2e/
 // Tests wait for conditions, never for a fixed time. Screenshots go to tests/e2e/screenshots/;
-// with UPDATE_SCREENSHOT=1 the desktop one is also copied to www/screenshot.png for the README.
+// with UPDATE_SCREENSHOT=1 the desktop and phone ones are also copied to www/screenshot.png and
+// www/screenshot-phone.png for the README.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -218,7 +219,11 @@ test('screenshots at 1280×720, 375 px and print', async () => {
   await desktop.context.close();
 
   const phone = await freshPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
-  await phone.page.screenshot({ path: path.join(SHOTS, 'phone-375.png') });
+  const phoneShot = path.join(SHOTS, 'phone-375.png');
+  await phone.page.screenshot({ path: phoneShot });
+  if (process.env.UPDATE_SCREENSHOT === '1') {
+    await fs.copyFile(phoneShot, path.join(ROOT, 'www', 'screenshot-phone.png'));
+  }
   const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling at 375 px (overflow ${overflow}px)`);
   await phone.page.screenshot({ path: path.join(SHOTS, 'phone-375-full.png'), fullPage: true });

@@ -452,3 +452,38 @@ impl CityField {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn every_bank_field_stores_what_it_reads_and_empties_to_none() {
+        let mut keys = BTreeSet::new();
+        for field in BankField::ALL {
+            assert!(keys.insert(field.key()), "{} is listed once", field.key());
+            let mut bank = BankInput::new("icbc");
+            assert_eq!(field.set(&mut bank, "１０"), Ok(()), "{} reads 10", field.key());
+            assert_eq!(field.get(&bank), Some(Decimal::TEN), "{} holds 10", field.key());
+            assert!(field.set(&mut bank, "ten").is_err(), "{} refuses text", field.key());
+            assert_eq!(field.get(&bank), Some(Decimal::TEN), "{} keeps 10 after a refusal", field.key());
+            assert_eq!(field.set(&mut bank, " "), Ok(()), "{} empties", field.key());
+            assert_eq!(field.get(&bank), None, "{} is not entered once emptied", field.key());
+            // An emptied guarantee programme is no programme at all.
+            assert_eq!(bank, BankInput::new("icbc"), "{} leaves nothing behind", field.key());
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn every_city_field_stores_what_it_reads() {
+        for field in CityField::ALL {
+            let mut city = CityOverrides::default();
+            assert_eq!(field.set(&mut city, "12.5"), Ok(()), "{}", field.key());
+            assert_eq!(field.get(&city), Some(Decimal::new(125, 1)), "{}", field.key());
+            assert_eq!(field.set(&mut city, ""), Ok(()), "{}", field.key());
+            assert_eq!(city, CityOverrides::default(), "{}", field.key());
+        }
+    }
+}

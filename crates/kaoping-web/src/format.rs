@@ -12,8 +12,6 @@ pub enum Unit {
     Yi,
     /// Percent; growth and completion rates, interest rates.
     Percent,
-    /// Percentage points, for a change of a rate.
-    Points100,
     /// 分, points of the evaluation.
     Fen,
     /// 户, households or borrowers.
@@ -30,7 +28,6 @@ impl Unit {
         match self {
             Unit::Yi => " 亿元",
             Unit::Percent => "%",
-            Unit::Points100 => " 个百分点",
             Unit::Fen => " 分",
             Unit::Hu => " 户",
             Unit::Ge => " 个",
