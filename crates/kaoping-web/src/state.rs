@@ -130,6 +130,9 @@ pub struct State {
     pub bank: String,
     /// The name of the saved scenario the working one came from, if any.
     pub name: Option<String>,
+    /// The [`State::revision`] at which the working scenario was last saved under its name or
+    /// opened, so the page can say when it has changed since.
+    pub saved_revision: u64,
     /// The names of the saved scenarios.
     pub library: Vec<String>,
     /// The message shown above the page.
@@ -189,6 +192,8 @@ pub enum Action {
     Library {
         /// The names now saved.
         names: Vec<String>,
+        /// Whether the working scenario itself was just saved under `name`.
+        saved: bool,
         /// The working scenario's name now.
         name: Option<String>,
         /// What to tell the user.
@@ -226,6 +231,7 @@ impl State {
             tab: Tab::Bank,
             bank,
             name: None,
+            saved_revision: 0,
             library,
             notice,
         }
@@ -253,6 +259,11 @@ impl State {
             FieldId::City(field) => field.set(&mut Default::default(), draft).err(),
             FieldId::GreenTarget => read_green_target(draft).err(),
         }
+    }
+
+    /// Whether the working scenario has changed since it was saved under its name or opened.
+    pub fn unsaved(&self) -> bool {
+        self.name.is_some() && self.revision != self.saved_revision
     }
 
     /// The number of boxes whose text is refused, for the summary.
@@ -331,6 +342,7 @@ impl Reducible for State {
             }
             Action::Replace { scenario, name, notice } => {
                 next.replace(scenario);
+                next.saved_revision = next.revision;
                 next.name = name;
                 next.notice = notice;
             }
@@ -351,8 +363,11 @@ impl Reducible for State {
                     next.tab = Tab::Bank;
                 }
             }
-            Action::Library { names, name, notice } => {
+            Action::Library { names, saved, name, notice } => {
                 next.library = names;
+                if saved {
+                    next.saved_revision = next.revision;
+                }
                 next.name = name;
                 if notice.is_some() {
                     next.notice = notice;

@@ -115,6 +115,9 @@ pub fn ScenarioBar() -> Html {
         <section class="scenario-bar" aria-label="测算方案">
             <p class="current-scenario">
                 { "当前测算：" }<strong id="scenario-name">{ current }</strong>
+                if scenario.unsaved() {
+                    <span class="unsaved" id="scenario-unsaved">{ "（已修改，未另存）" }</span>
+                }
                 <span class="hint">{ "（每次修改自动保存在本浏览器）" }</span>
             </p>
             <div class="scenario-tools">

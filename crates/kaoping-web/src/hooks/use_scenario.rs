@@ -109,6 +109,7 @@ impl ScenarioHandle {
         match storage::save_named(name, &self.state.scenario) {
             Ok(names) => self.state.dispatch(Action::Library {
                 names,
+                saved: true,
                 name: Some(name.to_owned()),
                 notice: Some(Notice::info(format!("已保存为“{name}”。"))),
             }),
@@ -141,6 +142,7 @@ impl ScenarioHandle {
                 let name = if current.as_deref() == Some(old) { Some(new.to_owned()) } else { current };
                 self.state.dispatch(Action::Library {
                     names,
+                    saved: false,
                     name,
                     notice: Some(Notice::info(format!("已将“{old}”改名为“{new}”。"))),
                 });
@@ -156,6 +158,7 @@ impl ScenarioHandle {
         match result {
             Ok(names) => self.state.dispatch(Action::Library {
                 names,
+                saved: false,
                 name: self.state.name.clone(),
                 notice: Some(Notice::info(format!("已复制为“{copy}”。"))),
             }),
@@ -170,6 +173,7 @@ impl ScenarioHandle {
                 let current = self.state.name.clone().filter(|n| n != name);
                 self.state.dispatch(Action::Library {
                     names,
+                    saved: false,
                     name: current,
                     notice: Some(Notice::info(format!("已删除“{name}”。"))),
                 });
@@ -253,7 +257,13 @@ pub fn ScenarioProvider(props: &ScenarioProviderProps) -> Html {
     let scheme = props.scheme;
     let state = use_reducer(move || {
         let (scenario, notice) = storage::load_working(scheme);
-        State::new(scheme, scenario, storage::load_bank(), storage::names(), notice)
+        let mut state = State::new(scheme, scenario, storage::load_bank(), storage::names(), notice);
+        // The name belongs to the stored working scenario; a damaged one was replaced by the
+        // baseline, which has no name.
+        if state.notice.as_ref().is_none_or(|n| n.level != crate::state::Level::Error) {
+            state.name = storage::load_name();
+        }
+        state
     });
     let reader = use_mut_ref(|| None);
 
@@ -271,6 +281,7 @@ pub fn ScenarioProvider(props: &ScenarioProviderProps) -> Html {
         });
     }
     use_effect_with(state.bank.clone(), |bank| storage::save_bank(bank));
+    use_effect_with(state.name.clone(), |name| storage::save_name(name.as_deref()));
 
     let version = state.version;
     let handle = ScenarioHandle { state, version, reader };

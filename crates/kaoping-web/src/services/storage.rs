@@ -13,6 +13,8 @@ use crate::state::Notice;
 const WORKING: &str = "kaoping/working";
 /// The bank last shown on 本行测算.
 const BANK: &str = "kaoping/bank";
+/// The name of the saved scenario the working one came from.
+const NAME: &str = "kaoping/name";
 /// The names of the saved scenarios, in the order they were saved.
 const NAMES: &str = "kaoping/names";
 /// Prefix of one saved scenario's key.
@@ -66,6 +68,21 @@ pub fn load_bank() -> Option<String> {
 /// Remembers the bank shown. Failing to remember it is harmless, so the error is dropped.
 pub fn save_bank(id: &str) {
     let _ = LocalStorage::set(BANK, id);
+}
+
+/// The name of the saved scenario the working one came from, if it is still saved.
+pub fn load_name() -> Option<String> {
+    LocalStorage::get::<String>(NAME).ok().filter(|name| names().contains(name))
+}
+
+/// Remembers (or forgets) the working scenario's name; failing to is harmless.
+pub fn save_name(name: Option<&str>) {
+    match name {
+        Some(name) => {
+            let _ = LocalStorage::set(NAME, name);
+        }
+        None => LocalStorage::delete(NAME),
+    }
 }
 
 /// The names of the saved scenarios; an unreadable list is an empty one.
