@@ -273,13 +273,13 @@ impl State {
 
     fn scenario_changed(&mut self) {
         self.evaluation = Rc::new(evaluate(self.scheme, &self.scenario));
-        self.revision += 1;
+        self.revision = self.revision.wrapping_add(1);
     }
 
     fn replace(&mut self, scenario: Scenario) {
         self.scenario = scenario;
         self.drafts.clear();
-        self.generation += 1;
+        self.generation = self.generation.wrapping_add(1);
         self.scenario_changed();
     }
 }

@@ -432,14 +432,14 @@ fn annex_cells(line_of: LineOf, line: Line, unit: Unit, input: Html) -> Html {
             </div>
         }
     };
-    // Distance to the task, in the row's unit: how much is still needed, or how far beyond.
-    let gap = line.task - line.increment;
-    let distance = if gap > Decimal::ZERO {
-        format!("还差 {}", with_unit(gap, unit))
-    } else if gap.is_zero() {
-        "恰好完成".to_owned()
-    } else {
-        format!("超出 {}", with_unit(-gap, unit))
+    // Distance to the task, in the row's unit: how much is still needed, or how far beyond. The
+    // engine bounds every figure far inside Decimal's range; checked arithmetic keeps that a
+    // matter of display rather than of a panic.
+    let distance = match line.task.checked_sub(line.increment) {
+        Some(gap) if gap > Decimal::ZERO => format!("还差 {}", with_unit(gap, unit)),
+        Some(gap) if gap.is_zero() => "恰好完成".to_owned(),
+        Some(gap) => format!("超出 {}", with_unit(gap.abs(), unit)),
+        None => "—".to_owned(),
     };
     if line_of.is_target() {
         html! {

@@ -154,7 +154,11 @@ pub fn Milestones(props: &MilestonesProps) -> Html {
             <h3>{ "贷款增量进度" }</h3>
             { for stages.iter().map(|&(label, task, key)| {
                 // The share of a task reached, for the bar only; it scores nothing.
-                let pct = if task > Decimal::ZERO { increment * Decimal::ONE_HUNDRED / task } else { Decimal::ZERO };
+                let pct = increment
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|x| x.checked_div(task))
+                    .filter(|_| task > Decimal::ZERO)
+                    .unwrap_or(Decimal::ZERO);
                 let width = pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
                 let reached = task > Decimal::ZERO && increment >= task;
                 html! {
