@@ -79,9 +79,10 @@ impl Mounted {
             .click();
     }
 
-    /// Yields to Yew's scheduler until `condition` holds; fails after a generous number of turns.
+    /// Yields to Yew's scheduler until `condition` holds; fails after about eight seconds of turns
+    /// (a turn is a zero-delay timer, which browsers clamp to 4 ms), generous for a loaded CI machine.
     async fn wait_for(&self, what: &str, condition: impl Fn(&Mounted) -> bool) {
-        for _ in 0..500 {
+        for _ in 0..2000 {
             if condition(self) {
                 return;
             }
