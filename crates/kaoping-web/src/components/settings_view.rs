@@ -150,6 +150,19 @@ pub fn SettingsView() -> Html {
                 <div class="city-fields">
                     { for CityField::ALL.iter().map(|&field| {
                         let id = FieldId::City(field);
+                        // The placeholder shows what the engine works out when the box is empty.
+                        let city = &scenario.evaluation.city;
+                        let computed = match field {
+                            CityField::LoanGrowth => city.loan_growth_pct,
+                            CityField::InclusiveGrowth => city.inclusive_growth_pct,
+                            CityField::ManufacturingGrowth => city.manufacturing_growth_pct,
+                            CityField::PensionGrowth => city.pension_growth_pct,
+                            CityField::TechNewLoansAvg => city.tech_new_loans_avg,
+                        };
+                        let placeholder = match computed.value.filter(|_| !computed.typed_in) {
+                            Some(value) => format!("空白：计算得 {}", crate::format::fixed2(value)),
+                            None => "空白：由各行数据计算".to_owned(),
+                        };
                         let oninput = {
                             let scenario = scenario.clone();
                             Callback::from(move |text: String| scenario.edit_city(field, text))
@@ -162,7 +175,7 @@ pub fn SettingsView() -> Html {
                                     text={scenario.text(&id)}
                                     error={scenario.error(&id)}
                                     unit={field.unit()}
-                                    placeholder="空白：由各行数据计算"
+                                    {placeholder}
                                     {oninput}
                                 />
                                 <p class="explanation">{ field.clause() }</p>
