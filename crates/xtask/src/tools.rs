@@ -68,7 +68,7 @@ pub fn ensure_browser() -> Result<(), String> {
     println!("xtask: installing {} with apt-get", packages.join(", "));
     let root = crate::project_root();
     run(&root, "apt-get", &["update"])?;
-    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    let mut args = vec!["install", "-y"];
     args.extend(packages);
     run(&root, "apt-get", &args)
 }

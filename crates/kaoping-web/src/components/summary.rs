@@ -48,7 +48,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </div>
             <ul class="alerts">
                 if result.interview {
-                    <li class="alert" id="summary-interview">{ "⚠ 排名后三位：将被约谈、通报（四(二)）" }</li>
+                    <li class="alert" id="summary-interview">{ "⚠ 排名后三位：将被约谈、通报（四(三)）" }</li>
                 }
                 if result.last_place_twice {
                     <li class="alert" id="summary-last-place">{ "⚠ 连续两年末位：取消财政对公账户（四(三)）" }</li>
