@@ -4,6 +4,9 @@
 //! Each case is one bank's figures (工商银行 unless it says otherwise), the item and the points worked
 //! out by hand from the scheme's text, to four decimals. City averages are typed in where an item
 //! depends on them, so that each case depends on one bank alone.
+//!
+//! They run on the host and, compiled to WebAssembly, under wasm-bindgen-test: the page's engine is
+//! held to the same table.
 
 use kaoping_engine::{evaluate, Evaluation, Item, Scenario, Scheme};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -46,7 +49,8 @@ fn check(cases: &[Case]) {
 const PRO: &str = "";
 const WHOLE: &str = r#""bonus_mode": "whole_units""#;
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn loan_increment_二_一_1() {
     // 工商银行: 2023 balance 256.05, task 38.41 (附件1 确保).
     check(&[
@@ -65,7 +69,8 @@ fn loan_increment_二_一_1() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn loan_growth_二_一_2() {
     // City average typed in as 15%; 256.05 × 1.15 = 294.4575.
     let city = r#""loan_growth_pct": "15""#;
@@ -84,7 +89,8 @@ fn loan_growth_二_一_2() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn sme_increment_二_二_1_1() {
     // 工商银行: 2023 SME balance 112.37, task 16.86; +0.5 per 2亿, cap 2.
     check(&[
@@ -99,7 +105,8 @@ fn sme_increment_二_二_1_1() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn sme_customers_二_二_1_2() {
     check(&[
         ("12% exactly", PRO, "", r#""sme_customers_2023": 1200, "sme_customers": 1344"#, Item::SmeCustomers, "3"),
@@ -116,7 +123,8 @@ fn sme_customers_二_二_1_2() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn sme_rate_二_二_1_3() {
     check(&[
         ("0.1 pp", PRO, "", r#""sme_rate_start_pct": "4.35", "sme_rate_pct": "4.25""#, Item::SmeRate, "0.25"),
@@ -130,7 +138,8 @@ fn sme_rate_二_二_1_3() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn inclusive_growth_二_二_1_4() {
     let city = r#""inclusive_growth_pct": "16""#;
     check(&[
@@ -145,7 +154,8 @@ fn inclusive_growth_二_二_1_4() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn manufacturing_二_二_2() {
     // 工商银行: 2023 manufacturing 80.18, task 12.03.
     let city = r#""manufacturing_growth_pct": "15""#;
@@ -165,7 +175,8 @@ fn manufacturing_二_二_2() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn green_二_二_3() {
     // 工商银行: 2023 green 55.23, task 8.28; with a 20% setting the task is 11.046.
     let twenty = r#""green_target_growth_pct": "20""#;
@@ -184,7 +195,8 @@ fn green_二_二_3() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn tech_二_二_4() {
     let city = r#""tech_new_loans_avg": "8""#;
     check(&[
@@ -201,7 +213,8 @@ fn tech_二_二_4() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn pension_二_二_5() {
     // The only bank with figures ranks first in growth: always in the top five.
     let city = r#""pension_growth_pct": "20""#;
@@ -215,7 +228,8 @@ fn pension_二_二_5() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn dongchu_二_三() {
     // 工商银行: 附件5 targets 16亿 and 160户.
     check(&[
@@ -237,7 +251,8 @@ fn dongchu_二_三() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn adjustments_二_四() {
     check(&[
         ("policy 好", PRO, "", r#""policy_score": 10"#, Item::Policy, "10"),
@@ -258,7 +273,8 @@ fn adjustments_二_四() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn guarantee_二_四_4() {
     check(&[
         ("on target", PRO, "", r#""startup_guarantee": {"target": "2", "actual": "2"}"#, Item::Guarantee, "4"),
@@ -271,7 +287,8 @@ fn guarantee_二_四_4() {
     ]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn worked_example_1_reproduces_every_figure() {
     let scheme = Scheme::builtin(2024).expect("built-in scheme");
     let text = include_str!("../../../tests/scenarios/worked-example-1.scenario.json");
@@ -313,7 +330,8 @@ fn worked_example_1_reproduces_every_figure() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn outcomes_四() {
     let scheme = Scheme::builtin(2024).expect("built-in scheme");
     let run = |text: &str| evaluate(scheme, &Scenario::from_json(text).expect("scenario parses"));
@@ -361,7 +379,8 @@ fn outcomes_四() {
     assert_eq!(cgb.rank, Some(16));
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn ties_share_the_better_rank() {
     // Two banks identical in everything the scheme scores end on the same total and rank.
     let scheme = Scheme::builtin(2024).expect("built-in scheme");

@@ -1,5 +1,6 @@
-//! The engine compiled to WebAssembly gives the same results as on the host: worked example 1 and
-//! the baseline, scored inside a wasm runtime (Node, through wasm-bindgen-test).
+//! The engine compiled to WebAssembly gives the same results as on the host: worked example 1, byte
+//! for byte, scored inside a wasm runtime (Node, through wasm-bindgen-test). The rule tables
+//! (`rules.rs`) and the hostile-input tests (`input.rs`) run in wasm as well.
 //!
 //! `cargo test --target wasm32-unknown-unknown -p kaoping-engine --test wasm`
 #![cfg(target_arch = "wasm32")]
