@@ -11,7 +11,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::evaluation::{Against, GrowthWorking, Item, ItemScore, Line, Working};
-use crate::parameters::{Param, ScaleRule, TaskRule};
+use crate::parameters::{Param, ScaleRule, StepRule, TaskRule};
 use crate::scenario::BonusMode;
 
 /// The one display rounding of the engine: two decimals, half away from zero (四舍五入).
@@ -62,6 +62,13 @@ pub(crate) fn capped_steps(
 ) -> (Decimal, Decimal, bool) {
     let raw = steps(quantity, step, mode) * step_points;
     (raw.min(cap), raw, raw > cap)
+}
+
+/// An item scored per step of a quantity, capped (碳金融产品, 平台债券).
+pub(crate) fn step_item(item: Item, quantity: Decimal, rule: &StepRule, mode: BonusMode) -> ItemScore {
+    let (points, raw_points, capped) =
+        capped_steps(quantity, rule.step.value, rule.step_points.value, rule.cap.value, mode);
+    ItemScore { item, points, working: Working::Steps { quantity, raw_points, capped } }
 }
 
 /// An achieved figure against its task.

@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use crate::evaluation::{Item, ItemScore, Programme, Working};
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode, Guarantee};
-use crate::scoring::{against_task, capped_steps, missing, Scale};
+use crate::scoring::{against_task, capped_steps, missing, step_item, Scale};
 use crate::sections::loan_structure::absent;
 
 /// 二(四)1 金融政策争取、落实: the panel's grade, as typed in.
@@ -60,10 +60,7 @@ pub(crate) fn npl(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScor
 pub(crate) fn platform_bonds(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::PlatformBonds;
     let Some(amount) = input.platform_bonds else { return missing(item, vec!["platform_bonds"]) };
-    let rule = &rules.platform_bonds;
-    let (points, raw_points, capped) =
-        capped_steps(amount.get(), rule.step.value, rule.step_points.value, rule.cap.value, mode);
-    ItemScore { item, points, working: Working::Steps { quantity: amount.get(), raw_points, capped } }
+    step_item(item, amount.get(), &rules.platform_bonds, mode)
 }
 
 /// 二(四)4 创业担保贷款和新型政银担: each programme scored against its target, +2 if newly joined,

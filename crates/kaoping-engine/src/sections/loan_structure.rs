@@ -29,7 +29,7 @@ use rust_decimal::Decimal;
 use crate::evaluation::{Item, ItemScore, Line, Working};
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode};
-use crate::scoring::{against_task, capped_steps, growth_pct, missing, task_item, undefined, Scale};
+use crate::scoring::{against_task, capped_steps, growth_pct, missing, step_item, task_item, undefined, Scale};
 use crate::sections::loan_input::growth_item;
 
 /// 二(二)1(1) 中小微企业贷款增量.
@@ -119,10 +119,7 @@ pub(crate) fn green_increment(line: &Line, rules: &Items, mode: BonusMode) -> It
 pub(crate) fn carbon_products(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::CarbonProducts;
     let Some(count) = input.carbon_products else { return missing(item, vec!["carbon_products"]) };
-    let rule = &rules.carbon_products;
-    let (points, raw_points, capped) =
-        capped_steps(count.decimal(), rule.step.value, rule.step_points.value, rule.cap.value, mode);
-    ItemScore { item, points, working: Working::Steps { quantity: count.decimal(), raw_points, capped } }
+    step_item(item, count.decimal(), &rules.carbon_products, mode)
 }
 
 /// 二(二)4 科创金融: new tech-enterprise loans against the city average, plus first products, at most 8.
