@@ -87,9 +87,9 @@ fn run(command: Command) -> Result<String, Failure> {
             let (scheme, scenario) = load(&file)?;
             let evaluation = evaluate(scheme, &scenario);
             let known = scheme.banks.iter().map(|b| b.id.as_str()).collect::<Vec<_>>().join(", ");
-            let result = evaluation
-                .bank(&bank)
-                .ok_or_else(|| Failure::input(format!("--bank: \"{bank}\" is not a bank of the scheme (one of: {known})")))?;
+            let result = evaluation.bank(&bank).ok_or_else(|| {
+                Failure::input(format!("--bank: \"{bank}\" is not a bank of the scheme (one of: {known})"))
+            })?;
             Ok(render_explanation(scheme, &scenario, &evaluation, result))
         }
         Command::Template { year } => {
@@ -118,8 +118,13 @@ fn load(file: &str) -> Result<(&'static Scheme, Scenario), Failure> {
 /// Columns a character takes in a terminal: two for CJK ideographs and full-width forms, else one.
 fn columns(c: char) -> usize {
     match c {
-        '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}' => 2,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}' => 2,
         _ => 1,
     }
 }
@@ -168,7 +173,10 @@ fn render_table(scheme: &Scheme, evaluation: &Evaluation) -> String {
     }
     let city = &evaluation.city;
     let show = |f: &kaoping_engine::CityFigure, unit: &str| {
-        f.value.map_or_else(|| "—".to_owned(), |v| format!("{}{unit}{}", format_fixed2(v), if f.typed_in { "（输入）" } else { "" }))
+        f.value.map_or_else(
+            || "—".to_owned(),
+            |v| format!("{}{unit}{}", format_fixed2(v), if f.typed_in { "（输入）" } else { "" }),
+        )
     };
     out.push_str(&format!(
         "\n全市平均：贷款增速 {}，普惠小微增速 {}，制造业增速 {}，养老产业增速 {}，新增科技型企业贷款 {}\n",
@@ -188,11 +196,7 @@ fn render_explanation(
     bank: &kaoping_engine::BankResult,
 ) -> String {
     let info = scheme.banks.get(bank.index);
-    let mut out = format!(
-        "{}（{}）\n",
-        info.map_or("", |b| b.full_name.as_str()),
-        bank.id
-    );
+    let mut out = format!("{}（{}）\n", info.map_or("", |b| b.full_name.as_str()), bank.id);
     for score in &bank.items {
         out.push_str(&format!(
             "{}  {}{}  {}\n",
@@ -203,7 +207,8 @@ fn render_explanation(
         ));
     }
     let total = bank.total.map_or_else(|| "—（取消考评资格）".to_owned(), format_fixed2);
-    let rank = bank.rank.map_or_else(|| "—".to_owned(), |r| format!("第 {r} 名（共 {} 家参与排名）", evaluation.ranked));
+    let rank =
+        bank.rank.map_or_else(|| "—".to_owned(), |r| format!("第 {r} 名（共 {} 家参与排名）", evaluation.ranked));
     out.push_str(&format!("\n总分 {total}，{rank}，{}", bank.band.label()));
     if bank.interview {
         out.push_str("，列后3名：约谈、通报");

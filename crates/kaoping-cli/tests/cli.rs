@@ -53,7 +53,13 @@ fn score_reads_standard_input_and_prints_a_table() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let table = text(&out.stdout);
     let first = table.lines().nth(1).expect("a first row");
-    assert!(first.contains("1/15") && first.contains("工商银行") && first.contains("122.70") && first.contains("贡献突出单位"), "{first}");
+    assert!(
+        first.contains("1/15")
+            && first.contains("工商银行")
+            && first.contains("122.70")
+            && first.contains("贡献突出单位"),
+        "{first}"
+    );
     assert!(table.contains("民生银行") && table.contains("取消考评资格"));
     assert!(table.contains("贷款增速 15.24%"));
 }
@@ -69,7 +75,12 @@ fn explain_shows_one_banks_working() {
     let abc = text(&kaoping(&["explain", &scenario("worked-example-1.scenario.json"), "--bank", "abc"], None).stdout);
     assert!(abc.contains("未填写（按 0 分计）"), "{abc}");
     let adbc = text(&kaoping(&["explain", &scenario("worked-example-1.scenario.json"), "--bank", "adbc"], None).stdout);
-    assert!(adbc.contains("目标测算：其他数据不变，贷款余额达到 325.00 亿元（再增加 0.69 亿元）可进入前 13 名（贡献一般单位）"), "{adbc}");
+    assert!(
+        adbc.contains(
+            "目标测算：其他数据不变，贷款余额达到 325.00 亿元（再增加 0.69 亿元）可进入前 13 名（贡献一般单位）"
+        ),
+        "{adbc}"
+    );
 }
 
 #[test]
@@ -93,6 +104,7 @@ fn template_is_an_editable_baseline() {
 }
 
 #[test]
+#[rustfmt::skip]
 fn bad_input_exits_2_with_one_line() {
     let cases: &[(&[&str], Option<&str>, &str)] = &[
         (&["score", "-"], Some(r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "icbc"}, {"id": "abc"}, {"id": "boc"}, {"id": "ccb", "sme_loans": "12,3x"}]}"#),
@@ -115,8 +127,22 @@ fn bad_input_exits_2_with_one_line() {
 
 #[test]
 fn hostile_numbers_never_panic() {
-    for value in ["1e30", "-0", "\"NaN\"", "1.2345678901234567890123456789", "12345678901234567890123456789", "\"\"", "-1e-400", "1e400", "\"Infinity\"", "true", "[]"] {
-        let file = format!(r#"{{"format": "kaoping-scenario/1", "year": 2024, "banks": [{{"id": "icbc", "loans": {value}, "policy_score": 3}}]}}"#);
+    for value in [
+        "1e30",
+        "-0",
+        "\"NaN\"",
+        "1.2345678901234567890123456789",
+        "12345678901234567890123456789",
+        "\"\"",
+        "-1e-400",
+        "1e400",
+        "\"Infinity\"",
+        "true",
+        "[]",
+    ] {
+        let file = format!(
+            r#"{{"format": "kaoping-scenario/1", "year": 2024, "banks": [{{"id": "icbc", "loans": {value}, "policy_score": 3}}]}}"#
+        );
         let out = kaoping(&["score", "-"], Some(&file));
         let stderr = text(&out.stderr);
         assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{value}: {stderr}");

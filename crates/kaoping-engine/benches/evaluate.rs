@@ -15,7 +15,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("evaluate 16 banks", |b| b.iter(|| evaluate(black_box(scheme), black_box(&scenario))));
     let result = evaluate(scheme, &scenario);
     c.bench_function("explain 16 banks x 18 items", |b| {
-        b.iter(|| result.banks.iter().flat_map(|bank| bank.items.iter()).map(|s| s.explain(scheme).len()).sum::<usize>())
+        b.iter(|| {
+            result.banks.iter().flat_map(|bank| bank.items.iter()).map(|s| s.explain(scheme).len()).sum::<usize>()
+        })
     });
     c.bench_function("parse scenario JSON", |b| b.iter(|| Scenario::from_json(black_box(FULL))));
     // The target solver: "what loan balance puts 交通银行 (last here) in the top three?"

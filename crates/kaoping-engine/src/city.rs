@@ -27,17 +27,16 @@ pub(crate) fn figures(scenario: &Scenario, inputs: &[&BankInput], lines: &[Figur
     );
     let pair = |a: Option<Amount>, b: Option<Amount>| a.zip(b).map(|(a, b)| (a.get(), b.get()));
     let inclusive = growth(
-        &mut (0..n).filter(|&i| counts(i)).filter_map(|i| pair(inputs[i].inclusive_loans_2023, inputs[i].inclusive_loans)),
+        &mut (0..n)
+            .filter(|&i| counts(i))
+            .filter_map(|i| pair(inputs[i].inclusive_loans_2023, inputs[i].inclusive_loans)),
     );
     let pension = growth(
         &mut (0..n).filter(|&i| counts(i)).filter_map(|i| pair(inputs[i].pension_loans_2023, inputs[i].pension_loans)),
     );
-    let tech: Vec<Decimal> = (0..n).filter(|&i| counts(i)).filter_map(|i| inputs[i].tech_new_loans.map(Amount::get)).collect();
-    let tech = CityFigure {
-        value: mean(&tech),
-        typed_in: false,
-        banks: tech.len(),
-    };
+    let tech: Vec<Decimal> =
+        (0..n).filter(|&i| counts(i)).filter_map(|i| inputs[i].tech_new_loans.map(Amount::get)).collect();
+    let tech = CityFigure { value: mean(&tech), typed_in: false, banks: tech.len() };
     let city = &scenario.city;
     CityFigures {
         loan_growth_pct: typed(city.loan_growth_pct, loans),

@@ -97,9 +97,7 @@ impl Error {
             Error::Format { found: Some(found) } => {
                 format!("不是考评测算情景文件（format 为 “{found}”，应为 “kaoping-scenario/1”）")
             }
-            Error::Format { found: None } => {
-                "不是考评测算情景文件（缺少 format: \"kaoping-scenario/1\"）".to_owned()
-            }
+            Error::Format { found: None } => "不是考评测算情景文件（缺少 format: \"kaoping-scenario/1\"）".to_owned(),
             Error::Year { found: Some(found) } => format!("年度 {found} 没有考评办法数据（目前只有 2024 年度）"),
             Error::Year { found: None } => "缺少年度 year（如 2024）".to_owned(),
             Error::UnknownField { path, expected } => {
@@ -156,7 +154,9 @@ impl fmt::Display for Error {
             Error::UnknownBank { path, id } => write!(f, "{path}: \"{id}\" is not a bank of the scheme"),
             Error::DuplicateBank { path, id } => write!(f, "{path}: bank \"{id}\" is listed twice"),
             Error::Missing { path } => write!(f, "{path}: missing"),
-            Error::BuiltinData { message } => write!(f, "built-in data is inconsistent (a bug, please report): {message}"),
+            Error::BuiltinData { message } => {
+                write!(f, "built-in data is inconsistent (a bug, please report): {message}")
+            }
         }
     }
 }

@@ -19,8 +19,7 @@ use crate::values::{Amount, Count};
 /// the scheme does not have (they are ignored: [`Scenario::from_json`] refuses them).
 pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
     let empty = BankInput::default();
-    let inputs: Vec<&BankInput> =
-        scheme.banks.iter().map(|bank| scenario.bank(&bank.id).unwrap_or(&empty)).collect();
+    let inputs: Vec<&BankInput> = scheme.banks.iter().map(|bank| scenario.bank(&bank.id).unwrap_or(&empty)).collect();
     let lines: Vec<Figures> = (0..scheme.banks.len()).map(|i| bank_lines(scheme, scenario, i, inputs[i])).collect();
     let city = city::figures(scenario, &inputs, &lines);
     let pension_ranks = city::pension_growth_ranks(&inputs);
@@ -42,7 +41,12 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
                 loan_structure::sme_rate(input, rules, mode),
                 loan_structure::inclusive_growth(input, city.inclusive_growth_pct.value, rules, mode),
                 loan_structure::manufacturing_increment(&figures.manufacturing, rules, mode),
-                loan_structure::manufacturing_growth(&figures.manufacturing, city.manufacturing_growth_pct.value, rules, mode),
+                loan_structure::manufacturing_growth(
+                    &figures.manufacturing,
+                    city.manufacturing_growth_pct.value,
+                    rules,
+                    mode,
+                ),
                 loan_structure::green_increment(&figures.green, rules, mode),
                 loan_structure::carbon_products(input, rules, mode),
                 loan_structure::tech(input, city.tech_new_loans_avg.value, rules),

@@ -133,12 +133,7 @@ fn explain(score: &ItemScore, rules: &Items) -> String {
         }
         Working::Bar { base, current, growth_pct, against } => {
             let rule = &rules.sme_customers;
-            let head = format!(
-                "户数 {} → {} 户，增长 {}%",
-                base.normalize(),
-                current.normalize(),
-                f2(*growth_pct)
-            );
+            let head = format!("户数 {} → {} 户，增长 {}%", base.normalize(), current.normalize(), f2(*growth_pct));
             match against {
                 Against::Reached { above, bonus, capped } => format!(
                     "{head}，高于 {}% 的 {} 个百分点 → {} + {}{} = {points} 分",
@@ -221,17 +216,14 @@ fn explain(score: &ItemScore, rules: &Items) -> String {
         Working::Pension { growth_pct, average_pct, growth_rank, average_points, top_points, products, capped } => {
             let rule = &rules.pension;
             let growth = match (growth_pct, average_pct) {
-                (Some(g), Some(a)) => format!(
-                    "增速 {}%，全市平均 {}% → {} 分",
-                    f2(*g),
-                    f2(*a),
-                    n(*average_points)
-                ),
+                (Some(g), Some(a)) => format!("增速 {}%，全市平均 {}% → {} 分", f2(*g), f2(*a), n(*average_points)),
                 (Some(g), None) => format!("增速 {}%，没有可用的全市平均 → 0 分", f2(*g)),
                 (None, _) => "未填写养老产业贷款余额 → 0 分".to_owned(),
             };
             let top = match growth_rank {
-                Some(r) if *top_points > Decimal::ZERO => format!("；增速第 {r} 名，前 {} 名 +{}", n(rule.top_n.value), n(*top_points)),
+                Some(r) if *top_points > Decimal::ZERO => {
+                    format!("；增速第 {r} 名，前 {} 名 +{}", n(rule.top_n.value), n(*top_points))
+                }
                 Some(r) => format!("；增速第 {r} 名，未进前 {} 名", n(rule.top_n.value)),
                 None => String::new(),
             };
@@ -295,7 +287,8 @@ fn programme(p: &Programme, rules: &Items) -> String {
         _ if !p.newly_included => return "未填写".to_owned(),
         _ => "未填写目标与完成数".to_owned(),
     };
-    let new = if p.newly_included { format!("，新纳入 +{}", n(rule.new_partner_points.value)) } else { String::new() };
+    let new =
+        if p.newly_included { format!("，新纳入 +{}", n(rule.new_partner_points.value)) } else { String::new() };
     format!("{scored}{new} = {} 分", f2(p.points))
 }
 

@@ -30,7 +30,8 @@ impl Evaluation {
             .iter()
             .map(|bank| {
                 let name = scheme.banks.get(bank.index).map_or("", |b| b.short_name.as_str());
-                let items: Map<String, Value> = bank.items.iter().map(|s| (s.item.key().to_owned(), num(s.points))).collect();
+                let items: Map<String, Value> =
+                    bank.items.iter().map(|s| (s.item.key().to_owned(), num(s.points))).collect();
                 let explanations: Vec<Value> = bank
                     .items
                     .iter()

@@ -273,13 +273,12 @@ impl Scenario {
     /// Reads a `kaoping-scenario/1` file. Bank ids are checked against the built-in scheme of the
     /// file's year.
     pub fn from_json(text: &str) -> Result<Scenario, Error> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| {
-                // serde_json ends its message with the position, which the error already carries.
-                let message = e.to_string();
-                let message = message.rfind(" at line ").map_or(message.as_str(), |at| &message[..at]).to_owned();
-                Error::Json { line: e.line(), column: e.column(), message }
-            })?;
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            // serde_json ends its message with the position, which the error already carries.
+            let message = e.to_string();
+            let message = message.rfind(" at line ").map_or(message.as_str(), |at| &message[..at]).to_owned();
+            Error::Json { line: e.line(), column: e.column(), message }
+        })?;
         let top = object(&value, "(top level)", TOP_FIELDS)?;
         match top.get("format") {
             Some(Value::String(f)) if f == FORMAT => {}
@@ -301,22 +300,28 @@ impl Scenario {
             let s = object(settings, "settings", SETTINGS_FIELDS)?;
             let mut out = Settings::default();
             if let Some(v) = present(s, "bonus_mode") {
-                out.bonus_mode = choice(v, "settings.bonus_mode", &["pro_rata", "whole_units"], [
-                    BonusMode::ProRata,
-                    BonusMode::WholeUnits,
-                ])?;
+                out.bonus_mode = choice(
+                    v,
+                    "settings.bonus_mode",
+                    &["pro_rata", "whole_units"],
+                    [BonusMode::ProRata, BonusMode::WholeUnits],
+                )?;
             }
             if let Some(v) = present(s, "city_average") {
-                out.city_average = choice(v, "settings.city_average", &["aggregate", "mean"], [
-                    CityAverage::Aggregate,
-                    CityAverage::Mean,
-                ])?;
+                out.city_average = choice(
+                    v,
+                    "settings.city_average",
+                    &["aggregate", "mean"],
+                    [CityAverage::Aggregate, CityAverage::Mean],
+                )?;
             }
             if let Some(v) = present(s, "deposit_normalization") {
-                out.deposit_normalization = choice(v, "settings.deposit_normalization", &["top_scorer", "raw"], [
-                    DepositNormalization::TopScorer,
-                    DepositNormalization::Raw,
-                ])?;
+                out.deposit_normalization = choice(
+                    v,
+                    "settings.deposit_normalization",
+                    &["top_scorer", "raw"],
+                    [DepositNormalization::TopScorer, DepositNormalization::Raw],
+                )?;
             }
             out.green_target_growth_pct = field(s, "settings", "green_target_growth_pct", Percent::parse)?;
             if let Some(rate) = out.green_target_growth_pct {
@@ -483,12 +488,11 @@ fn choice<T: Copy>(value: &Value, path: &str, names: &'static [&'static str], va
     let Value::String(text) = value else {
         return Err(Error::WrongType { path: path.to_owned(), expected: "a string" });
     };
-    names
-        .iter()
-        .zip(values)
-        .find(|(name, _)| *name == text)
-        .map(|(_, v)| v)
-        .ok_or_else(|| Error::Setting { path: path.to_owned(), found: text.clone(), expected: names })
+    names.iter().zip(values).find(|(name, _)| *name == text).map(|(_, v)| v).ok_or_else(|| Error::Setting {
+        path: path.to_owned(),
+        found: text.clone(),
+        expected: names,
+    })
 }
 
 /// Leaves out nulls and `false` flags, at any depth, and objects that become empty.

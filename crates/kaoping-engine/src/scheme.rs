@@ -175,8 +175,7 @@ impl Scheme {
     /// Reads a scheme from its two data files.
     pub fn from_data(annexes_json: &str, parameters_json: &str) -> Result<Scheme, Error> {
         let data = |message: String| Error::BuiltinData { message };
-        let rules: Parameters =
-            serde_json::from_str(parameters_json).map_err(|e| data(format!("parameters: {e}")))?;
+        let rules: Parameters = serde_json::from_str(parameters_json).map_err(|e| data(format!("parameters: {e}")))?;
         if rules.format != "kaoping-parameters/1" {
             return Err(data(format!("parameters: unknown format {}", rules.format)));
         }
@@ -220,14 +219,8 @@ impl Scheme {
             .zip(column(4, "households_target")?)
             .map(|(amount_target, households_target)| DongchuRow { amount_target, households_target })
             .collect();
-        let annexes = Annexes {
-            loans,
-            sme: task_rows(1)?,
-            manufacturing: task_rows(2)?,
-            green: task_rows(3)?,
-            dongchu,
-            tables,
-        };
+        let annexes =
+            Annexes { loans, sme: task_rows(1)?, manufacturing: task_rows(2)?, green: task_rows(3)?, dongchu, tables };
         let scheme = Scheme { year: rules.year, banks, annexes, rules };
         scheme.validate().map_err(data)?;
         Ok(scheme)
@@ -309,9 +302,8 @@ impl Scheme {
         let mut checks = Vec::new();
         for table in &self.annexes.tables {
             let annex = table.title.split_whitespace().next().unwrap_or(&table.title).to_owned();
-            let header = |key: &str| {
-                table.columns.iter().find(|(k, _)| k == key).map_or(key.to_owned(), |(_, h)| h.clone())
-            };
+            let header =
+                |key: &str| table.columns.iter().find(|(k, _)| k == key).map_or(key.to_owned(), |(_, h)| h.clone());
             let stated = |key: &str| table.stated_total.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
             let balance_total = stated("balance_2023");
             for (key, figures) in &table.figures {

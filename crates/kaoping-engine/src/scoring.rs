@@ -113,8 +113,7 @@ pub(crate) fn against_average(
         let (deduction, _, floored) = capped_steps(-diff, scale.step, scale.step_points, scale.full, mode);
         (-deduction, floored)
     };
-    let working =
-        GrowthWorking { base, current, growth_pct: growth, average_pct: average, adjustment, limited };
+    let working = GrowthWorking { base, current, growth_pct: growth, average_pct: average, adjustment, limited };
     (scale.full + adjustment, working)
 }
 

@@ -253,7 +253,8 @@ impl Count {
         if value < Decimal::ZERO || value > Decimal::from(Self::MAX) {
             return Err(ValueError::OutOfRange { min: Decimal::ZERO, max: Decimal::from(Self::MAX) });
         }
-        let whole = value.to_u32().ok_or(ValueError::OutOfRange { min: Decimal::ZERO, max: Decimal::from(Self::MAX) })?;
+        let whole =
+            value.to_u32().ok_or(ValueError::OutOfRange { min: Decimal::ZERO, max: Decimal::from(Self::MAX) })?;
         Self::new(whole)
     }
 

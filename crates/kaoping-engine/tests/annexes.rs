@@ -37,8 +37,10 @@ fn figures_from_the_gazette() {
     assert_eq!(scheme.banks.len(), 16);
     assert_eq!(scheme.banks[i].short_name, "工商银行");
     let s = |d: rust_decimal::Decimal| format!("{d:.2}");
-    assert_eq!((s(a.loans[i].balance_2023), s(a.loans[i].q1_task), s(a.loans[i].task), s(a.loans[i].stretch_task)),
-        ("256.05".into(), "25.60".into(), "38.41".into(), "46.09".into()));
+    assert_eq!(
+        (s(a.loans[i].balance_2023), s(a.loans[i].q1_task), s(a.loans[i].task), s(a.loans[i].stretch_task)),
+        ("256.05".into(), "25.60".into(), "38.41".into(), "46.09".into())
+    );
     assert_eq!((s(a.sme[i].balance_2023), s(a.sme[i].task)), ("112.37".into(), "16.86".into()));
     assert_eq!((s(a.manufacturing[i].balance_2023), s(a.manufacturing[i].task)), ("80.18".into(), "12.03".into()));
     assert_eq!((s(a.green[i].balance_2023), s(a.green[i].task)), ("55.23".into(), "8.28".into()));
@@ -53,10 +55,17 @@ fn a_broken_data_file_is_an_error_not_a_panic() {
     let annexes = include_str!("../data/2024/annexes.json");
     let parameters = include_str!("../data/2024/parameters.json");
     assert!(Scheme::from_data(annexes, parameters).is_ok());
-    let zero_step = parameters.replacen(r#""step":       { "value": "1",  "unit": "亿元""#, r#""step":       { "value": "0",  "unit": "亿元""#, 1);
+    let zero_step = parameters.replacen(
+        r#""step":       { "value": "1",  "unit": "亿元""#,
+        r#""step":       { "value": "0",  "unit": "亿元""#,
+        1,
+    );
     assert_ne!(zero_step, parameters, "the replacement applies");
     let err = Scheme::from_data(annexes, &zero_step).expect_err("a zero step is refused");
-    assert_eq!(err.to_string(), "built-in data is inconsistent (a bug, please report): parameters: items.loan_increment.step must be positive");
+    assert_eq!(
+        err.to_string(),
+        "built-in data is inconsistent (a bug, please report): parameters: items.loan_increment.step must be positive"
+    );
     assert!(Scheme::from_data("{}", parameters).is_err());
     assert!(Scheme::from_data(annexes, "[]").is_err());
 }

@@ -55,13 +55,7 @@ fn snapshot(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation) -> St
         }
         if scenario.bank(&bank.id).is_some() {
             for score in &bank.items {
-                let _ = writeln!(
-                    out,
-                    "  {:<24}{:>12}  {}",
-                    score.item.key(),
-                    six(score.points),
-                    score.explain(scheme)
-                );
+                let _ = writeln!(out, "  {:<24}{:>12}  {}", score.item.key(), six(score.points), score.explain(scheme));
             }
             if !bank.missing.is_empty() {
                 let _ = writeln!(out, "  missing: {}", bank.missing.join(", "));
@@ -102,8 +96,10 @@ fn worked_example_result_json() {
 #[test]
 fn smoke_one_bank_one_figure() {
     let scheme = Scheme::builtin(2024).expect("built-in scheme");
-    let scenario = Scenario::from_json(r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "ccb", "loans": "270"}]}"#)
-        .expect("parses");
+    let scenario = Scenario::from_json(
+        r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "ccb", "loans": "270"}]}"#,
+    )
+    .expect("parses");
     let ccb = evaluate(scheme, &scenario).bank("ccb").cloned().expect("ccb");
     expect_test::expect![[r#"增量 43.91 亿元，任务 33.91 亿元，超 10.00 亿元 → 40 + 10.00 = 50.00 分"#]]
         .assert_eq(&ccb.items[0].explain(scheme));

@@ -4,11 +4,14 @@
 use kaoping_engine::{evaluate, Scenario, Scheme};
 
 fn bank(fields: &str) -> String {
-    format!(r#"{{"format": "kaoping-scenario/1", "year": 2024, "banks": [{{"id": "adbc"}}, {{"id": "icbc", {fields}}}]}}"#)
+    format!(
+        r#"{{"format": "kaoping-scenario/1", "year": 2024, "banks": [{{"id": "adbc"}}, {{"id": "icbc", {fields}}}]}}"#
+    )
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn bad_files_are_refused_with_the_place_named() {
     let cases: &[(&str, String, &str)] = &[
         ("not JSON", "{".to_owned(), "not valid JSON at line 1, column 1: EOF while parsing an object"),
@@ -53,6 +56,7 @@ fn bad_files_are_refused_with_the_place_named() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn numbers_are_read_exactly_from_numbers_or_strings() {
     let scheme = Scheme::builtin(2024).expect("built-in scheme");
     let cases = [
@@ -78,6 +82,7 @@ fn numbers_are_read_exactly_from_numbers_or_strings() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn extremes_everywhere_score_without_panic() {
     let scheme = Scheme::builtin(2024).expect("built-in scheme");
     let big = "100000000";

@@ -32,9 +32,23 @@ fn bank(id: String) -> impl Strategy<Value = BankInput> {
             let mut b = BankInput::new(&id);
             (b.loans, b.sme_loans, b.manufacturing_loans, b.green_loans) = l;
             (b.sme_customers_2023, b.sme_customers, b.inclusive_loans_2023, b.inclusive_loans) = c;
-            (b.tech_new_loans, b.tech_products, b.pension_loans_2023, b.pension_loans, b.pension_products, b.carbon_products) = t;
+            (
+                b.tech_new_loans,
+                b.tech_products,
+                b.pension_loans_2023,
+                b.pension_loans,
+                b.pension_products,
+                b.carbon_products,
+            ) = t;
             let policy;
-            (b.dongchu_amount, b.dongchu_households, policy, b.npl_written_off, b.npl_other_disposal, b.platform_bonds) = d;
+            (
+                b.dongchu_amount,
+                b.dongchu_households,
+                policy,
+                b.npl_written_off,
+                b.npl_other_disposal,
+                b.platform_bonds,
+            ) = d;
             b.policy_score = policy.and_then(|p| PolicyScore::new(p).ok());
             let (target, actual, newly, vetoed) = g;
             b.startup_guarantee = target.filter(|t| !t.get().is_zero()).map(|target| kaoping_engine::Guarantee {

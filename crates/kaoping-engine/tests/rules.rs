@@ -51,6 +51,7 @@ const WHOLE: &str = r#""bonus_mode": "whole_units""#;
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn loan_increment_二_一_1() {
     // 工商银行: 2023 balance 256.05, task 38.41 (附件1 确保).
     check(&[
@@ -71,6 +72,7 @@ fn loan_increment_二_一_1() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn loan_growth_二_一_2() {
     // City average typed in as 15%; 256.05 × 1.15 = 294.4575.
     let city = r#""loan_growth_pct": "15""#;
@@ -91,6 +93,7 @@ fn loan_growth_二_一_2() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn sme_increment_二_二_1_1() {
     // 工商银行: 2023 SME balance 112.37, task 16.86; +0.5 per 2亿, cap 2.
     check(&[
@@ -107,6 +110,7 @@ fn sme_increment_二_二_1_1() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn sme_customers_二_二_1_2() {
     check(&[
         ("12% exactly", PRO, "", r#""sme_customers_2023": 1200, "sme_customers": 1344"#, Item::SmeCustomers, "3"),
@@ -125,6 +129,7 @@ fn sme_customers_二_二_1_2() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn sme_rate_二_二_1_3() {
     check(&[
         ("0.1 pp", PRO, "", r#""sme_rate_start_pct": "4.35", "sme_rate_pct": "4.25""#, Item::SmeRate, "0.25"),
@@ -140,6 +145,7 @@ fn sme_rate_二_二_1_3() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn inclusive_growth_二_二_1_4() {
     let city = r#""inclusive_growth_pct": "16""#;
     check(&[
@@ -156,6 +162,7 @@ fn inclusive_growth_二_二_1_4() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn manufacturing_二_二_2() {
     // 工商银行: 2023 manufacturing 80.18, task 12.03.
     let city = r#""manufacturing_growth_pct": "15""#;
@@ -177,6 +184,7 @@ fn manufacturing_二_二_2() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn green_二_二_3() {
     // 工商银行: 2023 green 55.23, task 8.28; with a 20% setting the task is 11.046.
     let twenty = r#""green_target_growth_pct": "20""#;
@@ -197,6 +205,7 @@ fn green_二_二_3() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn tech_二_二_4() {
     let city = r#""tech_new_loans_avg": "8""#;
     check(&[
@@ -215,6 +224,7 @@ fn tech_二_二_4() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn pension_二_二_5() {
     // The only bank with figures ranks first in growth: always in the top five.
     let city = r#""pension_growth_pct": "20""#;
@@ -230,6 +240,7 @@ fn pension_二_二_5() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn dongchu_二_三() {
     // 工商银行: 附件5 targets 16亿 and 160户.
     check(&[
@@ -253,6 +264,7 @@ fn dongchu_二_三() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn adjustments_二_四() {
     check(&[
         ("policy 好", PRO, "", r#""policy_score": 10"#, Item::Policy, "10"),
@@ -275,6 +287,7 @@ fn adjustments_二_四() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn guarantee_二_四_4() {
     check(&[
         ("on target", PRO, "", r#""startup_guarantee": {"target": "2", "actual": "2"}"#, Item::Guarantee, "4"),
@@ -289,6 +302,7 @@ fn guarantee_二_四_4() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn worked_example_1_reproduces_every_figure() {
     let scheme = Scheme::builtin(2024).expect("built-in scheme");
     let text = include_str!("../../../tests/scenarios/worked-example-1.scenario.json");
@@ -332,6 +346,7 @@ fn worked_example_1_reproduces_every_figure() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn outcomes_四() {
     let scheme = Scheme::builtin(2024).expect("built-in scheme");
     let run = |text: &str| evaluate(scheme, &Scenario::from_json(text).expect("scenario parses"));
@@ -381,6 +396,7 @@ fn outcomes_四() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[rustfmt::skip]
 fn ties_share_the_better_rank() {
     // Two banks identical in everything the scheme scores end on the same total and rank.
     let scheme = Scheme::builtin(2024).expect("built-in scheme");

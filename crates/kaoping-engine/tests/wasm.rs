@@ -25,7 +25,9 @@ fn worked_example_in_wasm() {
 
 #[wasm_bindgen_test]
 fn bad_input_is_an_error_in_wasm_too() {
-    let err = Scenario::from_json(r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "icbc", "loans": "12,3x"}]}"#)
-        .expect_err("refused");
+    let err = Scenario::from_json(
+        r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "icbc", "loans": "12,3x"}]}"#,
+    )
+    .expect_err("refused");
     assert_eq!(err.zh(), "banks[0].loans：“12,3x” 不是有效的数字");
 }

@@ -116,12 +116,12 @@ mod tests {
     fn figures_have_two_decimals_half_up_and_separators() {
         let cases: &[(&str, &str)] = &[
             ("0", "0.00"),
-            ("2.345", "2.35"),   // half-up, not banker's (which gives 2.34)
+            ("2.345", "2.35"), // half-up, not banker's (which gives 2.34)
             ("2.355", "2.36"),
             ("-2.345", "-2.35"), // half away from zero
             ("1234567.891", "1,234,567.89"),
             ("999.995", "1,000.00"),
-            ("-0.001", "0.00"),  // no negative zero
+            ("-0.001", "0.00"), // no negative zero
             ("45.5", "45.50"),
         ];
         for &(input, expected) in cases {

@@ -88,9 +88,7 @@ fn to_halfwidth(c: char) -> char {
 /// `1,234,567` is grouped correctly; `12,34` and `1,,234` are not.
 fn grouped_correctly(whole: &str) -> bool {
     let mut groups = whole.split(',');
-    let first_ok = groups
-        .next()
-        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
     first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 

@@ -67,8 +67,8 @@ impl Mounted {
         input.set_value(text);
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
-        let event = web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into())
-            .expect("input event");
+        let event =
+            web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).expect("input event");
         input.dispatch_event(&event).expect("dispatch input");
     }
 
@@ -198,7 +198,8 @@ async fn the_city_table_sorts_and_opens_a_bank() {
     let app = Mounted::new(&[]).await;
     app.click("#tab-city");
     app.wait_for("the table", |m| m.find("#city-table").is_some()).await;
-    let first_row = |m: &Mounted| m.find("#city-table tbody tr").and_then(|r| r.get_attribute("id")).unwrap_or_default();
+    let first_row =
+        |m: &Mounted| m.find("#city-table tbody tr").and_then(|r| r.get_attribute("id")).unwrap_or_default();
     assert_eq!(first_row(&app), "row-adbc", "annex order first");
     app.click("#sort-total");
     app.wait_for("sorted by total", |m| first_row(m) != "row-adbc").await;
@@ -233,9 +234,28 @@ async fn no_text_in_any_box_can_break_the_page() {
     // page must still answer afterwards.
     let app = Mounted::new(&[]).await;
     let hostile = [
-        "-", ".", "1e309", "９９９９９９９９９９９９９９９９９９９９９９９９９９９９９９", "100000000", "100000000.01",
-        "-0", "NaN", "inf", "1,2", "0.000000001", "亿", "12亿元", "-99999999", "1.", ".5", "+3", "１０％",
-        "79228162514264337593543950335", "0x10", "", "10",
+        "-",
+        ".",
+        "1e309",
+        "９９９９９９９９９９９９９９９９９９９９９９９９９９９９９９",
+        "100000000",
+        "100000000.01",
+        "-0",
+        "NaN",
+        "inf",
+        "1,2",
+        "0.000000001",
+        "亿",
+        "12亿元",
+        "-99999999",
+        "1.",
+        ".5",
+        "+3",
+        "１０％",
+        "79228162514264337593543950335",
+        "0x10",
+        "",
+        "10",
     ];
     let boxes = app.root.query_selector_all(".bank-form input[type=text]").expect("query boxes");
     let ids: Vec<String> = (0..boxes.length())

@@ -48,11 +48,7 @@ fn main() -> ExitCode {
 /// The repository root: xtask lives in `crates/xtask`, two levels down.
 pub fn project_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .nth(2)
-        .map(Path::to_path_buf)
-        .unwrap_or(manifest)
+    manifest.ancestors().nth(2).map(Path::to_path_buf).unwrap_or(manifest)
 }
 
 fn serve_task(args: &[String]) -> Result<(), String> {
@@ -63,9 +59,7 @@ fn serve_task(args: &[String]) -> Result<(), String> {
         match arg.as_str() {
             "--port" => {
                 let value = rest.next().ok_or("--port needs a number")?;
-                port = value
-                    .parse()
-                    .map_err(|_| format!("--port: `{value}` is not a port number"))?;
+                port = value.parse().map_err(|_| format!("--port: `{value}` is not a port number"))?;
             }
             "--no-build" => build = false,
             other => return Err(format!("serve: unknown option `{other}`\n\n{USAGE}")),
@@ -107,12 +101,35 @@ fn test_task() -> Result<(), String> {
     tools::ensure_browser()?;
     run(&root, "cargo", &["fetch", "--locked"])?;
 
-    let mut steps = vec![Step {
-        // The page is excluded: it is a wasm crate, tested in the browser below.
-        name: "host tests (cargo test --workspace)",
-        program: "cargo",
-        args: vec!["test", "--workspace", "--exclude", "kaoping-web"],
-    }];
+    let mut steps = vec![
+        Step { name: "formatting (cargo fmt --check)", program: "cargo", args: vec!["fmt", "--all", "--", "--check"] },
+        Step {
+            name: "lints on the host crates (cargo clippy, warnings are errors)",
+            program: "cargo",
+            args: vec!["clippy", "--workspace", "--exclude", "kaoping-web", "--all-targets", "--", "-D", "warnings"],
+        },
+        Step {
+            name: "lints on the page (cargo clippy for wasm32, warnings are errors)",
+            program: "cargo",
+            args: vec![
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "kaoping-web",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        },
+        Step {
+            // The page is excluded: it is a wasm crate, tested in the browser below.
+            name: "host tests (cargo test --workspace)",
+            program: "cargo",
+            args: vec!["test", "--workspace", "--exclude", "kaoping-web"],
+        },
+    ];
     if root.join("crates/kaoping-engine/tests/wasm.rs").is_file() {
         steps.push(Step {
             name: "engine tests compiled to wasm (wasm-bindgen-test)",
@@ -154,9 +171,7 @@ fn test_task() -> Result<(), String> {
 
 /// Runs a program in `dir` with the project's tool PATH, inheriting stdout/stderr.
 pub fn run(dir: &Path, program: &str, args: &[&str]) -> Result<(), String> {
-    let status = command(dir, program, args)
-        .status()
-        .map_err(|e| format!("could not start `{program}`: {e}"))?;
+    let status = command(dir, program, args).status().map_err(|e| format!("could not start `{program}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {

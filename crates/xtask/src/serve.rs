@@ -10,8 +10,8 @@ use std::path::{Component, Path, PathBuf};
 
 /// Serves `dir` at http://127.0.0.1:`port` until the process is stopped.
 pub fn serve(dir: &Path, port: u16) -> Result<(), String> {
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let listener =
+        TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     println!("\nKaoping is served at http://127.0.0.1:{port}/  (Ctrl-C stops)");
     let dir = dir.to_path_buf();
     for stream in listener.incoming() {

@@ -14,12 +14,7 @@ pub fn report(dist: &Path) -> Result<u64, String> {
     let mut files: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| {
-            matches!(
-                path.extension().and_then(|ext| ext.to_str()),
-                Some("wasm" | "js" | "css")
-            )
-        })
+        .filter(|path| matches!(path.extension().and_then(|ext| ext.to_str()), Some("wasm" | "js" | "css")))
         .collect();
     files.sort();
     if files.is_empty() {

@@ -25,6 +25,14 @@ pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
         run(root, "rustup", &["target", "add", WASM_TARGET])?;
     }
 
+    // Formatting and lint checks; rustup's default profile has them, a minimal one does not.
+    let has_fmt = output(root, "cargo", &["fmt", "--version"]).is_some();
+    let has_clippy = output(root, "cargo", &["clippy", "--version"]).is_some();
+    if !(has_fmt && has_clippy) {
+        println!("xtask: adding the rustfmt and clippy components");
+        run(root, "rustup", &["component", "add", "rustfmt", "clippy"])?;
+    }
+
     if !reports_version(root, "trunk", TRUNK_VERSION) {
         println!("xtask: installing trunk {TRUNK_VERSION} (about 6 minutes on 2 cores)");
         run(root, "cargo", &["install", "--locked", "trunk", "--version", TRUNK_VERSION])?;
@@ -33,11 +41,7 @@ pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
     if !reports_version(root, "wasm-bindgen", WASM_BINDGEN_VERSION) {
         // Not `--locked`: the CLI's own lockfile names a crate version the registry no longer has.
         println!("xtask: installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} (about 3 minutes)");
-        run(
-            root,
-            "cargo",
-            &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION],
-        )?;
+        run(root, "cargo", &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION])?;
     }
 
     let modules = root.join("node_modules");
@@ -81,7 +85,5 @@ fn reports_version(root: &Path, program: &str, version: &str) -> bool {
 fn output(root: &Path, program: &str, args: &[&str]) -> Option<String> {
     let mut cmd: Command = command(root, program, args);
     let out = cmd.output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }

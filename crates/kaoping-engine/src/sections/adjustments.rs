@@ -75,7 +75,11 @@ pub(crate) fn guarantee(input: &BankInput, rules: &Items, mode: BonusMode) -> It
     let govbank = programme(input.govbank_guarantee, rules, mode);
     let raw_points = startup.points + govbank.points;
     let points = raw_points.min(rules.guarantee.cap.value);
-    ItemScore { item, points, working: Working::Guarantee { startup, govbank, raw_points, capped: raw_points > points } }
+    ItemScore {
+        item,
+        points,
+        working: Working::Guarantee { startup, govbank, raw_points, capped: raw_points > points },
+    }
 }
 
 fn programme(entry: Option<Guarantee>, rules: &Items, mode: BonusMode) -> Programme {
@@ -84,7 +88,12 @@ fn programme(entry: Option<Guarantee>, rules: &Items, mode: BonusMode) -> Progra
     let (target, actual) = (entry.target.map(|a| a.get()), entry.actual.map(|a| a.get()));
     // A programme's bonus has no cap of its own: only the two together are capped (at 10), and that
     // cap also bounds either one, so it serves as the programme's bonus cap too.
-    let scale = Scale { full: rule.full.value, step: rule.step.value, step_points: rule.step_points.value, bonus_cap: rule.cap.value };
+    let scale = Scale {
+        full: rule.full.value,
+        step: rule.step.value,
+        step_points: rule.step_points.value,
+        bonus_cap: rule.cap.value,
+    };
     let scored = match (target, actual) {
         (Some(target), Some(actual)) if target > Decimal::ZERO => Some(against_task(actual, target, scale, mode)),
         _ => None,

@@ -41,10 +41,13 @@ pub(crate) fn sme_increment(line: &Line, rules: &Items, mode: BonusMode) -> Item
 pub(crate) fn sme_customers(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::SmeCustomers;
     let (Some(base), Some(current)) = (input.sme_customers_2023, input.sme_customers) else {
-        return missing(item, absent(&[
-            ("sme_customers_2023", input.sme_customers_2023.is_some()),
-            ("sme_customers", input.sme_customers.is_some()),
-        ]));
+        return missing(
+            item,
+            absent(&[
+                ("sme_customers_2023", input.sme_customers_2023.is_some()),
+                ("sme_customers", input.sme_customers.is_some()),
+            ]),
+        );
     };
     let (base, current) = (base.decimal(), current.decimal());
     let Some(growth) = growth_pct(base, current) else {
@@ -61,10 +64,13 @@ pub(crate) fn sme_customers(input: &BankInput, rules: &Items, mode: BonusMode) -
 pub(crate) fn sme_rate(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::SmeRate;
     let (Some(start), Some(now)) = (input.sme_rate_start_pct, input.sme_rate_pct) else {
-        return missing(item, absent(&[
-            ("sme_rate_start_pct", input.sme_rate_start_pct.is_some()),
-            ("sme_rate_pct", input.sme_rate_pct.is_some()),
-        ]));
+        return missing(
+            item,
+            absent(&[
+                ("sme_rate_start_pct", input.sme_rate_start_pct.is_some()),
+                ("sme_rate_pct", input.sme_rate_pct.is_some()),
+            ]),
+        );
     };
     let rule = &rules.sme_rate;
     let decrease = start.get() - now.get();
@@ -86,10 +92,13 @@ pub(crate) fn inclusive_growth(
 ) -> ItemScore {
     let item = Item::InclusiveGrowth;
     let (Some(base), Some(current)) = (input.inclusive_loans_2023, input.inclusive_loans) else {
-        return missing(item, absent(&[
-            ("inclusive_loans_2023", input.inclusive_loans_2023.is_some()),
-            ("inclusive_loans", input.inclusive_loans.is_some()),
-        ]));
+        return missing(
+            item,
+            absent(&[
+                ("inclusive_loans_2023", input.inclusive_loans_2023.is_some()),
+                ("inclusive_loans", input.inclusive_loans.is_some()),
+            ]),
+        );
     };
     growth_item(item, base.get(), current.get(), city_average, Scale::of(&rules.inclusive_growth), mode)
 }
@@ -165,11 +174,14 @@ pub(crate) fn pension(
         if input.pension_loans_2023.is_some() && input.pension_loans.is_some() {
             return undefined(item, "2023年末养老产业贷款余额为 0，增速无从计算");
         }
-        return missing(item, absent(&[
-            ("pension_loans_2023", input.pension_loans_2023.is_some()),
-            ("pension_loans", input.pension_loans.is_some()),
-            ("pension_products", false),
-        ]));
+        return missing(
+            item,
+            absent(&[
+                ("pension_loans_2023", input.pension_loans_2023.is_some()),
+                ("pension_loans", input.pension_loans.is_some()),
+                ("pension_products", false),
+            ]),
+        );
     }
     let reached = matches!((growth, city_average), (Some(g), Some(a)) if g >= a);
     let average_points = if reached { rule.full.value } else { Decimal::ZERO };

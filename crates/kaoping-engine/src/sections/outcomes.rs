@@ -83,7 +83,11 @@ pub(crate) fn apply(
             (Some(total), DepositNormalization::Raw) => total * evaluation_weight / hundred,
         };
         let department = input.department_score.map_or(Decimal::ZERO, |s| s.get());
-        bank.deposit = Deposit { evaluation_points, composite: evaluation_points + department * department_weight, share_pct: Decimal::ZERO };
+        bank.deposit = Deposit {
+            evaluation_points,
+            composite: evaluation_points + department * department_weight,
+            share_pct: Decimal::ZERO,
+        };
     }
     let sum: Decimal = banks.iter().filter(|b| b.rank.is_some()).map(|b| b.deposit.composite).sum();
     if sum > Decimal::ZERO {

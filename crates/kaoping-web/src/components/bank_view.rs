@@ -399,7 +399,9 @@ fn number_input(
     let id = FieldId::Bank(bank.to_owned(), field);
     // An empty annex box means "exactly on task": say which figure that is.
     let placeholder = match line {
-        Some(line) if !line.entered && field.unit() == Unit::Hu => format!("按任务 {}", crate::format::whole(line.current)),
+        Some(line) if !line.entered && field.unit() == Unit::Hu => {
+            format!("按任务 {}", crate::format::whole(line.current))
+        }
         Some(line) if !line.entered => format!("按任务 {}", crate::format::fixed2(line.current)),
         _ => "未填".to_owned(),
     };

@@ -201,12 +201,7 @@ fn CityRow(props: &CityRowProps) -> Html {
     let scenario = use_scenario();
     let result = &props.result;
     let bank = result.id.clone();
-    let name = scenario
-        .scheme
-        .banks
-        .get(result.index)
-        .map(|b| b.short_name.clone())
-        .unwrap_or_else(|| bank.clone());
+    let name = scenario.scheme.banks.get(result.index).map(|b| b.short_name.clone()).unwrap_or_else(|| bank.clone());
     let onopen = {
         let (scenario, bank) = (scenario.clone(), bank.clone());
         Callback::from(move |_: MouseEvent| scenario.open_bank(bank.clone()))

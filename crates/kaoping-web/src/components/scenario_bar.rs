@@ -16,10 +16,8 @@ pub fn ScenarioBar() -> Html {
     let file_input = use_node_ref();
 
     // The picked saved scenario, falling back to the first when the picked one is gone.
-    let selected = (*picked)
-        .clone()
-        .filter(|n| scenario.library.contains(n))
-        .or_else(|| scenario.library.first().cloned());
+    let selected =
+        (*picked).clone().filter(|n| scenario.library.contains(n)).or_else(|| scenario.library.first().cloned());
 
     let on_name = {
         let name_text = name_text.clone();

@@ -121,7 +121,9 @@ pub fn NextBand(props: &NextBandProps) -> Html {
             with_unit(more, Unit::Yi),
             band.label()
         ),
-        LoanTarget::OutOfReach => format!("仅靠增加贷款已无法升至第 {to_rank} 名（{}）：贷款两项加分已封顶", band.label()),
+        LoanTarget::OutOfReach => {
+            format!("仅靠增加贷款已无法升至第 {to_rank} 名（{}）：贷款两项加分已封顶", band.label())
+        }
         LoanTarget::Reached | LoanTarget::NotRanked => return Html::default(),
     };
     html! { <p class="next-band" id="summary-next-band">{ text }</p> }

@@ -197,18 +197,17 @@ impl ScenarioHandle {
         let dispatcher = self.state.dispatcher();
         let file_name = file.name();
         let reader = files::read_text(file, move |result| {
-            let scenario = result.and_then(|text| {
-                Scenario::from_json(&text).map_err(|e| format!("文件不是可用的测算文件：{}", e.zh()))
-            });
+            let scenario = result
+                .and_then(|text| Scenario::from_json(&text).map_err(|e| format!("文件不是可用的测算文件：{}", e.zh())));
             dispatcher.dispatch(match scenario {
                 Ok(scenario) => Action::Replace {
                     scenario,
                     name: None,
                     notice: Some(Notice::info(format!("已导入“{file_name}”。"))),
                 },
-                Err(message) => Action::Notify(Notice::error(format!(
-                    "未导入“{file_name}”：{message} 当前测算未作任何改变。"
-                ))),
+                Err(message) => {
+                    Action::Notify(Notice::error(format!("未导入“{file_name}”：{message} 当前测算未作任何改变。")))
+                }
             });
         });
         *self.reader.borrow_mut() = reader;
@@ -222,7 +221,15 @@ impl ScenarioHandle {
 /// Characters that file systems refuse are replaced, so that any scenario name makes a file name.
 fn safe_file_name(name: &str) -> String {
     name.chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c })
+        .map(
+            |c| {
+                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            },
+        )
         .collect()
 }
 

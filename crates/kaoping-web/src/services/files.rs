@@ -17,11 +17,8 @@ pub fn download_json(file_name: &str, text: &str) -> Result<(), String> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| failed())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed())?;
     let document = gloo::utils::document();
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| failed())?
-        .dyn_into()
-        .map_err(|_| failed())?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| failed())?.dyn_into().map_err(|_| failed())?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.set_hidden(true);
@@ -39,11 +36,7 @@ pub fn download_json(file_name: &str, text: &str) -> Result<(), String> {
 pub fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) -> Option<FileReader> {
     let file = File::from(file);
     if file.size() > MAX_IMPORT_BYTES {
-        done(Err(format!(
-            "文件“{}”太大（{} 字节），不是测算文件。",
-            file.name(),
-            file.size()
-        )));
+        done(Err(format!("文件“{}”太大（{} 字节），不是测算文件。", file.name(), file.size())));
         return None;
     }
     let name = file.name();

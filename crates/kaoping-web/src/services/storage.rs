@@ -39,9 +39,7 @@ pub fn load_working(scheme: &Scheme) -> (Scenario, Option<Notice>) {
         ),
         Err(_) => (
             scheme.baseline(),
-            Some(Notice::error(
-                "浏览器中保存的测算数据无法读取，已从基准情景（各行按任务完成）开始。",
-            )),
+            Some(Notice::error("浏览器中保存的测算数据无法读取，已从基准情景（各行按任务完成）开始。")),
         ),
     }
 }
@@ -118,10 +116,7 @@ pub fn rename(old: &str, new: &str) -> Result<Vec<String>, String> {
     }
     let scenario = load_named(old)?;
     write_text(&format!("{NAMED}{new}"), &scenario.to_json())?;
-    let list: Vec<String> = names()
-        .into_iter()
-        .map(|n| if n == old { new.to_owned() } else { n })
-        .collect();
+    let list: Vec<String> = names().into_iter().map(|n| if n == old { new.to_owned() } else { n }).collect();
     LocalStorage::set(NAMES, &list).map_err(|_| not_saved())?;
     LocalStorage::delete(format!("{NAMED}{old}"));
     Ok(list)
