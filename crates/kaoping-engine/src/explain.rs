@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::evaluation::{Against, Item, ItemScore, Programme, Working};
-use crate::parameters::Items;
+use crate::parameters::{Items, Parameters, ScaleRule};
 use crate::scheme::Scheme;
 use crate::scoring::round2;
 
@@ -312,10 +312,168 @@ fn growth_full(item: Item, rules: &Items) -> Decimal {
     }
 }
 
+impl Parameters {
+    /// An item's rule in Chinese, with this year's numbers from the parameters file: what the page
+    /// shows beside a figure, so that no rule number is written anywhere but in the data.
+    pub fn rule_text(&self, item: Item) -> String {
+        let i = &self.items;
+        let task = |r: &ScaleRule, what: &str| {
+            format!(
+                "{what}得 {} 分；每超 {} {}加 {} 分，最多加 {} 分；未达按完成比例得分。",
+                n(r.full.value),
+                n(r.step.value),
+                r.step.unit,
+                n(r.step_points.value),
+                n(r.bonus_cap.value)
+            )
+        };
+        let average = |r: &ScaleRule, what: &str| {
+            format!(
+                "达到{what}得 {full} 分；每高 {step} 个百分点加 {pts} 分，最多加 {cap} 分；每低 {step} 个百分点扣 {pts} 分，扣完为止。",
+                full = n(r.full.value),
+                step = n(r.step.value),
+                pts = n(r.step_points.value),
+                cap = n(r.bonus_cap.value)
+            )
+        };
+        match item {
+            Item::LoanIncrement => task(&i.loan_increment, "增量达到附件1“确保”任务"),
+            Item::LoanGrowth => average(&i.loan_growth, "全市新增贷款平均增速"),
+            Item::SmeIncrement => task(&i.sme_increment, "增量达到附件2任务"),
+            Item::SmeCustomers => {
+                let r = &i.sme_customers;
+                format!(
+                    "户数增长 {}% 得 {} 分；每高 {} 个百分点加 {} 分，最多加 {} 分；不足按比例得分。",
+                    n(r.bar.value),
+                    n(r.full.value),
+                    n(r.step.value),
+                    n(r.step_points.value),
+                    n(r.bonus_cap.value)
+                )
+            }
+            Item::SmeRate => {
+                let r = &i.sme_rate;
+                format!(
+                    "新发放贷款综合利率比年初每下降 {} 个百分点得 {} 分，最多 {} 分。",
+                    n(r.step.value),
+                    n(r.step_points.value),
+                    n(r.cap.value)
+                )
+            }
+            Item::InclusiveGrowth => average(&i.inclusive_growth, "全市普惠小微贷款平均增速"),
+            Item::ManufacturingIncrement => task(&i.manufacturing_increment, "增量（含贴现）达到附件3任务"),
+            Item::ManufacturingGrowth => average(&i.manufacturing_growth, "全市制造业贷款平均增速"),
+            Item::GreenIncrement => task(&i.green_increment, "增量达到附件4任务"),
+            Item::CarbonProducts => {
+                let r = &i.carbon_products;
+                format!("每推动一单首创碳金融产品落地加 {} 分，最多 {} 分。", n(r.step_points.value), n(r.cap.value))
+            }
+            Item::Tech => {
+                let r = &i.tech;
+                format!(
+                    "当年新增科技型企业贷款达到全市平均得 {} 分，不足按比例；每单首创科技金融产品加 {} 分，本项最多 {} 分。",
+                    n(r.full.value),
+                    n(r.product_points.value),
+                    n(r.item_cap.value)
+                )
+            }
+            Item::Pension => {
+                let r = &i.pension;
+                format!(
+                    "养老产业贷款增速达到全市平均得 {} 分；增速前 {} 名加 {} 分；每单首创产品或模式加 {} 分，本项最多 {} 分。",
+                    n(r.full.value),
+                    n(r.top_n.value),
+                    n(r.top_points.value),
+                    n(r.product_points.value),
+                    n(r.item_cap.value)
+                )
+            }
+            Item::DongchuAmount => task(&i.dongchu_amount, "融资金额达到附件5目标"),
+            Item::DongchuHouseholds => task(&i.dongchu_households, "融资户数达到附件5目标"),
+            Item::Policy => {
+                let grades: Vec<String> = i
+                    .policy
+                    .grades
+                    .iter()
+                    .map(|g| {
+                        if g.min == g.max {
+                            format!("{} {} 分", g.name, n(g.min))
+                        } else {
+                            format!("{} {} 至 {} 分", g.name, n(g.min), n(g.max))
+                        }
+                    })
+                    .collect();
+                format!("考评小组按五档评分：{}。", grades.join("；"))
+            }
+            Item::Npl => {
+                let r = &i.npl;
+                format!(
+                    "处置额 = 核销 × {}% + 打包等方式 × {}%（不含信用卡核销）；每 {} 亿元得 {} 分，最多 {} 分。",
+                    n(r.written_off_weight.value * Decimal::ONE_HUNDRED),
+                    n(r.other_weight.value * Decimal::ONE_HUNDRED),
+                    n(r.step.value),
+                    n(r.step_points.value),
+                    n(r.cap.value)
+                )
+            }
+            Item::PlatformBonds => {
+                let r = &i.platform_bonds;
+                format!(
+                    "认购当年平台公司新发行债券，每 {} 亿元加 {} 分，最多 {} 分。",
+                    n(r.step.value),
+                    n(r.step_points.value),
+                    n(r.cap.value)
+                )
+            }
+            Item::Guarantee => {
+                let r = &i.guarantee;
+                format!(
+                    "两项各按市定目标计：达到得 {} 分，每超 {} 亿元加 {} 分，不足按比例；当年新纳入合作各加 {} 分；两项合计最多 {} 分。",
+                    n(r.full.value),
+                    n(r.step.value),
+                    n(r.step_points.value),
+                    n(r.new_partner_points.value),
+                    n(r.cap.value)
+                )
+            }
+        }
+    }
+
+    /// 四(四)'s public-fund composite in words, with this year's weights.
+    pub fn composite_text(&self) -> String {
+        let o = &self.outcomes;
+        format!(
+            "综合得分 = 考评结果 {}% + 存款主管部门自身指标 {}%。",
+            n(o.evaluation_weight.value),
+            n(o.department_weight.value)
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn rule_texts_carry_the_parameters_numbers() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let rules = &scheme.rules;
+        let cases = [
+            (Item::LoanIncrement, "增量达到附件1“确保”任务得 40 分；每超 1 亿元加 1 分，最多加 20 分；未达按完成比例得分。"),
+            (Item::LoanGrowth, "达到全市新增贷款平均增速得 10 分；每高 2 个百分点加 1 分，最多加 5 分；每低 2 个百分点扣 1 分，扣完为止。"),
+            (Item::DongchuHouseholds, "融资户数达到附件5目标得 2 分；每超 15 户加 0.2 分，最多加 1 分；未达按完成比例得分。"),
+            (Item::Npl, "处置额 = 核销 × 100% + 打包等方式 × 50%（不含信用卡核销）；每 0.2 亿元得 1 分，最多 5 分。"),
+            (Item::Policy, "考评小组按五档评分：好 10 分；较好 5 至 9 分；一般 0 至 4 分；较差 -5 至 -1 分；很差 -10 至 -6 分。"),
+        ];
+        for (item, expected) in cases {
+            assert_eq!(rules.rule_text(item), expected, "{item:?}");
+        }
+        for item in Item::ALL {
+            assert!(!rules.rule_text(item).is_empty());
+        }
+        assert_eq!(rules.composite_text(), "综合得分 = 考评结果 70% + 存款主管部门自身指标 30%。");
+    }
 
     #[test]
     fn fixed_two_decimals_with_separators() {

@@ -5,7 +5,7 @@
 //! engine's working one click away. Nothing here computes a score: the points, totals and lines
 //! all come from the engine's evaluation in the state.
 
-use kaoping_engine::{BankResult, Item, Line};
+use kaoping_engine::{BankResult, Item, Line, Scheme};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -82,7 +82,7 @@ const FORM: &[Section] = &[
             title: "各项贷款",
             cells: &[Cell::Annex(LineOf::Loans, BankField::Loans, Unit::Yi)],
             items: &[Item::LoanIncrement, Item::LoanGrowth],
-            note: Some("任务为附件1“确保”增量（15%）。增速与全市平均增速比较。"),
+            note: None,
         }],
     },
     Section {
@@ -101,13 +101,13 @@ const FORM: &[Section] = &[
                     Cell::Input(BankField::SmeCustomers, "2024年末"),
                 ],
                 items: &[Item::SmeCustomers],
-                note: Some("户数增长 12% 得满分。"),
+                note: None,
             },
             Row {
                 title: "降成本：新发放贷款综合利率",
                 cells: &[Cell::Input(BankField::SmeRateStart, "年初"), Cell::Input(BankField::SmeRate, "当前")],
                 items: &[Item::SmeRate],
-                note: Some("比年初每下降 0.1 个百分点加 0.25 分，最多 2 分。"),
+                note: None,
             },
             Row {
                 title: "普惠小微贷款",
@@ -155,7 +155,7 @@ const FORM: &[Section] = &[
                 Cell::Input(BankField::TechProducts, "首创产品数"),
             ],
             items: &[Item::Tech],
-            note: Some("新增贷款达到全市平均得 6 分，不足按比例；每个首创产品加 1 分，本项最多 8 分。"),
+            note: None,
         }],
     },
     Section {
@@ -168,7 +168,7 @@ const FORM: &[Section] = &[
                 Cell::Input(BankField::PensionProducts, "首创产品或模式数"),
             ],
             items: &[Item::Pension],
-            note: Some("增速达到全市平均得 2 分；增速前 5 名加 1 分；每个首创产品或模式加 1 分，最多 4 分。"),
+            note: None,
         }],
     },
     Section {
@@ -195,7 +195,7 @@ const FORM: &[Section] = &[
                 title: "金融政策争取、落实",
                 cells: &[Cell::Input(BankField::PolicyScore, "评分（-10 至 10）")],
                 items: &[Item::Policy],
-                note: Some("好 10 分；较好 5–9 分；一般 0–4 分；较差 -1 至 -5 分；很差 -6 至 -10 分。"),
+                note: None,
             },
             Row {
                 title: "不良贷款核销",
@@ -204,13 +204,13 @@ const FORM: &[Section] = &[
                     Cell::Input(BankField::NplOtherDisposal, "打包转让等其他处置"),
                 ],
                 items: &[Item::Npl],
-                note: Some("核销按 100%、其他方式按 50% 计，每 0.2 亿元 1 分，最多 5 分；不含信用卡核销。"),
+                note: None,
             },
             Row {
                 title: "认购融资平台债券",
                 cells: &[Cell::Input(BankField::PlatformBonds, "认购金额")],
                 items: &[Item::PlatformBonds],
-                note: Some("每 1 亿元 0.5 分，最多 10 分。"),
+                note: None,
             },
             Row {
                 title: "创业担保贷款、新型政银担",
@@ -223,7 +223,7 @@ const FORM: &[Section] = &[
                     Cell::Flag(BankFlag::GovbankNew),
                 ],
                 items: &[Item::Guarantee],
-                note: Some("目标由市里另行下达。完成得 4 分，每超 1 亿元加 1 分；新纳入加 2 分；两项合计最多 10 分。"),
+                note: Some("目标由市里另行下达。"),
             },
             Row {
                 title: "一票否决",
@@ -246,7 +246,7 @@ const FORM: &[Section] = &[
                 title: "市级公共性资金存放",
                 cells: &[Cell::Input(BankField::DepartmentScore, "存款主管部门指标得分（0–100）")],
                 items: &[],
-                note: Some("综合得分 = 考评结果 70% + 存款主管部门自身指标 30%。"),
+                note: None,
             },
         ],
     },
@@ -290,7 +290,7 @@ pub fn BankView() -> Html {
                     { for FORM.iter().map(|section| html! {
                         <section class="form-section">
                             <h2>{ section.title }</h2>
-                            { for section.rows.iter().map(|row| render_row(row, &result, &bank_id)) }
+                            { for section.rows.iter().map(|row| render_row(scheme, row, &result, &bank_id)) }
                         </section>
                     }) }
                 </div>
@@ -299,13 +299,19 @@ pub fn BankView() -> Html {
     }
 }
 
-fn render_row(row: &Row, result: &BankResult, bank_id: &str) -> Html {
+fn render_row(scheme: &Scheme, row: &Row, result: &BankResult, bank_id: &str) -> Html {
+    // The rule of each item comes from the engine's parameters, so that no rule number is written here.
+    let composite = row.cells.iter().any(|c| matches!(c, Cell::Input(BankField::DepartmentScore, _)));
     html! {
         <div class="form-row">
             <div class="row-head">
                 <h3>{ row.title }</h3>
                 if let Some(note) = row.note {
                     <p class="note">{ note }</p>
+                }
+                { for row.items.iter().map(|&item| html! { <p class="note rule">{ scheme.rules.rule_text(item) }</p> }) }
+                if composite {
+                    <p class="note rule">{ scheme.rules.composite_text() }</p>
                 }
             </div>
             <div class="row-cells">

@@ -186,8 +186,8 @@ pub fn SettingsView() -> Html {
             </section>
 
             <section class="settings-section">
-                <h2>{ "存款主管部门指标得分（30%）" }</h2>
-                <p class="hint">{ "四(四)：公共性资金存放综合得分 = 考评结果 70% + 存款主管部门自身指标 30%。按 0–100 分填写。" }</p>
+                <h2>{ format!("存款主管部门指标得分（{}%）", scenario.scheme.rules.outcomes.department_weight.value.normalize()) }</h2>
+                <p class="hint">{ format!("四(四)：公共性资金存放{}按 0–100 分填写。", scenario.scheme.rules.composite_text()) }</p>
                 <div class="department-scores">
                     { for scenario.scheme.banks.iter().map(|bank| {
                         let id = FieldId::Bank(bank.id.clone(), BankField::DepartmentScore);

@@ -68,7 +68,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <dd id="summary-composite">{ fixed2(result.deposit.composite) }</dd>
                 </div>
                 <div>
-                    <dt>{ "其中考评结果（70%）" }</dt>
+                    <dt>{ format!("其中考评结果（{}%）", scenario.scheme.rules.outcomes.evaluation_weight.value.normalize()) }</dt>
                     <dd>{ fixed2(result.deposit.evaluation_points) }</dd>
                 </div>
                 <div>
@@ -146,15 +146,27 @@ pub fn Milestones(props: &MilestonesProps) -> Html {
         return Html::default();
     };
     let increment = props.result.figures.loans.increment;
+    // The rates come from 附件1 as built in, so next year's annex relabels the bars by itself.
+    let rate = |column: &str| {
+        scenario
+            .scheme
+            .annexes
+            .tables
+            .iter()
+            .find(|t| t.key == "loans")
+            .and_then(|t| t.rates_pct.iter().find(|(k, _)| k == column))
+            .map_or_else(String::new, |(_, r)| format!("{}%", r.normalize()))
+    };
     let stages = [
-        ("一季度“开门红”（10%）", row.q1_task, "q1"),
-        ("确保（15%，计分）", row.task, "task"),
-        ("力争（18%）", row.stretch_task, "stretch"),
+        (format!("一季度“开门红”（{}）", rate("q1_task")), row.q1_task, "q1"),
+        (format!("确保（{}，计分）", rate("task")), row.task, "task"),
+        (format!("力争（{}）", rate("stretch_task")), row.stretch_task, "stretch"),
     ];
     html! {
         <div class="milestones" aria-label="贷款增量任务进度">
             <h3>{ "贷款增量进度" }</h3>
-            { for stages.iter().map(|&(label, task, key)| {
+            { for stages.iter().map(|(label, task, key)| {
+                let (task, key) = (*task, *key);
                 // The share of a task reached, for the bar only; it scores nothing.
                 let pct = increment
                     .checked_mul(Decimal::ONE_HUNDRED)
@@ -169,7 +181,7 @@ pub fn Milestones(props: &MilestonesProps) -> Html {
                             <span>{ label }</span>
                             <span>{ format!("{} / {}", with_unit(increment, Unit::Yi), with_unit(task, Unit::Yi)) }</span>
                         </div>
-                        <div class="bar" role="progressbar" aria-label={label}
+                        <div class="bar" role="progressbar" aria-label={label.clone()}
                             aria-valuemin="0" aria-valuemax="100" aria-valuenow={fixed2(width)}>
                             <span style={format!("width: {}%", fixed2(width))}></span>
                         </div>
