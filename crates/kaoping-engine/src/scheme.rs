@@ -76,6 +76,20 @@ pub struct Annexes {
     pub tables: Vec<AnnexTable>,
 }
 
+impl Annexes {
+    /// A table by its key in the data file (`loans`, `sme`, `manufacturing`, `green`, `dongchu`).
+    pub fn table(&self, key: &str) -> Option<&AnnexTable> {
+        self.tables.iter().find(|t| t.key == key)
+    }
+}
+
+impl AnnexTable {
+    /// The growth rate a column's tasks were set at, in percent (附件1's `q1_task` is 10).
+    pub fn rate_pct(&self, column: &str) -> Option<Decimal> {
+        self.rates_pct.iter().find(|(k, _)| k == column).map(|(_, r)| *r)
+    }
+}
+
 /// What a table says about itself: its title, the clause that uses it, its stated totals.
 #[derive(Debug, Clone)]
 pub struct AnnexTable {

@@ -136,7 +136,7 @@ const FORM: &[Section] = &[
                 title: "绿色信贷",
                 cells: &[Cell::Annex(LineOf::Green, BankField::GreenLoans, Unit::Yi)],
                 items: &[Item::GreenIncrement],
-                note: Some("任务暂按 15% 增长核定；年底按不低于全国或全省平均增速（可在“规则与设置”中修改）。"),
+                note: Some("附件4 的任务为暂定；年末考核增速可在“规则与设置”中修改。"),
             },
             Row {
                 title: "碳金融产品创新",

@@ -80,6 +80,11 @@ pub fn SettingsView() -> Html {
     }));
 
     let green_id = FieldId::GreenTarget;
+    // The annex's own words and rate, so that a new year's annex rewrites this setting's help.
+    let green_table = scenario.scheme.annexes.table("green");
+    let green_rate =
+        green_table.and_then(|t| t.rate_pct("task")).map_or_else(String::new, |r| r.normalize().to_string());
+    let green_note = green_table.map_or_else(String::new, |t| t.note.clone());
     let on_green = {
         let scenario = scenario.clone();
         Callback::from(move |text: String| scenario.edit_green_target(text))
@@ -137,10 +142,10 @@ pub fn SettingsView() -> Html {
                         text={scenario.text(&green_id)}
                         error={scenario.error(&green_id)}
                         unit={Unit::Percent}
-                        placeholder="空白：按附件4（15%）"
+                        placeholder={format!("空白：按附件4（{}%）", green_rate)}
                         oninput={on_green}
                     />
-                    <p class="explanation">{ "影响二(二)3(1) 绿色信贷增量：附件4 备注称任务暂按 15% 增长核定，年底按不低于全国或全省平均增速计算。默认（空白）使用附件4 公布的任务；填写增速后，各行任务 = 2023 年末余额 × 该增速。" }</p>
+                    <p class="explanation">{ format!("影响二(二)3(1) 绿色信贷增量。附件4 备注：{}。默认（空白）使用附件4 公布的任务；填写增速后，各行任务 = 2023 年末余额 × 该增速。", green_note) }</p>
                 </div>
             </section>
 

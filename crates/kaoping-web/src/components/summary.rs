@@ -151,11 +151,9 @@ pub fn Milestones(props: &MilestonesProps) -> Html {
         scenario
             .scheme
             .annexes
-            .tables
-            .iter()
-            .find(|t| t.key == "loans")
-            .and_then(|t| t.rates_pct.iter().find(|(k, _)| k == column))
-            .map_or_else(String::new, |(_, r)| format!("{}%", r.normalize()))
+            .table("loans")
+            .and_then(|t| t.rate_pct(column))
+            .map_or_else(String::new, |r| format!("{}%", r.normalize()))
     };
     let stages = [
         (format!("一季度“开门红”（{}）", rate("q1_task")), row.q1_task, "q1"),
