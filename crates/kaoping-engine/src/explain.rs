@@ -12,22 +12,32 @@ use crate::scoring::round2;
 
 /// A figure with two decimals and thousands separators: `1,234.50`.
 pub fn format_fixed2(value: Decimal) -> String {
-    let text = format!("{:.2}", round2(value));
+    group_digits(&format!("{:.2}", round2(value)))
+}
+
+/// Puts thousands separators into the whole part of a plain decimal text (`-1234567.5` becomes
+/// `-1,234,567.5`). Zero is written without a sign: `-0.00` would read as a loss where there is none.
+pub fn group_digits(text: &str) -> String {
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
+        None => ("", text),
     };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(c);
     }
-    // "-0.00" after rounding a tiny negative is just zero.
-    let sign = if grouped.chars().all(|c| c == '0' || c == ',') && fraction == "00" { "" } else { sign };
-    format!("{sign}{grouped}.{fraction}")
+    let sign = if digits.chars().all(|c| c == '0' || c == '.') { "" } else { sign };
+    match fraction {
+        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
+        None => format!("{sign}{grouped}"),
+    }
 }
 
 /// An amount for display: two decimals, separators, and its unit (`1,234.50 亿元`).

@@ -39,7 +39,7 @@ pub use evaluation::{
     Against, Band, BankResult, CityFigure, CityFigures, Deposit, Evaluation, Figures, GrowthWorking, Item, ItemScore,
     Line, Programme, Warning, Working,
 };
-pub use explain::{field_label, format_amount, format_fixed2};
+pub use explain::{field_label, format_amount, format_fixed2, group_digits};
 pub use parameters::{Param, Parameters};
 pub use scenario::{
     BankInput, BonusMode, CityAverage, CityOverrides, DepositNormalization, Guarantee, Scenario, Settings, BANK_FIELDS,

@@ -8,12 +8,13 @@
 
 use std::sync::OnceLock;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::error::Error;
 use crate::parameters::Parameters;
 use crate::scenario::{BankInput, Guarantee, Scenario};
+use crate::scoring::round2;
 use crate::values::{Amount, Count};
 
 /// One bank scored by the scheme.
@@ -323,7 +324,7 @@ impl Scheme {
             for (key, figures) in &table.figures {
                 let sum: Decimal = figures.iter().sum();
                 let Some(total) = stated(key) else { continue };
-                let rate = table.rates_pct.iter().find(|(k, _)| k == key).map(|(_, r)| *r);
+                let rate = table.rate_pct(key);
                 if sum == total {
                     checks.push(AnnexCheck {
                         annex: annex.clone(),
@@ -334,7 +335,7 @@ impl Scheme {
                 }
                 // A task row's total can be the rate applied to the stated balance total instead.
                 let of_total = match (rate, balance_total) {
-                    (Some(rate), Some(base)) => Some(round_half_up(base * rate / Decimal::ONE_HUNDRED)),
+                    (Some(rate), Some(base)) => Some(round2(base * rate / Decimal::ONE_HUNDRED)),
                     _ => None,
                 };
                 let message = if of_total == Some(total) {
@@ -365,7 +366,7 @@ impl Scheme {
                 let Some((_, tasks)) = table.figures.iter().find(|(k, _)| k == key) else { continue };
                 for (i, (balance, task)) in balances.iter().zip(tasks).enumerate() {
                     let exact = *balance * *rate / Decimal::ONE_HUNDRED;
-                    if round_half_up(exact) != *task {
+                    if round2(exact) != *task {
                         checks.push(AnnexCheck {
                             annex: annex.clone(),
                             subject: format!("{} {}", self.banks[i].short_name, header(key)),
@@ -375,7 +376,7 @@ impl Scheme {
                                 fixed2(*balance),
                                 rate.normalize(),
                                 exact.normalize(),
-                                fixed2(round_half_up(exact))
+                                fixed2(round2(exact))
                             ),
                         });
                     }
@@ -391,12 +392,8 @@ fn decimal_to_count(d: Decimal) -> Option<Count> {
     d.to_u32().and_then(|n| Count::new(n).ok())
 }
 
-fn round_half_up(d: Decimal) -> Decimal {
-    d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-}
-
 fn fixed2(d: Decimal) -> String {
-    format!("{:.2}", round_half_up(d))
+    format!("{:.2}", round2(d))
 }
 
 fn read_table(key: &str, raw: &RawTable, banks: &[BankInfo]) -> Result<AnnexTable, String> {

@@ -50,7 +50,7 @@ pub fn fixed2(value: Decimal) -> String {
 /// that reaches here is rounded half-up to two places first, so nothing is hidden.
 pub fn whole(value: Decimal) -> String {
     let rounded = round2(value).normalize();
-    group(&rounded.to_string())
+    kaoping_engine::group_digits(&rounded.to_string())
 }
 
 /// A figure and its unit, e.g. `45.54 分`, `12,345 户`.
@@ -73,32 +73,6 @@ pub fn plain(value: Decimal) -> String {
         "0".to_owned()
     } else {
         value.to_string()
-    }
-}
-
-/// Inserts thousands separators into the whole part of a plain decimal string. Negative zero is
-/// written as zero: `-0.00` would read as a loss where there is none.
-fn group(text: &str) -> String {
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text),
-    };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (digits, None),
-    };
-    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    let is_zero = digits.chars().all(|c| c == '0' || c == '.');
-    let sign = if is_zero { "" } else { sign };
-    match fraction {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
     }
 }
 
