@@ -22,19 +22,20 @@ pub(crate) fn loan_increment(loans: &Line, rules: &Items, mode: BonusMode) -> It
 
 /// 二(一)2 贷款增速.
 pub(crate) fn loan_growth(loans: &Line, city_average: Option<Decimal>, rules: &Items, mode: BonusMode) -> ItemScore {
-    growth_item(Item::LoanGrowth, loans.base, loans.current, city_average, Scale::of(&rules.loan_growth), mode)
+    growth_item(Item::LoanGrowth, loans, city_average, Scale::of(&rules.loan_growth), mode)
 }
 
-/// A growth item against a city average (also 普惠小微 and 制造业 growth in 二(二)).
+/// A growth item against a city average (also 普惠小微 and 制造业 growth in 二(二)), from a balance
+/// line whose growth is already worked out.
 pub(crate) fn growth_item(
     item: Item,
-    base: Decimal,
-    current: Decimal,
+    line: &Line,
     city_average: Option<Decimal>,
     scale: Scale,
     mode: BonusMode,
 ) -> ItemScore {
-    let Some(growth) = crate::scoring::growth_pct(base, current) else {
+    let (base, current) = (line.base, line.current);
+    let Some(growth) = line.growth_pct else {
         return undefined(item, "2023年末余额为 0，增速无从计算");
     };
     let Some(average) = city_average else {

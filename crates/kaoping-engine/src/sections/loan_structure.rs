@@ -29,7 +29,7 @@ use rust_decimal::Decimal;
 use crate::evaluation::{Item, ItemScore, Line, Working};
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode};
-use crate::scoring::{against_task, capped_steps, growth_pct, missing, step_item, task_item, undefined, Scale};
+use crate::scoring::{against_task, capped_steps, growth_pct, line, missing, step_item, task_item, undefined, Scale};
 use crate::sections::loan_input::growth_item;
 
 /// 二(二)1(1) 中小微企业贷款增量.
@@ -100,7 +100,9 @@ pub(crate) fn inclusive_growth(
             ]),
         );
     };
-    growth_item(item, base.get(), current.get(), city_average, Scale::of(&rules.inclusive_growth), mode)
+    // No annex task: a line with a zero task, for its growth.
+    let inclusive = line(base.get(), Decimal::ZERO, Some(current.get()));
+    growth_item(item, &inclusive, city_average, Scale::of(&rules.inclusive_growth), mode)
 }
 
 /// 二(二)2(1) 制造业贷款增量.
@@ -116,7 +118,7 @@ pub(crate) fn manufacturing_growth(
     mode: BonusMode,
 ) -> ItemScore {
     let scale = Scale::of(&rules.manufacturing_growth);
-    growth_item(Item::ManufacturingGrowth, line.base, line.current, city_average, scale, mode)
+    growth_item(Item::ManufacturingGrowth, line, city_average, scale, mode)
 }
 
 /// 二(二)3(1) 绿色贷款增量.
