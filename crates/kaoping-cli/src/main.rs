@@ -12,9 +12,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use kaoping_engine::{
-    evaluate, field_label, format_fixed2, loans_for_rank, next_band, Evaluation, LoanTarget, Scenario, Scheme,
-};
+use kaoping_engine::{evaluate, format_fixed2, next_band_answer, Evaluation, Scenario, Scheme};
 
 /// 考评测算器: scores banks under 《2024年度黄石市银行业金融机构支持地方经济发展考评办法》.
 #[derive(Debug, Parser)]
@@ -211,7 +209,7 @@ fn render_explanation(
         bank.rank.map_or_else(|| "—".to_owned(), |r| format!("第 {r} 名（共 {} 家参与排名）", evaluation.ranked));
     out.push_str(&format!("\n总分 {total}，{rank}，{}", bank.band.label()));
     if bank.interview {
-        out.push_str("，列后3名：约谈、通报");
+        out.push_str(&format!("，{}", scheme.rules.interview_text()));
     }
     out.push('\n');
     out.push_str(&format!(
@@ -221,26 +219,14 @@ fn render_explanation(
         format_fixed2(bank.deposit.composite),
         format_fixed2(bank.deposit.share_pct)
     ));
-    if let Some((band, rank)) = bank.rank.and_then(|r| next_band(scheme, r)) {
-        let line = match loans_for_rank(scheme, scenario, &bank.id, rank) {
-            LoanTarget::Needs { loans, more } => format!(
-                "其他数据不变，贷款余额达到 {} 亿元（再增加 {} 亿元）可进入前 {rank} 名（{}）",
-                format_fixed2(loans),
-                format_fixed2(more),
-                band.label()
-            ),
-            LoanTarget::OutOfReach => format!("仅靠贷款投放无法进入前 {rank} 名（{}）：贷款两项已封顶", band.label()),
-            LoanTarget::Reached | LoanTarget::NotRanked => String::new(),
-        };
-        if !line.is_empty() {
-            out.push_str(&format!("目标测算：{line}\n"));
-        }
+    if let Some(line) = next_band_answer(scheme, scenario, &bank.id).and_then(|a| a.zh()) {
+        out.push_str(&format!("目标测算：{line}\n"));
     }
     for warning in &bank.warnings {
         out.push_str(&format!("注意：{}\n", warning.zh()));
     }
     if !bank.missing.is_empty() {
-        let names: Vec<&str> = bank.missing.iter().map(|f| field_label(f)).collect();
+        let names: Vec<&str> = bank.missing.iter().map(|f| f.label()).collect();
         out.push_str(&format!("未填写（按 0 分计）：{}\n", names.join("、")));
     }
     out

@@ -6,6 +6,7 @@
 
 use crate::city;
 use crate::evaluation::{Band, BankResult, Deposit, Evaluation, Figures, Warning, Working};
+use crate::fields;
 use crate::scenario::{BankInput, Scenario};
 use crate::scheme::Scheme;
 use crate::scoring::{line, target_line};
@@ -74,18 +75,21 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
                 id: bank.id.clone(),
                 total,
                 rank: None,
+                from_bottom: None,
                 band: Band::Disqualified,
                 interview: false,
                 last_place_twice: false,
                 items,
                 deposit: Deposit::default(),
-                missing: missing_fields(input),
+                missing: fields::missing_all(input),
                 warnings,
                 figures,
             }
         })
         .collect();
-    let ranked = outcomes::apply(&scheme.rules.outcomes, scenario.settings.deposit_normalization, &inputs, &mut banks);
+    let names: Vec<&str> = scheme.banks.iter().map(|b| b.short_name.as_str()).collect();
+    let ranked =
+        outcomes::apply(&scheme.rules.outcomes, scenario.settings.deposit_normalization, &inputs, &names, &mut banks);
     Evaluation { city, banks, ranked }
 }
 
@@ -106,27 +110,4 @@ fn bank_lines(scheme: &Scheme, scenario: &Scenario, i: usize, input: &BankInput)
         dongchu_amount: target_line(a.dongchu[i].amount_target, get(input.dongchu_amount)),
         dongchu_households: target_line(a.dongchu[i].households_target, input.dongchu_households.map(Count::decimal)),
     }
-}
-
-/// Every scenario field outside the annexes that is not entered: each scores nothing until it is.
-fn missing_fields(input: &BankInput) -> Vec<&'static str> {
-    let mut fields = loan_structure::absent(&[
-        ("sme_customers_2023", input.sme_customers_2023.is_some()),
-        ("sme_customers", input.sme_customers.is_some()),
-        ("sme_rate_start_pct", input.sme_rate_start_pct.is_some()),
-        ("sme_rate_pct", input.sme_rate_pct.is_some()),
-        ("inclusive_loans_2023", input.inclusive_loans_2023.is_some()),
-        ("inclusive_loans", input.inclusive_loans.is_some()),
-        ("carbon_products", input.carbon_products.is_some()),
-        ("tech_new_loans", input.tech_new_loans.is_some()),
-        ("tech_products", input.tech_products.is_some()),
-        ("pension_loans_2023", input.pension_loans_2023.is_some()),
-        ("pension_loans", input.pension_loans.is_some()),
-        ("pension_products", input.pension_products.is_some()),
-    ]);
-    fields.extend(adjustments::missing_fields(input));
-    if input.department_score.is_none() {
-        fields.push("department_score");
-    }
-    fields
 }

@@ -7,6 +7,8 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use crate::fields::Field;
+
 /// The 18 scored items of 二、考评内容, in the scheme's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Item {
@@ -125,8 +127,8 @@ impl Item {
     }
 }
 
-/// The band a rank falls in (四(一)–(三)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+/// The band a rank falls in (四(一)–(三)), ordered best first: `Outstanding < Positive < …`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
     /// Ranks 1–3: 贡献突出单位.
@@ -142,6 +144,9 @@ pub enum Band {
 }
 
 impl Band {
+    /// Every band, best first.
+    pub const ALL: [Band; 5] = [Band::Outstanding, Band::Positive, Band::General, Band::Bottom, Band::Disqualified];
+
     /// The word used in result files.
     pub fn key(self) -> &'static str {
         match self {
@@ -313,8 +318,8 @@ pub enum Working {
     },
     /// The figures the item needs are not entered: 0 points.
     Missing {
-        /// The scenario fields that are missing.
-        fields: Vec<&'static str>,
+        /// The figures that are missing.
+        fields: Vec<Field>,
     },
     /// The item cannot be worked out from what is entered: 0 points.
     Undefined {
@@ -368,6 +373,67 @@ pub struct Line {
     pub entered: bool,
 }
 
+impl Line {
+    /// How far the figure is from the task: positive is still needed, negative is beyond it.
+    pub fn distance(&self) -> Decimal {
+        self.task - self.increment
+    }
+
+    /// How the figure stands against another task of the same line (a milestone).
+    pub fn against(&self, task: Decimal) -> Progress {
+        let achieved = self.increment;
+        let completion_pct = (task > Decimal::ZERO)
+            .then(|| achieved.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(task)))
+            .flatten();
+        Progress { task, achieved, remaining: task - achieved, completion_pct, reached: achieved >= task }
+    }
+
+    /// The distance to the task in words: `还差 1.20 亿元`, `恰好完成`, `超出 3.00 亿元`.
+    pub fn distance_zh(&self, unit: &str) -> String {
+        let distance = self.distance();
+        let show = |v: Decimal| {
+            if unit == "户" {
+                format!("{} {unit}", v.normalize())
+            } else {
+                crate::explain::format_amount(v, unit)
+            }
+        };
+        match distance.cmp(&Decimal::ZERO) {
+            std::cmp::Ordering::Greater => format!("还差 {}", show(distance)),
+            std::cmp::Ordering::Equal => "恰好完成".to_owned(),
+            std::cmp::Ordering::Less => format!("超出 {}", show(-distance)),
+        }
+    }
+}
+
+/// A figure against one task: what is reached and what remains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// The task.
+    pub task: Decimal,
+    /// What counts against it (the increment).
+    pub achieved: Decimal,
+    /// task − achieved: positive is still needed.
+    pub remaining: Decimal,
+    /// achieved / task in percent, when the task is positive.
+    pub completion_pct: Option<Decimal>,
+    /// Whether the task is reached.
+    pub reached: bool,
+}
+
+/// One of 附件1's three loan tasks for a bank, and where the bank stands against it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Milestone {
+    /// A stable key: `q1_task`, `task`, `stretch_task`.
+    pub key: &'static str,
+    /// The task's name with its rate, from the annex: `一季度“开门红”（10%）`.
+    pub label: String,
+    /// Whether it is the task that scores (二(一)1's 确保 task).
+    pub scores: bool,
+    /// Where the bank stands.
+    pub progress: Progress,
+}
+
 /// The balance lines of a bank, for showing what follows from the figures entered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Figures {
@@ -412,6 +478,14 @@ pub enum Warning {
     },
     /// The total is at or below zero, so the evaluation points are 0.
     NonPositiveTotal,
+    /// Another bank's total reads the same at two decimals, but the exact totals put a band edge or
+    /// the interview line between the two.
+    NearTie {
+        /// The other banks' short names.
+        others: Vec<String>,
+        /// The total both show at two decimals.
+        shown: Decimal,
+    },
 }
 
 impl Warning {
@@ -422,6 +496,11 @@ impl Warning {
             Warning::Vetoed => "一票否决：取消考评资格，不计总分和排名（二(四)5）".to_owned(),
             Warning::ItemUndefined { item, reason } => format!("{}：{}，本项记 0 分", item.title(), reason),
             Warning::NonPositiveTotal => "总分不高于 0：公共性资金存放的考评部分记 0 分".to_owned(),
+            Warning::NearTie { others, shown } => format!(
+                "总分按两位小数与{}同为 {}，但按精确分数分属不同档次或约谈线两侧；正式名单若按两位小数公布，结果可能不同",
+                others.join("、"),
+                crate::explain::format_fixed2(*shown)
+            ),
         }
     }
 }
@@ -437,9 +516,12 @@ pub struct BankResult {
     pub total: Option<Decimal>,
     /// Competition rank among the ranked banks; `None` when disqualified.
     pub rank: Option<u32>,
+    /// Place counted from the bottom (倒数第几), ties sharing; `None` when disqualified.
+    pub from_bottom: Option<u32>,
     /// The band.
     pub band: Band,
-    /// Among the last three ranked: 约谈、通报.
+    /// Among the last three counted from the bottom, ties included: 约谈、通报. False when
+    /// disqualified (not applicable: see [`BankResult::is_ranked`]).
     pub interview: bool,
     /// Last two years running.
     pub last_place_twice: bool,
@@ -447,8 +529,8 @@ pub struct BankResult {
     pub items: Vec<ItemScore>,
     /// The public-fund composite.
     pub deposit: Deposit,
-    /// Scenario fields not entered that would score.
-    pub missing: Vec<&'static str>,
+    /// Figures not entered that would score.
+    pub missing: Vec<Field>,
     /// What to watch.
     pub warnings: Vec<Warning>,
     /// Balance lines.
@@ -456,6 +538,11 @@ pub struct BankResult {
 }
 
 impl BankResult {
+    /// Whether the bank is ranked; for a disqualified bank rank, band, interview and share do not apply.
+    pub fn is_ranked(&self) -> bool {
+        self.rank.is_some()
+    }
+
     /// The score of one item.
     pub fn item(&self, item: Item) -> Option<&ItemScore> {
         self.items.get(item.index()).filter(|s| s.item == item)

@@ -54,38 +54,6 @@ fn f2(value: Decimal) -> String {
     format_fixed2(value)
 }
 
-/// The Chinese label of a scenario field, for lists of what is missing.
-pub fn field_label(field: &str) -> &'static str {
-    match field {
-        "loans" => "各项贷款余额",
-        "sme_loans" => "中小微企业贷款余额",
-        "manufacturing_loans" => "制造业贷款余额（含贴现）",
-        "green_loans" => "绿色贷款余额",
-        "sme_customers_2023" => "中小微企业贷款户数（2023年末）",
-        "sme_customers" => "中小微企业贷款户数（2024年末）",
-        "sme_rate_start_pct" => "新发放贷款综合利率（年初）",
-        "sme_rate_pct" => "新发放贷款综合利率（当期）",
-        "inclusive_loans_2023" => "普惠小微贷款余额（2023年末）",
-        "inclusive_loans" => "普惠小微贷款余额（2024年末）",
-        "tech_new_loans" => "新增科技型企业贷款",
-        "tech_products" => "第一单科技金融产品数",
-        "pension_loans_2023" => "养老产业贷款余额（2023年末）",
-        "pension_loans" => "养老产业贷款余额（2024年末）",
-        "pension_products" => "第一单养老金融产品/模式数",
-        "carbon_products" => "第一单创新碳金融产品数",
-        "dongchu_amount" => "东楚融通融资金额",
-        "dongchu_households" => "东楚融通融资户数",
-        "policy_score" => "金融政策考评得分",
-        "npl_written_off" => "不良贷款核销额",
-        "npl_other_disposal" => "不良贷款打包等处置额",
-        "platform_bonds" => "认购平台债券金额",
-        "startup_guarantee" => "创业担保贷款目标与完成数",
-        "govbank_guarantee" => "新型政银担目标与完成数",
-        "department_score" => "存放主体部门个性指标得分",
-        _ => "其他",
-    }
-}
-
 impl ItemScore {
     /// The working in Chinese: the figures used, the rule applied, and the points.
     pub fn explain(&self, scheme: &Scheme) -> String {
@@ -269,7 +237,7 @@ fn explain(score: &ItemScore, rules: &Items) -> String {
             if *capped { format!("，两项合计最高 {} 分", n(rules.guarantee.cap.value)) } else { String::new() }
         ),
         Working::Missing { fields } => {
-            let names: Vec<&str> = fields.iter().map(|f| field_label(f)).collect();
+            let names: Vec<&str> = fields.iter().map(|f| f.label()).collect();
             format!("未填写{} → 0 分", names.join("、"))
         }
         Working::Undefined { reason } => format!("{reason} → 0 分"),
@@ -447,6 +415,16 @@ impl Parameters {
                 )
             }
         }
+    }
+
+    /// The interview rule of 四(三), for a bank it applies to.
+    pub fn interview_text(&self) -> String {
+        format!("列后{}名（按总分从低往高数，并列者同计）：约谈、通报（四(三)）", n(self.outcomes.interview_last.value))
+    }
+
+    /// The two-year last-place rule, for a bank it applies to.
+    pub fn last_place_text(&self) -> String {
+        "连续两年排名倒数第一：取消财政对公账户（四(三)）".to_owned()
     }
 
     /// 四(四)'s public-fund composite in words, with this year's weights.

@@ -24,7 +24,9 @@ mod error;
 mod evaluate;
 mod evaluation;
 mod explain;
+mod fields;
 mod parameters;
+mod readings;
 mod result;
 mod scenario;
 mod scheme;
@@ -37,15 +39,18 @@ pub use error::Error;
 pub use evaluate::evaluate;
 pub use evaluation::{
     Against, Band, BankResult, CityFigure, CityFigures, Deposit, Evaluation, Figures, GrowthWorking, Item, ItemScore,
-    Line, Programme, Warning, Working,
+    Line, Milestone, Programme, Progress, Warning, Working,
 };
-pub use explain::{field_label, format_amount, format_fixed2, group_digits};
+pub use explain::{format_amount, format_fixed2, group_digits};
+pub use fields::{AnnexLine, BankInput, Field, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS};
 pub use parameters::{Param, Parameters};
+pub use readings::{
+    city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
+};
 pub use scenario::{
-    BankInput, BonusMode, CityAverage, CityOverrides, DepositNormalization, Guarantee, Scenario, Settings, BANK_FIELDS,
-    FORMAT,
+    bank_keys, BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, Settings, FORMAT,
 };
 pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
 pub use scoring::round2;
-pub use solve::{loans_for_rank, next_band, LoanTarget};
-pub use values::{parse_exact, Amount, Count, DepartmentScore, Percent, PolicyScore, ValueError};
+pub use solve::{loans_for_rank, next_band, next_band_answer, LoanTarget, NextBandAnswer};
+pub use values::{parse_exact, Amount, Count, DepartmentScore, Percent, PolicyScore, Target, ValueError};

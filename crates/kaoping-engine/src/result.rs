@@ -50,16 +50,18 @@ impl Evaluation {
                     "name": name,
                     "total": opt(bank.total),
                     "rank": bank.rank,
+                    "from_bottom": bank.from_bottom,
                     "band": bank.band.key(),
-                    "interview": bank.interview,
+                    // Not applicable to a disqualified bank: null rather than a false that reads as "safe".
+                    "interview": bank.is_ranked().then_some(bank.interview),
                     "last_place_twice": bank.last_place_twice,
                     "items": items,
                     "deposit": {
                         "evaluation_points": num(bank.deposit.evaluation_points),
                         "composite": num(bank.deposit.composite),
-                        "share_pct": num(bank.deposit.share_pct),
+                        "share_pct": if bank.is_ranked() { num(bank.deposit.share_pct) } else { Value::Null },
                     },
-                    "missing": bank.missing,
+                    "missing": bank.missing.iter().map(|f| f.key()).collect::<Vec<_>>(),
                     "explanations": explanations,
                     "warnings": bank.warnings.iter().map(|w| w.zh()).collect::<Vec<_>>(),
                 })

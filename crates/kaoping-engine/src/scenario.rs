@@ -12,8 +12,12 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use rust_decimal::Decimal;
+
 use crate::error::Error;
-use crate::values::{Amount, Count, DepartmentScore, Percent, PolicyScore, ValueError};
+pub use crate::fields::{BankInput, Guarantee};
+use crate::fields::{Field, Kind, FIELDS};
+use crate::values::{Amount, Count, Percent, ValueError};
 
 /// The file format's name.
 pub const FORMAT: &str = "kaoping-scenario/1";
@@ -79,92 +83,8 @@ pub struct CityOverrides {
     pub tech_new_loans_avg: Option<Amount>,
 }
 
-/// One of the two programmes of 二(四)4 for one bank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-pub struct Guarantee {
-    /// The city's target for the bank, 亿元 (issued separately from the scheme).
-    pub target: Option<Amount>,
-    /// What the bank reached, 亿元.
-    pub actual: Option<Amount>,
-    /// The bank joined the programme in 2024 (+2).
-    pub newly_included: bool,
-}
-
-/// What a user enters for one bank. Every figure is optional.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
-pub struct BankInput {
-    /// The bank's id (`icbc`).
-    pub id: String,
-    /// 2024年末贷款余额, 亿元; absent = 2023 + 附件1 task.
-    pub loans: Option<Amount>,
-    /// 中小微企业贷款余额; absent = on task (附件2).
-    pub sme_loans: Option<Amount>,
-    /// 制造业贷款余额 (含贴现); absent = on task (附件3).
-    pub manufacturing_loans: Option<Amount>,
-    /// 绿色贷款余额; absent = on task (附件4).
-    pub green_loans: Option<Amount>,
-    /// 中小微企业贷款户数, 2023年末.
-    pub sme_customers_2023: Option<Count>,
-    /// 中小微企业贷款户数, 2024年末.
-    pub sme_customers: Option<Count>,
-    /// 新发放贷款综合利率, 年初, percent.
-    pub sme_rate_start_pct: Option<Percent>,
-    /// 新发放贷款综合利率, 当期, percent.
-    pub sme_rate_pct: Option<Percent>,
-    /// 普惠小微贷款余额, 2023年末.
-    pub inclusive_loans_2023: Option<Amount>,
-    /// 普惠小微贷款余额, 2024年末.
-    pub inclusive_loans: Option<Amount>,
-    /// 新增科技型企业贷款, 2024.
-    pub tech_new_loans: Option<Amount>,
-    /// 第一单科技金融产品, count.
-    pub tech_products: Option<Count>,
-    /// 养老产业贷款余额, 2023年末.
-    pub pension_loans_2023: Option<Amount>,
-    /// 养老产业贷款余额, 2024年末.
-    pub pension_loans: Option<Amount>,
-    /// 第一单养老金融产品或模式, count.
-    pub pension_products: Option<Count>,
-    /// 第一单创新碳金融产品, count.
-    pub carbon_products: Option<Count>,
-    /// 东楚融通融资金额, 亿元; absent = 附件5 target.
-    pub dongchu_amount: Option<Amount>,
-    /// 东楚融通融资户数; absent = 附件5 target.
-    pub dongchu_households: Option<Count>,
-    /// 金融政策争取、落实 grade, -10..=10.
-    pub policy_score: Option<PolicyScore>,
-    /// 不良贷款核销额 (不含信用卡), 亿元.
-    pub npl_written_off: Option<Amount>,
-    /// 不良贷款打包等其他方式处置额, 亿元.
-    pub npl_other_disposal: Option<Amount>,
-    /// 认购2024年度平台公司新发行债券, 亿元.
-    pub platform_bonds: Option<Amount>,
-    /// 创业担保贷款.
-    pub startup_guarantee: Option<Guarantee>,
-    /// 新型政银担.
-    pub govbank_guarantee: Option<Guarantee>,
-    /// 一票否决 (二(四)5).
-    pub vetoed: bool,
-    /// Ranked last in 2023 (for 连续两年排名倒数第一).
-    pub last_place_2023: bool,
-    /// 市级公共性资金存放主体部门个性指标, 0..=100, for the 30% part.
-    pub department_score: Option<DepartmentScore>,
-}
-
-impl BankInput {
-    /// A bank with nothing entered.
-    pub fn new(id: &str) -> Self {
-        BankInput { id: id.to_owned(), ..BankInput::default() }
-    }
-
-    /// Whether nothing at all is entered for the bank (it is then exactly on task).
-    pub fn is_empty(&self) -> bool {
-        *self == BankInput::new(&self.id)
-    }
-}
-
 /// A scenario: settings, city figures and the banks' figures.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Scenario {
     /// Always [`FORMAT`].
     pub format: &'static str,
@@ -187,39 +107,6 @@ const CITY_FIELDS: &[&str] = &[
     "pension_growth_pct",
     "tech_new_loans_avg",
 ];
-const GUARANTEE_FIELDS: &[&str] = &["target", "actual", "newly_included"];
-/// The fields of a bank entry, in file order.
-pub const BANK_FIELDS: &[&str] = &[
-    "id",
-    "loans",
-    "sme_loans",
-    "manufacturing_loans",
-    "green_loans",
-    "sme_customers_2023",
-    "sme_customers",
-    "sme_rate_start_pct",
-    "sme_rate_pct",
-    "inclusive_loans_2023",
-    "inclusive_loans",
-    "tech_new_loans",
-    "tech_products",
-    "pension_loans_2023",
-    "pension_loans",
-    "pension_products",
-    "carbon_products",
-    "dongchu_amount",
-    "dongchu_households",
-    "policy_score",
-    "npl_written_off",
-    "npl_other_disposal",
-    "platform_bonds",
-    "startup_guarantee",
-    "govbank_guarantee",
-    "vetoed",
-    "last_place_2023",
-    "department_score",
-];
-
 impl Scenario {
     /// The empty scenario of a year: every bank on task, default settings.
     pub fn new(year: u16) -> Self {
@@ -252,22 +139,32 @@ impl Scenario {
     /// Writes the scenario as `kaoping-scenario/1` JSON: figures as decimal strings, empty figures,
     /// `false` flags and banks with nothing entered left out.
     pub fn to_json(&self) -> String {
-        let mut value = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let Some(Value::Array(banks)) = value.get_mut("banks") {
-            for bank in banks.iter_mut() {
-                strip_empty(bank);
-            }
-            banks.retain(|b| b.as_object().is_some_and(|m| m.len() > 1));
-        }
-        if let Some(city) = value.get_mut("city") {
-            strip_empty(city);
-        }
-        serde_json::to_string_pretty(&value).unwrap_or_default()
+        serde_json::to_string_pretty(&self.to_value(false)).unwrap_or_default()
     }
 
     /// Writes the scenario with every field present, empty ones as `null`: a file to fill in.
     pub fn to_json_full(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string_pretty(&self.to_value(true)).unwrap_or_default()
+    }
+
+    fn to_value(&self, full: bool) -> Value {
+        let mut city = serde_json::to_value(self.city).unwrap_or(Value::Null);
+        if !full {
+            strip_empty(&mut city);
+        }
+        let banks: Vec<Value> = self
+            .banks
+            .iter()
+            .map(|bank| bank_value(bank, full))
+            .filter(|b| full || b.as_object().is_some_and(|m| m.len() > 1))
+            .collect();
+        let mut top = Map::new();
+        top.insert("format".to_owned(), Value::String(self.format.to_owned()));
+        top.insert("year".to_owned(), Value::from(self.year));
+        top.insert("settings".to_owned(), serde_json::to_value(self.settings).unwrap_or(Value::Null));
+        top.insert("city".to_owned(), city);
+        top.insert("banks".to_owned(), Value::Array(banks));
+        Value::Object(top)
     }
 
     /// Reads a `kaoping-scenario/1` file. Bank ids are checked against the built-in scheme of the
@@ -371,67 +268,131 @@ impl Scenario {
 }
 
 fn read_bank(value: &Value, path: &str) -> Result<BankInput, Error> {
-    let b = object(value, path, BANK_FIELDS)?;
+    let b = object(value, path, &BANK_KEYS)?;
     let id = match b.get("id") {
         Some(Value::String(id)) => id.clone(),
         None | Some(Value::Null) => return Err(Error::Missing { path: format!("{path}.id") }),
         Some(_) => return Err(Error::WrongType { path: format!("{path}.id"), expected: "a string" }),
     };
-    let amount = |key: &str| field(b, path, key, Amount::parse);
-    let count = |key: &str| field(b, path, key, Count::parse);
-    let percent = |key: &str| field(b, path, key, Percent::parse);
-    Ok(BankInput {
-        id,
-        loans: amount("loans")?,
-        sme_loans: amount("sme_loans")?,
-        manufacturing_loans: amount("manufacturing_loans")?,
-        green_loans: amount("green_loans")?,
-        sme_customers_2023: count("sme_customers_2023")?,
-        sme_customers: count("sme_customers")?,
-        sme_rate_start_pct: percent("sme_rate_start_pct")?,
-        sme_rate_pct: percent("sme_rate_pct")?,
-        inclusive_loans_2023: amount("inclusive_loans_2023")?,
-        inclusive_loans: amount("inclusive_loans")?,
-        tech_new_loans: amount("tech_new_loans")?,
-        tech_products: count("tech_products")?,
-        pension_loans_2023: amount("pension_loans_2023")?,
-        pension_loans: amount("pension_loans")?,
-        pension_products: count("pension_products")?,
-        carbon_products: count("carbon_products")?,
-        dongchu_amount: amount("dongchu_amount")?,
-        dongchu_households: count("dongchu_households")?,
-        policy_score: field(b, path, "policy_score", PolicyScore::parse)?,
-        npl_written_off: amount("npl_written_off")?,
-        npl_other_disposal: amount("npl_other_disposal")?,
-        platform_bonds: amount("platform_bonds")?,
-        startup_guarantee: guarantee(b, path, "startup_guarantee")?,
-        govbank_guarantee: guarantee(b, path, "govbank_guarantee")?,
-        vetoed: flag(b, path, "vetoed")?,
-        last_place_2023: flag(b, path, "last_place_2023")?,
-        department_score: field(b, path, "department_score", DepartmentScore::parse)?,
+    let mut bank = BankInput::new(&id);
+    for group in GROUPS.iter() {
+        if let Some(prefix) = group.prefix {
+            // A nested object (`startup_guarantee: {target, actual, newly_included}`).
+            let Some(value) = present(b, prefix) else { continue };
+            let nested_path = format!("{path}.{prefix}");
+            let nested = object(value, &nested_path, &group.keys)?;
+            for field in group.fields() {
+                read_field(nested, &nested_path, field, &mut bank)?;
+            }
+        } else {
+            for field in group.fields() {
+                read_field(b, path, field, &mut bank)?;
+            }
+        }
+    }
+    Ok(bank)
+}
+
+/// Reads one field of the table from an object into `bank`: flags as `true`/`false`, figures as
+/// numbers or strings, each through its bounded type.
+fn read_field(map: &Map<String, Value>, path: &str, field: Field, bank: &mut BankInput) -> Result<(), Error> {
+    let key = local_key(field);
+    let value = if field.kind() == Kind::Flag {
+        flag(map, path, key)?.then_some(Decimal::ONE)
+    } else {
+        self::field(map, path, key, |text| field.kind().parse(text))?
+    };
+    if value.is_none() {
+        return Ok(());
+    }
+    field.set(bank, value).map_err(|problem| Error::Value {
+        path: format!("{path}.{key}"),
+        text: value.map(|v| v.to_string()).unwrap_or_default(),
+        problem,
     })
 }
 
-fn guarantee(map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<Guarantee>, Error> {
-    let Some(value) = present(map, key) else { return Ok(None) };
-    let path = format!("{path}.{key}");
-    let g = object(value, &path, GUARANTEE_FIELDS)?;
-    let target = field(g, &path, "target", Amount::parse)?;
-    if let Some(t) = target {
-        // 二(四)4: targets are issued by the city and positive; a zero target would score anything.
-        if t.get().is_zero() {
-            return Err(Error::Value {
-                path: format!("{path}.target"),
-                text: t.to_string(),
-                problem: ValueError::OutOfRange { min: rust_decimal::Decimal::new(1, 8), max: Amount::MAX },
-            });
+/// A field's key inside its object: `target` for `startup_guarantee.target`.
+fn local_key(field: Field) -> &'static str {
+    let key = field.key();
+    key.split_once('.').map_or(key, |(_, local)| local)
+}
+
+/// Fields of a bank entry that share an object: the top level (`prefix` `None`) or one nested object.
+struct Group {
+    prefix: Option<&'static str>,
+    keys: Vec<&'static str>,
+}
+
+impl Group {
+    fn fields(&self) -> impl Iterator<Item = Field> + '_ {
+        FIELDS.iter().filter(move |f| f.key.split_once('.').map(|(p, _)| p) == self.prefix).map(|f| f.field)
+    }
+}
+
+/// The groups of the bank entry, in table order, worked out once from the field table.
+static GROUPS: std::sync::LazyLock<Vec<Group>> = std::sync::LazyLock::new(|| {
+    let mut groups = vec![Group { prefix: None, keys: vec!["id"] }];
+    for spec in &FIELDS {
+        let prefix = spec.key.split_once('.').map(|(p, _)| p);
+        let local = local_key(spec.field);
+        match groups.iter_mut().find(|g| g.prefix == prefix) {
+            Some(group) => group.keys.push(local),
+            None => groups.push(Group { prefix, keys: vec![local] }),
         }
     }
-    Ok(Some(Guarantee {
-        target,
-        actual: field(g, &path, "actual", Amount::parse)?,
-        newly_included: flag(g, &path, "newly_included")?,
-    }))
+    groups
+});
+
+/// The keys a bank entry may have, in file order: `id`, then each field or nested object.
+static BANK_KEYS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut keys = vec!["id"];
+    for spec in &FIELDS {
+        let top = spec.key.split_once('.').map_or(spec.key, |(p, _)| p);
+        if !keys.contains(&top) {
+            keys.push(top);
+        }
+    }
+    keys
+});
+
+/// The public list of a bank entry's keys, for messages and documentation.
+pub fn bank_keys() -> &'static [&'static str] {
+    &BANK_KEYS
+}
+
+/// A bank entry as JSON: figures as decimal strings, counts and grades as numbers, flags as
+/// booleans. `full` writes every field (absent ones as `null`, flags as `false`); otherwise only
+/// what is entered.
+fn bank_value(bank: &BankInput, full: bool) -> Value {
+    let mut out = Map::new();
+    out.insert("id".to_owned(), Value::String(bank.id.clone()));
+    for spec in &FIELDS {
+        let value = match (spec.field.get(bank), spec.kind) {
+            (None, Kind::Flag) => Value::Bool(false),
+            (Some(_), Kind::Flag) => Value::Bool(true),
+            (None, _) => Value::Null,
+            (Some(v), Kind::Count | Kind::Policy) => {
+                serde_json::from_str(&v.normalize().to_string()).unwrap_or(Value::Null)
+            }
+            (Some(v), _) => Value::String(v.to_string()),
+        };
+        if !full && (value.is_null() || value == Value::Bool(false)) {
+            continue;
+        }
+        match spec.key.split_once('.') {
+            None => {
+                out.insert(spec.key.to_owned(), value);
+            }
+            Some((prefix, local)) => {
+                let nested = out.entry(prefix.to_owned()).or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(nested) = nested {
+                    nested.insert(local.to_owned(), value);
+                }
+            }
+        }
+    }
+    Value::Object(out)
 }
 
 /// A field's value, treating `null` as absent.

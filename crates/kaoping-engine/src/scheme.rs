@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::parameters::Parameters;
-use crate::scenario::{BankInput, Guarantee, Scenario};
+use crate::scenario::{BankInput, Scenario};
 use crate::scoring::round2;
 use crate::values::{Amount, Count};
 
@@ -275,6 +275,35 @@ impl Scheme {
         self.banks.iter().position(|b| b.id == id)
     }
 
+    /// 附件1's three loan tasks for a bank (一季度“开门红”, 确保, 力争) and where its loan line stands
+    /// against each. Only 确保 scores; bank managers track the other two. The names carry the rates the
+    /// annex states, so next year's annex relabels them by itself.
+    pub fn loan_milestones(&self, index: usize, loans: &crate::evaluation::Line) -> Vec<crate::evaluation::Milestone> {
+        let Some(row) = self.annexes.loans.get(index) else { return Vec::new() };
+        let rate = |column: &str, scores: bool| {
+            let rate = self.annexes.table("loans").and_then(|t| t.rate_pct(column));
+            match (rate, scores) {
+                (Some(r), true) => format!("（{}%，计分）", r.normalize()),
+                (Some(r), false) => format!("（{}%）", r.normalize()),
+                (None, true) => "（计分）".to_owned(),
+                (None, false) => String::new(),
+            }
+        };
+        [
+            ("q1_task", "一季度“开门红”", row.q1_task, false),
+            ("task", "确保", row.task, true),
+            ("stretch_task", "力争", row.stretch_task, false),
+        ]
+        .into_iter()
+        .map(|(key, name, task, scores)| crate::evaluation::Milestone {
+            key,
+            label: format!("{name}{}", rate(key, scores)),
+            scores,
+            progress: loans.against(task),
+        })
+        .collect()
+    }
+
     /// The empty scenario of the year: every bank exactly on task, nothing else entered.
     pub fn baseline(&self) -> Scenario {
         Scenario::new(self.year)
@@ -301,9 +330,6 @@ impl Scheme {
                     green_loans: on_task(a.green[i].balance_2023, a.green[i].task),
                     dongchu_amount: Amount::new(a.dongchu[i].amount_target).ok(),
                     dongchu_households: decimal_to_count(a.dongchu[i].households_target),
-                    // Present with empty fields, so that the file shows their shape.
-                    startup_guarantee: Some(Guarantee::default()),
-                    govbank_guarantee: Some(Guarantee::default()),
                     ..BankInput::new(&bank.id)
                 }
             })

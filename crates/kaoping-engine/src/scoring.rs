@@ -11,6 +11,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::evaluation::{Against, GrowthWorking, Item, ItemScore, Line, Working};
+use crate::fields::{missing_for, BankInput};
 use crate::parameters::{Param, ScaleRule, StepRule, TaskRule};
 use crate::scenario::BonusMode;
 
@@ -171,9 +172,10 @@ pub(crate) fn target_line(target: Decimal, entered: Option<Decimal>) -> Line {
     }
 }
 
-/// An item that scores nothing because figures are missing.
-pub(crate) fn missing(item: Item, fields: Vec<&'static str>) -> ItemScore {
-    ItemScore { item, points: Decimal::ZERO, working: Working::Missing { fields } }
+/// An item that scores nothing because figures are missing: those of the field table that feed it
+/// and are not entered for the bank.
+pub(crate) fn missing(item: Item, bank: &BankInput) -> ItemScore {
+    ItemScore { item, points: Decimal::ZERO, working: Working::Missing { fields: missing_for(item, bank) } }
 }
 
 /// An item that scores nothing because it cannot be worked out.

@@ -44,6 +44,63 @@ pub fn next_band(scheme: &Scheme, rank: u32) -> Option<(Band, u32)> {
         .max_by_key(|(_, to)| *to)
 }
 
+/// The answer to "what loan balance lifts this bank into the next better band?", with the rank and
+/// band actually reached at that balance (ties make cliffs: the balance that reaches rank 13 may
+/// reach rank 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextBandAnswer {
+    /// The band above the bank's.
+    pub band: Band,
+    /// The rank that enters it.
+    pub to_rank: u32,
+    /// What the solver found.
+    pub target: LoanTarget,
+    /// The rank and band reached at the balance found, when one was found.
+    pub reached: Option<(u32, Band)>,
+}
+
+impl NextBandAnswer {
+    /// The answer in Chinese, the one wording the page and the command line show; `None` when there is
+    /// nothing to say (already there, or not ranked).
+    pub fn zh(&self) -> Option<String> {
+        match self.target {
+            LoanTarget::Needs { loans, more } => {
+                let (rank, band) = self.reached.unwrap_or((self.to_rank, self.band));
+                Some(format!(
+                    "贷款余额达到 {}（再增 {}）可升至第 {rank} 名，进入{}（其他数据不变）",
+                    crate::explain::format_amount(loans, "亿元"),
+                    crate::explain::format_amount(more, "亿元"),
+                    band.label()
+                ))
+            }
+            LoanTarget::OutOfReach => Some(format!(
+                "仅靠增加贷款已无法升至第 {} 名（{}）：贷款投入两项的加分已封顶",
+                self.to_rank,
+                self.band.label()
+            )),
+            LoanTarget::Reached | LoanTarget::NotRanked => None,
+        }
+    }
+}
+
+/// What loan balance lifts `bank` into the next better band, all else unchanged; `None` when the
+/// bank is in the top band or not ranked.
+pub fn next_band_answer(scheme: &Scheme, scenario: &Scenario, bank: &str) -> Option<NextBandAnswer> {
+    let index = scheme.bank_index(bank)?;
+    let rank = evaluate(scheme, scenario).banks.get(index)?.rank?;
+    let (band, to_rank) = next_band(scheme, rank)?;
+    let target = loans_for_rank(scheme, scenario, bank, to_rank);
+    let reached = match target {
+        LoanTarget::Needs { loans, .. } => {
+            let mut at = scenario.clone();
+            at.bank_mut(bank).loans = Amount::new(loans).ok();
+            evaluate(scheme, &at).banks.get(index).and_then(|b| b.rank.map(|r| (r, b.band)))
+        }
+        _ => None,
+    };
+    Some(NextBandAnswer { band, to_rank, target, reached })
+}
+
 /// Finds the smallest year-end loan balance (to 0.01亿) at which `bank` ranks `rank` or better, with
 /// every other figure of the scenario as it is.
 pub fn loans_for_rank(scheme: &Scheme, scenario: &Scenario, bank: &str, rank: u32) -> LoanTarget {

@@ -36,6 +36,8 @@ pub enum ValueError {
     NotWhole,
     /// A policy score that no grade of 二(四)1 gives (grades are whole numbers from -10 to 10).
     NotAGrade,
+    /// A yes/no mark that is neither.
+    NotAFlag,
 }
 
 impl ValueError {
@@ -50,6 +52,7 @@ impl ValueError {
             }
             ValueError::NotWhole => "须为整数".to_owned(),
             ValueError::NotAGrade => "须为 -10 至 10 之间的整数（按二(四)1的五个档次）".to_owned(),
+            ValueError::NotAFlag => "须为“是”或“否”".to_owned(),
         }
     }
 }
@@ -65,6 +68,7 @@ impl fmt::Display for ValueError {
             }
             ValueError::NotWhole => f.write_str("must be a whole number"),
             ValueError::NotAGrade => f.write_str("must be a whole number from -10 to 10 (the grades of 二(四)1)"),
+            ValueError::NotAFlag => f.write_str("must be true or false"),
         }
     }
 }
@@ -207,6 +211,15 @@ bounded_decimal!(
     /// Never negative; at most 8 decimal places (to the yuan); at most 1亿亿元, far beyond any bank.
     Amount,
     min = Decimal::ZERO,
+    max = Decimal::from_parts(100_000_000, 0, 0, false, 0),
+    decimals = 8
+);
+
+bounded_decimal!(
+    /// A target issued by the city in 亿元 (二(四)4's programmes): above zero, since a zero target would
+    /// make any figure a success; at most 8 decimal places, at most 1亿亿元.
+    Target,
+    min = Decimal::from_parts(1, 0, 0, false, 8),
     max = Decimal::from_parts(100_000_000, 0, 0, false, 0),
     decimals = 8
 );

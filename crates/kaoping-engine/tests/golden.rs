@@ -58,7 +58,8 @@ fn snapshot(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation) -> St
                 let _ = writeln!(out, "  {:<24}{:>12}  {}", score.item.key(), six(score.points), score.explain(scheme));
             }
             if !bank.missing.is_empty() {
-                let _ = writeln!(out, "  missing: {}", bank.missing.join(", "));
+                let keys: Vec<&str> = bank.missing.iter().map(|f| f.key()).collect();
+                let _ = writeln!(out, "  missing: {}", keys.join(", "));
             }
         }
     }

@@ -51,11 +51,9 @@ fn bank(id: String) -> impl Strategy<Value = BankInput> {
             ) = d;
             b.policy_score = policy.and_then(|p| PolicyScore::new(p).ok());
             let (target, actual, newly, vetoed) = g;
-            b.startup_guarantee = target.filter(|t| !t.get().is_zero()).map(|target| kaoping_engine::Guarantee {
-                target: Some(target),
-                actual,
-                newly_included: newly,
-            });
+            b.startup_target = target.and_then(|t| kaoping_engine::Target::new(t.get()).ok());
+            b.startup_actual = actual;
+            b.startup_new = newly;
             b.vetoed = vetoed && id.len() % 5 == 0;
             b
         })

@@ -24,12 +24,11 @@ use crate::evaluation::{Item, ItemScore, Programme, Working};
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode, Guarantee};
 use crate::scoring::{against_task, capped_steps, missing, step_item, Scale};
-use crate::sections::loan_structure::absent;
 
 /// 二(四)1 金融政策争取、落实: the panel's grade, as typed in.
 pub(crate) fn policy(input: &BankInput, rules: &Items) -> ItemScore {
     let item = Item::Policy;
-    let Some(score) = input.policy_score else { return missing(item, vec!["policy_score"]) };
+    let Some(score) = input.policy_score else { return missing(item, input) };
     let score = score.decimal();
     // `PolicyScore` holds only whole numbers from -10 to 10, each inside exactly one grade.
     let grade = rules
@@ -45,7 +44,7 @@ pub(crate) fn policy(input: &BankInput, rules: &Items) -> ItemScore {
 pub(crate) fn npl(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::Npl;
     if input.npl_written_off.is_none() && input.npl_other_disposal.is_none() {
-        return missing(item, vec!["npl_written_off", "npl_other_disposal"]);
+        return missing(item, input);
     }
     let rule = &rules.npl;
     let written_off = input.npl_written_off.map_or(Decimal::ZERO, |a| a.get());
@@ -59,7 +58,7 @@ pub(crate) fn npl(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScor
 /// 二(四)3 认购融资平台债券: 0.5 per 1亿, at most 10.
 pub(crate) fn platform_bonds(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::PlatformBonds;
-    let Some(amount) = input.platform_bonds else { return missing(item, vec!["platform_bonds"]) };
+    let Some(amount) = input.platform_bonds else { return missing(item, input) };
     step_item(item, amount.get(), &rules.platform_bonds, mode)
 }
 
@@ -67,12 +66,11 @@ pub(crate) fn platform_bonds(input: &BankInput, rules: &Items, mode: BonusMode) 
 /// the two together at most 10.
 pub(crate) fn guarantee(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::Guarantee;
-    let blank = |g: Option<Guarantee>| g.is_none_or(|g| g.target.is_none() && g.actual.is_none() && !g.newly_included);
-    if blank(input.startup_guarantee) && blank(input.govbank_guarantee) {
-        return missing(item, vec!["startup_guarantee", "govbank_guarantee"]);
+    if input.startup_guarantee().is_blank() && input.govbank_guarantee().is_blank() {
+        return missing(item, input);
     }
-    let startup = programme(input.startup_guarantee, rules, mode);
-    let govbank = programme(input.govbank_guarantee, rules, mode);
+    let startup = programme(input.startup_guarantee(), rules, mode);
+    let govbank = programme(input.govbank_guarantee(), rules, mode);
     let raw_points = startup.points + govbank.points;
     let points = raw_points.min(rules.guarantee.cap.value);
     ItemScore {
@@ -82,9 +80,8 @@ pub(crate) fn guarantee(input: &BankInput, rules: &Items, mode: BonusMode) -> It
     }
 }
 
-fn programme(entry: Option<Guarantee>, rules: &Items, mode: BonusMode) -> Programme {
+fn programme(entry: Guarantee, rules: &Items, mode: BonusMode) -> Programme {
     let rule = &rules.guarantee;
-    let entry = entry.unwrap_or_default();
     let (target, actual) = (entry.target.map(|a| a.get()), entry.actual.map(|a| a.get()));
     // A programme's bonus has no cap of its own: only the two together are capped (at 10), and that
     // cap also bounds either one, so it serves as the programme's bonus cap too.
@@ -106,18 +103,4 @@ fn programme(entry: Option<Guarantee>, rules: &Items, mode: BonusMode) -> Progra
         points: scored.map_or(Decimal::ZERO, |(points, _)| points) + new_points,
         newly_included: entry.newly_included,
     }
-}
-
-/// The scenario fields of 二(四) that are not entered.
-pub(crate) fn missing_fields(input: &BankInput) -> Vec<&'static str> {
-    let startup_complete = input.startup_guarantee.is_some_and(|g| g.target.is_some() && g.actual.is_some());
-    let govbank_complete = input.govbank_guarantee.is_some_and(|g| g.target.is_some() && g.actual.is_some());
-    absent(&[
-        ("policy_score", input.policy_score.is_some()),
-        ("npl_written_off", input.npl_written_off.is_some()),
-        ("npl_other_disposal", input.npl_other_disposal.is_some()),
-        ("platform_bonds", input.platform_bonds.is_some()),
-        ("startup_guarantee", startup_complete),
-        ("govbank_guarantee", govbank_complete),
-    ])
 }

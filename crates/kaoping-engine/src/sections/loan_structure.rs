@@ -41,13 +41,7 @@ pub(crate) fn sme_increment(line: &Line, rules: &Items, mode: BonusMode) -> Item
 pub(crate) fn sme_customers(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::SmeCustomers;
     let (Some(base), Some(current)) = (input.sme_customers_2023, input.sme_customers) else {
-        return missing(
-            item,
-            absent(&[
-                ("sme_customers_2023", input.sme_customers_2023.is_some()),
-                ("sme_customers", input.sme_customers.is_some()),
-            ]),
-        );
+        return missing(item, input);
     };
     let (base, current) = (base.decimal(), current.decimal());
     let Some(growth) = growth_pct(base, current) else {
@@ -64,13 +58,7 @@ pub(crate) fn sme_customers(input: &BankInput, rules: &Items, mode: BonusMode) -
 pub(crate) fn sme_rate(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::SmeRate;
     let (Some(start), Some(now)) = (input.sme_rate_start_pct, input.sme_rate_pct) else {
-        return missing(
-            item,
-            absent(&[
-                ("sme_rate_start_pct", input.sme_rate_start_pct.is_some()),
-                ("sme_rate_pct", input.sme_rate_pct.is_some()),
-            ]),
-        );
+        return missing(item, input);
     };
     let rule = &rules.sme_rate;
     let decrease = start.get() - now.get();
@@ -92,13 +80,7 @@ pub(crate) fn inclusive_growth(
 ) -> ItemScore {
     let item = Item::InclusiveGrowth;
     let (Some(base), Some(current)) = (input.inclusive_loans_2023, input.inclusive_loans) else {
-        return missing(
-            item,
-            absent(&[
-                ("inclusive_loans_2023", input.inclusive_loans_2023.is_some()),
-                ("inclusive_loans", input.inclusive_loans.is_some()),
-            ]),
-        );
+        return missing(item, input);
     };
     // No annex task: a line with a zero task, for its growth.
     let inclusive = line(base.get(), Decimal::ZERO, Some(current.get()));
@@ -129,7 +111,7 @@ pub(crate) fn green_increment(line: &Line, rules: &Items, mode: BonusMode) -> It
 /// 二(二)3(2) 碳金融产品创新.
 pub(crate) fn carbon_products(input: &BankInput, rules: &Items, mode: BonusMode) -> ItemScore {
     let item = Item::CarbonProducts;
-    let Some(count) = input.carbon_products else { return missing(item, vec!["carbon_products"]) };
+    let Some(count) = input.carbon_products else { return missing(item, input) };
     step_item(item, count.decimal(), &rules.carbon_products, mode)
 }
 
@@ -139,7 +121,7 @@ pub(crate) fn tech(input: &BankInput, city_average: Option<Decimal>, rules: &Ite
     let rule = &rules.tech;
     let products = input.tech_products.map_or(0, |c| c.get());
     if input.tech_new_loans.is_none() && input.tech_products.is_none() {
-        return missing(item, vec!["tech_new_loans", "tech_products"]);
+        return missing(item, input);
     }
     let own = input.tech_new_loans.map(|a| a.get());
     let loan_points = match (own, city_average) {
@@ -176,14 +158,7 @@ pub(crate) fn pension(
         if input.pension_loans_2023.is_some() && input.pension_loans.is_some() {
             return undefined(item, "2023年末养老产业贷款余额为 0，增速无从计算");
         }
-        return missing(
-            item,
-            absent(&[
-                ("pension_loans_2023", input.pension_loans_2023.is_some()),
-                ("pension_loans", input.pension_loans.is_some()),
-                ("pension_products", false),
-            ]),
-        );
+        return missing(item, input);
     }
     let reached = matches!((growth, city_average), (Some(g), Some(a)) if g >= a);
     let average_points = if reached { rule.full.value } else { Decimal::ZERO };
@@ -204,9 +179,4 @@ pub(crate) fn pension(
             capped: raw > points,
         },
     }
-}
-
-/// The fields of a group that are not entered.
-pub(crate) fn absent(fields: &[(&'static str, bool)]) -> Vec<&'static str> {
-    fields.iter().filter(|(_, present)| !present).map(|(name, _)| *name).collect()
 }

@@ -1,0 +1,280 @@
+//! The readings of the text: the places where the scheme is silent or ambiguous, each a setting, worded
+//! in Chinese with the year's rule numbers so that the page, the command line and the README say the
+//! same thing. The page draws its settings from [`readings`] and its "non-default reading" badge from
+//! [`Reading::is_default`]; it writes no rule number itself.
+
+use rust_decimal::Decimal;
+
+use crate::evaluation::{CityFigure, CityFigures};
+use crate::scenario::{BonusMode, CityAverage, CityOverrides, DepositNormalization, Settings};
+use crate::scheme::Scheme;
+use crate::values::{Amount, Percent, ValueError};
+
+/// One setting: what it decides, its choices, and which is in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The setting's key in the scenario file (`bonus_mode`).
+    pub key: &'static str,
+    /// The question it answers, in Chinese.
+    pub title: String,
+    /// Which clauses it affects and what each choice means, with the year's numbers.
+    pub explanation: String,
+    /// The choices: (file value, Chinese label), the default first.
+    pub choices: Vec<(&'static str, String)>,
+    /// The index of the choice in force.
+    pub current: usize,
+}
+
+impl Reading {
+    /// Whether the default choice is in force.
+    pub fn is_default(&self) -> bool {
+        self.current == 0
+    }
+
+    /// The label of the choice in force.
+    pub fn current_label(&self) -> &str {
+        self.choices.get(self.current).map_or("", |(_, label)| label.as_str())
+    }
+}
+
+fn n(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// The three two-way readings, in the order the page shows them.
+pub fn readings(scheme: &Scheme, settings: &Settings) -> Vec<Reading> {
+    let items = &scheme.rules.items;
+    let outcomes = &scheme.rules.outcomes;
+    let weight = n(outcomes.evaluation_weight.value);
+    vec![
+        Reading {
+            key: "bonus_mode",
+            title: "“每……加（减）……分”按比例还是按整档".to_owned(),
+            explanation: format!(
+                "影响二(一)至二(四)所有按档加减分的条款：超任务加分（如“每高于任务数{}亿元加{}分”）、增速每 {} 个百分点的加减分、利率每下降 {} 个百分点、核销每 {} 亿元、东楚融通每 {} 户、平台债每 {} 亿元等。默认按比例折算：不足一档按比例计分；选“只计完整的档”则不足一档不计分。",
+                n(items.loan_increment.step.value),
+                n(items.loan_increment.step_points.value),
+                n(items.loan_growth.step.value),
+                n(items.sme_rate.step.value),
+                n(items.npl.step.value),
+                n(items.dongchu_households.step.value),
+                n(items.platform_bonds.step.value),
+            ),
+            choices: vec![("pro_rata", "按比例折算".to_owned()), ("whole_units", "只计完整的档".to_owned())],
+            current: usize::from(settings.bonus_mode == BonusMode::WholeUnits),
+        },
+        Reading {
+            key: "city_average",
+            title: "“全市平均增速”的算法".to_owned(),
+            explanation: "影响二(一)2 贷款增速、二(二)1(4) 普惠小微增速、二(二)2(2) 制造业增速和二(二)5 养老金融。默认按汇总口径：（参评且未被否决、数据齐全银行的 2024 年末余额合计 − 2023 年末余额合计）÷ 2023 年末余额合计；也可取各行增速的简单平均。填写了全市数字的，以所填数字为准。".to_owned(),
+            choices: vec![("aggregate", "汇总计算".to_owned()), ("mean", "各行增速简单平均".to_owned())],
+            current: usize::from(settings.city_average == CityAverage::Mean),
+        },
+        Reading {
+            key: "deposit_normalization",
+            title: format!("公共性资金存放中“考评结果 {weight}%”的折算"),
+            explanation: format!(
+                "影响四(四) 市级公共性资金存放的综合得分。默认按最高分折算：考评部分 = 本行总分 ÷ 最高总分 × {weight}（第一名得 {weight} 分）；也可直接取总分 × {weight}%。"
+            ),
+            choices: vec![
+                ("top_scorer", format!("按最高分折算为 {weight} 分")),
+                ("raw", format!("总分 × {weight}%")),
+            ],
+            current: usize::from(settings.deposit_normalization == DepositNormalization::Raw),
+        },
+    ]
+}
+
+/// The green-task setting (附件4 备注) in words: what the annex says and what a rate does.
+pub fn green_target_text(scheme: &Scheme) -> String {
+    let table = scheme.annexes.table("green");
+    let note = table.map_or("", |t| t.note.as_str());
+    format!(
+        "影响二(二)3(1) 绿色贷款增量。附件4 备注：{note}。默认（空白）使用附件4 公布的任务；填写增速后，各行任务 = 2023 年末余额 × 该增速。"
+    )
+}
+
+/// The green-task rate the annex used, for the setting's placeholder (`15`).
+pub fn green_annex_rate(scheme: &Scheme) -> Option<Decimal> {
+    scheme.annexes.table("green").and_then(|t| t.rate_pct("task"))
+}
+
+/// The readings in force that differ from the default, as `title：choice` (the green-task rate
+/// included), for a badge beside the results.
+pub fn non_default(scheme: &Scheme, settings: &Settings) -> Vec<String> {
+    let mut out: Vec<String> = readings(scheme, settings)
+        .into_iter()
+        .filter(|r| !r.is_default())
+        .map(|r| format!("{}：{}", r.title, r.current_label()))
+        .collect();
+    if let Some(rate) = settings.green_target_growth_pct {
+        out.push(format!("绿色贷款年末考核增速：{}%", n(rate.get())));
+    }
+    out
+}
+
+/// A city-wide figure the user may type in place of the one worked out from the 16 banks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CityField {
+    /// 全市新增贷款平均增速, percent.
+    LoanGrowth,
+    /// 全市普惠小微贷款平均增速, percent.
+    InclusiveGrowth,
+    /// 制造业贷款平均增速, percent.
+    ManufacturingGrowth,
+    /// 养老产业贷款余额全市平均增速, percent.
+    PensionGrowth,
+    /// 全市新增科技型企业贷款平均余额, 亿元.
+    TechNewLoansAvg,
+}
+
+impl CityField {
+    /// Every city figure, in the scheme's order.
+    pub const ALL: [CityField; 5] = [
+        CityField::LoanGrowth,
+        CityField::InclusiveGrowth,
+        CityField::ManufacturingGrowth,
+        CityField::PensionGrowth,
+        CityField::TechNewLoansAvg,
+    ];
+
+    /// The key in the scenario file's `city` object.
+    pub fn key(self) -> &'static str {
+        match self {
+            CityField::LoanGrowth => "loan_growth_pct",
+            CityField::InclusiveGrowth => "inclusive_growth_pct",
+            CityField::ManufacturingGrowth => "manufacturing_growth_pct",
+            CityField::PensionGrowth => "pension_growth_pct",
+            CityField::TechNewLoansAvg => "tech_new_loans_avg",
+        }
+    }
+
+    /// The label, in the scheme's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            CityField::LoanGrowth => "全市新增贷款平均增速",
+            CityField::InclusiveGrowth => "全市普惠小微贷款平均增速",
+            CityField::ManufacturingGrowth => "制造业贷款平均增速",
+            CityField::PensionGrowth => "养老产业贷款余额全市平均增速",
+            CityField::TechNewLoansAvg => "全市新增科技型企业贷款平均余额",
+        }
+    }
+
+    /// The unit: `%` or `亿元`.
+    pub fn unit(self) -> crate::fields::Unit {
+        match self {
+            CityField::TechNewLoansAvg => crate::fields::Unit::Yi,
+            _ => crate::fields::Unit::Percent,
+        }
+    }
+
+    /// Which clause the figure feeds and how, with the year's numbers.
+    pub fn usage(self, scheme: &Scheme) -> String {
+        let items = &scheme.rules.items;
+        match self {
+            CityField::LoanGrowth => "用于二(一)2 贷款增速：各行增速与全市平均增速比较。".to_owned(),
+            CityField::InclusiveGrowth => "用于二(二)1(4) 普惠小微贷款增速。".to_owned(),
+            CityField::ManufacturingGrowth => "用于二(二)2(2) 制造业贷款增速。".to_owned(),
+            CityField::PensionGrowth => {
+                format!("用于二(二)5 养老金融：增速达到全市平均得 {} 分。", n(items.pension.full.value))
+            }
+            CityField::TechNewLoansAvg => {
+                format!("用于二(二)4 科创金融：新增贷款达到全市平均得 {} 分。", n(items.tech.full.value))
+            }
+        }
+    }
+
+    /// The figure the engine used.
+    pub fn figure(self, city: &CityFigures) -> CityFigure {
+        match self {
+            CityField::LoanGrowth => city.loan_growth_pct,
+            CityField::InclusiveGrowth => city.inclusive_growth_pct,
+            CityField::ManufacturingGrowth => city.manufacturing_growth_pct,
+            CityField::PensionGrowth => city.pension_growth_pct,
+            CityField::TechNewLoansAvg => city.tech_new_loans_avg,
+        }
+    }
+
+    /// The typed-in figure, if any.
+    pub fn get(self, city: &CityOverrides) -> Option<Decimal> {
+        match self {
+            CityField::LoanGrowth => city.loan_growth_pct.map(Percent::get),
+            CityField::InclusiveGrowth => city.inclusive_growth_pct.map(Percent::get),
+            CityField::ManufacturingGrowth => city.manufacturing_growth_pct.map(Percent::get),
+            CityField::PensionGrowth => city.pension_growth_pct.map(Percent::get),
+            CityField::TechNewLoansAvg => city.tech_new_loans_avg.map(Amount::get),
+        }
+    }
+
+    /// Types in (or, with `None`, clears) the figure; a refused value changes nothing.
+    pub fn set(self, city: &mut CityOverrides, value: Option<Decimal>) -> Result<(), ValueError> {
+        let percent = |v: Option<Decimal>| v.map(Percent::new).transpose();
+        match self {
+            CityField::LoanGrowth => city.loan_growth_pct = percent(value)?,
+            CityField::InclusiveGrowth => city.inclusive_growth_pct = percent(value)?,
+            CityField::ManufacturingGrowth => city.manufacturing_growth_pct = percent(value)?,
+            CityField::PensionGrowth => city.pension_growth_pct = percent(value)?,
+            CityField::TechNewLoansAvg => city.tech_new_loans_avg = value.map(Amount::new).transpose()?,
+        }
+        Ok(())
+    }
+}
+
+/// Where a city figure came from, in words, for beside the figure: typed in, or worked out from how
+/// many banks — and then that the official figure covers all institutions, with the annex's own
+/// numbers (附件1's city total includes lending outside the 16 banks).
+pub fn city_figure_source(scheme: &Scheme, figure: &CityFigure) -> String {
+    if figure.typed_in {
+        return "已填入全市数字".to_owned();
+    }
+    let mut text = match figure.value {
+        Some(_) => format!("由 {} 家银行的数据推算", figure.banks),
+        None => "尚无银行填写，无法推算".to_owned(),
+    };
+    if let Some(table) = scheme.annexes.table("loans") {
+        let stated = table.stated_total.iter().find(|(k, _)| k == "balance_2023").map(|(_, v)| *v);
+        let sum: Option<Decimal> =
+            table.figures.iter().find(|(k, _)| k == "balance_2023").map(|(_, rows)| rows.iter().sum());
+        if let (Some(stated), Some(sum)) = (stated, sum) {
+            text.push_str(&format!(
+                "；人行公布的全市数字涵盖全部机构（附件1 全市合计 {}，其中 {}不属参评的 {} 家），可在“规则与设置”中填入",
+                crate::explain::format_amount(stated, "亿元"),
+                crate::explain::format_amount(stated - sum, "亿元"),
+                scheme.banks.len()
+            ));
+        }
+    }
+    if figure.value.is_some() && figure.banks * 2 < scheme.banks.len() {
+        text.push_str("；参与推算的银行不足半数，结果不可靠，请填入官方数字");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_source_of_a_computed_average_names_the_banks_outside() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let figure = CityFigure { value: Some(Decimal::TEN), typed_in: false, banks: 16 };
+        assert_eq!(
+            city_figure_source(scheme, &figure),
+            "由 16 家银行的数据推算；人行公布的全市数字涵盖全部机构（附件1 全市合计 2,347.13 亿元，其中 33.19 亿元不属参评的 16 家），可在“规则与设置”中填入"
+        );
+        let few = CityFigure { value: Some(Decimal::TEN), typed_in: false, banks: 1 };
+        assert!(city_figure_source(scheme, &few).ends_with("参与推算的银行不足半数，结果不可靠，请填入官方数字"));
+        let typed = CityFigure { value: Some(Decimal::TEN), typed_in: true, banks: 0 };
+        assert_eq!(city_figure_source(scheme, &typed), "已填入全市数字");
+    }
+
+    #[test]
+    fn readings_carry_the_years_numbers_and_name_what_is_not_default() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let mut settings = Settings::default();
+        assert!(non_default(scheme, &settings).is_empty());
+        assert_eq!(readings(scheme, &settings)[2].choices[0].1, "按最高分折算为 70 分");
+        settings.bonus_mode = BonusMode::WholeUnits;
+        assert_eq!(non_default(scheme, &settings), ["“每……加（减）……分”按比例还是按整档：只计完整的档"]);
+    }
+}
