@@ -25,6 +25,7 @@ mod evaluate;
 mod evaluation;
 mod explain;
 mod fields;
+mod input;
 mod parameters;
 mod readings;
 mod result;
@@ -43,6 +44,7 @@ pub use evaluation::{
 };
 pub use explain::{format_amount, format_fixed2, group_digits};
 pub use fields::{AnnexLine, BankInput, Field, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS};
+pub use input::{normalize, Reading as TypedText};
 pub use parameters::{Param, Parameters};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,

@@ -2,31 +2,48 @@
 //!
 //! People copy figures from spreadsheets and type them with a Chinese input method, so the page
 //! accepts `1,234.56`, full-width digits and punctuation (`１２３．４５`), surrounding spaces and a
-//! trailing unit (`亿`, `亿元`, `%`, `户`, `个`, `分`). This module only rewrites the text into the
+//! trailing unit (`亿`, `亿元`, `%`, `户`, `单`, `个`, `分`). This module only rewrites the text into the
 //! plain form the engine's value types read; the engine's types decide what is a valid figure.
+//!
+//! The page's boxes, spreadsheet cells and pasted blocks all go through [`normalize`], so a figure
+//! reads the same wherever it is typed.
 
-/// What kind of figure a box holds, which decides the units it may end with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// An amount in 亿元.
-    Amount,
-    /// A percentage.
-    Percent,
-    /// A count of borrowers, households or products.
-    Count,
-    /// A score in points (policy grade, department score).
-    Score,
+use rust_decimal::Decimal;
+
+use crate::fields::{Field, Unit};
+
+impl Unit {
+    /// The unit words a typed figure may end with, longest first so that `亿元` is not left as `亿`.
+    fn suffixes(self) -> &'static [&'static str] {
+        match self {
+            Unit::Yi => &["亿元", "亿"],
+            Unit::Percent => &["%"],
+            Unit::Hu => &["户", "家"],
+            Unit::Dan => &["单", "个"],
+            Unit::Fen => &["分"],
+            Unit::Flag => &[],
+        }
+    }
 }
 
-impl Kind {
-    fn units(self) -> &'static [&'static str] {
-        match self {
-            // Longest first, so that `亿元` is not left as `亿`.
-            Kind::Amount => &["亿元", "亿"],
-            Kind::Percent => &["%"],
-            Kind::Count => &["户", "个", "家"],
-            Kind::Score => &["分"],
+impl Field {
+    /// Reads what a user typed for this figure, forgivingly (see [`normalize`]), then exactly by the
+    /// field's type: `Ok(None)` for an empty box, or the Chinese reason it is refused.
+    pub fn read(self, text: &str) -> Result<Option<Decimal>, String> {
+        if self.kind() == crate::fields::Kind::Flag {
+            let text = text.trim();
+            return if text.is_empty() { Ok(None) } else { self.kind().parse(text).map(Some).map_err(|e| e.zh()) };
         }
+        match normalize(text, self.unit())? {
+            Reading::Empty => Ok(None),
+            Reading::Plain(plain) => self.kind().parse(&plain).map(Some).map_err(|e| e.zh()),
+        }
+    }
+
+    /// Reads the text and stores it in `bank`; on a refusal `bank` is unchanged.
+    pub fn enter(self, bank: &mut crate::fields::BankInput, text: &str) -> Result<(), String> {
+        let value = self.read(text)?;
+        self.set(bank, value).map_err(|e| e.zh())
     }
 }
 
@@ -40,14 +57,14 @@ pub enum Reading {
 }
 
 /// Rewrites typed text into plain decimal text, or says in Chinese why it cannot.
-pub fn normalize(text: &str, kind: Kind) -> Result<Reading, String> {
+pub fn normalize(text: &str, unit: Unit) -> Result<Reading, String> {
     let halfwidth: String = text.chars().map(to_halfwidth).collect();
     let mut rest = halfwidth.trim();
     if rest.is_empty() {
         return Ok(Reading::Empty);
     }
-    for unit in kind.units() {
-        if let Some(stripped) = rest.strip_suffix(unit) {
+    for suffix in unit.suffixes() {
+        if let Some(stripped) = rest.strip_suffix(suffix) {
             rest = stripped.trim_end();
             break;
         }
@@ -95,41 +112,40 @@ fn grouped_correctly(whole: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[wasm_bindgen_test]
+    #[test]
     fn forgiving_forms_become_plain_text() {
-        let cases: &[(&str, Kind, &str)] = &[
-            ("1,234.56", Kind::Amount, "1234.56"),
-            ("１２３．４５", Kind::Amount, "123.45"),
-            ("  42  ", Kind::Amount, "42"),
-            ("42亿", Kind::Amount, "42"),
-            ("42 亿元", Kind::Amount, "42"),
-            ("１，２３４．５亿", Kind::Amount, "1234.5"),
-            ("12.5%", Kind::Percent, "12.5"),
-            ("-0.3％", Kind::Percent, "-0.3"),
-            ("1,200 户", Kind::Count, "1200"),
-            ("\u{3000}7\u{3000}", Kind::Score, "7"),
-            ("3。5", Kind::Amount, "3.5"),
+        let cases: &[(&str, Unit, &str)] = &[
+            ("1,234.56", Unit::Yi, "1234.56"),
+            ("１２３．４５", Unit::Yi, "123.45"),
+            ("  42  ", Unit::Yi, "42"),
+            ("42亿", Unit::Yi, "42"),
+            ("42 亿元", Unit::Yi, "42"),
+            ("１，２３４．５亿", Unit::Yi, "1234.5"),
+            ("12.5%", Unit::Percent, "12.5"),
+            ("-0.3％", Unit::Percent, "-0.3"),
+            ("1,200 户", Unit::Hu, "1200"),
+            ("\u{3000}7\u{3000}", Unit::Fen, "7"),
+            ("3。5", Unit::Yi, "3.5"),
         ];
-        for &(text, kind, expected) in cases {
-            assert_eq!(normalize(text, kind), Ok(Reading::Plain(expected.to_owned())), "{text:?}");
+        for &(text, unit, expected) in cases {
+            assert_eq!(normalize(text, unit), Ok(Reading::Plain(expected.to_owned())), "{text:?}");
         }
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn empty_means_not_entered() {
-        assert_eq!(normalize("", Kind::Amount), Ok(Reading::Empty));
-        assert_eq!(normalize(" \u{3000} ", Kind::Amount), Ok(Reading::Empty));
+        assert_eq!(normalize("", Unit::Yi), Ok(Reading::Empty));
+        assert_eq!(normalize(" \u{3000} ", Unit::Yi), Ok(Reading::Empty));
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn nonsense_is_refused_with_a_chinese_message() {
         for text in ["abc", "12,34", "1,,234", "12亿户", "亿", "1.2,3", "12 34", "1e3亿x"] {
-            let result = normalize(text, Kind::Amount);
+            let result = normalize(text, Unit::Yi);
             assert!(result.is_err(), "{text:?} should be refused, got {result:?}");
         }
         // A unit that belongs to another kind of figure is not silently dropped.
-        assert!(normalize("12户", Kind::Amount).is_err());
+        assert!(normalize("12户", Unit::Yi).is_err());
     }
 }
