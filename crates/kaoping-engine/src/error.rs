@@ -107,7 +107,7 @@ impl Error {
                     zh_path(path.rsplit_once('.').map_or("", |(parent, _)| parent))
                 )
             }
-            Error::WrongType { path, expected } => format!("{}：类型不对，应为{}", zh_path(path), zh_type(expected)),
+            Error::WrongType { path, expected } => format!("{}：类型不对，应为 {}", zh_path(path), zh_type(expected)),
             Error::Value { path, text, problem } => format!("{}：“{text}” {}", zh_path(path), problem.zh()),
             Error::Setting { path, found, expected } => {
                 format!("{path}：“{found}” 不是可选值（可选：{}）", expected.join("、"))
