@@ -85,6 +85,25 @@ pub fn readings(scheme: &Scheme, settings: &Settings) -> Vec<Reading> {
     ]
 }
 
+impl Settings {
+    /// The settings with one reading's choice made, by the reading's key and the choice's file value
+    /// as [`readings`] lists them (`"bonus_mode"`, `"whole_units"`); `None` for a key or value it does
+    /// not know.
+    pub fn with_choice(self, key: &str, value: &str) -> Option<Settings> {
+        let mut settings = self;
+        match (key, value) {
+            ("bonus_mode", "pro_rata") => settings.bonus_mode = BonusMode::ProRata,
+            ("bonus_mode", "whole_units") => settings.bonus_mode = BonusMode::WholeUnits,
+            ("city_average", "aggregate") => settings.city_average = CityAverage::Aggregate,
+            ("city_average", "mean") => settings.city_average = CityAverage::Mean,
+            ("deposit_normalization", "top_scorer") => settings.deposit_normalization = DepositNormalization::TopScorer,
+            ("deposit_normalization", "raw") => settings.deposit_normalization = DepositNormalization::Raw,
+            _ => return None,
+        }
+        Some(settings)
+    }
+}
+
 /// The green-task setting (附件4 备注) in words: what the annex says and what a rate does.
 pub fn green_target_text(scheme: &Scheme) -> String {
     let table = scheme.annexes.table("green");
@@ -266,6 +285,19 @@ mod tests {
         assert!(city_figure_source(scheme, &few).ends_with("参与推算的银行不足半数，结果不可靠，请填入官方数字"));
         let typed = CityFigure { value: Some(Decimal::TEN), typed_in: true, banks: 0 };
         assert_eq!(city_figure_source(scheme, &typed), "已填入全市数字");
+    }
+
+    #[test]
+    fn every_choice_listed_can_be_made() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        for (i, reading) in readings(scheme, &Settings::default()).iter().enumerate() {
+            for (index, (value, label)) in reading.choices.iter().enumerate() {
+                let settings = Settings::default().with_choice(reading.key, value);
+                let settings = settings.unwrap_or_else(|| panic!("{} = {value} is not known", reading.key));
+                assert_eq!(readings(scheme, &settings)[i].current, index, "{} = {value} ({label})", reading.key);
+            }
+        }
+        assert_eq!(Settings::default().with_choice("bonus_mode", "half"), None);
     }
 
     #[test]
