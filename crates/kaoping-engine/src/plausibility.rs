@@ -41,8 +41,7 @@ fn base_of(scheme: &Scheme, index: usize, bank: &BankInput, field: Field) -> Opt
 
 /// The city's 2023 loan total stated in 附件1: no single figure of one bank can exceed it.
 fn city_loans(scheme: &Scheme) -> Option<Decimal> {
-    let table = scheme.annexes.table("loans")?;
-    table.stated_total.iter().find(|(k, _)| k == "balance_2023").map(|(_, v)| *v)
+    scheme.city_loans_2023().map(|(stated, _)| stated)
 }
 
 /// The doubts about one bank's typed figures, in field-table order. Only entered figures are checked:
