@@ -75,6 +75,22 @@ impl FieldId {
     }
 }
 
+/// What the user typed into one box, and why it is refused (if it is), worked out once when it
+/// was typed, so that drawing the box never parses again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The whole text of the box, as typed.
+    pub text: String,
+    /// Why the text is not used, in Chinese; `None` when it counts.
+    pub error: Option<String>,
+}
+
+impl Draft {
+    fn new(text: String, reading: Result<(), String>) -> Self {
+        Draft { text, error: reading.err() }
+    }
+}
+
 /// How serious a notice is; decides its colour and whether screen readers are interrupted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -123,7 +139,7 @@ pub struct State {
     pub generation: u64,
     /// The text of every box the user has typed into since the scenario was loaded, so that what
     /// they typed stays in the box (valid or not) while the last valid figure keeps counting.
-    pub drafts: BTreeMap<FieldId, String>,
+    pub drafts: BTreeMap<FieldId, Draft>,
     /// The page shown.
     pub tab: Tab,
     /// The bank shown on 本行测算 (an id of the scheme).
@@ -240,7 +256,7 @@ impl State {
     /// What the box shows: the user's own text if they typed, else the figure in the scenario.
     pub fn text(&self, id: &FieldId) -> String {
         if let Some(draft) = self.drafts.get(id) {
-            return draft.clone();
+            return draft.text.clone();
         }
         let value = match id {
             FieldId::Bank(bank, field) => self.scenario.bank(bank).and_then(|b| field.get(b)),
@@ -252,13 +268,7 @@ impl State {
 
     /// Why the box's text is not used, in Chinese, or `None` when it is fine.
     pub fn error(&self, id: &FieldId) -> Option<String> {
-        let draft = self.drafts.get(id)?;
-        // The draft is read again into a throwaway copy: the same code decides as when it was typed.
-        match id {
-            FieldId::Bank(_, field) => field.set(&mut Default::default(), draft).err(),
-            FieldId::City(field) => field.set(&mut Default::default(), draft).err(),
-            FieldId::GreenTarget => read_green_target(draft).err(),
-        }
+        self.drafts.get(id).and_then(|draft| draft.error.clone())
     }
 
     /// Whether the working scenario has changed since it was saved under its name or opened.
@@ -268,7 +278,7 @@ impl State {
 
     /// The number of boxes whose text is refused, for the summary.
     pub fn error_count(&self) -> usize {
-        self.drafts.keys().filter(|id| self.error(id).is_some()).count()
+        self.drafts.values().filter(|draft| draft.error.is_some()).count()
     }
 
     fn scenario_changed(&mut self) {
@@ -304,8 +314,9 @@ impl Reducible for State {
                     return self;
                 }
                 let mut edited = next.scenario.bank(&bank).cloned().unwrap_or_else(|| BankInput::new(&bank));
-                let valid = field.set(&mut edited, &text).is_ok();
-                next.drafts.insert(FieldId::Bank(bank.clone(), field), text);
+                let reading = field.set(&mut edited, &text);
+                let valid = reading.is_ok();
+                next.drafts.insert(FieldId::Bank(bank.clone(), field), Draft::new(text, reading));
                 if valid {
                     *next.scenario.bank_mut(&bank) = edited;
                     next.scenario_changed();
@@ -320,8 +331,9 @@ impl Reducible for State {
             }
             Action::EditCity { field, text } => {
                 let mut city = next.scenario.city;
-                let valid = field.set(&mut city, &text).is_ok();
-                next.drafts.insert(FieldId::City(field), text);
+                let reading = field.set(&mut city, &text);
+                let valid = reading.is_ok();
+                next.drafts.insert(FieldId::City(field), Draft::new(text, reading));
                 if valid {
                     next.scenario.city = city;
                     next.scenario_changed();
@@ -329,8 +341,9 @@ impl Reducible for State {
             }
             Action::EditGreenTarget(text) => {
                 let reading = read_green_target(&text);
-                next.drafts.insert(FieldId::GreenTarget, text);
-                if let Ok(rate) = reading {
+                let rate = reading.as_ref().ok().copied();
+                next.drafts.insert(FieldId::GreenTarget, Draft::new(text, reading.map(|_| ())));
+                if let Some(rate) = rate {
                     next.scenario.settings.green_target_growth_pct = rate;
                     next.scenario_changed();
                 }
