@@ -4,6 +4,7 @@
 pub mod bank_view;
 pub mod checks_view;
 pub mod city_view;
+pub mod dialog;
 pub mod item_points;
 pub mod nav;
 pub mod notice_bar;
