@@ -9,6 +9,7 @@ pub mod item_points;
 pub mod nav;
 pub mod notice_bar;
 pub mod number_field;
+pub mod prompt_dialog;
 pub mod scenario_bar;
 pub mod settings_view;
 pub mod summary;
