@@ -44,6 +44,16 @@ async function freshPage(options = {}) {
 
 const text = (page, selector) => page.locator(selector).innerText();
 
+/** The scenario text of every tab's working copy stashed in localStorage (one tab here). */
+const STASHED = () => Object.keys(localStorage)
+  .filter((k) => k.startsWith('kaoping/tab/'))
+  .map((k) => { try { return JSON.parse(localStorage.getItem(k)).scenario ?? ''; } catch { return ''; } })
+  .join('\n');
+/** Waits until the stashed working copy contains `fragment`. */
+const stashedContains = (page, fragment) => page.waitForFunction((f) => Object.keys(localStorage)
+  .filter((k) => k.startsWith('kaoping/tab/'))
+  .some((k) => localStorage.getItem(k).includes(JSON.stringify(f).slice(1, -1))), fragment);
+
 test('typing a loan balance changes the total and the band', async () => {
   const { context, page, errors } = await freshPage();
   const total = await text(page, '#summary-total');
@@ -65,7 +75,7 @@ test('the working scenario survives a reload', async () => {
   const { context, page } = await freshPage();
   await page.locator(LOANS).fill('３５０．５亿'); // full-width digits and a unit are forgiven
   await page.locator('#summary-total').waitFor();
-  await page.waitForFunction(() => localStorage.getItem('kaoping/working')?.includes('350.5'));
+  await stashedContains(page, '350.5');
   await page.reload();
   await page.locator('#summary-total').waitFor();
   assert.equal(await page.locator(LOANS).inputValue(), '350.5');
@@ -75,7 +85,7 @@ test('the working scenario survives a reload', async () => {
 test('a bad entry is marked, kept in the box, and the last valid value keeps counting', async () => {
   const { context, page } = await freshPage();
   await page.locator(LOANS).fill('330');
-  await page.waitForFunction(() => localStorage.getItem('kaoping/working')?.includes('"330"'));
+  await stashedContains(page, '"330"');
   const total = await text(page, '#summary-total');
   await page.locator(LOANS).fill('33o');
   const message = page.locator(`${LOANS}-msg`);
@@ -90,8 +100,8 @@ test('a bad entry is marked, kept in the box, and the last valid value keeps cou
 test('a broken or foreign file is refused and the scenario stays as it was', async () => {
   const { context, page } = await freshPage();
   await page.locator(LOANS).fill('340');
-  await page.waitForFunction(() => localStorage.getItem('kaoping/working')?.includes('"340"'));
-  const stored = await page.evaluate(() => localStorage.getItem('kaoping/working'));
+  await stashedContains(page, '"340"');
+  const stored = await page.evaluate(STASHED);
   const total = await text(page, '#summary-total');
 
   const files = [
@@ -107,8 +117,7 @@ test('a broken or foreign file is refused and the scenario stays as it was', asy
     assert.match(await notice.innerText(), /未导入/);
     assert.equal(await page.locator(LOANS).inputValue(), '340', `${file.name}: the box is unchanged`);
     assert.equal(await text(page, '#summary-total'), total, `${file.name}: the total is unchanged`);
-    assert.equal(await page.evaluate(() => localStorage.getItem('kaoping/working')), stored,
-      `${file.name}: storage is unchanged`);
+    assert.equal(await page.evaluate(STASHED), stored, `${file.name}: storage is unchanged`);
   }
   await context.close();
 });
@@ -116,17 +125,19 @@ test('a broken or foreign file is refused and the scenario stays as it was', asy
 test('export and import round-trip the kaoping-scenario/1 file', async () => {
   const { context, page } = await freshPage();
   await page.locator(LOANS).fill('345.67');
-  await page.waitForFunction(() => localStorage.getItem('kaoping/working')?.includes('345.67'));
+  await stashedContains(page, '345.67');
   const total = await text(page, '#summary-total');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
   const exported = await fs.readFile(await download.path(), 'utf8');
   assert.match(exported, /"format": "kaoping-scenario\/1"/);
   assert.match(exported, /345\.67/);
 
-  // Reset (with its confirmation), then import the exported file back.
+  // Reset (with its confirmation; the typed work was never saved, so it asks, and is told 不保存),
+  // then import the exported file back.
   await page.locator('#tab-settings').click();
   await page.locator('#reset').click();
   await page.locator('#reset-confirm').click();
+  await page.locator('#prompt-discard').click();
   await page.locator('#tab-bank').click();
   await page.waitForFunction(([t]) => document.querySelector('#summary-total').innerText !== t, [total]);
   await page.locator('#import-file').setInputFiles({ name: 'round-trip.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
@@ -141,11 +152,12 @@ test('named scenarios: save as, open, rename, duplicate, delete', async () => {
   await page.locator(LOANS).fill('333');
   await page.locator('#scenario-name-input').fill('乐观');
   await page.locator('#save-as').click();
-  await page.locator('#notice', { hasText: '已保存为“乐观”' }).waitFor();
+  await page.locator('#notice', { hasText: '已保存“乐观”' }).waitFor();
   assert.equal(await page.locator('#scenario-unsaved').count(), 0, 'just saved');
   await page.locator(LOANS).fill('301');
   await page.locator('#scenario-unsaved').waitFor();
   await page.locator('#open-saved').click();
+  await page.locator('#prompt-discard').click(); // 301 was never saved: asked, and dropped
   await page.locator('#notice', { hasText: '已打开“乐观”' }).waitFor();
   assert.equal(await page.locator(LOANS).inputValue(), '333');
   assert.equal(await page.locator('#scenario-unsaved').count(), 0, 'just opened');

@@ -8,10 +8,11 @@ use crate::components::checks_view::ChecksView;
 use crate::components::city_view::CityView;
 use crate::components::nav::Nav;
 use crate::components::notice_bar::NoticeBar;
+use crate::components::prompt_dialog::PromptDialog;
 use crate::components::scenario_bar::ScenarioBar;
 use crate::components::settings_view::SettingsView;
-use crate::hooks::{use_scenario, ScenarioProvider};
-use crate::state::Tab;
+use crate::hooks::{use_document, Answer, ScenarioProvider};
+use crate::state::{Question, Tab};
 
 /// The year whose scheme the page scores.
 pub const YEAR: u16 = 2024;
@@ -35,10 +36,12 @@ pub fn App() -> Html {
     }
 }
 
-/// The page frame: title, navigation, scenario tools, the message line, and the view shown.
+/// The page frame: title, navigation, scenario tools, the message line, the view shown, and the
+/// dialog when the page asks something. It redraws on every change (a message, the dialog); the
+/// views below it redraw only when what they show changes.
 #[component]
 fn Shell() -> Html {
-    let scenario = use_scenario();
+    let scenario = use_document();
     let onselect = {
         let scenario = scenario.clone();
         Callback::from(move |tab: Tab| scenario.select_tab(tab))
@@ -47,6 +50,19 @@ fn Shell() -> Html {
         let scenario = scenario.clone();
         Callback::from(move |()| scenario.dismiss_notice())
     };
+    let onanswer = {
+        let scenario = scenario.clone();
+        Callback::from(move |answer: Answer| scenario.answer(answer))
+    };
+    let dialog = scenario.prompt.clone().map(|prompt| {
+        // A new question is a new dialog: its field and its focus start afresh.
+        let key = match prompt.question {
+            Question::Unsaved => "unsaved",
+            Question::Name => "name",
+            Question::Overwrite { .. } => "overwrite",
+        };
+        html! { <PromptDialog {key} {prompt} name={scenario.name.clone()} {onanswer} /> }
+    });
     let view = match scenario.tab {
         Tab::Bank => html! { <BankView /> },
         Tab::City => html! { <CityView /> },
@@ -66,6 +82,8 @@ fn Shell() -> Html {
             <main id="main" key={format!("{}-{}", scenario.tab.key(), scenario.generation)} aria-label={scenario.tab.title()}>
                 { view }
             </main>
+            // Always there, so that the dialog coming and going changes only this element.
+            <div class="dialog-slot">{ for dialog }</div>
             <footer class="footnote">
                 <p>{ "测算结果仅供参考，以考评领导小组办公室正式通报为准。全部计算在本机浏览器中完成，数据不上传。" }</p>
             </footer>

@@ -31,13 +31,30 @@ impl Drop for Mounted {
 }
 
 impl Mounted {
-    /// Renders the app with the given localStorage (cleared first, then `seed` key/values).
+    /// Renders the app with the given localStorage (cleared first, then `seed` key/values), as a
+    /// new tab would (sessionStorage cleared too).
     async fn new(seed: &[(&str, &str)]) -> Mounted {
         let storage = gloo::utils::window().local_storage().ok().flatten().expect("localStorage");
         storage.clear().expect("clear localStorage");
         for (key, value) in seed {
             storage.set_item(key, value).expect("seed localStorage");
         }
+        let session = gloo::utils::window().session_storage().ok().flatten().expect("sessionStorage");
+        session.clear().expect("clear sessionStorage");
+        Mounted::render().await
+    }
+
+    /// Unmounts the app and renders it again with storage as it is: what a reload does (leaving
+    /// the page hands the tab's id to sessionStorage, where the new page finds it).
+    async fn reload(mut self) -> Mounted {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+        Mounted::render().await
+    }
+
+    async fn render() -> Mounted {
         let document = gloo::utils::document();
         let root = document.create_element("div").expect("create root");
         document.body().expect("body").append_child(&root).expect("append root");
@@ -123,12 +140,17 @@ async fn typing_a_loan_balance_recomputes_at_once() {
     assert_eq!(app.input(LOANS).value(), "1,000");
 }
 
+/// The scenario text of the (one) tab's working copy in localStorage.
 fn stored_scenario() -> String {
-    gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item("kaoping/working").ok().flatten())
+    let Some(storage) = gloo::utils::window().local_storage().ok().flatten() else { return String::new() };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with("kaoping/tab/"))
+        .filter_map(|key| storage.get_item(&key).ok().flatten())
+        .filter_map(|text| js_sys::JSON::parse(&text).ok())
+        .filter_map(|record| js_sys::Reflect::get(&record, &"scenario".into()).ok())
+        .find_map(|scenario| scenario.as_string())
         .unwrap_or_default()
 }
 
@@ -172,16 +194,28 @@ async fn nonsense_is_marked_and_the_last_valid_value_keeps_counting() {
 }
 
 #[wasm_bindgen_test]
-async fn every_change_is_saved_and_comes_back() {
+async fn every_change_is_stashed_and_comes_back_after_a_reload() {
     let app = Mounted::new(&[]).await;
     app.type_into(LOANS, "321.5");
-    app.wait_for("the save", |_| stored_scenario().contains("321.5")).await;
-    let saved = stored_scenario();
-    drop(app);
+    app.wait_for("the stash", |_| stored_scenario().contains("321.5")).await;
+    assert!(app.find("#scenario-unsaved").is_some(), "a change from the baseline is not saved");
+    app.click("#notice button");
 
-    let again = Mounted::new(&[("kaoping/working", &saved)]).await;
+    let again = app.reload().await;
     assert_eq!(again.input(LOANS).value(), "321.5");
-    assert!(again.find("#notice").is_none(), "no notice when the scenario comes back");
+    assert!(again.find("#notice").is_none(), "no notice when the tab's own copy comes back");
+    assert!(again.find("#scenario-unsaved").is_some(), "still unsaved after the reload");
+}
+
+#[wasm_bindgen_test]
+async fn the_shared_working_copy_of_earlier_versions_is_taken_up() {
+    // Before each tab had its own copy, the page kept one under kaoping/working.
+    let legacy = r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "adbc", "loans": "321.5"}]}"#;
+    let app = Mounted::new(&[("kaoping/working", legacy)]).await;
+    assert_eq!(app.input(LOANS).value(), "321.5");
+    app.wait_for("the tab's own copy", |_| stored_scenario().contains("321.5")).await;
+    let storage = gloo::utils::window().local_storage().ok().flatten().expect("localStorage");
+    app.wait_for("the old copy removed", |_| storage.get_item("kaoping/working").ok().flatten().is_none()).await;
 }
 
 #[wasm_bindgen_test]

@@ -1,4 +1,5 @@
-//! The message above the page: what was saved, opened, imported or refused.
+//! The message above the page: what was saved, opened, imported or refused, and what another tab
+//! did to the scenario open here.
 
 use yew::prelude::*;
 
@@ -22,6 +23,7 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
     };
     let (class, role) = match notice.level {
         Level::Info => ("notice info", "status"),
+        Level::Warning => ("notice warning", "alert"),
         Level::Error => ("notice error", "alert"),
     };
     let ondismiss = props.ondismiss.reform(|_: MouseEvent| ());

@@ -1,15 +1,16 @@
-//! Keeping scenarios: the working one saves itself; named ones are saved, opened, renamed, copied
-//! and deleted here; a scenario is exported to and imported from a `kaoping-scenario/1` file, the
-//! same format the command line reads.
+//! Keeping scenarios, as a document editor keeps files: the working copy is stashed in the browser
+//! after every change, and saved under its name only by 保存 (or Ctrl+S); the bar says which. Named
+//! scenarios are saved, opened, renamed, copied and deleted here; a scenario is exported to and
+//! imported from a `kaoping-scenario/1` file, the same format the command line reads.
 
 use yew::prelude::*;
 
-use crate::hooks::use_scenario;
+use crate::hooks::use_document;
 
 /// The scenario toolbar. It has no props: it works on the shared scenario.
 #[component]
 pub fn ScenarioBar() -> Html {
-    let scenario = use_scenario();
+    let scenario = use_document();
     let name_text = use_state(String::new);
     let picked = use_state(|| None::<String>);
     let confirm_delete = use_state(|| false);
@@ -44,6 +45,10 @@ pub fn ScenarioBar() -> Html {
                 confirm_delete.set(false);
             }
         })
+    };
+    let on_save = {
+        let scenario = scenario.clone();
+        Callback::from(move |_: MouseEvent| scenario.save())
     };
     let with_selected = |action: fn(&crate::hooks::ScenarioHandle, &str)| {
         let (scenario, selected) = (scenario.clone(), selected.clone());
@@ -109,16 +114,30 @@ pub fn ScenarioBar() -> Html {
 
     let has_saved = selected.is_some();
     let current = scenario.name.clone().unwrap_or_else(|| "未命名".to_owned());
+    // One status, never two that contradict each other: saved, or changes kept only in this browser
+    // (or only on this page, when the browser refused to keep them).
+    let status = match (scenario.modified, &scenario.stash_error, &scenario.name) {
+        (true, None, _) => html! {
+            <span class="status unsaved" id="scenario-unsaved">{ "有未保存的修改（已暂存在本浏览器）" }</span>
+        },
+        (true, Some(_), _) => html! {
+            <span class="status unsaved not-stashed" id="scenario-unsaved">{ "有未保存的修改（未能暂存，只在本页面中）" }</span>
+        },
+        (false, _, Some(_)) => html! { <span class="status saved" id="scenario-saved">{ "已保存" }</span> },
+        (false, _, None) => html! { <span class="status saved" id="scenario-saved">{ "基准情景，未修改" }</span> },
+    };
     html! {
         <section class="scenario-bar" aria-label="测算方案">
-            <p class="current-scenario">
+            <p class="current-scenario" id="scenario-status">
                 { "当前测算：" }<strong id="scenario-name">{ current }</strong>
-                if scenario.unsaved() {
-                    <span class="unsaved" id="scenario-unsaved">{ "（已修改，未另存）" }</span>
-                }
-                <span class="hint">{ "（每次修改自动保存在本浏览器）" }</span>
+                <span class="separator" aria-hidden="true">{ " · " }</span>
+                { status }
             </p>
             <div class="scenario-tools">
+                <div class="tool-group">
+                    <button type="button" id="save" class="primary" onclick={on_save}
+                        title="保存到当前名称；未命名时先起名（Ctrl+S）" aria-keyshortcuts="Control+S Meta+S">{ "保存" }</button>
+                </div>
                 <div class="tool-group">
                     <label for="scenario-name-input">{ "名称" }</label>
                     <input id="scenario-name-input" type="text" autocomplete="off"

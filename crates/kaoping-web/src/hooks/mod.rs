@@ -2,4 +2,4 @@
 
 mod use_scenario;
 
-pub use use_scenario::{use_scenario, ScenarioHandle, ScenarioProvider};
+pub use use_scenario::{use_document, use_scenario, Answer, DocumentHandle, ScenarioHandle, ScenarioProvider};

@@ -2,27 +2,53 @@
 //! `examples/contexts`), and the domain methods that change it.
 //!
 //! Components never dispatch raw actions or touch storage: they call methods such as
-//! [`ScenarioHandle::edit_bank`] or [`ScenarioHandle::save_as`]. The methods that do I/O (storage,
+//! [`ScenarioHandle::edit_bank`] or [`ScenarioHandle::save`]. The methods that do I/O (storage,
 //! files) do it here, then dispatch the outcome, so that the reducer stays free of I/O.
+//!
+//! There are two contexts over the same state. The views read [`use_scenario`], which changes only
+//! when something they show changes (the figures, the boxes, the tab, the bank); the page frame and
+//! the scenario bar read [`use_document`], which changes on everything (messages, the dialog, the
+//! saved names). So a message or a dialog never redraws the forms.
 
 use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
 use kaoping_engine::{CityField, Field, Scenario, Scheme, Settings};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::services::{files, storage};
-use crate::state::{Action, Notice, State, Tab};
+use crate::services::files;
+use crate::services::storage::{self, Start};
+use crate::state::{Action, Clash, Notice, Question, State, Tab, Write};
 
-/// The handle every component gets from [`use_scenario`]: read the state through `Deref`, change
-/// it through the methods.
+/// What the user answered in the dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// 保存: save the working copy first (asks for a name when it has none).
+    Save,
+    /// 不保存: drop the unsaved changes and go ahead.
+    Discard,
+    /// 覆盖: replace the saved scenario.
+    Overwrite,
+    /// 另存为…: save under another name instead.
+    SaveAs,
+    /// The name typed for 另存为.
+    Name(String),
+    /// 取消 or Esc: do nothing.
+    Cancel,
+}
+
+/// The handle every component gets from [`use_scenario`] or [`use_document`]: read the state
+/// through `Deref`, change it through the methods.
 #[derive(Clone)]
 pub struct ScenarioHandle {
     state: UseReducerHandle<State>,
-    /// The state's version when this handle was made. The reducer handle always reads the
-    /// latest state, so comparing through it would find every two handles equal.
+    /// The counter this handle is compared by, taken when it was made: `view_version` for the
+    /// views' context, `version` for the document context. (The reducer handle always reads the
+    /// latest state, so comparing through it would find every two handles equal.)
     version: u64,
     /// A file being read for import; kept here because dropping it cancels the read.
     reader: Rc<RefCell<Option<FileReader>>>,
@@ -36,7 +62,7 @@ impl PartialEq for ScenarioHandle {
 
 impl std::fmt::Debug for ScenarioHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ScenarioHandle").field("revision", &self.state.revision).finish_non_exhaustive()
+        f.debug_struct("ScenarioHandle").field("version", &self.version).finish_non_exhaustive()
     }
 }
 
@@ -44,6 +70,17 @@ impl Deref for ScenarioHandle {
     type Target = State;
     fn deref(&self) -> &State {
         &self.state
+    }
+}
+
+/// The handle of the document context: the same methods, compared on every change.
+#[derive(Clone, PartialEq, Debug)]
+pub struct DocumentHandle(ScenarioHandle);
+
+impl Deref for DocumentHandle {
+    type Target = ScenarioHandle;
+    fn deref(&self) -> &ScenarioHandle {
+        &self.0
     }
 }
 
@@ -88,7 +125,7 @@ impl ScenarioHandle {
         self.state.dispatch(Action::SelectTab(tab));
     }
 
-    /// Back to the baseline (the caller has asked for confirmation).
+    /// Back to the baseline; asks first when unsaved changes would be lost.
     pub fn reset(&self) {
         self.state.dispatch(Action::Reset);
     }
@@ -98,86 +135,136 @@ impl ScenarioHandle {
         self.state.dispatch(Action::DismissNotice);
     }
 
-    /// Saves the working scenario under a name.
+    /// 保存 (and Ctrl+S): saves the working copy under its name, or asks for one. Does nothing while
+    /// the dialog is open (it has its own 保存).
+    pub fn save(&self) {
+        if self.state.prompt.is_none() {
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        match self.state.name.clone() {
+            Some(name) => self.save_under(name, false),
+            None => self.ask(Question::Name),
+        }
+    }
+
+    /// 另存为: saves the working copy under `name`, asking first if that replaces another saved
+    /// scenario. An empty name asks for one.
     pub fn save_as(&self, name: &str) {
         let name = name.trim();
         if name.is_empty() {
-            self.notify(Notice::error("请先输入要保存的测算名称。"));
-            return;
-        }
-        match storage::save_named(name, &self.state.scenario) {
-            Ok(names) => self.state.dispatch(Action::Library {
-                names,
-                saved: true,
-                name: Some(name.to_owned()),
-                notice: Some(Notice::info(format!("已保存为“{name}”。"))),
-            }),
-            Err(message) => self.notify(Notice::error(message)),
+            self.ask(Question::Name);
+        } else {
+            self.save_under(name.to_owned(), false);
         }
     }
 
-    /// Replaces the working scenario with a saved one.
+    /// Saves under `name`. Unless `confirmed`, asks first when that replaces another saved
+    /// scenario, or a version of this one that another tab saved since this tab opened it.
+    fn save_under(&self, name: String, confirmed: bool) {
+        if !confirmed {
+            let saved = storage::names().contains(&name);
+            let current = self.state.name.as_deref() == Some(name.as_str());
+            let clash = if !saved {
+                None
+            } else if !current {
+                Some(Clash::Exists)
+            } else if storage::stamp(&name) != self.state.base {
+                Some(Clash::ChangedElsewhere)
+            } else {
+                None
+            };
+            if let Some(clash) = clash {
+                self.ask(Question::Overwrite { write: Write::Save { name }, clash });
+                return;
+            }
+        }
+        match storage::save_named(&name, &self.state.scenario) {
+            Ok((stamp, names)) => self.state.dispatch(Action::Saved { name, stamp, names }),
+            Err(reason) => {
+                // Whatever was waiting for the save does not go ahead: the typed work stays.
+                self.state.dispatch(Action::Cancelled);
+                self.notify(Notice::error(format!(
+                    "未能保存“{name}”：{reason}。页面上的数字没有变化；请先“导出文件”，或删除不用的已保存测算后再试。"
+                )));
+            }
+        }
+    }
+
+    /// The user answered the dialog.
+    pub fn answer(&self, answer: Answer) {
+        let Some(prompt) = self.state.prompt.clone() else { return };
+        match (answer, prompt.question) {
+            (Answer::Cancel, _) => self.state.dispatch(Action::Cancelled),
+            (Answer::Discard, Question::Unsaved) => self.state.dispatch(Action::Discarded),
+            (Answer::Save, Question::Unsaved) => self.save_now(),
+            (Answer::SaveAs, _) => self.ask(Question::Name),
+            (Answer::Name(name), Question::Name) => self.save_as(&name),
+            (Answer::Overwrite, Question::Overwrite { write: Write::Save { name }, .. }) => {
+                self.save_under(name, true);
+            }
+            (Answer::Overwrite, Question::Overwrite { write: Write::Rename { from, to }, .. }) => {
+                self.rename_now(&from, &to);
+            }
+            // An answer that does not fit the question (a stale click) changes nothing.
+            _ => {}
+        }
+    }
+
+    /// Replaces the working copy with a saved scenario; asks first when unsaved changes would be
+    /// lost.
     pub fn open(&self, name: &str) {
         match storage::load_named(name) {
-            Ok(scenario) => self.state.dispatch(Action::Replace {
-                scenario,
-                name: Some(name.to_owned()),
-                notice: Some(Notice::info(format!("已打开“{name}”。"))),
-            }),
+            Ok(scenario) => {
+                self.state.dispatch(Action::Opened { name: name.to_owned(), scenario, stamp: storage::stamp(name) });
+            }
             Err(message) => self.notify(Notice::error(message)),
         }
     }
 
-    /// Renames a saved scenario.
+    /// Renames a saved scenario; asks first when the new name is taken.
     pub fn rename(&self, old: &str, new: &str) {
         let new = new.trim();
         if new.is_empty() {
-            self.notify(Notice::error("请输入新的名称。"));
+            self.notify(Notice::error("请先在“名称”框中输入新的名称。"));
             return;
         }
-        match storage::rename(old, new) {
-            Ok(names) => {
-                let current = self.state.name.clone();
-                let name = if current.as_deref() == Some(old) { Some(new.to_owned()) } else { current };
-                self.state.dispatch(Action::Library {
-                    names,
-                    saved: false,
-                    name,
-                    notice: Some(Notice::info(format!("已将“{old}”改名为“{new}”。"))),
-                });
+        if old == new {
+            return;
+        }
+        if storage::names().iter().any(|n| n == new) {
+            let write = Write::Rename { from: old.to_owned(), to: new.to_owned() };
+            self.ask(Question::Overwrite { write, clash: Clash::Exists });
+        } else {
+            self.rename_now(old, new);
+        }
+    }
+
+    fn rename_now(&self, from: &str, to: &str) {
+        match storage::rename(from, to) {
+            Ok(names) => self.state.dispatch(Action::Renamed { from: from.to_owned(), to: to.to_owned(), names }),
+            Err(reason) => {
+                self.state.dispatch(Action::Cancelled);
+                self.notify(Notice::error(format!("未能改名：{reason}。")));
             }
-            Err(message) => self.notify(Notice::error(message)),
         }
     }
 
     /// Copies a saved scenario under a new name.
     pub fn duplicate(&self, name: &str) {
-        let copy = storage::free_name(&format!("{name} 副本"));
-        let result = storage::load_named(name).and_then(|scenario| storage::save_named(&copy, &scenario));
-        match result {
-            Ok(names) => self.state.dispatch(Action::Library {
-                names,
-                saved: false,
-                name: self.state.name.clone(),
-                notice: Some(Notice::info(format!("已复制为“{copy}”。"))),
-            }),
-            Err(message) => self.notify(Notice::error(message)),
+        match storage::copy(name) {
+            Ok((copy, names)) => self.state.dispatch(Action::Copied { copy, names }),
+            Err(reason) => self.notify(Notice::error(format!("未能复制“{name}”：{reason}"))),
         }
     }
 
-    /// Deletes a saved scenario (the working scenario is not touched).
+    /// Deletes a saved scenario; the figures on the page stay.
     pub fn delete(&self, name: &str) {
         match storage::delete(name) {
-            Ok(names) => {
-                let current = self.state.name.clone().filter(|n| n != name);
-                self.state.dispatch(Action::Library {
-                    names,
-                    saved: false,
-                    name: current,
-                    notice: Some(Notice::info(format!("已删除“{name}”。"))),
-                });
-            }
-            Err(message) => self.notify(Notice::error(message)),
+            Ok(names) => self.state.dispatch(Action::Deleted { name: name.to_owned(), names }),
+            Err(reason) => self.notify(Notice::error(format!("未能删除“{name}”：{reason}。"))),
         }
     }
 
@@ -190,8 +277,9 @@ impl ScenarioHandle {
         }
     }
 
-    /// Reads a picked file and, if it is a scenario the engine accepts, makes it the working one.
-    /// Anything else is refused with a message and the working scenario stays exactly as it was.
+    /// Reads a picked file and, if it is a scenario the engine accepts, makes it the working one
+    /// (asking first when unsaved changes would be lost). Anything else is refused with a message
+    /// and the working scenario stays exactly as it was.
     pub fn import(&self, file: web_sys::File) {
         let dispatcher = self.state.dispatcher();
         let file_name = file.name();
@@ -199,17 +287,17 @@ impl ScenarioHandle {
             let scenario = result
                 .and_then(|text| Scenario::from_json(&text).map_err(|e| format!("文件不是可用的测算文件：{}", e.zh())));
             dispatcher.dispatch(match scenario {
-                Ok(scenario) => Action::Replace {
-                    scenario,
-                    name: None,
-                    notice: Some(Notice::info(format!("已导入“{file_name}”。"))),
-                },
+                Ok(scenario) => Action::Imported { scenario, file_name },
                 Err(message) => {
                     Action::Notify(Notice::error(format!("未导入“{file_name}”：{message} 当前测算未作任何改变。")))
                 }
             });
         });
         *self.reader.borrow_mut() = reader;
+    }
+
+    fn ask(&self, question: Question) {
+        self.state.dispatch(Action::Ask(question));
     }
 
     fn notify(&self, notice: Notice) {
@@ -232,13 +320,21 @@ fn safe_file_name(name: &str) -> String {
         .collect()
 }
 
-/// The scenario context, for components below [`ScenarioProvider`].
+/// The scenario context for the views: it changes when something they show changes.
 #[hook]
 pub fn use_scenario() -> ScenarioHandle {
     // Invariant: the app renders every component inside `ScenarioProvider`, so the context is
     // always there; the component tests render through the same provider.
     #[allow(clippy::expect_used)]
     use_context::<ScenarioHandle>().expect("components are rendered inside ScenarioProvider")
+}
+
+/// The document context for the page frame and the scenario bar: it changes on every change
+/// (messages, the dialog, the saved names, saved or not).
+#[hook]
+pub fn use_document() -> DocumentHandle {
+    #[allow(clippy::expect_used)]
+    use_context::<DocumentHandle>().expect("components are rendered inside ScenarioProvider")
 }
 
 /// Props of [`ScenarioProvider`].
@@ -257,43 +353,153 @@ impl PartialEq for ScenarioProviderProps {
     }
 }
 
-/// Holds the working scenario, loads it at start and saves it after every change.
+/// The state a tab starts with, from what [`storage::start`] found.
+fn initial_state(scheme: &'static Scheme, start: &Start) -> State {
+    let library = storage::names();
+    let bank = storage::load_bank();
+    let Some(copy) = &start.copy else {
+        return State::new(scheme, scheme.baseline(), bank, library, start.notice.clone());
+    };
+    let mut state = State::new(scheme, copy.scenario.clone(), bank, library.clone(), start.notice.clone());
+    let Some(name) = copy.name.clone() else { return state };
+    // The name it was saved under may since have been renamed (the stamp moved with it) or deleted
+    // by another tab.
+    let name = if library.contains(&name) {
+        name
+    } else {
+        match storage::elsewhere(Some(&name), copy.base.as_deref()) {
+            crate::state::Elsewhere::Renamed { to, .. } => to,
+            _ => {
+                state.notice = Some(Notice::warning(format!(
+                    "“{name}”已不在已保存的测算中（可能已在另一个窗口删除）。页面上的数字仍然保留，现在是未命名测算。"
+                )));
+                return state;
+            }
+        }
+    };
+    match storage::load_named(&name) {
+        Ok(saved) => {
+            let stamp = storage::stamp(&name);
+            let mut state = state.named(name.clone(), copy.base.clone(), &saved);
+            if let Some(stamp) = stamp.filter(|s| Some(s) != copy.base.as_ref()) {
+                state.saved_elsewhere(&name, &stamp, saved, copy.modified);
+            }
+            state
+        }
+        Err(message) => {
+            state.notice = Some(Notice::error(format!("{message} 页面上的数字仍然保留，现在是未命名测算。")));
+            state
+        }
+    }
+}
+
+/// Holds the working scenario: loads this tab's copy at start, stashes it after every change,
+/// listens to the other tabs and to Ctrl+S.
 #[component]
 pub fn ScenarioProvider(props: &ScenarioProviderProps) -> Html {
     let scheme = props.scheme;
-    let state = use_reducer(move || {
-        let (scenario, notice) = storage::load_working(scheme);
-        let mut state = State::new(scheme, scenario, storage::load_bank(), storage::names(), notice);
-        // The name belongs to the stored working scenario; a damaged one was replaced by the
-        // baseline, which has no name.
-        if state.notice.as_ref().is_none_or(|n| n.level != crate::state::Level::Error) {
-            state.name = storage::load_name();
-        }
-        state
-    });
+    let start = use_memo((), move |()| storage::start(scheme));
+    let state = {
+        let start = start.clone();
+        use_reducer(move || initial_state(scheme, &start))
+    };
     let reader = use_mut_ref(|| None);
+    // The copy taken over from a closed tab (or an earlier version) is removed only once this tab
+    // has written its own, so that a failing write never loses it.
+    let source = use_mut_ref(|| start.source.clone());
+    let id = start.id.clone();
 
     {
-        // Save after every change of the scenario, in an effect so that the reducer stays pure.
-        // Revision 0 is the scenario as loaded: nothing to save, and a damaged stored copy is
-        // left for the user to rescue until they change something.
+        // Stash the working copy after every change, in an effect so that the reducer stays pure.
         let state = state.clone();
-        use_effect_with(state.revision, move |&revision| {
-            if revision > 0 {
-                if let Err(message) = storage::save_working(&state.scenario) {
-                    state.dispatch(Action::Notify(Notice::error(message)));
+        let id = id.clone();
+        let deps = (state.revision, state.name.clone(), state.base.clone(), state.modified);
+        use_effect_with(deps, move |(_, name, base, modified)| {
+            match storage::stash(&id, name.as_deref(), base.as_deref(), *modified, &state.scenario) {
+                Ok(()) => {
+                    if let Some(source) = source.borrow_mut().take() {
+                        storage::forget(&source);
+                    }
+                    if state.stash_error.is_some() {
+                        state.dispatch(Action::Stashed);
+                    }
                 }
+                Err(reason) => state.dispatch(Action::StashFailed(reason)),
             }
         });
     }
     use_effect_with(state.bank.clone(), |bank| storage::save_bank(bank));
-    use_effect_with(state.name.clone(), |name| storage::save_name(name.as_deref()));
+    use_effect_with(state.name.clone(), |name| {
+        if let Some(name) = name {
+            storage::remember_last(name);
+        }
+    });
 
     let version = state.version;
-    let handle = ScenarioHandle { state, version, reader };
-    html! {
-        <ContextProvider<ScenarioHandle> context={handle}>
-            { props.children.clone() }
-        </ContextProvider<ScenarioHandle>>
+    let view_version = state.view_version;
+    let views = ScenarioHandle { state: state.clone(), version: view_version, reader: reader.clone() };
+    let document = DocumentHandle(ScenarioHandle { state, version, reader });
+
+    {
+        let document = document.clone();
+        use_effect_with((), move |()| {
+            let listeners = listen(&document, id.clone());
+            move || {
+                drop(listeners);
+                // Unmounted (the component tests do this): like leaving the page.
+                storage::release(&id);
+            }
+        });
     }
+
+    html! {
+        <ContextProvider<DocumentHandle> context={document}>
+            <ContextProvider<ScenarioHandle> context={views}>
+                { props.children.clone() }
+            </ContextProvider<ScenarioHandle>>
+        </ContextProvider<DocumentHandle>>
+    }
+}
+
+/// The window events the page answers: another tab changing the saved scenarios, leaving and
+/// coming back to the page, and Ctrl+S / Cmd+S.
+fn listen(handle: &DocumentHandle, id: String) -> Vec<EventListener> {
+    let window = gloo::utils::window();
+    let mut listeners = Vec::new();
+
+    let other_tabs = handle.clone();
+    listeners.push(EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+        if !storage::concerns_saved(event.key().as_deref()) {
+            return;
+        }
+        let change = storage::elsewhere(other_tabs.state.name.as_deref(), other_tabs.state.base.as_deref());
+        other_tabs.state.dispatch(Action::ChangedElsewhere { names: storage::names(), change });
+    }));
+
+    let leaving = id.clone();
+    listeners.push(EventListener::new(&window, "pagehide", move |_| storage::release(&leaving)));
+    listeners.push(EventListener::new(&window, "pageshow", move |event| {
+        // Back from the back/forward cache: the page is live again and holds its copy.
+        if event.dyn_ref::<web_sys::PageTransitionEvent>().is_some_and(|e| e.persisted()) {
+            storage::claim(&id);
+        }
+    }));
+
+    let saver = handle.clone();
+    let options = EventListenerOptions::enable_prevent_default();
+    listeners.push(EventListener::new_with_options(&window, "keydown", options, move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        let save_key = (event.ctrl_key() || event.meta_key())
+            && !event.alt_key()
+            && !event.shift_key()
+            && !event.is_composing()
+            && event.key().eq_ignore_ascii_case("s");
+        if save_key {
+            // The browser's own "save page" dialog would save the HTML, not the scenario.
+            event.prevent_default();
+            saver.save();
+        }
+    }));
+    listeners
 }
