@@ -187,9 +187,9 @@ async fn nonsense_is_marked_and_the_last_valid_value_keeps_counting() {
     assert_eq!(app.text("#summary-total"), total, "the last valid value counts");
     assert!(app.find("#summary-input-errors").is_some());
 
-    // A negative balance is refused by the engine's type, in Chinese.
+    // A negative balance is refused by the engine's type, in words for the figure.
     app.type_into(LOANS, "-5");
-    app.wait_for("the range message", |m| m.text(&format!("{LOANS}-msg")).contains("范围")).await;
+    app.wait_for("the negative-balance message", |m| m.text(&format!("{LOANS}-msg")).contains("金额不能为负数")).await;
     assert_eq!(app.text("#summary-total"), total);
 }
 
