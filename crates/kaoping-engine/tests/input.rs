@@ -21,7 +21,7 @@ fn bad_files_are_refused_with_the_place_named() {
         ("no year", r#"{"format": "kaoping-scenario/1"}"#.to_owned(), "year: missing (e.g. \"year\": 2024)"),
         ("unknown year", r#"{"format": "kaoping-scenario/1", "year": 2025}"#.to_owned(), "year: 2025 has no scheme in this version (only 2024 is known)"),
         ("a list at the top", "[]".to_owned(), "(top level): must be an object"),
-        ("unknown top field", r#"{"format": "kaoping-scenario/1", "year": 2024, "bankz": []}"#.to_owned(), "bankz: no such field (expected one of: format, year, settings, city, banks)"),
+        ("unknown top field", r#"{"format": "kaoping-scenario/1", "year": 2024, "bankz": []}"#.to_owned(), "bankz: no such field (expected one of: format, year, name, note, settings, city, banks)"),
         ("not a number", bank(r#""sme_loans": "12,3x""#), "banks[1].sme_loans: \"12,3x\" is not a number"),
         ("NaN", bank(r#""loans": "NaN""#), "banks[1].loans: \"NaN\" is not a number"),
         ("1e30", bank(r#""loans": 1e30"#), "banks[1].loans: \"1e+30\" is far too large"),
@@ -113,4 +113,31 @@ fn extremes_everywhere_score_without_panic() {
             let _ = evaluation.to_json(scheme);
         }
     }
+}
+
+/// `name` and `note` are optional: older files without them still read, and a file that has them
+/// keeps them through a round trip; anything but text is refused with the place named.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn a_scenario_file_carries_its_name_and_note() {
+    let old = Scenario::from_json(r#"{"format": "kaoping-scenario/1", "year": 2024}"#).expect("an older file reads");
+    assert_eq!((old.name.as_deref(), old.note.as_deref()), (None, None));
+    assert!(!old.to_json().contains("\"name\""), "absent fields are not written");
+
+    let text =
+        r#"{"format": "kaoping-scenario/1", "year": 2024, "name": "一季度预测", "note": "按 3 月末数据\n第二行"}"#;
+    let named = Scenario::from_json(text).expect("a named file reads");
+    assert_eq!(named.name.as_deref(), Some("一季度预测"));
+    assert_eq!(named.note.as_deref(), Some("按 3 月末数据\n第二行"));
+    let written = named.to_json();
+    assert!(written.find("\"name\"") < written.find("\"settings\""), "name and note come first:\n{written}");
+    assert_eq!(Scenario::from_json(&written).expect("own output reads"), named);
+
+    let empty = Scenario::from_json(r#"{"format": "kaoping-scenario/1", "year": 2024, "name": "", "note": null}"#)
+        .expect("empty is absent");
+    assert_eq!((empty.name, empty.note), (None, None));
+    let bad = Scenario::from_json(r#"{"format": "kaoping-scenario/1", "year": 2024, "name": 3}"#)
+        .expect_err("a number is not a name");
+    assert_eq!(bad.to_string(), "name: must be a string");
+    assert_eq!(bad.zh(), "name：类型不对，应为文本");
 }
