@@ -117,6 +117,11 @@ pub fn read_grids(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Problem> {
         )),
         FileKind::Json => Err(Problem::file("这是情景文件（JSON），请用“导入文件”打开")),
         FileKind::Text => {
+            // Text has no NUL bytes, except in UTF-16, which starts with a byte-order mark.
+            let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+            if !utf16 && bytes.iter().take(4096).any(|&b| b == 0) {
+                return Err(Problem::file(format!("文件“{file_name}”既不是 Excel 工作簿（.xlsx），也不是 CSV 文本")));
+            }
             let text = csv::decode(bytes)?;
             if text.contains('\0') {
                 return Err(Problem::file(format!("文件“{file_name}”既不是 Excel 工作簿（.xlsx），也不是 CSV 文本")));

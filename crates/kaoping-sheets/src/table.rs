@@ -39,7 +39,8 @@ pub enum Column {
 }
 
 /// The words a bank column may be headed with.
-const BANK_HEADINGS: &[&str] = &["bank", "id", "银行", "银行名称", "银行简称", "机构", "机构名称", "单位", "单位名称"];
+const BANK_HEADINGS: &[&str] =
+    &["bank", "id", "代码", "银行代码", "银行", "银行名称", "银行简称", "机构", "机构名称", "单位", "单位名称"];
 
 impl Column {
     /// The columns of the 全市 table: the bank, every figure, the 18 items' points and the outcome.

@@ -82,7 +82,7 @@ fn show(value: Option<Decimal>, unit: &str, kind: Option<Kind>) -> String {
         (None, Some(Kind::Flag)) => "否".to_owned(),
         (Some(_), Some(Kind::Flag)) => "是".to_owned(),
         (None, _) => NOT_ENTERED.to_owned(),
-        (Some(v), _) if unit.is_empty() => v.normalize().to_string(),
+        (Some(v), _) if unit.is_empty() || unit == "%" => format!("{}{unit}", v.normalize()),
         (Some(v), _) => format!("{} {unit}", v.normalize()),
     }
 }
