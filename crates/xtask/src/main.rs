@@ -99,6 +99,7 @@ fn test_task() -> Result<(), String> {
     let root = project_root();
     tools::ensure_build_tools(&root)?;
     tools::ensure_browser()?;
+    tools::ensure_libreoffice()?;
     run(&root, "cargo", &["fetch", "--locked"])?;
 
     let mut steps = vec![
