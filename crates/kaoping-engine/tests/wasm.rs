@@ -29,5 +29,5 @@ fn bad_input_is_an_error_in_wasm_too() {
         r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "icbc", "loans": "12,3x"}]}"#,
     )
     .expect_err("refused");
-    assert_eq!(err.zh(), "banks[0].loans：“12,3x” 不是有效的数字");
+    assert_eq!(err.zh(), "文件中第 1 家银行的“贷款余额（2024年末）”：“12,3x” 不是有效的数字");
 }
