@@ -128,7 +128,7 @@ fn a_bad_table_lists_every_refused_cell_and_prints_no_scenario() {
     assert_eq!(
         lines,
         [
-            format!("kaoping: {table}: 填报.csv!B2：贷款余额：“12.3x”不是数字，请输入如 1,234.56 的数值"),
+            format!("kaoping: {table}: 填报.csv!B2：贷款余额填的“12.3x”有误：“x” 不是数字（可带单位：亿元、亿）"),
             format!("kaoping: {table}: 填报.csv!A3：没有“火星银行”这家参评银行（可填银行简称、全称或代码，如 工商银行、icbc）"),
             format!("kaoping: {table}: 填报.csv!A4：工商银行重复出现（第 2 行已有），每家银行只能填一行"),
         ],

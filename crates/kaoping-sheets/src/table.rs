@@ -236,8 +236,12 @@ pub(crate) fn read_figure(grid: &Grid, row: usize, column: usize, bank: usize, f
         }
         Err(reason) => {
             let shown = text.trim();
-            let reason = if reason.contains(shown) { reason } else { format!("“{shown}” {reason}") };
-            update.problems.push(Problem::at(place, format!("{label}：{reason}")));
+            let message = if reason.contains(shown) {
+                format!("{label}：{reason}")
+            } else {
+                format!("{label}填的“{shown}”有误：{reason}")
+            };
+            update.problems.push(Problem::at(place, message));
         }
     }
 }
