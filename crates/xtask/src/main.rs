@@ -138,6 +138,13 @@ fn test_task() -> Result<(), String> {
             args: vec!["test", "--target", "wasm32-unknown-unknown", "-p", "kaoping-engine"],
         });
     }
+    if root.join("crates/kaoping-sheets/tests/wasm.rs").is_file() {
+        steps.push(Step {
+            name: "spreadsheet tests compiled to wasm (wasm-bindgen-test)",
+            program: "cargo",
+            args: vec!["test", "--target", "wasm32-unknown-unknown", "-p", "kaoping-sheets", "--test", "wasm"],
+        });
+    }
     steps.push(Step {
         name: "page component tests (headless Chromium)",
         program: "cargo",
