@@ -334,7 +334,7 @@ fn render_diff(
         for item in &detail.items {
             out.push_str(&format!(
                 "  {} {}：{} → {}\n    A：{}\n    B：{}\n",
-                scheme.rules.clause(item.item),
+                item.clause,
                 item.item.title(),
                 format_fixed2(item.before),
                 format_fixed2(item.after),

@@ -109,6 +109,8 @@ pub struct FigureChange {
 pub struct ItemChange {
     /// The item.
     pub item: Item,
+    /// Its clause (`二(一)1`).
+    pub clause: String,
     /// Points in the first scenario.
     pub before: Decimal,
     /// Points in the second.
@@ -211,6 +213,7 @@ impl Comparison {
                 let (p, q) = (x.item(item)?, y.item(item)?);
                 (p.points != q.points).then(|| ItemChange {
                     item,
+                    clause: scheme.rules.clause(item).to_owned(),
                     before: p.points,
                     after: q.points,
                     before_working: p.explain(scheme),
@@ -263,7 +266,7 @@ impl BankDetail {
                 "key": f.field.key(), "label": f.field.label(), "before": num(f.before), "after": num(f.after),
             })).collect::<Vec<_>>(),
             "items": self.items.iter().map(|i| json!({
-                "item": i.item.key(), "title": i.item.title(),
+                "item": i.item.key(), "title": i.item.title(), "clause": i.clause,
                 "before": num(Some(i.before)), "after": num(Some(i.after)),
                 "before_working": i.before_working, "after_working": i.after_working,
             })).collect::<Vec<_>>(),

@@ -96,19 +96,26 @@ pub fn file_kind(bytes: &[u8]) -> FileKind {
 
 /// A size in megabytes with one decimal, worked out in whole numbers.
 fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+    let tenths = (bytes.saturating_mul(10).saturating_add(512 * 1024)) / (1024 * 1024);
     format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+/// Refuses a file above [`MAX_FILE_BYTES`] by its size alone, so that the page need not read it.
+pub fn check_size(file_name: &str, size: u64) -> Result<(), Problem> {
+    let size = usize::try_from(size).unwrap_or(usize::MAX);
+    if size > MAX_FILE_BYTES {
+        return Err(Problem::file(format!(
+            "文件“{file_name}”太大（{}），填报表格不会超过 {}：请确认选的是测算工作簿或 CSV 文件",
+            megabytes(size),
+            megabytes(MAX_FILE_BYTES)
+        )));
+    }
+    Ok(())
 }
 
 /// The sheets of a workbook, or the one sheet of a CSV or TSV file (named after the file).
 pub fn read_grids(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Problem> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(Problem::file(format!(
-            "文件“{file_name}”太大（{}），填报表格不会超过 {}：请确认选的是测算工作簿或 CSV 文件",
-            megabytes(bytes.len()),
-            megabytes(MAX_FILE_BYTES)
-        )));
-    }
+    check_size(file_name, bytes.len() as u64)?;
     match file_kind(bytes) {
         FileKind::Empty => Err(Problem::file(format!("文件“{file_name}”是空的"))),
         FileKind::Workbook => xlsx::read(bytes),
