@@ -10,4 +10,7 @@ pub mod notice_bar;
 pub mod number_field;
 pub mod scenario_bar;
 pub mod settings_view;
+pub mod sheets_compare;
+pub mod sheets_paste;
+pub mod sheets_preview;
 pub mod summary;
