@@ -1,7 +1,7 @@
 //! Workbooks, CSV tables, share links and comparisons through the `kaoping` command, as a user runs
 //! it: what is exported imports back as the same scenario; a bad workbook lists every refused cell on
 //! stderr and prints no scenario; and the exported workbook, opened by LibreOffice, shows the numbers
-//! `kaoping score` gives.
+//! `kaoping score` gives, and saved again by LibreOffice imports without a change.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -236,6 +236,22 @@ fn libreoffice_opens_the_workbook_and_shows_the_scores() {
         }
     }
     assert!(compared > 16 * 18, "{compared} numbers compared");
+
+    // Saved again by LibreOffice (its own shared strings, styles and number text), the workbook
+    // imports into the scenario it came from without a single change.
+    let resaved = dir.join("resaved");
+    let out = Command::new(&soffice)
+        .args([&profile, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir"])
+        .arg(&resaved)
+        .arg(&book)
+        .output()
+        .expect("soffice runs");
+    let again = resaved.join("全市.xlsx");
+    assert!(again.is_file(), "LibreOffice saved nothing: {}{}", text(&out.stdout), text(&out.stderr));
+    let into = kaoping(&["import", &again.to_string_lossy(), "--into", &scenario(name)]);
+    assert!(into.status.success(), "{}", text(&into.stderr));
+    let unchanged = kaoping(&["import", &book, "--into", &scenario(name)]);
+    assert_eq!(text(&into.stdout), text(&unchanged.stdout), "the resaved workbook changes nothing");
 }
 
 /// One line of LibreOffice's CSV: comma-separated, text in double quotes.

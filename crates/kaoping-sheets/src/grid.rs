@@ -72,6 +72,31 @@ fn plain_number(text: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{sign}{body}"))
 }
 
+/// The decimal a workbook's number cell means, from the text stored in the sheet.
+///
+/// A spreadsheet keeps a number as a binary double and writes it to the file with up to 17
+/// significant digits, so a figure typed as `1.1` may be stored as `1.1000000000000001`, and `3.5%` as
+/// `3.5000000000000003E-2`. Text with at most 15 significant digits is kept exactly as stored: any
+/// decimal of 15 digits or fewer is the only one of that length that a double can come from, so it is
+/// what was typed (and a figure this program wrote, `300.00`, keeps its form). Longer text is the
+/// double written out in full; it is read as that double and written back as the shortest decimal
+/// that reads as the same double (Rust's float parsing and `Display` are both correctly rounded,
+/// which is what makes this exact). This is the only place a float is used, and only to undo the
+/// spreadsheet's own float: the value goes straight back to text and is then read exactly.
+pub fn stored_number(text: &str) -> String {
+    let text = text.trim();
+    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let significant = digits.trim_start_matches('0').len();
+    if significant <= 15 {
+        return text.to_owned();
+    }
+    match text.parse::<f64>() {
+        Ok(value) if value.is_finite() => format!("{value}"),
+        _ => text.to_owned(),
+    }
+}
+
 /// A sheet's cells, row by row. Rows may differ in length; a missing cell is empty.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Grid {
@@ -145,6 +170,23 @@ mod tests {
         }
         for bad in ["", "1", "A", "A0", "a1", "ABCD1"] {
             assert_eq!(parse_cell_name(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_double_written_out_in_full_reads_as_the_figure_typed() {
+        let cases = [
+            ("1.1000000000000001", "1.1"),
+            ("1234.5599999999999", "1234.56"),
+            ("3.5000000000000003E-2", "0.035"),
+            ("0.30000000000000004", "0.30000000000000004"),
+            ("300.00", "300.00"),
+            ("123456789012.345", "123456789012.345"),
+            ("1E-3", "1E-3"),
+            ("abc", "abc"),
+        ];
+        for (stored, meant) in cases {
+            assert_eq!(stored_number(stored), meant, "{stored}");
         }
     }
 

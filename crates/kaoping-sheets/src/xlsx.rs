@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use crate::grid::{cell_name, column_name, parse_cell_name, Cell, Grid};
+use crate::grid::{cell_name, column_name, parse_cell_name, stored_number, Cell, Grid};
 use crate::xml::{attribute, escape, Scanner, Token};
 use crate::{zip, Problem};
 
@@ -370,6 +370,15 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Grid>, Problem> {
         .find(|(_, kind, _)| kind.ends_with("/sharedStrings"))
         .map(|(_, _, target)| target.clone())
         .unwrap_or_else(|| resolve(dir, "sharedStrings.xml"));
+    let styles_part = rels
+        .iter()
+        .find(|(_, kind, _)| kind.ends_with("/styles"))
+        .map(|(_, _, target)| target.clone())
+        .unwrap_or_else(|| resolve(dir, "styles.xml"));
+    let percent = match archive.read(&styles_part)? {
+        Some(bytes) => percent_styles(&text_of(bytes)?),
+        None => Vec::new(),
+    };
     let strings = match archive.read(&strings_part)? {
         Some(bytes) => shared_strings(&text_of(bytes)?).ok_or_else(|| xml_problem(&strings_part))?,
         None => Vec::new(),
@@ -397,7 +406,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Grid>, Problem> {
         // A chart sheet or a missing part has no cells to read.
         let Some(bytes) = archive.read(&part)? else { continue };
         let text = text_of(bytes)?;
-        grids.push(sheet_grid(&name, &text, &strings)?);
+        grids.push(sheet_grid(&name, &text, &strings, &percent)?);
     }
     Ok(grids)
 }
@@ -434,11 +443,52 @@ fn shared_strings(xml: &str) -> Option<Vec<String>> {
 }
 
 /// The cells of one sheet.
-fn sheet_grid(name: &str, xml: &str, strings: &[String]) -> Result<Grid, Problem> {
+/// Which cell formats show a number as a percentage: Excel's built-in 9 (`0%`) and 10 (`0.00%`), and
+/// any custom format with a `%` outside quotes. A user who types `3.5%` into Excel gets the number
+/// 0.035 in such a format; the figure meant is 3.5.
+fn percent_styles(xml: &str) -> Vec<bool> {
+    let mut custom: Vec<(String, bool)> = Vec::new();
+    let mut formats = Vec::new();
+    let mut in_cell_xfs = false;
+    for token in Scanner::new(xml) {
+        match token {
+            Token::Open { name: "numFmt", attributes, .. } => {
+                let id = attribute(attributes, "numFmtId").map(|v| v.into_owned()).unwrap_or_default();
+                let code = attribute(attributes, "formatCode").unwrap_or_default();
+                let mut quoted = false;
+                let has_percent = code.chars().any(|c| {
+                    if c == '"' {
+                        quoted = !quoted;
+                    }
+                    c == '%' && !quoted
+                });
+                custom.push((id, has_percent));
+            }
+            Token::Open { name: "cellXfs", empty: false, .. } => in_cell_xfs = true,
+            Token::Close { name: "cellXfs" } => in_cell_xfs = false,
+            Token::Open { name: "xf", attributes, .. } if in_cell_xfs => {
+                let id = attribute(attributes, "numFmtId").map(|v| v.into_owned()).unwrap_or_default();
+                let percent = matches!(id.as_str(), "9" | "10") || custom.iter().any(|(c, p)| *c == id && *p);
+                formats.push(percent);
+            }
+            _ => {}
+        }
+    }
+    formats
+}
+
+/// A stored number times 100, worked out on its decimal text.
+fn hundredfold(text: &str) -> Option<String> {
+    let plain = Cell::Number(stored_number(text)).text().into_owned();
+    let value: Decimal = plain.parse().ok()?;
+    value.checked_mul(Decimal::ONE_HUNDRED).map(|v| v.normalize().to_string())
+}
+
+fn sheet_grid(name: &str, xml: &str, strings: &[String], percent: &[bool]) -> Result<Grid, Problem> {
     let mut grid = Grid { name: name.to_owned(), rows: Vec::new() };
     let (mut row, mut column) = (0usize, 0usize);
     // The cell being read: its place, type, and the text of `<v>` or of `<is><t>`.
-    let mut cell: Option<(usize, usize, String)> = None;
+    let mut cell: Option<(usize, usize, String, bool)> = None;
     let mut value = String::new();
     let mut inline = String::new();
     let (mut in_v, mut in_t, mut in_phonetic) = (false, false, false);
@@ -463,8 +513,9 @@ fn sheet_grid(name: &str, xml: &str, strings: &[String]) -> Result<Grid, Problem
                     column = c;
                 }
                 let kind = attribute(attributes, "t").map(|t| t.into_owned()).unwrap_or_default();
+                let style = attribute(attributes, "s").and_then(|s| s.parse::<usize>().ok()).unwrap_or(0);
                 if !empty {
-                    cell = Some((row, column, kind));
+                    cell = Some((row, column, kind, percent.get(style).copied().unwrap_or(false)));
                     value.clear();
                     inline.clear();
                 }
@@ -479,7 +530,7 @@ fn sheet_grid(name: &str, xml: &str, strings: &[String]) -> Result<Grid, Problem
             Token::Text(text) if in_v => value.push_str(&text),
             Token::Text(text) if in_t && !in_phonetic => inline.push_str(&text),
             Token::Close { name: "c" } => {
-                let Some((r, c, kind)) = cell.take() else { continue };
+                let Some((r, c, kind, shown_as_percent)) = cell.take() else { continue };
                 let stored = match kind.as_str() {
                     "s" => value
                         .trim()
@@ -492,7 +543,8 @@ fn sheet_grid(name: &str, xml: &str, strings: &[String]) -> Result<Grid, Problem
                     "b" => Cell::Bool(value.trim() == "1"),
                     "e" => Cell::Error(value.clone()),
                     _ if value.trim().is_empty() => Cell::Empty,
-                    _ => Cell::Number(value.trim().to_owned()),
+                    _ if shown_as_percent => Cell::Number(hundredfold(&value).unwrap_or_else(|| stored_number(&value))),
+                    _ => Cell::Number(stored_number(&value)),
                 };
                 if stored == Cell::Empty {
                     continue;
@@ -570,7 +622,7 @@ mod tests {
         let sheet = r#"<x:worksheet xmlns:x="m"><x:sheetData><x:row r="2"><x:c r="B2" t="s"><x:v>1</x:v></x:c><x:c t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#DIV/0!</x:v></x:c><x:c><x:f>A1*2</x:f><x:v>2.5E-2</x:v></x:c><x:c t="str"><x:f>"a"</x:f><x:v>a</x:v></x:c><x:c s="3"/></x:row></x:sheetData></x:worksheet>"#;
         let strings = shared_strings(strings).expect("well formed");
         assert_eq!(strings, ["工商", "中国 银行"]);
-        let g = sheet_grid("表", sheet, &strings).expect("reads");
+        let g = sheet_grid("表", sheet, &strings, &[]).expect("reads");
         let row = &g.rows[1];
         assert_eq!(
             row[1..],
@@ -584,6 +636,17 @@ mod tests {
             ]
         );
         assert_eq!(row[5].text(), "0.025");
+    }
+
+    #[test]
+    fn a_number_shown_as_a_percentage_reads_as_the_percentage_typed() {
+        let styles = r#"<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="0.000%"/><numFmt numFmtId="165" formatCode="0.0&quot;%&quot;"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="4"/></cellXfs></styleSheet>"#;
+        let percent = percent_styles(styles);
+        assert_eq!(percent, [false, true, true, false, false]);
+        let sheet = r#"<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>3.5000000000000003E-2</v></c><c r="B1" s="2"><v>0.0395</v></c><c r="C1" s="3"><v>3.5</v></c><c r="D1" s="4"><v>0.035</v></c></row></sheetData></worksheet>"#;
+        let g = sheet_grid("表", sheet, &[], &percent).expect("reads");
+        let texts: Vec<String> = g.rows[0].iter().map(|c| c.text().into_owned()).collect();
+        assert_eq!(texts, ["3.5", "3.95", "3.5", "0.035"]);
     }
 
     #[test]
