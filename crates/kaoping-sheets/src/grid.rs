@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use rust_decimal::{Decimal, RoundingStrategy};
+
 /// One cell as stored. Numbers keep the decimal text the file holds, never a float.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
@@ -74,27 +76,26 @@ fn plain_number(text: &str) -> Cow<'_, str> {
 
 /// The decimal a workbook's number cell means, from the text stored in the sheet.
 ///
-/// A spreadsheet keeps a number as a binary double and writes it to the file with up to 17
-/// significant digits, so a figure typed as `1.1` may be stored as `1.1000000000000001`, and `3.5%` as
-/// `3.5000000000000003E-2`. Text with at most 15 significant digits is kept exactly as stored: any
-/// decimal of 15 digits or fewer is the only one of that length that a double can come from, so it is
-/// what was typed (and a figure this program wrote, `300.00`, keeps its form). Longer text is the
-/// double written out in full; it is read as that double and written back as the shortest decimal
-/// that reads as the same double (Rust's float parsing and `Display` are both correctly rounded,
-/// which is what makes this exact). This is the only place a float is used, and only to undo the
-/// spreadsheet's own float: the value goes straight back to text and is then read exactly.
+/// A spreadsheet keeps a number as a binary double and may write it to the file with 17 significant
+/// digits, so a figure typed as `1.1` can be stored as `1.1000000000000001`, and `3.5%` as
+/// `3.5000000000000003E-2`. Excel shows, and takes from the keyboard, at most 15 significant digits,
+/// and a double holds any decimal of 15 digits closely enough that rounding its 17-digit writing to
+/// 15 digits gives that decimal back. So text of at most 15 significant digits is kept exactly as
+/// stored (a figure this program wrote, `300.00`, keeps its form), and longer text is rounded, in
+/// decimal, to the 15 digits Excel shows. No float is involved.
 pub fn stored_number(text: &str) -> String {
     let text = text.trim();
     let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let significant = digits.trim_start_matches('0').len();
-    if significant <= 15 {
+    if digits.trim_start_matches('0').len() <= 15 {
         return text.to_owned();
     }
-    match text.parse::<f64>() {
-        Ok(value) if value.is_finite() => format!("{value}"),
-        _ => text.to_owned(),
-    }
+    let exact =
+        if mantissa.len() == text.len() { Decimal::from_str_exact(text) } else { Decimal::from_scientific(text) };
+    exact
+        .ok()
+        .and_then(|d| d.round_sf_with_strategy(15, RoundingStrategy::MidpointAwayFromZero))
+        .map_or_else(|| text.to_owned(), |d| d.normalize().to_string())
 }
 
 /// A sheet's cells, row by row. Rows may differ in length; a missing cell is empty.
@@ -179,7 +180,9 @@ mod tests {
             ("1.1000000000000001", "1.1"),
             ("1234.5599999999999", "1234.56"),
             ("3.5000000000000003E-2", "0.035"),
-            ("0.30000000000000004", "0.30000000000000004"),
+            ("0.30000000000000004", "0.3"),
+            ("-7.0000000000000007E-2", "-0.07"),
+            ("12345678901234567", "12345678901234600"),
             ("300.00", "300.00"),
             ("123456789012.345", "123456789012.345"),
             ("1E-3", "1E-3"),

@@ -589,7 +589,7 @@ mod tests {
                 vec![text("银行"), text("贷款余额（亿元）"), text("TRUE")],
                 vec![
                     text("工商银行"),
-                    (Value::Number(Decimal::new(12345678_12345678, 8)), Style::Fixed2),
+                    (Value::Number(Decimal::new(1234567_12345678, 8)), Style::Fixed2),
                     (Value::Empty, Style::Plain),
                     text("a\"b<c>&d\n第二行"),
                 ],
@@ -607,7 +607,7 @@ mod tests {
         let g = &grids[0];
         assert_eq!(g.name, "全市 & <表>");
         assert_eq!(g.cell(0, 1), &Cell::Text("贷款余额（亿元）".to_owned()));
-        assert_eq!(g.cell(1, 1), &Cell::Number("12345678.12345678".to_owned()));
+        assert_eq!(g.cell(1, 1), &Cell::Number("1234567.12345678".to_owned()));
         assert_eq!(g.cell(1, 2), &Cell::Empty);
         assert_eq!(g.cell(1, 3), &Cell::Text("a\"b<c>&d\n第二行".to_owned()));
         assert_eq!(g.cell(3, 1), &Cell::Number("-0.005".to_owned()));
