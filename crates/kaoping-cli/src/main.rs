@@ -10,6 +10,7 @@
 //! kaoping import BOOK.xlsx|TABLE.csv [--into FILE]  the scenario with the sheet's figures, as JSON
 //! kaoping diff A.json B.json [--bank icbc] [--json]
 //! kaoping link FILE             the share link's fragment (#s=…)
+//! kaoping open-link LINK        the scenario a share link carries
 //! ```
 //! Bad input exits with status 2 and one line naming the place and the problem; an import with bad
 //! cells lists every one of them on stderr, one per line.
@@ -99,6 +100,11 @@ enum Command {
     Link {
         /// The scenario file (`-` reads standard input).
         file: String,
+    },
+    /// Print the scenario a share link carries (kaoping-scenario/1); a damaged or cut link exits 2.
+    OpenLink {
+        /// The link, or just its fragment (`#s=…`).
+        link: String,
     },
 }
 
@@ -216,6 +222,9 @@ fn run(command: Command) -> Result<String, Failure> {
             let (_, scenario) = load(&file)?;
             Ok(kaoping_sheets::link::share_fragment(&scenario) + "\n")
         }
+        Command::OpenLink { link } => kaoping_sheets::link::open_fragment(&link)
+            .map(|scenario| scenario.to_json() + "\n")
+            .map_err(|e| Failure::input(format!("link: {}", e.zh()))),
     }
 }
 

@@ -272,3 +272,25 @@ fn split_csv(line: &str) -> Vec<String> {
     }
     cells
 }
+
+#[test]
+fn a_share_link_opens_as_the_same_scenario_and_a_cut_one_is_refused() {
+    let file = scenario("overrides-and-green-rate.scenario.json");
+    let made = kaoping(&["link", &file]);
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let fragment = text(&made.stdout).trim().to_owned();
+    let opened = kaoping(&["open-link", &format!("http://intranet/kaoping/{fragment}")]);
+    assert!(opened.status.success(), "{}", text(&opened.stderr));
+    let dir = scratch("link");
+    let back = path(&dir, "back.json");
+    std::fs::write(&back, &opened.stdout).expect("writable");
+    assert_same_scenario(&back, &file);
+
+    let cut = kaoping(&["open-link", &fragment[..fragment.len() - 5]]);
+    assert_eq!(cut.status.code(), Some(2));
+    assert!(cut.stdout.is_empty());
+    assert_eq!(
+        text(&cut.stderr).trim_end(),
+        "kaoping: link: 链接已损坏或不完整（可能复制时被截断），请让对方重新复制完整的链接"
+    );
+}
