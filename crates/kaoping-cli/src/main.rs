@@ -5,14 +5,22 @@
 //! kaoping score --table FILE    the same as a table: rank, bank, total, band, composite, share
 //! kaoping explain FILE --bank icbc
 //! kaoping template              the on-task baseline of all 16 banks, every field present
+//! kaoping template --xlsx OUT.xlsx [--from FILE]   the fill-in workbook, pre-filled
+//! kaoping export FILE --xlsx OUT.xlsx [--bank icbc] | --csv OUT.csv
+//! kaoping import BOOK.xlsx|TABLE.csv [--into FILE]  the scenario with the sheet's figures, as JSON
+//! kaoping diff A.json B.json [--bank icbc] [--json]
+//! kaoping link FILE             the share link's fragment (#s=…)
+//! kaoping open-link LINK        the scenario a share link carries
 //! ```
-//! Bad input exits with status 2 and one line naming the place and the problem.
+//! Bad input exits with status 2 and one line naming the place and the problem; an import with bad
+//! cells lists every one of them on stderr, one per line.
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use kaoping_engine::{evaluate, format_fixed2, next_band_answer, Evaluation, Scenario, Scheme};
+use kaoping_engine::{compare, evaluate, format_fixed2, next_band_answer, BandMove, Evaluation, Scenario, Scheme};
+use kaoping_sheets::export::{self, About};
 
 /// 考评测算器: scores banks under 《2024年度黄石市银行业金融机构支持地方经济发展考评办法》.
 #[derive(Debug, Parser)]
@@ -40,16 +48,69 @@ enum Command {
         #[arg(long)]
         bank: String,
     },
-    /// Print the on-task baseline scenario for all banks, every field present, to edit.
+    /// Print the on-task baseline scenario for all banks, every field present, to edit; or, with
+    /// --xlsx, write the fill-in workbook (one row per bank, one column per figure).
     Template {
         /// The scheme's year.
         #[arg(long, default_value_t = 2024)]
         year: u16,
+        /// Write the fill-in workbook here instead of printing JSON.
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<String>,
+        /// Pre-fill the workbook with this scenario's figures (default: the on-task baseline).
+        #[arg(long, value_name = "FILE", requires = "xlsx")]
+        from: Option<String>,
+    },
+    /// Write a scenario as a workbook (全市, 本行, 设置, 说明) or the 全市 table as CSV.
+    Export {
+        /// The scenario file (`-` reads standard input).
+        file: String,
+        /// Write the workbook here.
+        #[arg(long, value_name = "OUT.xlsx", required_unless_present = "csv", conflicts_with = "csv")]
+        xlsx: Option<String>,
+        /// Write the 全市 table here (UTF-8 with a byte-order mark).
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<String>,
+        /// The bank of the 本行 sheet.
+        #[arg(long, default_value = "icbc")]
+        bank: String,
+    },
+    /// Read a workbook or CSV/TSV table and print the scenario with its figures (kaoping-scenario/1).
+    Import {
+        /// The workbook (.xlsx) or table (.csv, .tsv).
+        book: String,
+        /// The scenario the figures go into (default: an empty one of the year).
+        #[arg(long, value_name = "FILE")]
+        into: Option<String>,
+    },
+    /// Compare two scenarios: every bank's total, rank, band and share in each, and what moved.
+    Diff {
+        /// The first scenario.
+        a: String,
+        /// The second scenario.
+        b: String,
+        /// Also show one bank's figures and items that moved, with both workings.
+        #[arg(long)]
+        bank: Option<String>,
+        /// Print JSON (kaoping-diff/1) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the share link's fragment (`#s=…`) for a scenario: append it to the page's address.
+    Link {
+        /// The scenario file (`-` reads standard input).
+        file: String,
+    },
+    /// Print the scenario a share link carries (kaoping-scenario/1); a damaged or cut link exits 2.
+    OpenLink {
+        /// The link, or just its fragment (`#s=…`).
+        link: String,
     },
 }
 
 /// An error a user can act on, and the exit status it gives.
 struct Failure {
+    /// One or more lines, each printed after `kaoping: `.
     message: String,
     status: u8,
 }
@@ -68,7 +129,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            eprintln!("kaoping: {}", failure.message);
+            for line in failure.message.lines() {
+                eprintln!("kaoping: {line}");
+            }
             ExitCode::from(failure.status)
         }
     }
@@ -90,11 +153,209 @@ fn run(command: Command) -> Result<String, Failure> {
             })?;
             Ok(render_explanation(scheme, &scenario, &evaluation, result))
         }
-        Command::Template { year } => {
+        Command::Template { year, xlsx: None, .. } => {
             let scheme = Scheme::builtin(year).map_err(|e| Failure::input(e.to_string()))?;
             Ok(scheme.template().to_json_full() + "\n")
         }
+        Command::Template { year, xlsx: Some(out), from } => {
+            let (scheme, scenario) = match from {
+                Some(file) => load(&file)?,
+                None => {
+                    let scheme = Scheme::builtin(year).map_err(|e| Failure::input(e.to_string()))?;
+                    (scheme, scheme.template())
+                }
+            };
+            write_file(&out, &export::template(scheme, &scenario, &about()))?;
+            Ok(String::new())
+        }
+        Command::Export { file, xlsx, csv, bank } => {
+            let (scheme, scenario) = load(&file)?;
+            if scheme.bank_index(&bank).is_none() {
+                return Err(unknown_bank(scheme, &bank));
+            }
+            if let Some(out) = xlsx {
+                write_file(&out, &export::workbook(scheme, &scenario, &bank, &about()))?;
+            }
+            if let Some(out) = csv {
+                write_file(&out, export::city_csv(scheme, &scenario).as_bytes())?;
+            }
+            Ok(String::new())
+        }
+        Command::Import { book, into } => {
+            let (scheme, base) = match into {
+                Some(file) => load(&file)?,
+                None => {
+                    let scheme = Scheme::builtin(2024).map_err(|e| Failure::input(e.to_string()))?;
+                    (scheme, Scenario::new(scheme.year))
+                }
+            };
+            let bytes = read_bytes(&book)?;
+            let name =
+                std::path::Path::new(&book).file_name().map_or(book.clone(), |n| n.to_string_lossy().into_owned());
+            let update = kaoping_sheets::read_file(&bytes, &name, scheme);
+            match update.apply(scheme, &base) {
+                Ok(scenario) => Ok(scenario.to_json() + "\n"),
+                Err(problems) => {
+                    let lines: Vec<String> = problems.iter().map(|p| format!("{book}: {p}")).collect();
+                    Err(Failure::input(lines.join("\n")))
+                }
+            }
+        }
+        Command::Diff { a, b, bank, json } => {
+            let (scheme, first) = load(&a)?;
+            let (_, second) = load(&b)?;
+            let comparison = compare(scheme, &first, &second);
+            let detail = match &bank {
+                Some(id) => Some(comparison.bank(scheme, &first, &second, id).ok_or_else(|| unknown_bank(scheme, id))?),
+                None => None,
+            };
+            if json {
+                let mut value = comparison.to_value(scheme);
+                if let (Some(detail), Some(map)) = (&detail, value.as_object_mut()) {
+                    map.insert("bank".to_owned(), detail.to_value());
+                }
+                return Ok(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n");
+            }
+            Ok(render_diff(scheme, &comparison, detail.as_ref()))
+        }
+        Command::Link { file } => {
+            let (_, scenario) = load(&file)?;
+            Ok(kaoping_sheets::link::share_fragment(&scenario) + "\n")
+        }
+        Command::OpenLink { link } => kaoping_sheets::link::open_fragment(&link)
+            .map(|scenario| scenario.to_json() + "\n")
+            .map_err(|e| Failure::input(format!("link: {}", e.zh()))),
     }
+}
+
+fn unknown_bank(scheme: &Scheme, bank: &str) -> Failure {
+    let known = scheme.banks.iter().map(|b| b.id.as_str()).collect::<Vec<_>>().join(", ");
+    Failure::input(format!("--bank: \"{bank}\" is not a bank of the scheme (one of: {known})"))
+}
+
+fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
+    std::fs::read(file).map_err(|e| Failure::input(format!("{file}: cannot read it: {e}")))
+}
+
+fn write_file(file: &str, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(file, bytes).map_err(|e| Failure { message: format!("{file}: cannot write it: {e}"), status: 1 })
+}
+
+/// The date and version written on a workbook's 说明 sheet.
+fn about() -> About {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    About { date: civil_date(seconds / 86_400), version: env!("CARGO_PKG_VERSION").to_owned() }
+}
+
+/// `YYYY-MM-DD` of a day counted from 1970-01-01 (UTC), by Howard Hinnant's `civil_from_days`.
+fn civil_date(days: u64) -> String {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn render_diff(
+    scheme: &Scheme,
+    comparison: &kaoping_engine::Comparison,
+    detail: Option<&kaoping_engine::BankDetail>,
+) -> String {
+    let dash = || "—".to_owned();
+    let signed = |v: Option<rust_decimal::Decimal>| {
+        v.map_or_else(dash, |v| {
+            let shown = format_fixed2(v);
+            if v > rust_decimal::Decimal::ZERO && shown != "0.00" {
+                format!("+{shown}")
+            } else {
+                shown
+            }
+        })
+    };
+    let mut out = format!(
+        "{}{}{}{}{}{}{}  {}\n",
+        pad("银行", 10),
+        pad_left("总分A", 9),
+        pad_left("总分B", 9),
+        pad_left("变化", 9),
+        pad_left("名次", 10),
+        pad_left("占比%A", 9),
+        pad_left("占比%B", 9),
+        "档次"
+    );
+    for bank in &comparison.banks {
+        let name = scheme.banks.get(bank.index).map_or("", |b| b.short_name.as_str());
+        let total = |s: &kaoping_engine::Standing| s.total.map_or_else(dash, format_fixed2);
+        let share = |s: &kaoping_engine::Standing| s.share_pct.map_or_else(dash, format_fixed2);
+        let rank = |s: &kaoping_engine::Standing| s.rank.map_or_else(dash, |r| r.to_string());
+        let band = match bank.band_move {
+            None => bank.after.band.label().to_owned(),
+            Some(m) => format!(
+                "{} → {} {}",
+                bank.before.band.label(),
+                bank.after.band.label(),
+                if m == BandMove::Up { "↑" } else { "↓" }
+            ),
+        };
+        out.push_str(&format!(
+            "{}{}{}{}{}{}{}  {}\n",
+            pad(name, 10),
+            pad_left(&total(&bank.before), 9),
+            pad_left(&total(&bank.after), 9),
+            pad_left(&signed(bank.total_change), 9),
+            pad_left(&format!("{}→{}", rank(&bank.before), rank(&bank.after)), 10),
+            pad_left(&share(&bank.before), 9),
+            pad_left(&share(&bank.after), 9),
+            band
+        ));
+    }
+    for change in &comparison.settings {
+        out.push_str(&format!("\n设置不同：{}：{} → {}", change.title, change.before, change.after));
+    }
+    if !comparison.settings.is_empty() {
+        out.push('\n');
+    }
+    if let Some(detail) = detail {
+        let name = comparison
+            .banks
+            .iter()
+            .find(|b| b.id == detail.id)
+            .and_then(|b| scheme.banks.get(b.index))
+            .map_or(detail.id.as_str(), |b| b.short_name.as_str());
+        out.push_str(&format!("\n{name}：\n"));
+        for figure in &detail.figures {
+            let show = |v: Option<rust_decimal::Decimal>| {
+                v.map_or_else(|| "（未填写）".to_owned(), |v| v.normalize().to_string())
+            };
+            out.push_str(&format!(
+                "  {}：{} → {} {}\n",
+                figure.field.label(),
+                show(figure.before),
+                show(figure.after),
+                figure.field.unit().symbol()
+            ));
+        }
+        for item in &detail.items {
+            out.push_str(&format!(
+                "  {} {}：{} → {}\n    A：{}\n    B：{}\n",
+                item.clause,
+                item.item.title(),
+                format_fixed2(item.before),
+                format_fixed2(item.after),
+                item.before_working,
+                item.after_working
+            ));
+        }
+        if detail.figures.is_empty() && detail.items.is_empty() {
+            out.push_str("  没有变化\n");
+        }
+    }
+    out
 }
 
 fn load(file: &str) -> Result<(&'static Scheme, Scenario), Failure> {

@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 mod city;
+mod compare;
 mod error;
 mod evaluate;
 mod evaluation;
@@ -37,6 +38,9 @@ mod sections;
 mod solve;
 mod values;
 
+pub use compare::{
+    compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange, Standing,
+};
 pub use error::Error;
 pub use evaluate::evaluate;
 pub use evaluation::{

@@ -90,6 +90,10 @@ pub struct Scenario {
     pub format: &'static str,
     /// The scheme's year.
     pub year: u16,
+    /// The scenario's name, so that a file carries it (`一季度预测`); optional.
+    pub name: Option<String>,
+    /// A note about the scenario (what it assumes, who made it); optional.
+    pub note: Option<String>,
     /// Interpretation settings.
     pub settings: Settings,
     /// Typed-in city figures.
@@ -98,7 +102,7 @@ pub struct Scenario {
     pub banks: Vec<BankInput>,
 }
 
-const TOP_FIELDS: &[&str] = &["format", "year", "settings", "city", "banks"];
+const TOP_FIELDS: &[&str] = &["format", "year", "name", "note", "settings", "city", "banks"];
 const SETTINGS_FIELDS: &[&str] = &["bonus_mode", "city_average", "deposit_normalization", "green_target_growth_pct"];
 const CITY_FIELDS: &[&str] = &[
     "loan_growth_pct",
@@ -113,6 +117,8 @@ impl Scenario {
         Scenario {
             format: FORMAT,
             year,
+            name: None,
+            note: None,
             settings: Settings::default(),
             city: CityOverrides::default(),
             banks: Vec::new(),
@@ -161,6 +167,12 @@ impl Scenario {
         let mut top = Map::new();
         top.insert("format".to_owned(), Value::String(self.format.to_owned()));
         top.insert("year".to_owned(), Value::from(self.year));
+        // Written only when present, so that a file without them reads as it always did.
+        for (key, text) in [("name", &self.name), ("note", &self.note)] {
+            if let Some(text) = text {
+                top.insert(key.to_owned(), Value::String(text.clone()));
+            }
+        }
         top.insert("settings".to_owned(), serde_json::to_value(self.settings).unwrap_or(Value::Null));
         top.insert("city".to_owned(), city);
         top.insert("banks".to_owned(), Value::Array(banks));
@@ -193,6 +205,8 @@ impl Scenario {
         };
         let scheme = crate::Scheme::builtin(year)?;
         let mut scenario = Scenario::new(year);
+        scenario.name = text_field(top, "name")?;
+        scenario.note = text_field(top, "note")?;
         if let Some(settings) = present(top, "settings") {
             let s = object(settings, "settings", SETTINGS_FIELDS)?;
             let mut out = Settings::default();
@@ -434,6 +448,15 @@ fn field<T>(
         None => Ok(None),
         Some(text) if text.is_empty() => Ok(None),
         Some(text) => parse(&text).map(Some).map_err(|problem| Error::Value { path, text, problem }),
+    }
+}
+
+/// An optional text field (`name`, `note`): a string, kept as written, or absent, `null` or empty.
+fn text_field(map: &Map<String, Value>, key: &str) -> Result<Option<String>, Error> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone()).filter(|t| !t.is_empty())),
+        Some(_) => Err(Error::WrongType { path: key.to_owned(), expected: "a string" }),
     }
 }
 

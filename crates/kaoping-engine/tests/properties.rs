@@ -61,14 +61,17 @@ fn bank(id: String) -> impl Strategy<Value = BankInput> {
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     let ids: Vec<String> = scheme().banks.iter().map(|b| b.id.clone()).collect();
-    (prop::sample::subsequence(ids, 0..=16), any::<bool>(), any::<bool>())
-        .prop_flat_map(|(ids, whole, mean)| {
+    let text = prop::option::of("\\PC{1,20}");
+    (prop::sample::subsequence(ids, 0..=16), any::<bool>(), any::<bool>(), text.clone(), text)
+        .prop_flat_map(|(ids, whole, mean, name, note)| {
             let banks: Vec<_> = ids.into_iter().map(bank).collect();
-            (banks, Just(whole), Just(mean))
+            (banks, Just(whole), Just(mean), Just(name), Just(note))
         })
-        .prop_map(|(banks, whole, mean)| {
+        .prop_map(|(banks, whole, mean, name, note)| {
             let mut s = scheme().baseline();
             s.banks = banks;
+            s.name = name;
+            s.note = note;
             if whole {
                 s.settings.bonus_mode = kaoping_engine::BonusMode::WholeUnits;
             }

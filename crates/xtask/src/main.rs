@@ -103,6 +103,7 @@ fn test_task() -> Result<(), String> {
     let root = project_root();
     tools::ensure_build_tools(&root)?;
     tools::ensure_browser()?;
+    tools::ensure_libreoffice()?;
     run(&root, "cargo", &["fetch", "--locked"])?;
 
     let mut steps = vec![
@@ -139,6 +140,13 @@ fn test_task() -> Result<(), String> {
             name: "engine tests compiled to wasm (wasm-bindgen-test)",
             program: "cargo",
             args: vec!["test", "--target", "wasm32-unknown-unknown", "-p", "kaoping-engine"],
+        });
+    }
+    if root.join("crates/kaoping-sheets/tests/wasm.rs").is_file() {
+        steps.push(Step {
+            name: "spreadsheet tests compiled to wasm (wasm-bindgen-test)",
+            program: "cargo",
+            args: vec!["test", "--target", "wasm32-unknown-unknown", "-p", "kaoping-sheets", "--test", "wasm"],
         });
     }
     steps.push(Step {

@@ -18,6 +18,7 @@ const TRUNK_VERSION: &str = "0.21.14";
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const SOFFICE: &str = "/usr/bin/soffice";
 /// A CJK font, so that screenshots taken by the end-to-end tests show Chinese rather than boxes.
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
@@ -107,6 +108,19 @@ pub fn ensure_browser() -> Result<(), String> {
     let mut args = vec!["install", "-y"];
     args.extend(packages);
     run(&root, "apt-get", &args)
+}
+
+/// LibreOffice Calc without a GUI, for the test that opens an exported workbook the way a user's
+/// office suite would and checks its numbers against `kaoping score`. Without recommends: the
+/// converter needs none of them, and they would add several hundred megabytes.
+pub fn ensure_libreoffice() -> Result<(), String> {
+    if Path::new(SOFFICE).exists() {
+        return Ok(());
+    }
+    println!("xtask: installing libreoffice-calc-nogui with apt-get (for the workbook test)");
+    let root = crate::project_root();
+    run(&root, "apt-get", &["update"])?;
+    run(&root, "apt-get", &["install", "-y", "--no-install-recommends", "libreoffice-calc-nogui"])
 }
 
 /// Whether `program --version` runs and mentions `version`.

@@ -2,4 +2,5 @@
 //! Nothing here knows about components; the `use_scenario` hook calls it and dispatches the result.
 
 pub mod files;
+pub mod sheets;
 pub mod storage;

@@ -1,0 +1,332 @@
+//! Comparing two scenarios: how each bank's total, rank, band and public-fund share move from one to
+//! the other, and for one bank which items moved and why.
+//!
+//! Both scenarios are scored by [`evaluate`]; nothing here computes a point. An item can move although
+//! the bank's own figures did not (a city average moved with other banks' figures, or a reading was
+//! switched), so the items are compared by their points and shown with both workings.
+
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+use crate::evaluate::evaluate;
+use crate::evaluation::{Band, BankResult, Evaluation, Item};
+use crate::fields::{Field, FIELDS};
+use crate::readings::{readings, CityField};
+use crate::scenario::Scenario;
+use crate::scheme::Scheme;
+
+/// Where a bank stands in one scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    /// The total; `None` when disqualified.
+    pub total: Option<Decimal>,
+    /// The rank; `None` when disqualified.
+    pub rank: Option<u32>,
+    /// The band.
+    pub band: Band,
+    /// The public-fund share, percent; `None` when disqualified.
+    pub share_pct: Option<Decimal>,
+}
+
+impl Standing {
+    fn of(bank: &BankResult) -> Standing {
+        Standing {
+            total: bank.total,
+            rank: bank.rank,
+            band: bank.band,
+            share_pct: bank.is_ranked().then_some(bank.deposit.share_pct),
+        }
+    }
+}
+
+/// How a bank's band moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BandMove {
+    /// To a better band (or from disqualified into one).
+    Up,
+    /// To a worse band.
+    Down,
+}
+
+/// One bank in both scenarios.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankChange {
+    /// The bank's position in annex order.
+    pub index: usize,
+    /// The bank's id.
+    pub id: String,
+    /// In the first scenario.
+    pub before: Standing,
+    /// In the second.
+    pub after: Standing,
+    /// after − before, when both have a total.
+    pub total_change: Option<Decimal>,
+    /// Places gained (positive) or lost (negative), when both are ranked.
+    pub rank_change: Option<i64>,
+    /// after − before, percentage points, when both are ranked.
+    pub share_change: Option<Decimal>,
+    /// The band moved, and which way.
+    pub band_move: Option<BandMove>,
+}
+
+/// A reading or a typed city figure that differs between the two scenarios, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingChange {
+    /// What it is (`“全市平均增速”的算法`, `全市新增贷款平均增速`).
+    pub title: String,
+    /// In the first scenario.
+    pub before: String,
+    /// In the second.
+    pub after: String,
+}
+
+/// Two scenarios side by side: every bank in annex order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// Every bank, in annex order.
+    pub banks: Vec<BankChange>,
+    /// Readings and typed city figures that differ.
+    pub settings: Vec<SettingChange>,
+    /// The first scenario's evaluation.
+    pub before: Evaluation,
+    /// The second's.
+    pub after: Evaluation,
+}
+
+/// A figure of one bank entered differently in the two scenarios.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureChange {
+    /// The figure.
+    pub field: Field,
+    /// As entered in the first scenario (`None`: not entered).
+    pub before: Option<Decimal>,
+    /// As entered in the second.
+    pub after: Option<Decimal>,
+}
+
+/// An item whose points differ, with the working behind each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemChange {
+    /// The item.
+    pub item: Item,
+    /// Its clause (`二(一)1`).
+    pub clause: String,
+    /// Points in the first scenario.
+    pub before: Decimal,
+    /// Points in the second.
+    pub after: Decimal,
+    /// The working in the first scenario, in Chinese.
+    pub before_working: String,
+    /// The working in the second.
+    pub after_working: String,
+}
+
+/// One bank's figures and items that differ between two scenarios.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankDetail {
+    /// The bank's id.
+    pub id: String,
+    /// Its figures entered differently, in table order.
+    pub figures: Vec<FigureChange>,
+    /// Its items whose points moved, in the scheme's order.
+    pub items: Vec<ItemChange>,
+}
+
+/// Scores both scenarios and puts every bank side by side.
+pub fn compare(scheme: &Scheme, before: &Scenario, after: &Scenario) -> Comparison {
+    let (a, b) = (evaluate(scheme, before), evaluate(scheme, after));
+    let banks = a
+        .banks
+        .iter()
+        .filter_map(|x| b.bank(&x.id).map(|y| (x, y)))
+        .map(|(x, y)| {
+            let (before, after) = (Standing::of(x), Standing::of(y));
+            let both = |f: fn(&Standing) -> Option<Decimal>| f(&after).zip(f(&before)).map(|(n, o)| n - o);
+            BankChange {
+                index: x.index,
+                id: x.id.clone(),
+                before,
+                after,
+                total_change: both(|s| s.total),
+                rank_change: before.rank.zip(after.rank).map(|(o, n)| i64::from(o) - i64::from(n)),
+                share_change: both(|s| s.share_pct),
+                band_move: match after.band.cmp(&before.band) {
+                    std::cmp::Ordering::Less => Some(BandMove::Up),
+                    std::cmp::Ordering::Equal => None,
+                    std::cmp::Ordering::Greater => Some(BandMove::Down),
+                },
+            }
+        })
+        .collect();
+    Comparison { banks, settings: setting_changes(scheme, before, after), before: a, after: b }
+}
+
+fn setting_changes(scheme: &Scheme, before: &Scenario, after: &Scenario) -> Vec<SettingChange> {
+    let mut out: Vec<SettingChange> = readings(scheme, &before.settings)
+        .into_iter()
+        .zip(readings(scheme, &after.settings))
+        .filter(|(x, y)| x.current != y.current)
+        .map(|(x, y)| SettingChange {
+            before: x.current_label().to_owned(),
+            after: y.current_label().to_owned(),
+            title: x.title,
+        })
+        .collect();
+    let shown = |value: Option<Decimal>, unit: &str| {
+        value.map_or_else(|| "（未填写）".to_owned(), |v| format!("{}{unit}", v.normalize()))
+    };
+    let green = |s: &Scenario| s.settings.green_target_growth_pct.map(|p| p.get());
+    if green(before) != green(after) {
+        out.push(SettingChange {
+            title: "绿色贷款年末考核增速".to_owned(),
+            before: shown(green(before), "%"),
+            after: shown(green(after), "%"),
+        });
+    }
+    for field in CityField::ALL {
+        let (x, y) = (field.get(&before.city), field.get(&after.city));
+        if x != y {
+            let unit = field.unit().symbol();
+            out.push(SettingChange { title: field.label().to_owned(), before: shown(x, unit), after: shown(y, unit) });
+        }
+    }
+    out
+}
+
+impl Comparison {
+    /// One bank's figures and items that differ, or `None` for an id that is not a bank of the scheme.
+    pub fn bank(&self, scheme: &Scheme, before: &Scenario, after: &Scenario, id: &str) -> Option<BankDetail> {
+        let (x, y) = (self.before.bank(id)?, self.after.bank(id)?);
+        let entered = |s: &Scenario, f: Field| s.bank(id).and_then(|b| f.get(b));
+        let figures = FIELDS
+            .iter()
+            .map(|spec| FigureChange {
+                field: spec.field,
+                before: entered(before, spec.field),
+                after: entered(after, spec.field),
+            })
+            .filter(|c| c.before != c.after)
+            .collect();
+        let items = Item::ALL
+            .iter()
+            .filter_map(|&item| {
+                let (p, q) = (x.item(item)?, y.item(item)?);
+                (p.points != q.points).then(|| ItemChange {
+                    item,
+                    clause: scheme.rules.clause(item).to_owned(),
+                    before: p.points,
+                    after: q.points,
+                    before_working: p.explain(scheme),
+                    after_working: q.explain(scheme),
+                })
+            })
+            .collect();
+        Some(BankDetail { id: id.to_owned(), figures, items })
+    }
+
+    /// The banks whose band moved.
+    pub fn band_moves(&self) -> impl Iterator<Item = &BankChange> {
+        self.banks.iter().filter(|b| b.band_move.is_some())
+    }
+
+    /// The comparison as JSON (`kaoping-diff/1`): numbers as unrounded decimal strings, `null` where a
+    /// figure does not apply (a disqualified bank has no total, rank or share).
+    pub fn to_value(&self, scheme: &Scheme) -> Value {
+        let num = |v: Option<Decimal>| v.map_or(Value::Null, |v| Value::String(v.normalize().to_string()));
+        let side = |s: &Standing| json!({ "total": num(s.total), "rank": s.rank, "band": s.band.key(), "share_pct": num(s.share_pct) });
+        let banks: Vec<Value> = self
+            .banks
+            .iter()
+            .map(|b| {
+                json!({
+                    "id": b.id,
+                    "name": scheme.banks.get(b.index).map_or("", |i| i.short_name.as_str()),
+                    "before": side(&b.before),
+                    "after": side(&b.after),
+                    "total_change": num(b.total_change),
+                    "rank_change": b.rank_change,
+                    "share_change": num(b.share_change),
+                    "band_move": b.band_move.map(|m| match m { BandMove::Up => "up", BandMove::Down => "down" }),
+                })
+            })
+            .collect();
+        let settings: Vec<Value> =
+            self.settings.iter().map(|s| json!({ "title": s.title, "before": s.before, "after": s.after })).collect();
+        json!({ "format": "kaoping-diff/1", "year": scheme.year, "settings": settings, "banks": banks })
+    }
+}
+
+impl BankDetail {
+    /// The detail as JSON: the figures and items that moved, with both workings.
+    pub fn to_value(&self) -> Value {
+        let num = |v: Option<Decimal>| v.map_or(Value::Null, |v| Value::String(v.normalize().to_string()));
+        json!({
+            "id": self.id,
+            "figures": self.figures.iter().map(|f| json!({
+                "key": f.field.key(), "label": f.field.label(), "before": num(f.before), "after": num(f.after),
+            })).collect::<Vec<_>>(),
+            "items": self.items.iter().map(|i| json!({
+                "item": i.item.key(), "title": i.item.title(), "clause": i.clause,
+                "before": num(Some(i.before)), "after": num(Some(i.after)),
+                "before_working": i.before_working, "after_working": i.after_working,
+            })).collect::<Vec<_>>(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::values::Amount;
+
+    #[test]
+    fn the_same_scenario_changes_nothing() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let s = scheme.template();
+        let c = compare(scheme, &s, &s);
+        assert_eq!(c.banks.len(), 16);
+        assert!(c.banks.iter().all(|b| b.total_change == Some(Decimal::ZERO) && b.band_move.is_none()));
+        assert!(c.settings.is_empty());
+        let detail = c.bank(scheme, &s, &s, "icbc").expect("icbc");
+        assert!(detail.figures.is_empty() && detail.items.is_empty());
+        assert!(c.bank(scheme, &s, &s, "nobank").is_none());
+    }
+
+    #[test]
+    fn more_loans_move_the_bank_up_and_say_why() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let before = scheme.template();
+        let mut after = before.clone();
+        let adbc = after.bank_mut("adbc");
+        adbc.loans = Amount::new(Decimal::new(2000, 0)).ok();
+        let c = compare(scheme, &before, &after);
+        let row = c.banks.iter().find(|b| b.id == "adbc").expect("adbc");
+        assert!(row.total_change.is_some_and(|d| d > Decimal::ZERO));
+        assert!(row.rank_change.is_some_and(|d| d > 0), "{row:?}");
+        assert_eq!(row.band_move, Some(BandMove::Up));
+        let detail = c.bank(scheme, &before, &after, "adbc").expect("adbc");
+        assert_eq!(detail.figures.iter().map(|f| f.field).collect::<Vec<_>>(), [Field::Loans]);
+        let items: Vec<Item> = detail.items.iter().map(|i| i.item).collect();
+        assert!(items.contains(&Item::LoanIncrement), "{items:?}");
+        assert_ne!(detail.items[0].before_working, detail.items[0].after_working);
+        let json = c.to_value(scheme);
+        assert_eq!(json["banks"][0]["band_move"], "up");
+        assert_eq!(json["banks"][1]["total_change"].as_str().map(|t| t.starts_with('-')), Some(true));
+    }
+
+    #[test]
+    fn switched_readings_and_typed_city_figures_are_listed() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let before = scheme.template();
+        let mut after = before.clone();
+        after.settings.city_average = crate::scenario::CityAverage::Mean;
+        let _ = CityField::LoanGrowth.set(&mut after.city, Some(Decimal::new(12, 0)));
+        let c = compare(scheme, &before, &after);
+        let titles: Vec<(&str, &str, &str)> =
+            c.settings.iter().map(|s| (s.title.as_str(), s.before.as_str(), s.after.as_str())).collect();
+        assert_eq!(
+            titles,
+            [("“全市平均增速”的算法", "汇总计算", "各行增速简单平均"), ("全市新增贷款平均增速", "（未填写）", "12%")]
+        );
+    }
+}

@@ -1,0 +1,336 @@
+//! Writing a scenario out: the workbook (全市 / 本行 / 设置 / 说明), the fill-in template, and the
+//! 全市 table as CSV. Every score comes from the engine's evaluation.
+//!
+//! Figures are written as numbers with their exact decimal text, shown with two decimals. A figure
+//! with more than 15 significant digits is written as text instead: Excel keeps only 15, and a
+//! workbook saved again in Excel would otherwise come back changed. Results (points, totals, shares)
+//! are written rounded to two decimals half up, as the scheme publishes them.
+
+use kaoping_engine::{
+    city_figure_source, evaluate, green_target_text, readings, round2, BankResult, CityField, Evaluation, Field, Kind,
+    Scenario, Scheme, FORMAT,
+};
+use rust_decimal::Decimal;
+
+use crate::table::Column;
+use crate::xlsx::{Sheet, Style, Value};
+
+/// The name of the layout of the workbooks this version writes, shown on the 说明 sheet.
+pub const WORKBOOK_FORMAT: &str = "kaoping-workbook/1";
+
+/// What the caller knows that a pure function cannot: the date and the program's version.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct About {
+    /// The date of the export, as it should be shown (`2024-12-31`).
+    pub date: String,
+    /// The program's version (`0.1.0`).
+    pub version: String,
+}
+
+/// Shown where a result does not apply (a vetoed bank's total, rank and share).
+pub const NOT_APPLICABLE: &str = "不适用";
+
+fn text(t: impl Into<String>) -> (Value, Style) {
+    (Value::Text(t.into()), Style::Plain)
+}
+
+fn heading(t: impl Into<String>) -> (Value, Style) {
+    (Value::Text(t.into()), Style::Header)
+}
+
+fn fixed2(value: Decimal) -> (Value, Style) {
+    (Value::Number(round2(value)), Style::Fixed2)
+}
+
+/// Excel keeps 15 significant digits of a number.
+fn fits_excel(value: Decimal) -> bool {
+    let digits = value.normalize().mantissa().unsigned_abs().to_string().len();
+    digits <= 15
+}
+
+/// A figure as entered: its exact value as a number (or as text past 15 digits); a flag as 是/否;
+/// blank when not entered.
+fn figure(field: Field, value: Option<Decimal>) -> (Value, Style) {
+    match (field.kind(), value) {
+        (Kind::Flag, v) => text(if v.is_some() { "是" } else { "否" }),
+        (_, None) => (Value::Empty, Style::Plain),
+        (_, Some(v)) if !fits_excel(v) => text(v.to_string()),
+        (kind, Some(v)) => (Value::Number(v), if kind.is_whole() { Style::Whole } else { Style::Fixed2 }),
+    }
+}
+
+fn not_applicable() -> (Value, Style) {
+    text(NOT_APPLICABLE)
+}
+
+/// One cell of the bank table for a bank.
+fn cell(column: Column, scheme: &Scheme, scenario: &Scenario, bank: &BankResult) -> (Value, Style) {
+    let ranked = bank.is_ranked();
+    match column {
+        Column::Bank => text(scheme.banks.get(bank.index).map_or(bank.id.as_str(), |b| b.short_name.as_str())),
+        Column::Figure(field) => figure(field, scenario.bank(&bank.id).and_then(|b| field.get(b))),
+        Column::Points(item) => bank.item(item).map_or((Value::Empty, Style::Plain), |s| fixed2(s.points)),
+        Column::Total => bank.total.map_or_else(not_applicable, fixed2),
+        Column::Rank => bank.rank.map_or_else(not_applicable, |r| (Value::Number(Decimal::from(r)), Style::Whole)),
+        Column::Band => text(bank.band.label()),
+        Column::Interview if !ranked => not_applicable(),
+        Column::Interview => text(if bank.interview { "是" } else { "否" }),
+        Column::Composite if !ranked => not_applicable(),
+        Column::Composite => fixed2(bank.deposit.composite),
+        Column::Share if !ranked => not_applicable(),
+        Column::Share => fixed2(bank.deposit.share_pct),
+    }
+}
+
+/// A bank table sheet: a hidden row of column keys (so the sheet reads back whatever its headings
+/// say), a row of headings, then one row per bank in annex order; headings and names frozen.
+fn bank_sheet(name: &str, columns: &[Column], scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation) -> Sheet {
+    let mut rows = vec![
+        columns.iter().map(|c| text(c.key())).collect::<Vec<_>>(),
+        columns.iter().map(|c| heading(c.heading())).collect(),
+    ];
+    for bank in &evaluation.banks {
+        rows.push(columns.iter().map(|&c| cell(c, scheme, scenario, bank)).collect());
+    }
+    Sheet {
+        name: name.to_owned(),
+        rows,
+        frozen_rows: 2,
+        frozen_columns: 1,
+        hidden_rows: vec![0],
+        hidden_columns: vec![],
+    }
+}
+
+/// The 本行 sheet: one bank's 18 items with clause, points and working, then its outcome.
+fn bank_detail_sheet(scheme: &Scheme, evaluation: &Evaluation, id: &str) -> Sheet {
+    let mut rows = Vec::new();
+    let Some(bank) = evaluation.bank(id).or_else(|| evaluation.banks.first()) else {
+        return Sheet { name: "本行".to_owned(), ..Sheet::default() };
+    };
+    let info = scheme.banks.get(bank.index);
+    rows.push(vec![(
+        Value::Text(format!("{}（{}）", info.map_or("", |b| b.full_name.as_str()), bank.id)),
+        Style::Title,
+    )]);
+    rows.push(vec![heading("条款"), heading("项目"), heading("得分"), heading("计算过程")]);
+    for score in &bank.items {
+        rows.push(vec![
+            text(scheme.rules.clause(score.item)),
+            text(score.item.title()),
+            fixed2(score.points),
+            (Value::Text(score.explain(scheme)), Style::Wrap),
+        ]);
+    }
+    rows.push(vec![]);
+    let ranked = bank.is_ranked();
+    let outcome: Vec<(&str, (Value, Style))> = vec![
+        ("总分", bank.total.map_or_else(not_applicable, fixed2)),
+        (
+            "名次",
+            bank.rank
+                .map_or_else(not_applicable, |r| text(format!("第 {r} 名（共 {} 家参与排名）", evaluation.ranked))),
+        ),
+        ("档次", text(bank.band.label())),
+        (
+            "约谈通报",
+            if ranked {
+                text(if bank.interview { scheme.rules.interview_text() } else { "否".to_owned() })
+            } else {
+                not_applicable()
+            },
+        ),
+        ("资金存放综合评分", if ranked { fixed2(bank.deposit.composite) } else { not_applicable() }),
+        ("资金存放占比（%）", if ranked { fixed2(bank.deposit.share_pct) } else { not_applicable() }),
+    ];
+    for (label, value) in outcome {
+        rows.push(vec![text(""), heading(label), value]);
+    }
+    for warning in &bank.warnings {
+        rows.push(vec![text(""), text("注意"), text(""), (Value::Text(warning.zh()), Style::Wrap)]);
+    }
+    if !bank.missing.is_empty() {
+        let names: Vec<&str> = bank.missing.iter().map(|f| f.label()).collect();
+        rows.push(vec![text(""), text("未填写（按 0 分计）"), text(""), (Value::Text(names.join("、")), Style::Wrap)]);
+    }
+    Sheet { name: "本行".to_owned(), rows, frozen_rows: 2, ..Sheet::default() }
+}
+
+/// The 设置 sheet: every reading, the green task rate and the city figures, with the value typed in
+/// (read back on import, found by the hidden key column) beside the value the engine used.
+fn settings_sheet(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation) -> Sheet {
+    let mut rows = vec![vec![heading("项目"), heading("填入值"), heading("采用值"), heading("说明"), heading("键")]];
+    let wrap = |t: String| (Value::Text(t), Style::Wrap);
+    let empty = || (Value::Empty, Style::Plain);
+    let number = |v: Option<Decimal>| v.map_or((Value::Empty, Style::Plain), |v| (Value::Number(v), Style::Fixed2));
+    rows.push(vec![
+        text("考评年度"),
+        (Value::Number(Decimal::from(scenario.year)), Style::Plain),
+        empty(),
+        text(""),
+        text("year"),
+    ]);
+    rows.push(vec![text("测算名称"), text(scenario.name.clone().unwrap_or_default()), empty(), text(""), text("name")]);
+    rows.push(vec![text("备注"), wrap(scenario.note.clone().unwrap_or_default()), empty(), text(""), text("note")]);
+    for reading in readings(scheme, &scenario.settings) {
+        rows.push(vec![
+            wrap(reading.title.clone()),
+            text(reading.current_label()),
+            text(reading.current_label()),
+            wrap(reading.explanation.clone()),
+            text(format!("settings.{}", reading.key)),
+        ]);
+    }
+    let green = scenario.settings.green_target_growth_pct.map(|p| p.get());
+    rows.push(vec![
+        text("绿色贷款年末考核增速（%）"),
+        number(green),
+        green.map_or_else(|| text("附件4 公布的任务"), |v| number(Some(v))),
+        wrap(green_target_text(scheme)),
+        text("settings.green_target_growth_pct"),
+    ]);
+    for field in CityField::ALL {
+        let used = field.figure(&evaluation.city);
+        rows.push(vec![
+            text(format!("{}（{}）", field.label(), field.unit().symbol())),
+            number(field.get(&scenario.city)),
+            used.value.map_or_else(|| text("无法推算"), fixed2),
+            wrap(format!("{} {}", field.usage(scheme), city_figure_source(scheme, &used))),
+            text(format!("city.{}", field.key())),
+        ]);
+    }
+    Sheet { name: "设置".to_owned(), rows, frozen_rows: 1, hidden_columns: vec![4], ..Sheet::default() }
+}
+
+/// The 说明 sheet: what the workbook is, when and by what it was made, and the readings in force.
+fn about_sheet(scheme: &Scheme, scenario: &Scenario, about: &About, template: bool) -> Sheet {
+    let mut rows = vec![vec![heading("项目"), heading("内容")]];
+    let mut line = |a: &str, b: String| rows.push(vec![text(a), (Value::Text(b), Style::Wrap)]);
+    line("考评办法", scheme.rules.source.clone());
+    line("工作簿格式", format!("{WORKBOOK_FORMAT}（情景文件格式 {FORMAT}）"));
+    line("导出日期", about.date.clone());
+    line("考评测算器版本", about.version.clone());
+    if let Some(name) = &scenario.name {
+        line("测算名称", name.clone());
+    }
+    if let Some(note) = &scenario.note {
+        line("备注", note.clone());
+    }
+    for reading in readings(scheme, &scenario.settings) {
+        line(&reading.title, reading.current_label().to_owned());
+    }
+    line(
+        "绿色贷款任务",
+        scenario
+            .settings
+            .green_target_growth_pct
+            .map_or_else(|| "附件4 公布的任务".to_owned(), |p| format!("2023 年末余额 × {}%", p.get().normalize())),
+    );
+    if template {
+        line("填写方法", "在“填报”表中每家银行一行、每项数据一列填写；数字可写作 1,234.56、全角数字或带“亿”“%”等单位；留空表示不填写（附件中的四项余额和东楚融通按恰好完成任务计，其余按 0 分计）；一票否决等是否项填“是”或“否”。".to_owned());
+        line("导入方法", "在考评测算器中点“导入Excel或CSV”选择本工作簿，核对变更清单后确认；或在命令行运行 kaoping import 本文件 --into 情景文件。第 1 行（已隐藏）是各列的代码，请勿删除；列的顺序可以调整。".to_owned());
+    } else {
+        line("表格说明", "“全市”表第 1 行（已隐藏）为各列代码，导入时据此识别各列；数字按原值保存，显示两位小数；得分、总分等为测算结果，导入时不读取。“设置”表的“填入值”一列在导入时读取。".to_owned());
+    }
+    line("声明", "测算结果仅供参考，以考评领导小组办公室正式通报为准。".to_owned());
+    Sheet { name: "说明".to_owned(), rows, frozen_rows: 1, ..Sheet::default() }
+}
+
+/// The workbook of a scenario: 全市 (every bank: figures entered, items, total, rank, band,
+/// interview, composite, share), 本行 (the bank `bank`'s working), 设置 and 说明.
+pub fn workbook(scheme: &Scheme, scenario: &Scenario, bank: &str, about: &About) -> Vec<u8> {
+    let evaluation = evaluate(scheme, scenario);
+    let sheets = [
+        bank_sheet("全市", &Column::city_table(), scheme, scenario, &evaluation),
+        bank_detail_sheet(scheme, &evaluation, bank),
+        settings_sheet(scheme, scenario, &evaluation),
+        about_sheet(scheme, scenario, about, false),
+    ];
+    crate::xlsx::write(&sheets, &title(scheme, scenario))
+}
+
+/// The fill-in workbook: 填报 (one row per bank, one column per figure, pre-filled with what
+/// `scenario` has entered) and 说明 (how to fill it in and import it).
+pub fn template(scheme: &Scheme, scenario: &Scenario, about: &About) -> Vec<u8> {
+    let evaluation = evaluate(scheme, scenario);
+    let sheets = [
+        bank_sheet("填报", &Column::template(), scheme, scenario, &evaluation),
+        about_sheet(scheme, scenario, about, true),
+    ];
+    crate::xlsx::write(&sheets, &format!("{} 填报模板", title(scheme, scenario)))
+}
+
+fn title(scheme: &Scheme, scenario: &Scenario) -> String {
+    match &scenario.name {
+        Some(name) => format!("{}年度考评测算：{name}", scheme.year),
+        None => format!("{}年度考评测算", scheme.year),
+    }
+}
+
+/// The 全市 table as text cells: headings, then one row per bank. Figures keep their exact text.
+pub fn city_rows(scheme: &Scheme, scenario: &Scenario) -> Vec<Vec<String>> {
+    let evaluation = evaluate(scheme, scenario);
+    let columns = Column::city_table();
+    let mut rows = vec![columns.iter().map(|c| c.heading()).collect::<Vec<_>>()];
+    for bank in &evaluation.banks {
+        rows.push(
+            columns
+                .iter()
+                .map(|&c| match cell(c, scheme, scenario, bank).0 {
+                    Value::Empty => String::new(),
+                    Value::Text(t) => t,
+                    Value::Number(n) => n.to_string(),
+                })
+                .collect(),
+        );
+    }
+    rows
+}
+
+/// The 全市 table as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese).
+pub fn city_csv(scheme: &Scheme, scenario: &Scenario) -> String {
+    crate::csv::write(&city_rows(scheme, scenario))
+}
+
+/// A file name for an export: the scenario's name (characters file systems refuse replaced) or
+/// `考评测算`, then the date and the extension.
+pub fn file_name(scenario: &Scenario, about: &About, suffix: &str) -> String {
+    let base = scenario.name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or("考评测算");
+    let safe: String =
+        base.trim()
+            .chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+    if about.date.is_empty() {
+        format!("{safe}{suffix}")
+    } else {
+        format!("{safe}-{}{suffix}", about.date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_keeps_fifteen_digits() {
+        assert!(fits_excel(Decimal::new(123_456_789_012_345, 2)));
+        assert!(fits_excel(Decimal::new(30000, 2)), "trailing zeros do not count");
+        assert!(!fits_excel(Decimal::new(1_234_567_890_123_456, 8)));
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        let mut s = Scenario::new(2024);
+        let about = About { date: "2024-12-31".to_owned(), version: "0.1.0".to_owned() };
+        assert_eq!(file_name(&s, &about, ".xlsx"), "考评测算-2024-12-31.xlsx");
+        s.name = Some("一季度/预测?".to_owned());
+        assert_eq!(file_name(&s, &About::default(), ".csv"), "一季度_预测_.csv");
+    }
+}

@@ -1,0 +1,226 @@
+//! What a file or a pasted block would change, shown before anything changes, then applied all at
+//! once or not at all.
+
+use kaoping_engine::{readings, CityField, Field, Kind, Percent, Scenario, Scheme};
+use rust_decimal::Decimal;
+
+use crate::Problem;
+
+/// One value read from a sheet, with the place it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Edit {
+    /// A bank's figure (`None`: the cell is blank, so the figure is not entered).
+    Figure { bank: usize, field: Field, value: Option<Decimal>, place: String },
+    /// A typed city figure.
+    City { field: CityField, value: Option<Decimal>, place: String },
+    /// A reading: its key and the chosen file value.
+    Setting { key: &'static str, value: &'static str, place: String },
+    /// The green task growth rate.
+    Green { value: Option<Decimal>, place: String },
+    /// The scenario's name.
+    Name { value: Option<String>, place: String },
+    /// The scenario's note.
+    Note { value: Option<String>, place: String },
+}
+
+/// The values read from a file or a pasted block, and every cell that was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    /// Where it came from (a file name, `粘贴内容`).
+    pub source: String,
+    pub(crate) edits: Vec<Edit>,
+    /// Every cell (or the file) that could not be read, in reading order.
+    pub problems: Vec<Problem>,
+}
+
+/// One change the update would make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Where the new value was read (`全市!C5`).
+    pub place: String,
+    /// The bank's short name, for a bank's figure.
+    pub bank: Option<String>,
+    /// The figure or setting (`贷款余额`).
+    pub what: String,
+    /// The value now (`—` when not entered).
+    pub before: String,
+    /// The value after.
+    pub after: String,
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.bank {
+            Some(bank) => write!(f, "{bank} {}：{} → {}", self.what, self.before, self.after),
+            None => write!(f, "{}：{} → {}", self.what, self.before, self.after),
+        }
+    }
+}
+
+/// What an update would do to a scenario: the changes, and the problems that stop it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// Every value that differs from the scenario, in reading order.
+    pub changes: Vec<Change>,
+    /// Every refused cell; while there is any, nothing is applied.
+    pub problems: Vec<Problem>,
+    /// How many banks' rows were read.
+    pub banks: usize,
+}
+
+impl Preview {
+    /// Whether applying would change the scenario.
+    pub fn changes_anything(&self) -> bool {
+        !self.changes.is_empty()
+    }
+}
+
+const NOT_ENTERED: &str = "—";
+
+fn show(value: Option<Decimal>, unit: &str, kind: Option<Kind>) -> String {
+    match (value, kind) {
+        (None, Some(Kind::Flag)) => "否".to_owned(),
+        (Some(_), Some(Kind::Flag)) => "是".to_owned(),
+        (None, _) => NOT_ENTERED.to_owned(),
+        (Some(v), _) if unit.is_empty() || unit == "%" => format!("{}{unit}", v.normalize()),
+        (Some(v), _) => format!("{} {unit}", v.normalize()),
+    }
+}
+
+fn show_text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| NOT_ENTERED.to_owned())
+}
+
+impl Update {
+    /// An update from `source` with nothing read yet.
+    pub fn new(source: &str) -> Self {
+        Update { source: source.to_owned(), edits: Vec::new(), problems: Vec::new() }
+    }
+
+    /// What applying to `scenario` would change, and what stops it.
+    pub fn preview(&self, scheme: &Scheme, scenario: &Scenario) -> Preview {
+        let mut changes = Vec::new();
+        let mut banks: Vec<usize> = Vec::new();
+        for edit in &self.edits {
+            let change = match edit {
+                Edit::Figure { bank, field, value, place } => {
+                    if !banks.contains(bank) {
+                        banks.push(*bank);
+                    }
+                    let info = scheme.banks.get(*bank);
+                    let id = info.map_or("", |b| b.id.as_str());
+                    let now = scenario.bank(id).and_then(|b| field.get(b));
+                    (now != *value).then(|| Change {
+                        place: place.clone(),
+                        bank: info.map(|b| b.short_name.clone()),
+                        what: field.spec().short.to_owned(),
+                        before: show(now, field.unit().symbol(), Some(field.kind())),
+                        after: show(*value, field.unit().symbol(), Some(field.kind())),
+                    })
+                }
+                Edit::City { field, value, place } => {
+                    let now = field.get(&scenario.city);
+                    (now != *value).then(|| Change {
+                        place: place.clone(),
+                        bank: None,
+                        what: field.label().to_owned(),
+                        before: show(now, field.unit().symbol(), None),
+                        after: show(*value, field.unit().symbol(), None),
+                    })
+                }
+                Edit::Setting { key, value, place } => {
+                    let mut after = scenario.settings;
+                    crate::table::set_reading(&mut after, key, value);
+                    let before = readings(scheme, &scenario.settings);
+                    let after = readings(scheme, &after);
+                    before.into_iter().zip(after).find(|(b, _)| b.key == *key).and_then(|(b, a)| {
+                        (b.current != a.current).then(|| Change {
+                            place: place.clone(),
+                            bank: None,
+                            what: b.title.clone(),
+                            before: b.current_label().to_owned(),
+                            after: a.current_label().to_owned(),
+                        })
+                    })
+                }
+                Edit::Green { value, place } => {
+                    let now = scenario.settings.green_target_growth_pct.map(Percent::get);
+                    (now != *value).then(|| Change {
+                        place: place.clone(),
+                        bank: None,
+                        what: "绿色贷款年末考核增速".to_owned(),
+                        before: show(now, "%", None),
+                        after: show(*value, "%", None),
+                    })
+                }
+                Edit::Name { value, place } => (scenario.name != *value).then(|| Change {
+                    place: place.clone(),
+                    bank: None,
+                    what: "测算名称".to_owned(),
+                    before: show_text(&scenario.name),
+                    after: show_text(value),
+                }),
+                Edit::Note { value, place } => (scenario.note != *value).then(|| Change {
+                    place: place.clone(),
+                    bank: None,
+                    what: "备注".to_owned(),
+                    before: show_text(&scenario.note),
+                    after: show_text(value),
+                }),
+            };
+            changes.extend(change);
+        }
+        Preview { changes, problems: self.problems.clone(), banks: banks.len() }
+    }
+
+    /// The scenario with every value read, or — if any cell was refused — every problem and no
+    /// change. A value equal to the scenario's is left as the scenario has it (`300.00` stays so
+    /// when the sheet says `300`). Banks with nothing entered are left out; banks are in annex order.
+    pub fn apply(&self, scheme: &Scheme, scenario: &Scenario) -> Result<Scenario, Vec<Problem>> {
+        if !self.problems.is_empty() {
+            return Err(self.problems.clone());
+        }
+        let mut out = scenario.clone();
+        let mut problems = Vec::new();
+        for edit in &self.edits {
+            match edit {
+                Edit::Figure { bank, field, value, place } => {
+                    let Some(info) = scheme.banks.get(*bank) else { continue };
+                    let now = out.bank(&info.id).and_then(|b| field.get(b));
+                    if now == *value {
+                        continue;
+                    }
+                    if let Err(e) = field.set(out.bank_mut(&info.id), *value) {
+                        problems.push(Problem::at(place.clone(), format!("{}：{}", field.spec().short, e.zh())));
+                    }
+                }
+                Edit::City { field, value, place } => {
+                    if field.get(&out.city) != *value {
+                        if let Err(e) = field.set(&mut out.city, *value) {
+                            problems.push(Problem::at(place.clone(), format!("{}：{}", field.label(), e.zh())));
+                        }
+                    }
+                }
+                Edit::Setting { key, value, .. } => {
+                    crate::table::set_reading(&mut out.settings, key, value);
+                }
+                Edit::Green { value, place } => {
+                    if out.settings.green_target_growth_pct.map(Percent::get) != *value {
+                        match value.map(Percent::new).transpose() {
+                            Ok(rate) => out.settings.green_target_growth_pct = rate,
+                            Err(e) => problems.push(Problem::at(place.clone(), e.zh())),
+                        }
+                    }
+                }
+                Edit::Name { value, .. } => out.name.clone_from(value),
+                Edit::Note { value, .. } => out.note.clone_from(value),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        out.banks.retain(|b| !b.is_empty());
+        out.banks.sort_by_key(|b| scheme.bank_index(&b.id));
+        Ok(out)
+    }
+}

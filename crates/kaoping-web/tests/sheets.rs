@@ -1,0 +1,171 @@
+//! The spreadsheet pieces of the page in headless Chromium: the import preview lists every change and
+//! every refused cell and only applies when nothing is refused; the comparison marks band moves and
+//! shows a bank's moved items; a pasted block lands where it was pasted.
+//!
+//! `cargo test --target wasm32-unknown-unknown -p kaoping-web --test sheets`
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use kaoping_engine::{Field, Scenario, Scheme};
+use kaoping_web::components::sheets_compare_view::{CompareView, CompareViewProps};
+use kaoping_web::components::sheets_paste::{pasted_block, target};
+use kaoping_web::components::sheets_preview::{ImportPreview, ImportPreviewProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn scheme() -> &'static Scheme {
+    Scheme::builtin(2024).expect("built-in")
+}
+
+/// A fresh element in the document, removed when dropped.
+struct Root(Element);
+
+impl Root {
+    fn new() -> Root {
+        let document = gloo::utils::document();
+        let root = document.create_element("div").expect("create root");
+        document.body().expect("body").append_child(&root).expect("append root");
+        Root(root)
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.0.query_selector(selector).ok().flatten()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector).and_then(|e| e.text_content()).unwrap_or_default()
+    }
+
+    fn click(&self, selector: &str) {
+        self.find(selector)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .unwrap_or_else(|| panic!("nothing to click at {selector}"))
+            .click();
+    }
+
+    /// Yields to Yew's scheduler until `condition` holds (about eight seconds at most).
+    async fn wait_for(&self, what: &str, condition: impl Fn(&Root) -> bool) {
+        for _ in 0..2000 {
+            if condition(self) {
+                return;
+            }
+            yew::platform::time::sleep(Duration::ZERO).await;
+        }
+        panic!("timed out waiting for {what}");
+    }
+}
+
+impl Drop for Root {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+fn preview_of(csv: &str) -> (Rc<kaoping_sheets::Preview>, Scenario) {
+    let base = scheme().template();
+    let update = kaoping_sheets::read_file(csv.as_bytes(), "填报.csv", scheme());
+    (Rc::new(update.preview(scheme(), &base)), base)
+}
+
+#[wasm_bindgen_test]
+async fn refused_cells_are_listed_and_nothing_can_be_applied() {
+    let (preview, _) = preview_of("银行,贷款余额（亿元）\n工商银行,12.3x\n火星银行,1\n农业银行,300\n");
+    let root = Root::new();
+    let cancelled = Rc::new(Cell::new(false));
+    let props = ImportPreviewProps {
+        source: "填报.csv".to_owned(),
+        preview,
+        onapply: Callback::from(|()| panic!("nothing may be applied")),
+        oncancel: {
+            let cancelled = cancelled.clone();
+            Callback::from(move |()| cancelled.set(true))
+        },
+    };
+    let _app = yew::Renderer::<ImportPreview>::with_root_and_props(root.0.clone(), props).render();
+    root.wait_for("the preview", |r| r.find("#import-problems").is_some()).await;
+    let problems = root.text("#import-problems");
+    assert!(problems.contains("填报.csv!B2") && problems.contains("填报.csv!A3"), "{problems}");
+    let apply = root.find("#import-apply").expect("the apply button");
+    assert!(apply.has_attribute("disabled"), "refused cells block the whole import");
+    root.click("#import-cancel");
+    assert!(cancelled.get());
+}
+
+#[wasm_bindgen_test]
+async fn changes_are_listed_and_applied_on_confirmation() {
+    let (preview, _) = preview_of("银行,贷款余额（亿元）\n农业银行,\"1,234.5\"\n");
+    let root = Root::new();
+    let applied = Rc::new(Cell::new(false));
+    let props = ImportPreviewProps {
+        source: "填报.csv".to_owned(),
+        preview,
+        onapply: {
+            let applied = applied.clone();
+            Callback::from(move |()| applied.set(true))
+        },
+        oncancel: Callback::noop(),
+    };
+    let _app = yew::Renderer::<ImportPreview>::with_root_and_props(root.0.clone(), props).render();
+    root.wait_for("the changes", |r| r.find("#import-changes").is_some()).await;
+    let changes = root.text("#import-changes");
+    assert!(
+        changes.contains("农业银行") && changes.contains("1234.5 亿元") && changes.contains("填报.csv!B2"),
+        "{changes}"
+    );
+    root.click("#import-apply");
+    assert!(applied.get());
+}
+
+#[wasm_bindgen_test]
+async fn the_comparison_marks_band_moves_and_explains_a_bank() {
+    let before = scheme().template();
+    let mut after = before.clone();
+    Field::Loans.enter(after.bank_mut("adbc"), "2000").expect("a valid figure");
+    let root = Root::new();
+    let props = CompareViewProps {
+        current: Rc::new(after),
+        current_name: "当前测算".to_owned(),
+        others: Rc::new(vec![("基准".to_owned(), before)]),
+    };
+    let _app = yew::Renderer::<CompareView>::with_root_and_props(root.0.clone(), props).render();
+    root.wait_for("the table", |r| r.find("#compare-table").is_some()).await;
+    let rows = root.0.query_selector_all("#compare-table tbody tr").expect("rows");
+    assert_eq!(rows.length(), 16);
+    let first = root.text("#compare-table tbody tr:first-child");
+    assert!(first.contains("农发行") && first.contains('↑'), "{first}");
+    root.click("#compare-table tbody tr:first-child button");
+    root.wait_for("the bank's detail", |r| r.find(".compare-detail").is_some()).await;
+    let detail = root.text(".compare-detail");
+    assert!(
+        detail.contains("贷款余额（2024年末）") && detail.contains("二(一)1") && detail.contains("基准："),
+        "{detail}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_pasted_block_lands_from_the_box_pasted_into() {
+    let fields = [Field::Loans, Field::SmeLoans, Field::ManufacturingLoans];
+    let banks: Vec<String> = scheme().banks.iter().map(|b| b.id.clone()).collect();
+    let t = target(&fields, &banks, "abc", Field::SmeLoans);
+    assert_eq!(t.columns, [Field::SmeLoans, Field::ManufacturingLoans]);
+    assert_eq!(t.banks.first().map(String::as_str), Some("abc"));
+    assert_eq!(t.banks.len(), 14);
+
+    let paste = |text: &str| {
+        let data = web_sys::DataTransfer::new().expect("DataTransfer");
+        data.set_data("text/plain", text).expect("set data");
+        let init = web_sys::ClipboardEventInit::new();
+        init.set_clipboard_data(Some(&data));
+        web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).expect("paste event")
+    };
+    assert_eq!(pasted_block(&paste("1\t2\n3\t4\n")).as_deref(), Some("1\t2\n3\t4\n"));
+    assert_eq!(pasted_block(&paste("1,234.5\r\n")), None, "one value is the box's own paste");
+}
