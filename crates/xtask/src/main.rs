@@ -8,7 +8,9 @@
 //! - `test`: every test there is: host tests, the engine's and the page's tests in headless Chromium,
 //!   then a release build and the end-to-end tests. Ends with `N passed, 0 failed`.
 //! - `size`: the gzipped size of what the browser downloads (wasm + js + css in `dist/`).
+//! - `fuzz`: coverage-guided fuzzing of the engine and the page's input clean-up (`fuzz/`).
 
+mod fuzz;
 mod serve;
 mod size;
 mod tools;
@@ -22,7 +24,8 @@ usage: cargo xtask <task>
 tasks:
   serve [--port N] [--no-build]   install what is missing, build dist/ (release) and serve it
   test                            install what is missing and run every test (host, browser, end to end)
-  size                            gzipped size of dist/'s wasm + js + css";
+  size                            gzipped size of dist/'s wasm + js + css
+  fuzz <target|all> [--seconds N] run a fuzz target (scenario, values, input, solve) for N seconds";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         Some("serve") => serve_task(&args[1..]),
         Some("test") => test_task(),
         Some("size") => size::report(&project_root().join("dist")).map(|_| ()),
+        Some("fuzz") => fuzz::task(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())
