@@ -10,6 +10,7 @@
 //! - `size`: the gzipped size of what the browser downloads (wasm + js + css in `dist/`).
 //! - `fuzz`: coverage-guided fuzzing of the engine and the page's input clean-up (`fuzz/`).
 
+mod csp;
 mod fuzz;
 mod serve;
 mod size;
