@@ -7,11 +7,11 @@
 //! from LLVM's sanitizer-coverage passes, which stable rustc has.
 //!
 //! The corpus each target grows is kept in `fuzz/corpus/<target>/` (not committed); the scenario
-//! target also reads the project's scenario files and past findings as seeds. A crash is saved in
+//! target is seeded with the project's scenario files and past findings. A crash is saved in
 //! `fuzz/artifacts/<target>/`; keep it as a readable file under `tests/fuzz-regressions/<target>/`.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use crate::{command, run};
@@ -24,12 +24,27 @@ pub const TARGETS: &[(&str, &str)] = &[
     ("solve", "a few banks' loan balances and a rank: loans_for_rank's answer is right"),
 ];
 
-/// Seed inputs read besides a target's own corpus (libFuzzer reads every directory given and
-/// writes new inputs only into the first).
-fn seeds(target: &str) -> &'static [&'static str] {
+/// Seed files copied into a target's corpus before it runs: the project's scenario files and past
+/// findings for `scenario` (the other targets start from nothing and find their way quickly). Only
+/// the scenario files themselves: libFuzzer caps an input at the size of its largest seed, and the
+/// 100 KB result file beside them would slow the target for nothing.
+fn seeds(root: &Path, target: &str) -> Vec<PathBuf> {
+    let listed = |dir: &str, suffix: &str| -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return Vec::new() };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.to_string_lossy().ends_with(suffix))
+            .collect();
+        files.sort();
+        files
+    };
     match target {
-        "scenario" => &["tests/scenarios", "tests/fuzz-regressions/scenario"],
-        _ => &[],
+        "scenario" => {
+            let mut files = listed("tests/scenarios", ".scenario.json");
+            files.extend(listed("tests/fuzz-regressions/scenario", ""));
+            files
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -101,10 +116,12 @@ fn ensure_cargo_fuzz(root: &Path) -> Result<(), String> {
 fn fuzz(root: &Path, target: &str, seconds: u64) -> Result<Outcome, String> {
     let corpus = format!("fuzz/corpus/{target}");
     std::fs::create_dir_all(root.join(&corpus)).map_err(|e| format!("{corpus}: {e}"))?;
+    for seed in seeds(root, target) {
+        let name = seed.file_name().map(|n| format!("seed-{}", n.to_string_lossy())).unwrap_or_default();
+        std::fs::copy(&seed, root.join(&corpus).join(name)).map_err(|e| format!("{}: {e}", seed.display()))?;
+    }
     let max_time = format!("-max_total_time={seconds}");
-    let mut args = vec!["fuzz", "run", "--sanitizer", "none", "--debug-assertions", target, corpus.as_str()];
-    args.extend(seeds(target));
-    args.extend(["--", max_time.as_str()]);
+    let args = ["fuzz", "run", "--sanitizer", "none", "--debug-assertions", target, corpus.as_str(), "--", &max_time];
     println!("\n==> cargo {}", args.join(" "));
 
     // libFuzzer reports on stderr; it is echoed line by line and its last summary kept.
@@ -168,6 +185,9 @@ mod tests {
         for (name, _) in TARGETS {
             assert!(dir.join(format!("{name}.rs")).is_file(), "fuzz/fuzz_targets/{name}.rs");
         }
+        let seeds = seeds(&crate::project_root(), "scenario");
+        assert!(seeds.iter().any(|p| p.ends_with("full-16-banks.scenario.json")), "{seeds:?}");
+        assert!(!seeds.iter().any(|p| p.ends_with("worked-example-1.result.json")), "{seeds:?}");
         assert_eq!(group(1_234_567), "1,234,567");
         assert_eq!(group(999), "999");
     }
