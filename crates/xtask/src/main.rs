@@ -8,9 +8,15 @@
 //! - `test`: every test there is: host tests, the engine's and the page's tests in headless Chromium,
 //!   then a release build and the end-to-end tests. Ends with `N passed, 0 failed`.
 //! - `size`: the gzipped size of what the browser downloads (wasm + js + css in `dist/`).
+//! - `bench`: every speed and size figure in one table (engine on the host and in wasm, keystroke
+//!   latency, first render, size), with the machine it ran on.
+//! - `fuzz`: coverage-guided fuzzing of the engine and the page's input clean-up (`fuzz/`).
 //!
 //! `cargo test -p xtask` also runs the tidy checks (`tidy.rs`): invariants read off the source tree.
 
+mod bench;
+mod csp;
+mod fuzz;
 mod serve;
 mod size;
 #[cfg(test)]
@@ -26,7 +32,9 @@ usage: cargo xtask <task>
 tasks:
   serve [--port N] [--no-build]   install what is missing, build dist/ (release) and serve it
   test                            install what is missing and run every test (host, browser, end to end)
-  size                            gzipped size of dist/'s wasm + js + css";
+  size                            gzipped size of dist/'s wasm + js + css
+  bench                           one table of every speed and size figure, and the machine it ran on
+  fuzz <target|all> [--seconds N] run a fuzz target (scenario, values, input, solve) for N seconds";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +42,8 @@ fn main() -> ExitCode {
         Some("serve") => serve_task(&args[1..]),
         Some("test") => test_task(),
         Some("size") => size::report(&project_root().join("dist")).map(|_| ()),
+        Some("fuzz") => fuzz::task(&args[1..]),
+        Some("bench") => bench::task(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())
@@ -134,6 +144,13 @@ fn test_task() -> Result<(), String> {
             program: "cargo",
             args: vec!["test", "--workspace", "--exclude", "kaoping-web"],
         },
+        Step {
+            // fuzz/ is a workspace of its own that no other step builds; this catches an engine or
+            // page change that breaks the fuzz targets when it is made, not at the next fuzzing.
+            name: "fuzz targets compile (cargo check in fuzz/)",
+            program: "cargo",
+            args: vec!["check", "--manifest-path", "fuzz/Cargo.toml", "--locked", "--all-targets"],
+        },
     ];
     if root.join("crates/kaoping-engine/tests/wasm.rs").is_file() {
         steps.push(Step {
@@ -166,17 +183,25 @@ fn test_task() -> Result<(), String> {
     });
 
     let mut passed = 0;
+    let failed = |name: &str, error: String, passed: i32| {
+        println!("\nxtask test: step failed: {name}\n{error}");
+        println!("{passed} passed, 1 failed");
+        Err(format!("step failed: {name}"))
+    };
     for step in &steps {
         println!("\n==> {}", step.name);
         if let Err(error) = run(&root, step.program, &step.args) {
-            println!("\nxtask test: step failed: {}\n{error}", step.name);
-            println!("{passed} passed, 1 failed");
-            return Err(format!("step failed: {}", step.name));
+            return failed(step.name, error, passed);
         }
         passed += 1;
     }
-    // The size is informative here, not a test: the budget is checked by reading it.
-    let _ = size::report(&root.join("dist"));
+    // On the release build the end-to-end tests just ran against.
+    let name = "size budget (dist/ gzipped, wasm + js + css)";
+    println!("\n==> {name}");
+    if let Err(error) = size::check_budget(&root.join("dist")) {
+        return failed(name, error, passed);
+    }
+    passed += 1;
     println!("{passed} passed, 0 failed");
     Ok(())
 }
