@@ -41,12 +41,34 @@ impl Scale {
     }
 }
 
+/// `value > 0`, read from the sign and the digits: a comparison with zero without calling `cmp`.
+pub(crate) fn is_positive(value: Decimal) -> bool {
+    value.is_sign_positive() && !value.is_zero()
+}
+
+/// Whether a rule number is written exactly `1` (digit 1, no decimals). Dividing or multiplying by it
+/// gives the other operand back digit for digit (rust_decimal's division by a one-word divisor with
+/// no remainder keeps the dividend's digits and scale; so does multiplying by 1), so the engine skips
+/// the operation: most steps of the scheme are 1亿元 and many points per step are 1.
+fn is_one(value: Decimal) -> bool {
+    value.scale() == 0 && value.mantissa() == 1
+}
+
+/// `value × factor`, skipping the multiplication when the factor is exactly 1 (see [`is_one`]).
+fn times(value: Decimal, factor: Decimal) -> Decimal {
+    if is_one(factor) && !value.is_zero() {
+        value
+    } else {
+        value * factor
+    }
+}
+
 /// How many steps of `step` there are in `amount` (never negative; steps are positive by validation).
 pub(crate) fn steps(amount: Decimal, step: Decimal, mode: BonusMode) -> Decimal {
-    if amount <= Decimal::ZERO {
+    if !is_positive(amount) {
         return Decimal::ZERO;
     }
-    let exact = amount.checked_div(step).unwrap_or(Decimal::ZERO);
+    let exact = if is_one(step) { amount } else { amount.checked_div(step).unwrap_or(Decimal::ZERO) };
     match mode {
         BonusMode::ProRata => exact,
         BonusMode::WholeUnits => exact.floor(),
@@ -61,8 +83,12 @@ pub(crate) fn capped_steps(
     cap: Decimal,
     mode: BonusMode,
 ) -> (Decimal, Decimal, bool) {
-    let raw = steps(quantity, step, mode) * step_points;
-    (raw.min(cap), raw, raw > cap)
+    let raw = times(steps(quantity, step, mode), step_points);
+    // One comparison for both the cap and the flag (`min` keeps `raw` when it equals the cap).
+    match raw.cmp(&cap) {
+        std::cmp::Ordering::Greater => (cap, raw, true),
+        _ => (raw, raw, false),
+    }
 }
 
 /// An item scored per step of a quantity, capped (碳金融产品, 平台债券).
@@ -80,8 +106,8 @@ pub(crate) fn against_task(achieved: Decimal, task: Decimal, scale: Scale, mode:
         (scale.full + bonus, Against::Reached { above, bonus, capped })
     } else {
         // "低于任务数按完成比例得分": a zero or negative increment earns nothing, never less.
-        let ratio = if task > Decimal::ZERO {
-            achieved.checked_div(task).unwrap_or(Decimal::ZERO).clamp(Decimal::ZERO, Decimal::ONE)
+        let ratio = if is_positive(task) {
+            unit_interval(achieved.checked_div(task).unwrap_or(Decimal::ZERO))
         } else {
             Decimal::ZERO
         };
@@ -89,9 +115,20 @@ pub(crate) fn against_task(achieved: Decimal, task: Decimal, scale: Scale, mode:
     }
 }
 
+/// `ratio.clamp(0, 1)`, with the sign read rather than compared.
+pub(crate) fn unit_interval(ratio: Decimal) -> Decimal {
+    if ratio.is_sign_negative() && !ratio.is_zero() {
+        Decimal::ZERO
+    } else if ratio > Decimal::ONE {
+        Decimal::ONE
+    } else {
+        ratio
+    }
+}
+
 /// Growth in percent from `base` to `current`; `None` when the base is not positive.
 pub(crate) fn growth_pct(base: Decimal, current: Decimal) -> Option<Decimal> {
-    if base <= Decimal::ZERO {
+    if !is_positive(base) {
         return None;
     }
     (current - base).checked_div(base).and_then(|g| g.checked_mul(Decimal::ONE_HUNDRED))
@@ -107,7 +144,7 @@ pub(crate) fn against_average(
     mode: BonusMode,
 ) -> (Decimal, GrowthWorking) {
     let diff = growth - average;
-    let (adjustment, limited) = if diff >= Decimal::ZERO {
+    let (adjustment, limited) = if !diff.is_sign_negative() || diff.is_zero() {
         let (bonus, _, capped) = capped_steps(diff, scale.step, scale.step_points, scale.bonus_cap, mode);
         (bonus, capped)
     } else {
@@ -199,6 +236,20 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(round2(d(input)), d(expected), "round2({input})");
         }
+    }
+
+    #[test]
+    fn dividing_or_multiplying_by_one_gives_the_digits_back() {
+        // `steps` and `times` skip the operation for a rule number of exactly 1 on this ground.
+        let cases = ["5.540", "0.00000001", "79228162514264337593543950335", "-3.1415926535897932384626433833", "120"];
+        for text in cases {
+            let x = d(text);
+            assert_eq!((x / Decimal::ONE).serialize(), x.serialize(), "{text} / 1");
+            assert_eq!((x * Decimal::ONE).serialize(), x.serialize(), "{text} × 1");
+            assert_eq!(times(x, Decimal::ONE).serialize(), (x * Decimal::ONE).serialize(), "times({text}, 1)");
+        }
+        assert!(is_one(d("1")) && !is_one(d("1.0")) && !is_one(d("-1")) && !is_one(d("0.5")));
+        assert_eq!(times(Decimal::new(0, 3), Decimal::ONE).serialize(), Decimal::ZERO.serialize(), "0.000 × 1 is 0");
     }
 
     #[test]

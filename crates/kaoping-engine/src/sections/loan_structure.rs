@@ -29,7 +29,9 @@ use rust_decimal::Decimal;
 use crate::evaluation::{Item, ItemScore, Line, Working};
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode};
-use crate::scoring::{against_task, capped_steps, growth_pct, line, missing, step_item, task_item, undefined, Scale};
+use crate::scoring::{
+    against_task, capped_steps, growth_pct, line, missing, step_item, task_item, undefined, unit_interval, Scale,
+};
 use crate::sections::loan_input::growth_item;
 
 /// 二(二)1(1) 中小微企业贷款增量.
@@ -127,7 +129,7 @@ pub(crate) fn tech(input: &BankInput, city_average: Option<Decimal>, rules: &Ite
     let loan_points = match (own, city_average) {
         (Some(own), Some(average)) if own >= average => rule.full.value,
         (Some(own), Some(average)) => {
-            rule.full.value * own.checked_div(average).unwrap_or(Decimal::ZERO).clamp(Decimal::ZERO, Decimal::ONE)
+            rule.full.value * unit_interval(own.checked_div(average).unwrap_or(Decimal::ZERO))
         }
         _ => Decimal::ZERO,
     };
