@@ -365,15 +365,28 @@ pub struct Line {
     pub task: Decimal,
     /// current − base.
     pub increment: Decimal,
-    /// Growth in percent, when the base is positive.
-    pub growth_pct: Option<Decimal>,
-    /// increment / task in percent, when the task is positive.
-    pub completion_pct: Option<Decimal>,
     /// Whether the 2024 figure was entered (false: on task by default).
     pub entered: bool,
 }
 
 impl Line {
+    /// Growth in percent, when the base is positive (a target line has none).
+    ///
+    /// Worked out when asked, like [`Line::completion_pct`]: of the six lines of every bank only the
+    /// loan and manufacturing lines' growth scores, so `evaluate` divides only for those.
+    pub fn growth_pct(&self) -> Option<Decimal> {
+        crate::scoring::growth_pct(self.base, self.current)
+    }
+
+    /// increment / task in percent, when the task is positive.
+    pub fn completion_pct(&self) -> Option<Decimal> {
+        if crate::scoring::is_positive(self.task) {
+            self.increment.checked_div(self.task).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        } else {
+            None
+        }
+    }
+
     /// How far the figure is from the task: positive is still needed, negative is beyond it.
     pub fn distance(&self) -> Decimal {
         self.task - self.increment

@@ -176,37 +176,13 @@ pub(crate) fn task_item(item: Item, line: &Line, rule: &TaskRule, with_base: boo
 pub(crate) fn line(base: Decimal, task: Decimal, entered: Option<Decimal>) -> Line {
     let current = entered.unwrap_or(base + task);
     let increment = current - base;
-    Line {
-        base,
-        current,
-        task,
-        increment,
-        growth_pct: growth_pct(base, current),
-        completion_pct: if task > Decimal::ZERO {
-            increment.checked_div(task).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
-        } else {
-            None
-        },
-        entered: entered.is_some(),
-    }
+    Line { base, current, task, increment, entered: entered.is_some() }
 }
 
 /// A target line (东楚融通): no base, the target is the task.
 pub(crate) fn target_line(target: Decimal, entered: Option<Decimal>) -> Line {
     let current = entered.unwrap_or(target);
-    Line {
-        base: Decimal::ZERO,
-        current,
-        task: target,
-        increment: current,
-        growth_pct: None,
-        completion_pct: if target > Decimal::ZERO {
-            current.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
-        } else {
-            None
-        },
-        entered: entered.is_some(),
-    }
+    Line { base: Decimal::ZERO, current, task: target, increment: current, entered: entered.is_some() }
 }
 
 /// An item that scores nothing because figures are missing: those of the field table that feed it
