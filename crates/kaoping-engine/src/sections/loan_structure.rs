@@ -30,7 +30,8 @@ use crate::evaluation::{Item, ItemScore, Line, Working};
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode};
 use crate::scoring::{
-    against_task, capped_steps, growth_pct, line, missing, step_item, task_item, undefined, unit_interval, Scale,
+    against_task, capped_steps, compare, growth_pct, line, missing, step_item, task_item, undefined, unit_interval,
+    Scale,
 };
 use crate::sections::loan_input::growth_item;
 
@@ -127,7 +128,7 @@ pub(crate) fn tech(input: &BankInput, city_average: Option<Decimal>, rules: &Ite
     }
     let own = input.tech_new_loans.map(|a| a.get());
     let loan_points = match (own, city_average) {
-        (Some(own), Some(average)) if own >= average => rule.full.value,
+        (Some(own), Some(average)) if compare(own, average).is_ge() => rule.full.value,
         (Some(own), Some(average)) => {
             rule.full.value * unit_interval(own.checked_div(average).unwrap_or(Decimal::ZERO))
         }
@@ -162,7 +163,7 @@ pub(crate) fn pension(
         }
         return missing(item, input);
     }
-    let reached = matches!((growth, city_average), (Some(g), Some(a)) if g >= a);
+    let reached = matches!((growth, city_average), (Some(g), Some(a)) if compare(g, a).is_ge());
     let average_points = if reached { rule.full.value } else { Decimal::ZERO };
     let in_top = growth_rank.is_some_and(|r| Decimal::from(r) <= rule.top_n.value);
     let top_points = if in_top { rule.top_points.value } else { Decimal::ZERO };

@@ -16,22 +16,44 @@
 //! total, rank or band and is left out of the top score and the composite sum; its composite is its
 //! department's 30% part alone and its share is 0.
 
+use std::cmp::Reverse;
+
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::evaluation::{Band, BankResult, Deposit, Warning};
 use crate::parameters::Outcomes;
 use crate::scenario::{BankInput, DepositNormalization};
-use crate::scoring::round2;
+use crate::scoring::{compare, round2, sort_key};
 
 /// The indices of the values that are there, highest first (ties in index order).
 ///
 /// Ranks, places from the bottom and near ties all follow from this one order, so a scenario costs one
 /// sort of its totals (about n log n comparisons) instead of comparing every pair.
 pub(crate) fn descending(values: &[Option<Decimal>]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..values.len()).filter(|&i| values[i].is_some()).collect();
-    order.sort_by(|&a, &b| values[b].cmp(&values[a]));
-    order
+    // Sorting integer keys costs a fraction of sorting decimals; a value too large for a key (none of
+    // the engine's) sorts the decimals.
+    let keys: Option<Vec<(Reverse<i128>, usize)>> =
+        values.iter().enumerate().filter_map(|(i, v)| v.map(|v| sort_key(v).map(|k| (Reverse(k), i)))).collect();
+    match keys {
+        Some(mut keys) => {
+            keys.sort_unstable();
+            keys.into_iter().map(|(_, i)| i).collect()
+        }
+        None => {
+            let mut order: Vec<usize> = (0..values.len()).filter(|&i| values[i].is_some()).collect();
+            order.sort_by(|&a, &b| values[b].cmp(&values[a]));
+            order
+        }
+    }
+}
+
+/// Whether two values are the same number (`None` only equals `None`).
+fn same(a: Option<Decimal>, b: Option<Decimal>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => compare(a, b).is_eq(),
+        (a, b) => a.is_none() && b.is_none(),
+    }
 }
 
 /// Competition ranks of `values` (highest first): 1 + the number of values strictly higher, ties
@@ -50,7 +72,7 @@ pub(crate) fn places(values: &[Option<Decimal>], order: &[usize]) -> Vec<Option<
     // place from the bottom (how many come after it).
     while start < order.len() {
         let mut end = start + 1;
-        while end < order.len() && values[order[end]] == values[order[start]] {
+        while end < order.len() && same(values[order[end]], values[order[start]]) {
             end += 1;
         }
         for &i in &order[start..end] {
@@ -138,19 +160,29 @@ pub(crate) fn apply(
 /// Rounding keeps order, so totals that read the same are neighbours in the descending `order`: only
 /// runs of equal shown totals are searched.
 fn near_ties(banks: &mut [BankResult], names: &[&str], order: &[usize]) {
+    // Totals that read the same at two decimals are less than 0.01 apart (a rounded difference is at
+    // most 0.01), so rounding every total is only worth it when some neighbours are that close.
+    let cent = Decimal::new(1, 2);
+    let close = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+        (Some(a), Some(b)) => compare((a - b).abs(), cent).is_le(),
+        _ => false,
+    };
+    if !order.windows(2).any(|w| close(banks[w[0]].total, banks[w[1]].total)) {
+        return;
+    }
     let shown: Vec<Option<Decimal>> = banks.iter().map(|b| b.total.map(round2)).collect();
     let mut found: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     while start < order.len() {
         let mut end = start + 1;
-        while end < order.len() && shown[order[end]] == shown[order[start]] {
+        while end < order.len() && same(shown[order[end]], shown[order[start]]) {
             end += 1;
         }
         for (k, &a) in order[start..end].iter().enumerate() {
             for &b in &order[start + k + 1..end] {
                 let (i, j) = (a.min(b), a.max(b));
                 let (x, y) = (&banks[i], &banks[j]);
-                if x.total != y.total && (x.band != y.band || x.interview != y.interview) {
+                if !same(x.total, y.total) && (x.band != y.band || x.interview != y.interview) {
                     found.push((i, j));
                 }
             }
