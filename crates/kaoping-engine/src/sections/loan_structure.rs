@@ -144,8 +144,11 @@ pub(crate) fn tech(input: &BankInput, city_average: Option<Decimal>, rules: &Ite
 }
 
 /// 二(二)5 养老金融: growth against the city average (2), among the five fastest (+1), first products, at most 4.
+///
+/// `growth` is the bank's growth from `city::pension_growth`, worked out once for the ranks and here.
 pub(crate) fn pension(
     input: &BankInput,
+    growth: Option<Decimal>,
     city_average: Option<Decimal>,
     growth_rank: Option<u32>,
     rules: &Items,
@@ -153,10 +156,6 @@ pub(crate) fn pension(
     let item = Item::Pension;
     let rule = &rules.pension;
     let products = input.pension_products.map_or(0, |c| c.get());
-    let growth = match (input.pension_loans_2023, input.pension_loans) {
-        (Some(base), Some(current)) => growth_pct(base.get(), current.get()),
-        _ => None,
-    };
     if growth.is_none() && input.pension_products.is_none() {
         if input.pension_loans_2023.is_some() && input.pension_loans.is_some() {
             return undefined(item, "2023年末养老产业贷款余额为 0，增速无从计算");
