@@ -36,7 +36,7 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
         .map(|(i, bank)| {
             let input = inputs[i];
             let figures = lines[i];
-            let items = vec![
+            let items = [
                 loan_input::loan_increment(&figures.loans, rules, mode),
                 loan_input::loan_growth(&figures.loans, city.loan_growth_pct.value, rules, mode),
                 loan_structure::sme_increment(&figures.sme, rules, mode),

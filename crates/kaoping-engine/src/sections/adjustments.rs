@@ -31,12 +31,7 @@ pub(crate) fn policy(input: &BankInput, rules: &Items) -> ItemScore {
     let Some(score) = input.policy_score else { return missing(item, input) };
     let score = score.decimal();
     // `PolicyScore` holds only whole numbers from -10 to 10, each inside exactly one grade.
-    let grade = rules
-        .policy
-        .grades
-        .iter()
-        .find(|g| compare(g.min, score).is_le() && compare(score, g.max).is_le())
-        .map_or_else(String::new, |g| g.name.clone());
+    let grade = rules.policy.grades.iter().position(|g| compare(g.min, score).is_le() && compare(score, g.max).is_le());
     ItemScore { item, points: score, working: Working::Policy { score, grade } }
 }
 

@@ -237,7 +237,7 @@ mod tests {
 
     #[test]
     fn near_ties_across_a_band_edge_are_told_to_both_banks() {
-        use crate::evaluation::Figures;
+        use crate::evaluation::{FieldSet, Figures, Item, ItemScore, Working};
         let bank = |index: usize, total: &str| BankResult {
             index,
             id: format!("b{index}"),
@@ -247,9 +247,13 @@ mod tests {
             band: Band::Disqualified,
             interview: false,
             last_place_twice: false,
-            items: Vec::new(),
+            items: Item::ALL.map(|item| ItemScore {
+                item,
+                points: Decimal::ZERO,
+                working: Working::Missing { fields: FieldSet::EMPTY },
+            }),
             deposit: Deposit::default(),
-            missing: Vec::new(),
+            missing: FieldSet::EMPTY,
             warnings: Vec::new(),
             figures: Figures::default(),
         };
