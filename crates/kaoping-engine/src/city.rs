@@ -50,16 +50,20 @@ pub(crate) fn figures(scenario: &Scenario, inputs: &[&BankInput], lines: &[Figur
     }
 }
 
-/// Each bank's competition rank of pension-loan growth among the banks that count and have one.
-pub(crate) fn pension_growth_ranks(inputs: &[&BankInput]) -> Vec<Option<u32>> {
-    let growths: Vec<Option<Decimal>> = inputs
-        .iter()
-        .map(|input| match (input.vetoed, input.pension_loans_2023, input.pension_loans) {
-            (false, Some(base), Some(current)) => growth_pct(base.get(), current.get()),
-            _ => None,
-        })
-        .collect();
-    competition_ranks(&growths)
+/// A bank's pension-loan growth in percent, when it has both balances and a positive 2023 one.
+pub(crate) fn pension_growth(input: &BankInput) -> Option<Decimal> {
+    match (input.pension_loans_2023, input.pension_loans) {
+        (Some(base), Some(current)) => growth_pct(base.get(), current.get()),
+        _ => None,
+    }
+}
+
+/// Each bank's competition rank of pension-loan growth (from [`pension_growth`], worked out once for
+/// the ranks and the item) among the banks that count and have one.
+pub(crate) fn pension_growth_ranks(inputs: &[&BankInput], growths: &[Option<Decimal>]) -> Vec<Option<u32>> {
+    let counted: Vec<Option<Decimal>> =
+        inputs.iter().zip(growths).map(|(input, growth)| if input.vetoed { None } else { *growth }).collect();
+    competition_ranks(&counted)
 }
 
 fn typed(value: Option<Percent>, computed: CityFigure) -> CityFigure {

@@ -12,6 +12,7 @@ use crate::scheme::Scheme;
 use crate::scoring::{line, target_line};
 use crate::sections::{adjustments, dongchu, loan_input, loan_structure, outcomes};
 use crate::values::{Amount, Count};
+use rust_decimal::Decimal;
 
 /// Scores a scenario: every bank's items, total, rank, band and public-fund composite, with the
 /// working of every point.
@@ -23,7 +24,8 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
     let inputs: Vec<&BankInput> = scheme.banks.iter().map(|bank| scenario.bank(&bank.id).unwrap_or(&empty)).collect();
     let lines: Vec<Figures> = (0..scheme.banks.len()).map(|i| bank_lines(scheme, scenario, i, inputs[i])).collect();
     let city = city::figures(scenario, &inputs, &lines);
-    let pension_ranks = city::pension_growth_ranks(&inputs);
+    let pension_growths: Vec<Option<Decimal>> = inputs.iter().map(|input| city::pension_growth(input)).collect();
+    let pension_ranks = city::pension_growth_ranks(&inputs, &pension_growths);
     let mode = scenario.settings.bonus_mode;
     let rules = &scheme.rules.items;
 
@@ -34,7 +36,7 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
         .map(|(i, bank)| {
             let input = inputs[i];
             let figures = lines[i];
-            let items = vec![
+            let items = [
                 loan_input::loan_increment(&figures.loans, rules, mode),
                 loan_input::loan_growth(&figures.loans, city.loan_growth_pct.value, rules, mode),
                 loan_structure::sme_increment(&figures.sme, rules, mode),
@@ -51,7 +53,13 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
                 loan_structure::green_increment(&figures.green, rules, mode),
                 loan_structure::carbon_products(input, rules, mode),
                 loan_structure::tech(input, city.tech_new_loans_avg.value, rules),
-                loan_structure::pension(input, city.pension_growth_pct.value, pension_ranks[i], rules),
+                loan_structure::pension(
+                    input,
+                    pension_growths[i],
+                    city.pension_growth_pct.value,
+                    pension_ranks[i],
+                    rules,
+                ),
                 dongchu::amount(&figures.dongchu_amount, rules, mode),
                 dongchu::households(&figures.dongchu_households, rules, mode),
                 adjustments::policy(input, rules),

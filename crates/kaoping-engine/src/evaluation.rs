@@ -289,8 +289,9 @@ pub enum Working {
     Policy {
         /// The score.
         score: Decimal,
-        /// The grade's name.
-        grade: String,
+        /// The grade the score falls in: its index in the scheme's `rules.items.policy.grades`
+        /// (an index rather than the name, so that scoring allocates no text).
+        grade: Option<usize>,
     },
     /// 不良贷款核销.
     Npl {
@@ -319,13 +320,67 @@ pub enum Working {
     /// The figures the item needs are not entered: 0 points.
     Missing {
         /// The figures that are missing.
-        fields: Vec<Field>,
+        fields: FieldSet,
     },
     /// The item cannot be worked out from what is entered: 0 points.
     Undefined {
         /// Why, in Chinese.
         reason: &'static str,
     },
+}
+
+/// A set of a bank's figures (those missing, for one item or the whole bank): one bit per
+/// [`Field`], so that listing them allocates nothing. Iterates in the field table's order.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct FieldSet(u64);
+
+// One bit per field: a table of more than 64 figures needs a wider set.
+const _: () = assert!(Field::ALL.len() <= 64);
+
+impl FieldSet {
+    /// No fields.
+    pub const EMPTY: FieldSet = FieldSet(0);
+
+    /// Adds a field.
+    pub fn insert(&mut self, field: Field) {
+        self.0 |= 1 << field as u32;
+    }
+
+    /// Whether the set holds the field.
+    pub fn contains(self, field: Field) -> bool {
+        self.0 & (1 << field as u32) != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// How many fields the set holds.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The fields, in the field table's order.
+    pub fn iter(self) -> impl Iterator<Item = Field> {
+        Field::ALL.into_iter().filter(move |f| self.contains(*f))
+    }
+}
+
+impl FromIterator<Field> for FieldSet {
+    fn from_iter<I: IntoIterator<Item = Field>>(fields: I) -> Self {
+        let mut set = FieldSet::EMPTY;
+        for field in fields {
+            set.insert(field);
+        }
+        set
+    }
+}
+
+impl std::fmt::Debug for FieldSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 /// One programme of 二(四)4.
@@ -365,15 +420,28 @@ pub struct Line {
     pub task: Decimal,
     /// current − base.
     pub increment: Decimal,
-    /// Growth in percent, when the base is positive.
-    pub growth_pct: Option<Decimal>,
-    /// increment / task in percent, when the task is positive.
-    pub completion_pct: Option<Decimal>,
     /// Whether the 2024 figure was entered (false: on task by default).
     pub entered: bool,
 }
 
 impl Line {
+    /// Growth in percent, when the base is positive (a target line has none).
+    ///
+    /// Worked out when asked, like [`Line::completion_pct`]: of the six lines of every bank only the
+    /// loan and manufacturing lines' growth scores, so `evaluate` divides only for those.
+    pub fn growth_pct(&self) -> Option<Decimal> {
+        crate::scoring::growth_pct(self.base, self.current)
+    }
+
+    /// increment / task in percent, when the task is positive.
+    pub fn completion_pct(&self) -> Option<Decimal> {
+        if crate::scoring::is_positive(self.task) {
+            self.increment.checked_div(self.task).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        } else {
+            None
+        }
+    }
+
     /// How far the figure is from the task: positive is still needed, negative is beyond it.
     pub fn distance(&self) -> Decimal {
         self.task - self.increment
@@ -540,11 +608,11 @@ pub struct BankResult {
     /// Last two years running.
     pub last_place_twice: bool,
     /// The 18 items, in [`Item::ALL`] order.
-    pub items: Vec<ItemScore>,
+    pub items: [ItemScore; Item::ALL.len()],
     /// The public-fund composite.
     pub deposit: Deposit,
-    /// Figures not entered that would score.
-    pub missing: Vec<Field>,
+    /// Figures not entered that would score, in the field table's order.
+    pub missing: FieldSet,
     /// What to watch.
     pub warnings: Vec<Warning>,
     /// Balance lines.
@@ -604,5 +672,22 @@ impl Evaluation {
     /// A bank's result by id.
     pub fn bank(&self, id: &str) -> Option<&BankResult> {
         self.banks.iter().find(|b| b.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_set_lists_its_fields_in_table_order() {
+        let set: FieldSet = [Field::DepartmentScore, Field::SmeCustomers2023, Field::Loans].into_iter().collect();
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![Field::Loans, Field::SmeCustomers2023, Field::DepartmentScore]);
+        assert_eq!(set.len(), 3);
+        assert!(set.contains(Field::Loans) && !set.contains(Field::SmeLoans));
+        assert!(FieldSet::EMPTY.is_empty() && !set.is_empty());
+        assert_eq!(format!("{set:?}"), "[Loans, SmeCustomers2023, DepartmentScore]", "prints as the list it replaces");
+        let every: FieldSet = Field::ALL.into_iter().collect();
+        assert_eq!(every.iter().collect::<Vec<_>>(), Field::ALL.to_vec());
     }
 }

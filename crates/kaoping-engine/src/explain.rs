@@ -214,7 +214,10 @@ fn explain(score: &ItemScore, rules: &Items) -> String {
                 if *capped { format!("（本项最高 {} 分）", n(rule.item_cap.value)) } else { String::new() }
             )
         }
-        Working::Policy { score, grade } => format!("考评小组评定“{grade}”档，{} 分", score.normalize()),
+        Working::Policy { score, grade } => {
+            let grade = grade.and_then(|g| rules.policy.grades.get(g)).map_or("", |g| g.name.as_str());
+            format!("考评小组评定“{grade}”档，{} 分", score.normalize())
+        }
         Working::Npl { written_off, other, disposal, capped, .. } => {
             let rule = &rules.npl;
             format!(

@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::evaluation::Item;
+use crate::evaluation::{FieldSet, Item};
 use crate::values::{Amount, Count, DepartmentScore, Percent, PolicyScore, Target, ValueError};
 
 /// The unit a figure is entered in.
@@ -546,7 +546,7 @@ impl Field {
 }
 
 /// The figures an item needs that are not entered, in table order.
-pub(crate) fn missing_for(item: Item, bank: &BankInput) -> Vec<Field> {
+pub(crate) fn missing_for(item: Item, bank: &BankInput) -> FieldSet {
     FIELDS
         .iter()
         .filter(|f| f.reported_missing && f.items.contains(&item) && !f.field.is_entered(bank))
@@ -555,7 +555,7 @@ pub(crate) fn missing_for(item: Item, bank: &BankInput) -> Vec<Field> {
 }
 
 /// Every figure that is reported missing when absent and is not entered, in table order.
-pub(crate) fn missing_all(bank: &BankInput) -> Vec<Field> {
+pub(crate) fn missing_all(bank: &BankInput) -> FieldSet {
     FIELDS.iter().filter(|f| f.reported_missing && !f.field.is_entered(bank)).map(|f| f.field).collect()
 }
 

@@ -44,8 +44,8 @@ pub use compare::{
 pub use error::Error;
 pub use evaluate::evaluate;
 pub use evaluation::{
-    Against, Band, BankResult, CityFigure, CityFigures, Deposit, Evaluation, Figures, GrowthWorking, Item, ItemScore,
-    Line, Milestone, Programme, Progress, Warning, Working,
+    Against, Band, BankResult, CityFigure, CityFigures, Deposit, Evaluation, FieldSet, Figures, GrowthWorking, Item,
+    ItemScore, Line, Milestone, Programme, Progress, Warning, Working,
 };
 pub use explain::{format_amount, format_fixed2, group_digits};
 pub use fields::{AnnexLine, BankInput, Field, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS};

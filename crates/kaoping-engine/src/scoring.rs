@@ -8,6 +8,8 @@
 //!
 //! How a part of a step counts is the `bonus_mode` setting (pro rata by default).
 
+use std::cmp::Ordering;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::evaluation::{Against, GrowthWorking, Item, ItemScore, Line, Working};
@@ -41,12 +43,72 @@ impl Scale {
     }
 }
 
+/// Powers of ten that fit in an `i128`, up to rust_decimal's largest scale.
+const POWERS_OF_TEN: [i128; 29] = {
+    let mut powers = [1i128; 29];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
+
+/// `a.cmp(&b)`, exactly, but cheaper for the figures the engine compares.
+///
+/// rust_decimal aligns two scales by repeated 32-bit multiplications (three rounds to set a whole
+/// rule number against a 28-decimal figure, about 110 instructions). Here the mantissa with the
+/// smaller scale is aligned with one 128-bit multiplication; when that would overflow (a mantissa
+/// above about 10^10 against 28 more decimals, which no score reaches) rust_decimal decides.
+pub(crate) fn compare(a: Decimal, b: Decimal) -> Ordering {
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let (sa, sb) = (a.scale(), b.scale());
+    let aligned = if sa >= sb {
+        POWERS_OF_TEN.get((sa - sb) as usize).and_then(|p| mb.checked_mul(*p)).map(|mb| (ma, mb))
+    } else {
+        POWERS_OF_TEN.get((sb - sa) as usize).and_then(|p| ma.checked_mul(*p)).map(|ma| (ma, mb))
+    };
+    match aligned {
+        Some((x, y)) => x.cmp(&y),
+        None => a.cmp(&b),
+    }
+}
+
+/// The value × 10^28 as an integer, when it fits (for any score or total): one integer comparison
+/// then orders two figures.
+pub(crate) fn sort_key(value: Decimal) -> Option<i128> {
+    let shift = POWERS_OF_TEN.get((28 - value.scale().min(28)) as usize)?;
+    value.mantissa().checked_mul(*shift)
+}
+
+/// `value > 0`, read from the sign and the digits: a comparison with zero without calling `cmp`.
+pub(crate) fn is_positive(value: Decimal) -> bool {
+    value.is_sign_positive() && !value.is_zero()
+}
+
+/// Whether a rule number is written exactly `1` (digit 1, no decimals). Dividing or multiplying by it
+/// gives the other operand back digit for digit (rust_decimal's division by a one-word divisor with
+/// no remainder keeps the dividend's digits and scale; so does multiplying by 1), so the engine skips
+/// the operation: most steps of the scheme are 1亿元 and many points per step are 1.
+fn is_one(value: Decimal) -> bool {
+    value.scale() == 0 && value.mantissa() == 1
+}
+
+/// `value × factor`, skipping the multiplication when the factor is exactly 1 (see [`is_one`]).
+fn times(value: Decimal, factor: Decimal) -> Decimal {
+    if is_one(factor) && !value.is_zero() {
+        value
+    } else {
+        value * factor
+    }
+}
+
 /// How many steps of `step` there are in `amount` (never negative; steps are positive by validation).
 pub(crate) fn steps(amount: Decimal, step: Decimal, mode: BonusMode) -> Decimal {
-    if amount <= Decimal::ZERO {
+    if !is_positive(amount) {
         return Decimal::ZERO;
     }
-    let exact = amount.checked_div(step).unwrap_or(Decimal::ZERO);
+    let exact = if is_one(step) { amount } else { amount.checked_div(step).unwrap_or(Decimal::ZERO) };
     match mode {
         BonusMode::ProRata => exact,
         BonusMode::WholeUnits => exact.floor(),
@@ -61,8 +123,12 @@ pub(crate) fn capped_steps(
     cap: Decimal,
     mode: BonusMode,
 ) -> (Decimal, Decimal, bool) {
-    let raw = steps(quantity, step, mode) * step_points;
-    (raw.min(cap), raw, raw > cap)
+    let raw = times(steps(quantity, step, mode), step_points);
+    // One comparison for both the cap and the flag (`min` keeps `raw` when it equals the cap).
+    match compare(raw, cap) {
+        Ordering::Greater => (cap, raw, true),
+        _ => (raw, raw, false),
+    }
 }
 
 /// An item scored per step of a quantity, capped (碳金融产品, 平台债券).
@@ -74,14 +140,14 @@ pub(crate) fn step_item(item: Item, quantity: Decimal, rule: &StepRule, mode: Bo
 
 /// An achieved figure against its task.
 pub(crate) fn against_task(achieved: Decimal, task: Decimal, scale: Scale, mode: BonusMode) -> (Decimal, Against) {
-    if achieved >= task {
+    if compare(achieved, task).is_ge() {
         let above = achieved - task;
         let (bonus, _, capped) = capped_steps(above, scale.step, scale.step_points, scale.bonus_cap, mode);
         (scale.full + bonus, Against::Reached { above, bonus, capped })
     } else {
         // "低于任务数按完成比例得分": a zero or negative increment earns nothing, never less.
-        let ratio = if task > Decimal::ZERO {
-            achieved.checked_div(task).unwrap_or(Decimal::ZERO).clamp(Decimal::ZERO, Decimal::ONE)
+        let ratio = if is_positive(task) {
+            unit_interval(achieved.checked_div(task).unwrap_or(Decimal::ZERO))
         } else {
             Decimal::ZERO
         };
@@ -89,9 +155,20 @@ pub(crate) fn against_task(achieved: Decimal, task: Decimal, scale: Scale, mode:
     }
 }
 
+/// `ratio.clamp(0, 1)`, with the sign read rather than compared.
+pub(crate) fn unit_interval(ratio: Decimal) -> Decimal {
+    if ratio.is_sign_negative() && !ratio.is_zero() {
+        Decimal::ZERO
+    } else if compare(ratio, Decimal::ONE).is_gt() {
+        Decimal::ONE
+    } else {
+        ratio
+    }
+}
+
 /// Growth in percent from `base` to `current`; `None` when the base is not positive.
 pub(crate) fn growth_pct(base: Decimal, current: Decimal) -> Option<Decimal> {
-    if base <= Decimal::ZERO {
+    if !is_positive(base) {
         return None;
     }
     (current - base).checked_div(base).and_then(|g| g.checked_mul(Decimal::ONE_HUNDRED))
@@ -107,7 +184,7 @@ pub(crate) fn against_average(
     mode: BonusMode,
 ) -> (Decimal, GrowthWorking) {
     let diff = growth - average;
-    let (adjustment, limited) = if diff >= Decimal::ZERO {
+    let (adjustment, limited) = if !diff.is_sign_negative() || diff.is_zero() {
         let (bonus, _, capped) = capped_steps(diff, scale.step, scale.step_points, scale.bonus_cap, mode);
         (bonus, capped)
     } else {
@@ -139,37 +216,13 @@ pub(crate) fn task_item(item: Item, line: &Line, rule: &TaskRule, with_base: boo
 pub(crate) fn line(base: Decimal, task: Decimal, entered: Option<Decimal>) -> Line {
     let current = entered.unwrap_or(base + task);
     let increment = current - base;
-    Line {
-        base,
-        current,
-        task,
-        increment,
-        growth_pct: growth_pct(base, current),
-        completion_pct: if task > Decimal::ZERO {
-            increment.checked_div(task).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
-        } else {
-            None
-        },
-        entered: entered.is_some(),
-    }
+    Line { base, current, task, increment, entered: entered.is_some() }
 }
 
 /// A target line (东楚融通): no base, the target is the task.
 pub(crate) fn target_line(target: Decimal, entered: Option<Decimal>) -> Line {
     let current = entered.unwrap_or(target);
-    Line {
-        base: Decimal::ZERO,
-        current,
-        task: target,
-        increment: current,
-        growth_pct: None,
-        completion_pct: if target > Decimal::ZERO {
-            current.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
-        } else {
-            None
-        },
-        entered: entered.is_some(),
-    }
+    Line { base: Decimal::ZERO, current, task: target, increment: current, entered: entered.is_some() }
 }
 
 /// An item that scores nothing because figures are missing: those of the field table that feed it
@@ -198,6 +251,65 @@ mod tests {
         let cases = [("2.345", "2.35"), ("2.355", "2.36"), ("-2.345", "-2.35"), ("0.125", "0.13"), ("1", "1")];
         for (input, expected) in cases {
             assert_eq!(round2(d(input)), d(expected), "round2({input})");
+        }
+    }
+
+    #[test]
+    fn dividing_or_multiplying_by_one_gives_the_digits_back() {
+        // `steps` and `times` skip the operation for a rule number of exactly 1 on this ground.
+        let cases = ["5.540", "0.00000001", "79228162514264337593543950335", "-3.1415926535897932384626433833", "120"];
+        for text in cases {
+            let x = d(text);
+            assert_eq!((x / Decimal::ONE).serialize(), x.serialize(), "{text} / 1");
+            assert_eq!((x * Decimal::ONE).serialize(), x.serialize(), "{text} × 1");
+            assert_eq!(times(x, Decimal::ONE).serialize(), (x * Decimal::ONE).serialize(), "times({text}, 1)");
+        }
+        assert!(is_one(d("1")) && !is_one(d("1.0")) && !is_one(d("-1")) && !is_one(d("0.5")));
+        assert_eq!(times(Decimal::new(0, 3), Decimal::ONE).serialize(), Decimal::ZERO.serialize(), "0.000 × 1 is 0");
+    }
+
+    #[test]
+    fn compare_agrees_with_rust_decimal() {
+        let texts = [
+            "0",
+            "-0",
+            "0.000",
+            "1",
+            "-1",
+            "1.0",
+            "0.9999999999999999999999999999",
+            "20",
+            "19.999999999999999999999999",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "-0.0000000000000000000000000001",
+            "12",
+            "12.000000000000000000000000001",
+            "4.0430343894654520090465219525",
+            "1000000000000000000",
+            "100000000.00000001",
+        ];
+        let mut values: Vec<Decimal> = texts.iter().map(|t| d(t)).collect();
+        values.push(Decimal::new(-0, 5).set_sign_negative_chained());
+        for &a in &values {
+            for &b in &values {
+                assert_eq!(compare(a, b), a.cmp(&b), "compare({a}, {b})");
+                if let (Some(x), Some(y)) = (sort_key(a), sort_key(b)) {
+                    assert_eq!(x.cmp(&y), a.cmp(&b), "sort_key({a}) against sort_key({b})");
+                }
+            }
+        }
+    }
+
+    trait Negative {
+        fn set_sign_negative_chained(self) -> Self;
+    }
+    impl Negative for Decimal {
+        fn set_sign_negative_chained(mut self) -> Self {
+            self.set_sign_negative(true);
+            self
         }
     }
 

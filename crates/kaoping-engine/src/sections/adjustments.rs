@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use crate::evaluation::{Item, ItemScore, Programme, Working};
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode, Guarantee};
-use crate::scoring::{against_task, capped_steps, missing, step_item, Scale};
+use crate::scoring::{against_task, capped_steps, compare, is_positive, missing, step_item, Scale};
 
 /// 二(四)1 金融政策争取、落实: the panel's grade, as typed in.
 pub(crate) fn policy(input: &BankInput, rules: &Items) -> ItemScore {
@@ -31,12 +31,7 @@ pub(crate) fn policy(input: &BankInput, rules: &Items) -> ItemScore {
     let Some(score) = input.policy_score else { return missing(item, input) };
     let score = score.decimal();
     // `PolicyScore` holds only whole numbers from -10 to 10, each inside exactly one grade.
-    let grade = rules
-        .policy
-        .grades
-        .iter()
-        .find(|g| g.min <= score && score <= g.max)
-        .map_or_else(String::new, |g| g.name.clone());
+    let grade = rules.policy.grades.iter().position(|g| compare(g.min, score).is_le() && compare(score, g.max).is_le());
     ItemScore { item, points: score, working: Working::Policy { score, grade } }
 }
 
@@ -92,7 +87,7 @@ fn programme(entry: Guarantee, rules: &Items, mode: BonusMode) -> Programme {
         bonus_cap: rule.cap.value,
     };
     let scored = match (target, actual) {
-        (Some(target), Some(actual)) if target > Decimal::ZERO => Some(against_task(actual, target, scale, mode)),
+        (Some(target), Some(actual)) if is_positive(target) => Some(against_task(actual, target, scale, mode)),
         _ => None,
     };
     let new_points = if entry.newly_included { rule.new_partner_points.value } else { Decimal::ZERO };

@@ -26,7 +26,7 @@ pub(crate) fn loan_growth(loans: &Line, city_average: Option<Decimal>, rules: &I
 }
 
 /// A growth item against a city average (also 普惠小微 and 制造业 growth in 二(二)), from a balance
-/// line whose growth is already worked out.
+/// line.
 pub(crate) fn growth_item(
     item: Item,
     line: &Line,
@@ -35,7 +35,7 @@ pub(crate) fn growth_item(
     mode: BonusMode,
 ) -> ItemScore {
     let (base, current) = (line.base, line.current);
-    let Some(growth) = line.growth_pct else {
+    let Some(growth) = line.growth_pct() else {
         return undefined(item, "2023年末余额为 0，增速无从计算");
     };
     let Some(average) = city_average else {

@@ -29,7 +29,10 @@ use rust_decimal::Decimal;
 use crate::evaluation::{Item, ItemScore, Line, Working};
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode};
-use crate::scoring::{against_task, capped_steps, growth_pct, line, missing, step_item, task_item, undefined, Scale};
+use crate::scoring::{
+    against_task, capped_steps, compare, growth_pct, line, missing, step_item, task_item, undefined, unit_interval,
+    Scale,
+};
 use crate::sections::loan_input::growth_item;
 
 /// 二(二)1(1) 中小微企业贷款增量.
@@ -125,9 +128,9 @@ pub(crate) fn tech(input: &BankInput, city_average: Option<Decimal>, rules: &Ite
     }
     let own = input.tech_new_loans.map(|a| a.get());
     let loan_points = match (own, city_average) {
-        (Some(own), Some(average)) if own >= average => rule.full.value,
+        (Some(own), Some(average)) if compare(own, average).is_ge() => rule.full.value,
         (Some(own), Some(average)) => {
-            rule.full.value * own.checked_div(average).unwrap_or(Decimal::ZERO).clamp(Decimal::ZERO, Decimal::ONE)
+            rule.full.value * unit_interval(own.checked_div(average).unwrap_or(Decimal::ZERO))
         }
         _ => Decimal::ZERO,
     };
@@ -141,8 +144,11 @@ pub(crate) fn tech(input: &BankInput, city_average: Option<Decimal>, rules: &Ite
 }
 
 /// 二(二)5 养老金融: growth against the city average (2), among the five fastest (+1), first products, at most 4.
+///
+/// `growth` is the bank's growth from `city::pension_growth`, worked out once for the ranks and here.
 pub(crate) fn pension(
     input: &BankInput,
+    growth: Option<Decimal>,
     city_average: Option<Decimal>,
     growth_rank: Option<u32>,
     rules: &Items,
@@ -150,17 +156,13 @@ pub(crate) fn pension(
     let item = Item::Pension;
     let rule = &rules.pension;
     let products = input.pension_products.map_or(0, |c| c.get());
-    let growth = match (input.pension_loans_2023, input.pension_loans) {
-        (Some(base), Some(current)) => growth_pct(base.get(), current.get()),
-        _ => None,
-    };
     if growth.is_none() && input.pension_products.is_none() {
         if input.pension_loans_2023.is_some() && input.pension_loans.is_some() {
             return undefined(item, "2023年末养老产业贷款余额为 0，增速无从计算");
         }
         return missing(item, input);
     }
-    let reached = matches!((growth, city_average), (Some(g), Some(a)) if g >= a);
+    let reached = matches!((growth, city_average), (Some(g), Some(a)) if compare(g, a).is_ge());
     let average_points = if reached { rule.full.value } else { Decimal::ZERO };
     let in_top = growth_rank.is_some_and(|r| Decimal::from(r) <= rule.top_n.value);
     let top_points = if in_top { rule.top_points.value } else { Decimal::ZERO };

@@ -16,39 +16,71 @@
 //! total, rank or band and is left out of the top score and the composite sum; its composite is its
 //! department's 30% part alone and its share is 0.
 
+use std::cmp::Reverse;
+
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::evaluation::{Band, BankResult, Deposit, Warning};
 use crate::parameters::Outcomes;
 use crate::scenario::{BankInput, DepositNormalization};
-use crate::scoring::round2;
+use crate::scoring::{compare, round2, sort_key};
 
-/// Competition ranks of `values` (highest first); `None` values are not ranked.
-pub(crate) fn competition_ranks(values: &[Option<Decimal>]) -> Vec<Option<u32>> {
-    values
-        .iter()
-        .map(|value| {
-            value.map(|v| {
-                let better = values.iter().flatten().filter(|other| **other > v).count();
-                u32::try_from(better).unwrap_or(u32::MAX).saturating_add(1)
-            })
-        })
-        .collect()
+/// The indices of the values that are there, highest first (ties in index order).
+///
+/// Ranks, places from the bottom and near ties all follow from this one order, so a scenario costs one
+/// sort of its totals (about n log n comparisons) instead of comparing every pair.
+pub(crate) fn descending(values: &[Option<Decimal>]) -> Vec<usize> {
+    // Sorting integer keys costs a fraction of sorting decimals; a value too large for a key (none of
+    // the engine's) sorts the decimals.
+    let keys: Option<Vec<(Reverse<i128>, usize)>> =
+        values.iter().enumerate().filter_map(|(i, v)| v.map(|v| sort_key(v).map(|k| (Reverse(k), i)))).collect();
+    match keys {
+        Some(mut keys) => {
+            keys.sort_unstable();
+            keys.into_iter().map(|(_, i)| i).collect()
+        }
+        None => {
+            let mut order: Vec<usize> = (0..values.len()).filter(|&i| values[i].is_some()).collect();
+            order.sort_by(|&a, &b| values[b].cmp(&values[a]));
+            order
+        }
+    }
 }
 
-/// Places counted from the bottom (倒数第几) of `values`, ties sharing: 1 + the number of values strictly
-/// lower. `None` values are not placed.
-pub(crate) fn bottom_places(values: &[Option<Decimal>]) -> Vec<Option<u32>> {
-    values
-        .iter()
-        .map(|value| {
-            value.map(|v| {
-                let lower = values.iter().flatten().filter(|other| **other < v).count();
-                u32::try_from(lower).unwrap_or(u32::MAX).saturating_add(1)
-            })
-        })
-        .collect()
+/// Whether two values are the same number (`None` only equals `None`).
+fn same(a: Option<Decimal>, b: Option<Decimal>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => compare(a, b).is_eq(),
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
+
+/// Competition ranks of `values` (highest first): 1 + the number of values strictly higher, ties
+/// sharing the better rank; `None` values are not ranked.
+pub(crate) fn competition_ranks(values: &[Option<Decimal>]) -> Vec<Option<u32>> {
+    places(values, &descending(values)).into_iter().map(|p| p.map(|(rank, _)| rank)).collect()
+}
+
+/// Each value's competition rank and place from the bottom (倒数第几: 1 + the number of values strictly
+/// lower, ties sharing), from the values' [`descending`] order; `None` values are not placed.
+pub(crate) fn places(values: &[Option<Decimal>], order: &[usize]) -> Vec<Option<(u32, u32)>> {
+    let place = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
+    let mut places = vec![None; values.len()];
+    let mut start = 0;
+    // Each run of equal values in the order shares one rank (how many come before the run) and one
+    // place from the bottom (how many come after it).
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && same(values[order[end]], values[order[start]]) {
+            end += 1;
+        }
+        for &i in &order[start..end] {
+            places[i] = Some((place(start), place(order.len() - end)));
+        }
+        start = end;
+    }
+    places
 }
 
 /// The band of a rank.
@@ -70,22 +102,23 @@ pub(crate) fn apply(
     banks: &mut [BankResult],
 ) -> usize {
     let totals: Vec<Option<Decimal>> = banks.iter().map(|b| b.total).collect();
-    let ranks = competition_ranks(&totals);
-    let from_bottom = bottom_places(&totals);
-    let ranked = ranks.iter().flatten().count();
+    let order = descending(&totals);
+    let places = places(&totals, &order);
+    let ranked = order.len();
     let interview_last = rules.interview_last.value.to_u32().unwrap_or(0);
     let top = totals.iter().flatten().max().copied();
     let hundred = Decimal::ONE_HUNDRED;
     let evaluation_weight = rules.evaluation_weight.value;
     let department_weight = rules.department_weight.value / hundred;
 
-    for (((bank, rank), bottom), input) in banks.iter_mut().zip(&ranks).zip(&from_bottom).zip(inputs) {
-        bank.rank = *rank;
-        bank.from_bottom = *bottom;
-        bank.band = band(rules, *rank);
+    for ((bank, place), input) in banks.iter_mut().zip(&places).zip(inputs) {
+        let (rank, bottom) = (place.map(|p| p.0), place.map(|p| p.1));
+        bank.rank = rank;
+        bank.from_bottom = bottom;
+        bank.band = band(rules, rank);
         bank.interview = bottom.is_some_and(|b| b <= interview_last);
         // 连续两年排名倒数第一: 倒数第一 this year, ties included, and last in 2023.
-        bank.last_place_twice = input.last_place_2023 && *bottom == Some(1);
+        bank.last_place_twice = input.last_place_2023 && bottom == Some(1);
         if bank.last_place_twice {
             bank.warnings.push(Warning::LastPlaceTwice);
         }
@@ -110,7 +143,7 @@ pub(crate) fn apply(
             share_pct: Decimal::ZERO,
         };
     }
-    near_ties(banks, names);
+    near_ties(banks, names, &order);
     let sum: Decimal = banks.iter().filter(|b| b.rank.is_some()).map(|b| b.deposit.composite).sum();
     if sum > Decimal::ZERO {
         for bank in banks.iter_mut().filter(|b| b.rank.is_some()) {
@@ -123,17 +156,44 @@ pub(crate) fn apply(
 /// Ranks stay on exact totals, but the official list is likely published at two decimals: where two
 /// banks' totals read the same at two decimals and a band edge or the interview line falls between
 /// them, both are told.
-fn near_ties(banks: &mut [BankResult], names: &[&str]) {
+///
+/// Rounding keeps order, so totals that read the same are neighbours in the descending `order`: only
+/// runs of equal shown totals are searched.
+fn near_ties(banks: &mut [BankResult], names: &[&str], order: &[usize]) {
+    // Totals that read the same at two decimals are less than 0.01 apart (a rounded difference is at
+    // most 0.01), so rounding every total is only worth it when some neighbours are that close.
+    let cent = Decimal::new(1, 2);
+    let close = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+        (Some(a), Some(b)) => compare((a - b).abs(), cent).is_le(),
+        _ => false,
+    };
+    if !order.windows(2).any(|w| close(banks[w[0]].total, banks[w[1]].total)) {
+        return;
+    }
     let shown: Vec<Option<Decimal>> = banks.iter().map(|b| b.total.map(round2)).collect();
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for (i, a) in banks.iter().enumerate() {
-        for (j, b) in banks.iter().enumerate().skip(i + 1) {
-            let (Some(ta), Some(tb)) = (a.total, b.total) else { continue };
-            if ta != tb && shown[i] == shown[j] && (a.band != b.band || a.interview != b.interview) {
-                found.push((i, j));
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && same(shown[order[end]], shown[order[start]]) {
+            end += 1;
+        }
+        for (k, &a) in order[start..end].iter().enumerate() {
+            for &b in &order[start + k + 1..end] {
+                let (i, j) = (a.min(b), a.max(b));
+                let (x, y) = (&banks[i], &banks[j]);
+                if !same(x.total, y.total) && (x.band != y.band || x.interview != y.interview) {
+                    found.push((i, j));
+                }
             }
         }
+        start = end;
     }
+    if found.is_empty() {
+        return;
+    }
+    // In bank order, as a reader expects: each bank's others are then listed in bank order too.
+    found.sort_unstable();
     let name = |k: usize| names.get(banks[k].index).copied().unwrap_or(banks[k].id.as_str()).to_owned();
     let mut others: Vec<Vec<String>> = vec![Vec::new(); banks.len()];
     for &(i, j) in &found {
@@ -159,8 +219,25 @@ mod tests {
     }
 
     #[test]
+    fn places_count_strictly_better_and_strictly_worse() {
+        let d = |n: i64| Some(Decimal::from(n));
+        type Case<'a> = (&'a [Option<Decimal>], &'a [Option<(u32, u32)>]);
+        let cases: &[Case] = &[
+            (&[], &[]),
+            (&[None], &[None]),
+            (&[d(5)], &[Some((1, 1))]),
+            (&[d(90), d(95), d(90), None, d(80)], &[Some((2, 2)), Some((1, 4)), Some((2, 2)), None, Some((4, 1))]),
+            (&[d(1), d(1), d(1)], &[Some((1, 1)), Some((1, 1)), Some((1, 1))]),
+            (&[d(3), d(1), d(2), d(1)], &[Some((1, 4)), Some((3, 1)), Some((2, 3)), Some((3, 1))]),
+        ];
+        for (values, expected) in cases {
+            assert_eq!(places(values, &descending(values)), expected.to_vec(), "places of {values:?}");
+        }
+    }
+
+    #[test]
     fn near_ties_across_a_band_edge_are_told_to_both_banks() {
-        use crate::evaluation::Figures;
+        use crate::evaluation::{FieldSet, Figures, Item, ItemScore, Working};
         let bank = |index: usize, total: &str| BankResult {
             index,
             id: format!("b{index}"),
@@ -170,9 +247,13 @@ mod tests {
             band: Band::Disqualified,
             interview: false,
             last_place_twice: false,
-            items: Vec::new(),
+            items: Item::ALL.map(|item| ItemScore {
+                item,
+                points: Decimal::ZERO,
+                working: Working::Missing { fields: FieldSet::EMPTY },
+            }),
             deposit: Deposit::default(),
-            missing: Vec::new(),
+            missing: FieldSet::EMPTY,
             warnings: Vec::new(),
             figures: Figures::default(),
         };
