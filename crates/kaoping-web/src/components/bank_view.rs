@@ -248,7 +248,7 @@ fn annex_cells(annex: AnnexLine, line: Line, field: Field, input: Html) -> Html 
             <>
                 { figure("全年目标", with_unit(line.task, unit), "task") }
                 { input }
-                { figure("完成率", maybe(line.completion_pct, kaoping_engine::Unit::Percent), "completion") }
+                { figure("完成率", maybe(line.completion_pct(), kaoping_engine::Unit::Percent), "completion") }
                 { figure("距目标", distance, "distance") }
             </>
         }
@@ -259,8 +259,8 @@ fn annex_cells(annex: AnnexLine, line: Line, field: Field, input: Html) -> Html 
                 { figure("增量任务", with_unit(line.task, unit), "task") }
                 { input }
                 { figure("增量", with_unit(line.increment, unit), "increment") }
-                { figure("增速", maybe(line.growth_pct, kaoping_engine::Unit::Percent), "growth") }
-                { figure("完成率", maybe(line.completion_pct, kaoping_engine::Unit::Percent), "completion") }
+                { figure("增速", maybe(line.growth_pct(), kaoping_engine::Unit::Percent), "growth") }
+                { figure("完成率", maybe(line.completion_pct(), kaoping_engine::Unit::Percent), "completion") }
                 { figure("距任务", distance, "distance") }
             </>
         }
