@@ -162,7 +162,7 @@ pub fn marginal(scheme: &Scheme, scenario: &Scenario, bank: &str, rivals: Rivals
 }
 
 /// The rule of an item scored as a task or against an average.
-fn scale_rule(items: &Items, item: Item) -> Option<&ScaleRule> {
+pub(crate) fn scale_rule(items: &Items, item: Item) -> Option<&ScaleRule> {
     Some(match item {
         Item::LoanIncrement => &items.loan_increment,
         Item::LoanGrowth => &items.loan_growth,

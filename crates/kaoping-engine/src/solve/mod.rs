@@ -449,20 +449,37 @@ pub(crate) fn items_text(items: &[Item]) -> String {
     items.iter().map(|i| i.title()).collect::<Vec<_>>().join("、")
 }
 
-/// Whether an item is at its ceiling: its bonus capped, or all it can earn from the figures earned.
+/// Whether an item is at its ceiling: its bonus at the cap (exactly at it counts: more adds nothing),
+/// or all it can earn from the figures earned.
 pub(crate) fn at_ceiling(score: &ItemScore, scheme: &Scheme) -> bool {
     let rules = &scheme.rules.items;
+    let bonus_cap = match score.item {
+        Item::SmeCustomers => Some(rules.sme_customers.bonus_cap.value),
+        item => marginal::scale_rule(rules, item).map(|r| r.bonus_cap.value),
+    };
+    let cap = match score.item {
+        Item::SmeRate => Some(rules.sme_rate.cap.value),
+        Item::CarbonProducts => Some(rules.carbon_products.cap.value),
+        Item::PlatformBonds => Some(rules.platform_bonds.cap.value),
+        Item::Npl => Some(rules.npl.cap.value),
+        Item::Guarantee => Some(rules.guarantee.cap.value),
+        Item::Tech => Some(rules.tech.item_cap.value),
+        Item::Pension => Some(rules.pension.item_cap.value),
+        _ => None,
+    };
     match &score.working {
-        Working::Task { against: Against::Reached { capped, .. }, .. }
-        | Working::Bar { against: Against::Reached { capped, .. }, .. } => *capped,
-        Working::Growth(g) => g.limited && g.adjustment > Decimal::ZERO,
-        Working::Steps { capped, .. }
-        | Working::Rate { capped, .. }
-        | Working::Npl { capped, .. }
-        | Working::Guarantee { capped, .. } => *capped,
-        Working::Tech { loan_points, capped, .. } => *capped || *loan_points >= rules.tech.full.value,
-        Working::Pension { average_points, top_points, capped, .. } => {
-            *capped || (*average_points >= rules.pension.full.value && *top_points >= rules.pension.top_points.value)
+        Working::Task { against: Against::Reached { bonus, .. }, .. }
+        | Working::Bar { against: Against::Reached { bonus, .. }, .. } => bonus_cap.is_some_and(|c| *bonus >= c),
+        Working::Growth(g) => bonus_cap.is_some_and(|c| g.adjustment >= c),
+        Working::Steps { .. } | Working::Rate { .. } | Working::Npl { .. } | Working::Guarantee { .. } => {
+            cap.is_some_and(|c| score.points >= c)
+        }
+        Working::Tech { loan_points, .. } => {
+            cap.is_some_and(|c| score.points >= c) || *loan_points >= rules.tech.full.value
+        }
+        Working::Pension { average_points, top_points, .. } => {
+            cap.is_some_and(|c| score.points >= c)
+                || (*average_points >= rules.pension.full.value && *top_points >= rules.pension.top_points.value)
         }
         _ => false,
     }
