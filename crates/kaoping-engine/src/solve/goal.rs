@@ -113,20 +113,45 @@ impl Goal {
         }
     }
 
-    /// The quantity behind the goal, larger is better: the solver expects it never to fall as the lever
-    /// grows, and checks that it does not. `None` when the bank is not ranked.
+    /// The distance to the goal, larger is better: met at 0 or above (passing a bank and staying off
+    /// the interview list need more than 0). Our total minus the total of the bank at the rank we
+    /// want; minus the third lowest of the others (the interview line); minus the bank to pass; our
+    /// total, share or composite minus the one asked for. The solver expects it never to fall as the
+    /// lever grows, checks that it does not, and interpolates along it. `None` when the bank is not
+    /// ranked or there is no such distance.
     pub(crate) fn progress(&self, scheme: &Scheme, evaluation: &Evaluation, bank: usize) -> Option<Decimal> {
         let b = evaluation.banks.get(bank).filter(|b| b.is_ranked())?;
+        let ours = b.total?;
+        let others = || -> Vec<Decimal> {
+            let mut t: Vec<Decimal> =
+                evaluation.banks.iter().filter(|o| o.index != bank).filter_map(|o| o.total).collect();
+            t.sort_unstable_by(|a, b| b.cmp(a));
+            t
+        };
+        // Rank n or better: at least the n-th highest total of the others (ties share the rank).
+        let at_rank = |n: u32| -> Option<Decimal> {
+            let others = others();
+            let n = usize::try_from(n).ok()?;
+            Some(match n.checked_sub(1).and_then(|i| others.get(i)) {
+                Some(edge) => ours - *edge,
+                // Fewer others than the rank: always there.
+                None => ours,
+            })
+        };
         match self {
-            Goal::Rank(_) | Goal::Band(_) => b.rank.map(|r| -Decimal::from(r)),
-            Goal::NotInterviewed => b.from_bottom.map(Decimal::from),
-            Goal::Total(_) => b.total,
-            Goal::Share(_) => Some(b.deposit.share_pct),
-            Goal::Composite(_) => Some(b.deposit.composite),
-            Goal::Above(id) => match (b.total, other(scheme, evaluation, id).and_then(|o| o.total)) {
-                (Some(ours), Some(theirs)) => Some(ours - theirs),
-                _ => None,
-            },
+            Goal::Rank(n) => at_rank(*n),
+            Goal::Band(band) => {
+                let rule = scheme.rules.outcomes.bands.iter().find(|r| r.band == *band)?;
+                at_rank(rule.to_rank?)
+            }
+            Goal::NotInterviewed => {
+                let last = usize::try_from(scheme.rules.outcomes.interview_last.value.trunc()).ok()?;
+                others().iter().rev().nth(last.checked_sub(1)?).map(|line| ours - *line)
+            }
+            Goal::Total(s) => Some(ours - *s),
+            Goal::Share(p) => Some(b.deposit.share_pct - *p),
+            Goal::Composite(c) => Some(b.deposit.composite - *c),
+            Goal::Above(id) => other(scheme, evaluation, id).and_then(|o| o.total).map(|theirs| ours - theirs),
         }
     }
 

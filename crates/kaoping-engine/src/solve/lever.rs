@@ -258,7 +258,7 @@ impl Lever {
     pub(crate) fn apply(&self, scenario: &mut Scenario, bank: &str, starts: &[Start], amount: Decimal) {
         let entry = scenario.bank_mut(bank);
         for (field, start) in self.fields.iter().zip(starts) {
-            let _ = field.set(entry, Some(start.value() + amount));
+            let _ = field.set_exact(entry, start.value() + amount);
         }
     }
 }

@@ -115,19 +115,18 @@ pub struct Marginal {
 /// The value of one more unit of each lever for `bank`. `None` when the scheme has no such bank.
 pub fn marginal(scheme: &Scheme, scenario: &Scenario, bank: &str, rivals: Rivals) -> Option<Marginal> {
     let levers = all_levers();
+    let index = scheme.bank_index(bank)?;
+    let base = rivals.prepare(scheme, scenario, index);
+    let evaluation = rivals.assess(scheme, &base, index);
+    let now = Standing::of(evaluation.banks.get(index)?);
+    let mut notes = thin_city_figures(scheme, &evaluation, &Item::ALL);
+    if !rivals.is_default() {
+        notes.push(Note::Assumed { rivals });
+    }
     let mut rows = Vec::with_capacity(levers.len());
-    let mut now = None;
-    let mut notes = Vec::new();
     for lever in &levers {
-        let trial = Trial::new(scheme, scenario, bank, lever, rivals, None)?;
+        let trial = Trial::prepared(scheme, base.clone(), evaluation.clone(), bank, lever, rivals, index)?;
         let ours = trial.result()?;
-        if now.is_none() {
-            now = Some(Standing::of(ours));
-            notes = thin_city_figures(scheme, &trial.now, &Item::ALL);
-            if !rivals.is_default() {
-                notes.push(Note::Assumed { rivals });
-            }
-        }
         // One unit more: 1亿元, or one household or product.
         let after = trial.with(Decimal::ONE);
         let theirs = after.banks.get(trial.index)?;
@@ -158,7 +157,7 @@ pub fn marginal(scheme: &Scheme, scenario: &Scenario, bank: &str, rivals: Rivals
             starts_at_zero: trial.starts.first() == Some(&Start::Zero),
         });
     }
-    Some(Marginal { bank: bank.to_owned(), now: now?, rows, notes })
+    Some(Marginal { bank: bank.to_owned(), now, rows, notes })
 }
 
 /// The rule of an item scored as a task or against an average.

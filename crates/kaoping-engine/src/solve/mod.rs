@@ -409,6 +409,7 @@ impl Answer {
         }
         out.insert("reason".to_owned(), Value::from(self.zh(scheme)));
         out.insert("notes".to_owned(), self.notes.iter().map(|n| Value::from(n.zh())).collect());
+        out.insert("evaluations".to_owned(), Value::from(self.evaluations));
         Value::Object(out)
     }
 }
@@ -544,6 +545,21 @@ impl<'a> Trial<'a> {
         let reference = reference.unwrap_or(index);
         let base = rivals.prepare(scheme, scenario, reference);
         let now = rivals.assess(scheme, &base, reference);
+        Trial::prepared(scheme, base, now, bank, lever, rivals, reference)
+    }
+
+    /// Sets up a lever on a scenario already prepared for the assumptions and scored (`now`), for
+    /// callers that try many levers on one scenario.
+    pub fn prepared(
+        scheme: &'a Scheme,
+        base: Scenario,
+        now: Evaluation,
+        bank: &str,
+        lever: &'a Lever,
+        rivals: Rivals,
+        reference: usize,
+    ) -> Option<Self> {
+        let index = scheme.bank_index(bank)?;
         let figures = now.banks.get(index)?.figures;
         let starts = lever.starts(base.bank(bank), &figures);
         Some(Trial {
@@ -687,10 +703,13 @@ pub(crate) fn solve_from(
         return answer;
     }
     let max = lever.max_ticks(&trial.starts);
-    let found = search::smallest(trial.first_ticks(), max, |k| {
-        let e = trial.at(k);
-        search::Probe { met: goal.met(scheme, &e, trial.index), progress: goal.progress(scheme, &e, trial.index) }
-    });
+    let probe = |e: &Evaluation| search::Probe {
+        met: goal.met(scheme, e, trial.index),
+        progress: goal.progress(scheme, e, trial.index),
+    };
+    // With every figure starting where the scenario has it, no step is the scenario as it is.
+    let zero = trial.starts.iter().all(|s| *s != Start::Zero).then(|| probe(&trial.now));
+    let found = search::smallest(trial.first_ticks(), max, zero, |k| probe(&trial.at(k)));
     if !found.monotone {
         let stride = (found.stride > 1).then(|| lever.amount(found.stride));
         answer.notes.push(Note::NotMonotone { stride });
@@ -742,9 +761,9 @@ fn out_of_reach(trial: &Trial<'_>, goal: &Goal, max: u64) -> Outcome {
     let items = trial.lever.items();
     let own = |e: &Evaluation| e.banks.get(trial.index).and_then(|b| b.total);
     let levels_off = own(&limit).and_then(|top| {
-        let found = search::smallest(trial.first_ticks(), max, |k| {
+        let found = search::smallest(trial.first_ticks(), max, None, |k| {
             let total = own(&trial.at(k));
-            search::Probe { met: total.is_some_and(|t| t >= top), progress: total }
+            search::Probe { met: total.is_some_and(|t| t >= top), progress: total.map(|t| t - top) }
         });
         found.steps.map(|k| trial.first_at(trial.lever.amount(k)))
     });

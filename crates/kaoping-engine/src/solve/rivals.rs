@@ -120,7 +120,7 @@ impl Rivals {
                 }
                 let line = annex_line(&result.figures, line);
                 let value = (line.current + line.base * k / Decimal::ONE_HUNDRED).max(Decimal::ZERO);
-                let _ = field.set(out.bank_mut(&info.id), Some(crate::solve::to_the_yuan(value)));
+                let _ = field.set_exact(out.bank_mut(&info.id), crate::solve::to_the_yuan(value));
             }
         }
         out

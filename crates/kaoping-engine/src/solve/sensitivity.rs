@@ -100,10 +100,11 @@ pub fn sensitivity(
         .iter()
         .filter(|item| !capped_now.contains(item))
         .filter_map(|&item| {
-            let found = smallest(trial.first_ticks().min(max.max(1)), max, |k| {
+            // A yes/no: no distance to interpolate along, so the search bisects.
+            let found = smallest(trial.first_ticks().min(max.max(1)), max, None, |k| {
                 let e = trial.at(k);
                 let met = e.banks.get(trial.index).and_then(|b| b.item(item)).is_some_and(|s| at_ceiling(s, scheme));
-                Probe { met, progress: Some(Decimal::from(u8::from(met))) }
+                Probe { met, progress: None }
             });
             found.steps.filter(|k| *k > 0).map(|k| (item, trial.first_at(lever.amount(k))))
         })

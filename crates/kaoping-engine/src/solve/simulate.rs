@@ -86,12 +86,14 @@ impl SplitMix64 {
 /// One rival's line that is drawn.
 #[derive(Debug, Clone)]
 struct Drawn {
-    bank: String,
+    /// The bank's place in the scenario's list.
+    slot: usize,
     field: Field,
     /// The value at the assumed growth.
     centre: Decimal,
-    /// The 2023 balance the growth is of.
-    base: Decimal,
+    /// What 0.01 percentage point of growth is: the 2023 balance ÷ 10,000 (exact: the annex balances
+    /// have two decimals).
+    per_step: Decimal,
 }
 
 /// A simulation that can be run in chunks.
@@ -124,7 +126,7 @@ impl<'a> Simulation<'a> {
         spec: SimulationSpec,
     ) -> Option<Simulation<'a>> {
         let index = scheme.bank_index(bank)?;
-        let base = rivals.prepare(scheme, scenario, index);
+        let mut base = rivals.prepare(scheme, scenario, index);
         let evaluation = rivals.assess(scheme, &base, index);
         let now = Standing::of(evaluation.banks.get(index)?);
         let mut drawn = Vec::new();
@@ -135,7 +137,11 @@ impl<'a> Simulation<'a> {
                     continue;
                 }
                 let line = annex_line(&result.figures, line);
-                drawn.push(Drawn { bank: info.id.clone(), field, centre: line.current, base: line.base });
+                // List the bank, so that every draw finds it at the same place.
+                base.bank_mut(&info.id);
+                let slot = base.banks.iter().position(|b| b.id == info.id)?;
+                let per_step = line.base / Decimal::from(10_000);
+                drawn.push(Drawn { slot, field, centre: line.current, per_step });
             }
         }
         let mut notes = thin_city_figures(scheme, &evaluation, &Item::ALL);
@@ -166,16 +172,16 @@ impl<'a> Simulation<'a> {
         let k = (self.spec.spread_pp * Decimal::ONE_HUNDRED).trunc();
         let k = u64::try_from(k).unwrap_or(0);
         let width = k.saturating_mul(2).saturating_add(1);
-        let ten_thousand = Decimal::from(10_000);
         let end = self.done.saturating_add(n).min(self.spec.draws);
         while self.done < end {
             let mut scenario = self.base.clone();
             for d in &self.drawn {
                 // An offset in 0.01 percentage points, from −k to +k.
                 let offset = i128::from(self.rng.below(width)) - i128::from(k);
-                let offset = Decimal::from_i128_with_scale(offset, 0);
-                let value = (d.centre + d.base * offset / ten_thousand).max(Decimal::ZERO);
-                let _ = d.field.set(scenario.bank_mut(&d.bank), Some(to_the_yuan(value)));
+                let value = (d.centre + d.per_step * Decimal::from_i128_with_scale(offset, 0)).max(Decimal::ZERO);
+                if let Some(bank) = scenario.banks.get_mut(d.slot) {
+                    let _ = d.field.set_exact(bank, to_the_yuan(value));
+                }
             }
             let evaluation = self.rivals.assess(self.scheme, &scenario, self.index);
             if let Some(ours) = evaluation.banks.get(self.index) {
