@@ -173,8 +173,9 @@ impl<'a> Simulation<'a> {
         let k = u64::try_from(k).unwrap_or(0);
         let width = k.saturating_mul(2).saturating_add(1);
         let end = self.done.saturating_add(n).min(self.spec.draws);
+        // One scenario for every draw: each draw rewrites every drawn figure, so nothing carries over.
+        let mut scenario = self.base.clone();
         while self.done < end {
-            let mut scenario = self.base.clone();
             for d in &self.drawn {
                 // An offset in 0.01 percentage points, from −k to +k.
                 let offset = i128::from(self.rng.below(width)) - i128::from(k);
