@@ -111,7 +111,7 @@ impl Error {
     pub fn zh(&self) -> String {
         match self {
             Error::Json { line, column, message } => {
-                format!("文件不是有效的 JSON（第 {line} 行第 {column} 列：{message}）")
+                format!("文件不是有效的 JSON（第 {line} 行第 {column} 列：{}）", zh_json(message))
             }
             Error::Format { found: Some(found) } => {
                 format!("不是考评测算情景文件（format 为 “{found}”，应为 “kaoping-scenario/1”）")
@@ -119,11 +119,15 @@ impl Error {
             Error::Format { found: None } => "不是考评测算情景文件（缺少 format: \"kaoping-scenario/1\"）".to_owned(),
             Error::Year { found: Some(found) } => format!("年度 {found} 没有考评办法数据（目前只有 2024 年度）"),
             Error::Year { found: None } => "缺少年度 year（如 2024）".to_owned(),
-            Error::UnknownField { path, expected } => {
-                format!("{path}：没有这个字段（可用的字段：{}）", expected.join("、"))
+            Error::UnknownField { path, .. } => {
+                let key = path.rsplit('.').next().unwrap_or(path);
+                format!(
+                    "{}：没有“{key}”这一项（字段名可对照“导出文件”或 kaoping template 生成的文件）",
+                    zh_path(path.rsplit_once('.').map_or("", |(parent, _)| parent))
+                )
             }
-            Error::WrongType { path, expected } => format!("{path}：类型不对，应为{}", zh_type(expected)),
-            Error::Value { path, text, problem } => format!("{path}：“{text}” {}", problem.zh()),
+            Error::WrongType { path, expected } => format!("{}：类型不对，应为 {}", zh_path(path), zh_type(expected)),
+            Error::Value { path, text, problem } => format!("{}：“{text}” {}", zh_path(path), problem.zh()),
             Error::Setting { path, found, expected } => {
                 format!("{path}：“{found}” 不是可选值（可选：{}）", expected.join("、"))
             }
@@ -146,6 +150,51 @@ impl Error {
             Error::BuiltinData { message } => format!("内置数据有误（程序缺陷，请报告）：{message}"),
         }
     }
+}
+
+/// A place in a scenario file in words: `banks[3].sme_loans` is 文件中第 4 家银行的“中小微企业贷款余额（2024年末）”.
+fn zh_path(path: &str) -> String {
+    if path.is_empty() || path == "(top level)" {
+        return "文件".to_owned();
+    }
+    if let Some(rest) = path.strip_prefix("banks[") {
+        if let Some((n, tail)) = rest.split_once(']') {
+            let ordinal = n.parse::<usize>().map_or_else(|_| n.to_owned(), |i| (i + 1).to_string());
+            let key = tail.trim_start_matches('.');
+            return match crate::fields::Field::from_key(key) {
+                Some(field) => format!("文件中第 {ordinal} 家银行的“{}”", field.label()),
+                None if key.is_empty() => format!("文件中第 {ordinal} 家银行"),
+                None => format!("文件中第 {ordinal} 家银行的 {key}"),
+            };
+        }
+    }
+    if let Some(key) = path.strip_prefix("city.") {
+        if let Some(field) = crate::readings::CityField::ALL.into_iter().find(|f| f.key() == key) {
+            return format!("全市数字“{}”", field.label());
+        }
+    }
+    path.to_owned()
+}
+
+/// serde_json's English syntax messages in Chinese; anything else is a format error.
+fn zh_json(message: &str) -> &'static str {
+    const MESSAGES: &[(&str, &str)] = &[
+        ("EOF while parsing", "文件在此处意外结束，内容可能不完整"),
+        ("trailing comma", "多余的逗号"),
+        ("trailing characters", "末尾有多余的内容"),
+        ("key must be a string", "键名须用双引号括起"),
+        ("expected `:`", "此处缺少冒号"),
+        ("expected `,` or `}`", "此处缺少逗号或右花括号"),
+        ("expected `,` or `]`", "此处缺少逗号或右方括号"),
+        ("expected value", "此处应为一个值"),
+        ("expected ident", "此处应为 true、false 或 null"),
+        ("control character", "文本中有控制字符"),
+        ("invalid escape", "文本中有无效的转义"),
+        ("invalid unicode", "文本中有无效的字符编码"),
+        ("recursion limit", "嵌套层数过多"),
+        ("number out of range", "数字超出范围"),
+    ];
+    MESSAGES.iter().find(|(en, _)| message.contains(en)).map_or("格式错误", |(_, zh)| zh)
 }
 
 fn zh_type(expected: &str) -> &'static str {

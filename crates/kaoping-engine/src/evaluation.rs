@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::fields::Field;
+use crate::fields::{AnnexLine, Field};
 
 /// The 18 scored items of 二、考评内容, in the scheme's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -449,6 +449,20 @@ pub struct Figures {
     pub dongchu_amount: Line,
     /// 东楚融通户数 (附件5), base 0.
     pub dongchu_households: Line,
+}
+
+impl Figures {
+    /// The balance line of an annex.
+    pub fn line(&self, annex: AnnexLine) -> &Line {
+        match annex {
+            AnnexLine::Loans => &self.loans,
+            AnnexLine::Sme => &self.sme,
+            AnnexLine::Manufacturing => &self.manufacturing,
+            AnnexLine::Green => &self.green,
+            AnnexLine::DongchuAmount => &self.dongchu_amount,
+            AnnexLine::DongchuHouseholds => &self.dongchu_households,
+        }
+    }
 }
 
 /// The public-fund composite of 四(四).

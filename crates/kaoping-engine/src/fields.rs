@@ -106,6 +106,14 @@ pub enum AnnexLine {
     DongchuHouseholds,
 }
 
+impl AnnexLine {
+    /// Whether the annex sets a target for the year's total (附件5, 东楚融通) rather than an increment
+    /// over the 2023 balance (附件1–4): such a line has no base and no growth.
+    pub fn is_target(self) -> bool {
+        matches!(self, AnnexLine::DongchuAmount | AnnexLine::DongchuHouseholds)
+    }
+}
+
 /// The part of the scheme a figure is entered under, for grouping the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Section {
@@ -188,6 +196,9 @@ pub struct FieldSpec {
     pub reported_missing: bool,
     /// Where it is entered.
     pub section: Section,
+    /// What the scheme or its annex says the figure covers, quoted, when a reader needs it beside the
+    /// box (the form shows it under the row).
+    pub note: Option<&'static str>,
     get: fn(&BankInput) -> Option<Decimal>,
     set: fn(&mut BankInput, Option<Decimal>) -> Result<(), ValueError>,
 }
@@ -238,12 +249,23 @@ impl Stored for bool {
     }
 }
 
+/// A row's note: `None`, or the text given.
+macro_rules! note {
+    () => {
+        None
+    };
+    ($note:literal) => {
+        Some($note)
+    };
+}
+
 macro_rules! bank_fields {
     ($(
         $(#[$doc:meta])*
         $variant:ident => $name:ident: $type:ty {
             key: $key:literal, label: $label:literal, short: $short:literal, unit: $unit:ident, kind: $kind:ident,
-            annex: $annex:expr, items: [$($item:ident),*], missing: $missing:literal, section: $section:ident $(,)?
+            annex: $annex:expr, items: [$($item:ident),*], missing: $missing:literal, section: $section:ident
+            $(, note: $note:literal)? $(,)?
         }
     )*) => {
         /// What a user enters for one bank: every figure optional (a flag is false when absent).
@@ -279,6 +301,7 @@ macro_rules! bank_fields {
                 items: &[$(Item::$item),*],
                 reported_missing: $missing,
                 section: Section::$section,
+                note: note!($($note)?),
                 get: |bank| Stored::to_decimal(&bank.$name),
                 set: |bank, value| {
                     bank.$name = Stored::from_decimal(value)?;
@@ -299,6 +322,7 @@ bank_fields! {
     SmeLoans => sme_loans: Option<Amount> {
         key: "sme_loans", label: "中小微企业贷款余额（2024年末）", short: "中小微贷款", unit: Yi, kind: Amount,
         annex: Some(AnnexLine::Sme), items: [SmeIncrement], missing: false, section: Sme,
+        note: "“中小微企业含小微企业主、个体工商户经营性贷款”（二(二)1；附件2 备注）",
     }
     /// 中小微企业贷款户数, 2023年末.
     SmeCustomers2023 => sme_customers_2023: Option<Count> {
@@ -324,22 +348,26 @@ bank_fields! {
     Inclusive2023 => inclusive_loans_2023: Option<Amount> {
         key: "inclusive_loans_2023", label: "普惠小微贷款余额（2023年末）", short: "普惠小微2023", unit: Yi,
         kind: Amount, annex: None, items: [InclusiveGrowth], missing: true, section: Sme,
+        note: "“普惠小微贷款按人民银行最新认定标准，包括单户授信2000万元以下小微企业贷款、小微企业主和个体工商户经营性贷款”（二(二)1）",
     }
     /// 普惠小微贷款余额, 2024年末.
     Inclusive => inclusive_loans: Option<Amount> {
         key: "inclusive_loans", label: "普惠小微贷款余额（2024年末）", short: "普惠小微", unit: Yi,
         kind: Amount, annex: None, items: [InclusiveGrowth], missing: true, section: Sme,
+        note: "“普惠小微贷款按人民银行最新认定标准，包括单户授信2000万元以下小微企业贷款、小微企业主和个体工商户经营性贷款”（二(二)1）",
     }
     /// 制造业贷款余额 (含贴现), 2024年末; absent = on task (附件3).
     ManufacturingLoans => manufacturing_loans: Option<Amount> {
         key: "manufacturing_loans", label: "制造业贷款余额（含贴现，2024年末）", short: "制造业贷款", unit: Yi,
         kind: Amount, annex: Some(AnnexLine::Manufacturing), items: [ManufacturingIncrement, ManufacturingGrowth],
         missing: false, section: Manufacturing,
+        note: "“制造业信贷目标任务含票据贴现额度，年终考核计入任务完成数”（二(二)2）",
     }
     /// 绿色贷款余额, 2024年末; absent = on task (附件4).
     GreenLoans => green_loans: Option<Amount> {
         key: "green_loans", label: "绿色贷款余额（2024年末）", short: "绿色贷款", unit: Yi, kind: Amount,
         annex: Some(AnnexLine::Green), items: [GreenIncrement], missing: false, section: Green,
+        note: "附件4 备注：“绿色信贷暂按……的增速分解，年末按不低于全国或全省平均增速进行考评”；年末的考核增速可在“规则与设置”中填写",
     }
     /// 第一单创新碳金融融资产品, count.
     CarbonProducts => carbon_products: Option<Count> {
@@ -380,6 +408,7 @@ bank_fields! {
     DongchuHouseholds => dongchu_households: Option<Count> {
         key: "dongchu_households", label: "“东楚融通”融资户数", short: "东楚融通户数", unit: Hu, kind: Count,
         annex: Some(AnnexLine::DongchuHouseholds), items: [DongchuHouseholds], missing: false, section: Dongchu,
+        note: "附件5 中“融资金数”一行即融资户数（二(三)2），原文笔误",
     }
     /// 金融政策争取、落实 grade, -10..=10.
     PolicyScore => policy_score: Option<PolicyScore> {
@@ -405,6 +434,7 @@ bank_fields! {
     StartupTarget => startup_target: Option<Target> {
         key: "startup_guarantee.target", label: "创业担保贷款扩面目标任务", short: "创业担保目标", unit: Yi,
         kind: Target, annex: None, items: [Guarantee], missing: true, section: Adjustments,
+        note: "“全市创业担保贷款、新型政银担业务扩面目标任务另行分解”（二(四)4）：目标由市里另行下达",
     }
     /// 创业担保贷款扩面完成数, 亿元.
     StartupActual => startup_actual: Option<Amount> {
@@ -420,6 +450,7 @@ bank_fields! {
     GovbankTarget => govbank_target: Option<Target> {
         key: "govbank_guarantee.target", label: "新型政银担业务扩面目标任务", short: "政银担目标", unit: Yi,
         kind: Target, annex: None, items: [Guarantee], missing: true, section: Adjustments,
+        note: "“全市创业担保贷款、新型政银担业务扩面目标任务另行分解”（二(四)4）：目标由市里另行下达",
     }
     /// 新型政银担业务扩面完成数, 亿元.
     GovbankActual => govbank_actual: Option<Amount> {
@@ -435,11 +466,13 @@ bank_fields! {
     Vetoed => vetoed: bool {
         key: "vetoed", label: "一票否决（取消考评资格）", short: "一票否决", unit: Flag, kind: Flag,
         annex: None, items: [], missing: false, section: Adjustments,
+        note: "“无故盲目抽贷、压贷、断贷，而导致企业资金链断裂造成严重社会影响的银行业金融机构，实行一票否决，直接取消考评资格”（二(四)5）：不计总分、不参与排名",
     }
     /// Ranked last in 2023 (for 连续两年排名倒数第一).
     LastPlace2023 => last_place_2023: bool {
         key: "last_place_2023", label: "2023年度考评排名倒数第一", short: "上年倒数第一", unit: Flag, kind: Flag,
         annex: None, items: [], missing: false, section: Outcomes,
+        note: "“连续两年排名倒数第一的取消财政对公账户”（四(三)）",
     }
     /// 市级公共性资金存放主体部门个性指标, 0..=100, for the 30% part of 四(四).
     DepartmentScore => department_score: Option<DepartmentScore> {
@@ -582,6 +615,32 @@ mod tests {
             assert_eq!(spec.field as usize, i, "{}", spec.key);
             assert_eq!(Field::from_key(spec.key), Some(spec.field));
             assert_eq!(FIELDS.iter().filter(|f| f.label == spec.label).count(), 1, "label {}", spec.label);
+        }
+    }
+
+    #[test]
+    fn notes_are_sentences_without_a_final_stop() {
+        for spec in FIELDS.iter() {
+            if let Some(note) = spec.note {
+                assert!(!note.trim().is_empty(), "{}", spec.key);
+                assert!(!note.ends_with('。'), "{}: the page adds its own punctuation", spec.key);
+            }
+        }
+    }
+
+    #[test]
+    fn each_annex_figure_is_the_current_figure_of_its_annex_line() {
+        let scheme = crate::Scheme::builtin(2024).expect("built-in");
+        let mut scenario = crate::Scenario::new(2024);
+        let bank = scenario.bank_mut("icbc");
+        for (i, spec) in FIELDS.iter().filter(|f| f.annex.is_some()).enumerate() {
+            assert_eq!(spec.field.set(bank, Some(Decimal::from(101 + i))), Ok(()), "{}", spec.key);
+        }
+        let result = crate::evaluate(scheme, &scenario);
+        let icbc = result.bank("icbc").expect("icbc is scored");
+        for (i, spec) in FIELDS.iter().filter(|f| f.annex.is_some()).enumerate() {
+            let line = icbc.figures.line(spec.annex.expect("filtered"));
+            assert_eq!((line.current, line.entered), (Decimal::from(101 + i), true), "{}", spec.key);
         }
     }
 

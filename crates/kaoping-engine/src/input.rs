@@ -36,7 +36,30 @@ impl Field {
         }
         match normalize(text, self.unit())? {
             Reading::Empty => Ok(None),
-            Reading::Plain(plain) => self.kind().parse(&plain).map(Some).map_err(|e| e.zh()),
+            Reading::Plain(plain) => self.kind().parse(&plain).map(Some).map_err(|e| self.refusal(&plain, &e)),
+        }
+    }
+
+    /// Why a clean number is refused, in words for this figure rather than as a bare range.
+    fn refusal(self, plain: &str, error: &crate::values::ValueError) -> String {
+        use crate::fields::Kind;
+        use crate::values::ValueError;
+        let negative =
+            plain.starts_with('-') && plain.trim_start_matches(['-', '0', '.']).chars().any(|c| c.is_ascii_digit());
+        match (self.kind(), error) {
+            (Kind::Amount | Kind::Target, ValueError::OutOfRange { .. }) if negative => "金额不能为负数".to_owned(),
+            (Kind::Target, ValueError::OutOfRange { .. }) => "目标任务须大于 0".to_owned(),
+            (Kind::Count, ValueError::OutOfRange { .. }) if negative => "户数、单数不能为负数".to_owned(),
+            (Kind::Count, ValueError::NotWhole) => "须为整数".to_owned(),
+            (Kind::Amount | Kind::Target, ValueError::TooManyDecimals { .. }) => {
+                "小数位数过多：金额最多 8 位小数（即精确到元）".to_owned()
+            }
+            (Kind::Amount | Kind::Target | Kind::Count, ValueError::OutOfRange { .. } | ValueError::TooLarge) => {
+                format!("数值过大，请核对单位（{}）", self.unit().symbol())
+            }
+            (Kind::Department, ValueError::OutOfRange { .. }) => "须在 0 至 100 分之间".to_owned(),
+            (Kind::Percent, ValueError::OutOfRange { .. }) => "百分数超出 −10000% 至 10000% 的范围".to_owned(),
+            _ => error.zh(),
         }
     }
 
@@ -44,6 +67,18 @@ impl Field {
     pub fn enter(self, bank: &mut crate::fields::BankInput, text: &str) -> Result<(), String> {
         let value = self.read(text)?;
         self.set(bank, value).map_err(|e| e.zh())
+    }
+}
+
+impl crate::readings::CityField {
+    /// Reads what a user typed for this city figure, forgivingly (see [`normalize`]), and stores it in
+    /// `city`; empty text clears it. On a refusal `city` is unchanged and the Chinese reason is returned.
+    pub fn enter(self, city: &mut crate::scenario::CityOverrides, text: &str) -> Result<(), String> {
+        let value = match normalize(text, self.unit())? {
+            Reading::Empty => None,
+            Reading::Plain(plain) => Some(crate::values::parse_exact(&plain).map_err(|e| e.zh())?),
+        };
+        self.set(city, value).map_err(|e| e.zh())
     }
 }
 
@@ -72,7 +107,23 @@ pub fn normalize(text: &str, unit: Unit) -> Result<Reading, String> {
     if rest.is_empty() {
         return Err("请在单位前输入数字".to_owned());
     }
+    // The first character that belongs in no number is named before any other problem: in `12,3x`
+    // the problem is the `x`, not where the comma stands.
+    if let Some(bad) = rest.chars().find(|c| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | ','))) {
+        return Err(match bad {
+            ' ' => "数字中间不能有空格".to_owned(),
+            'e' | 'E' => "请直接写出数字，不用科学计数法（如 1e3）".to_owned(),
+            other if unit.suffixes().is_empty() => format!("“{other}” 不是数字"),
+            other => format!("“{other}” 不是数字（可带单位：{}）", unit.suffixes().join("、")),
+        });
+    }
     let unsigned = rest.strip_prefix(['-', '+']).unwrap_or(rest);
+    if unsigned.contains(['-', '+']) {
+        return Err("正负号只能写在数字最前面".to_owned());
+    }
+    if unsigned.matches('.').count() > 1 {
+        return Err("小数点多于一个".to_owned());
+    }
     let whole = unsigned.split('.').next().unwrap_or("");
     if whole.contains(',') && !grouped_correctly(whole) {
         return Err("千位分隔符的位置不对，例如应写作 1,234.56".to_owned());
@@ -81,9 +132,8 @@ pub fn normalize(text: &str, unit: Unit) -> Result<Reading, String> {
         return Err("小数部分不能有逗号".to_owned());
     }
     let plain: String = rest.chars().filter(|&c| c != ',').collect();
-    let looks_numeric = plain.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
-    if !looks_numeric {
-        return Err(format!("“{}”不是数字，请输入如 1,234.56 的数值", text.trim()));
+    if !plain.chars().any(|c| c.is_ascii_digit()) {
+        return Err("请输入数字，如 1,234.56".to_owned());
     }
     Ok(Reading::Plain(plain))
 }
@@ -134,6 +184,23 @@ mod tests {
     }
 
     #[test]
+    fn city_figures_are_read_as_forgivingly_as_bank_figures() {
+        use crate::readings::CityField;
+        use crate::scenario::CityOverrides;
+        for field in CityField::ALL {
+            let mut city = CityOverrides::default();
+            assert_eq!(field.enter(&mut city, "１２．５"), Ok(()), "{}", field.key());
+            assert_eq!(field.get(&city), Some(Decimal::new(125, 1)), "{}", field.key());
+            assert!(field.enter(&mut city, "12.5x").is_err(), "{}", field.key());
+            assert_eq!(field.get(&city), Some(Decimal::new(125, 1)), "{}: a refusal changes nothing", field.key());
+            assert_eq!(field.enter(&mut city, " "), Ok(()), "{}", field.key());
+            assert_eq!(city, CityOverrides::default(), "{}", field.key());
+        }
+        let mut city = CityOverrides::default();
+        assert!(CityField::TechNewLoansAvg.enter(&mut city, "-1").is_err(), "an amount is not negative");
+    }
+
+    #[test]
     fn empty_means_not_entered() {
         assert_eq!(normalize("", Unit::Yi), Ok(Reading::Empty));
         assert_eq!(normalize(" \u{3000} ", Unit::Yi), Ok(Reading::Empty));
@@ -141,11 +208,42 @@ mod tests {
 
     #[test]
     fn nonsense_is_refused_with_a_chinese_message() {
-        for text in ["abc", "12,34", "1,,234", "12亿户", "亿", "1.2,3", "12 34", "1e3亿x"] {
-            let result = normalize(text, Unit::Yi);
-            assert!(result.is_err(), "{text:?} should be refused, got {result:?}");
+        let cases: &[(&str, &str)] = &[
+            ("abc", "“a” 不是数字（可带单位：亿元、亿）"),
+            ("12,3x", "“x” 不是数字（可带单位：亿元、亿）"),
+            ("12,34", "千位分隔符的位置不对，例如应写作 1,234.56"),
+            ("1,,234", "千位分隔符的位置不对，例如应写作 1,234.56"),
+            ("12亿户", "“亿” 不是数字（可带单位：亿元、亿）"),
+            ("亿", "请在单位前输入数字"),
+            ("1.2,3", "小数部分不能有逗号"),
+            ("12 34", "数字中间不能有空格"),
+            ("1e3", "请直接写出数字，不用科学计数法（如 1e3）"),
+            ("1.2.3", "小数点多于一个"),
+            ("1-2", "正负号只能写在数字最前面"),
+            ("-", "请输入数字，如 1,234.56"),
+        ];
+        for (text, message) in cases {
+            assert_eq!(normalize(text, Unit::Yi), Err((*message).to_owned()), "{text:?}");
         }
         // A unit that belongs to another kind of figure is not silently dropped.
         assert!(normalize("12户", Unit::Yi).is_err());
+    }
+
+    #[test]
+    fn refusals_say_what_is_wrong_for_the_figure() {
+        let cases: &[(Field, &str, &str)] = &[
+            (Field::Loans, "-5", "金额不能为负数"),
+            (Field::Loans, "1.123456789", "小数位数过多：金额最多 8 位小数（即精确到元）"),
+            (Field::Loans, "3,000,000,000", "数值过大，请核对单位（亿元）"),
+            (Field::StartupTarget, "0", "目标任务须大于 0"),
+            (Field::SmeCustomers, "-3", "户数、单数不能为负数"),
+            (Field::SmeCustomers, "3.5", "须为整数"),
+            (Field::DepartmentScore, "101", "须在 0 至 100 分之间"),
+            (Field::PolicyScore, "7.5", "须为 -10 至 10 之间的整数（按二(四)1的五个档次）"),
+        ];
+        for (field, text, message) in cases {
+            assert_eq!(field.read(text), Err((*message).to_owned()), "{field:?} {text:?}");
+        }
+        assert_eq!(Field::Loans.read("-0"), Ok(Some(Decimal::ZERO)), "minus zero is zero");
     }
 }

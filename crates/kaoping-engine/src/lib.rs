@@ -27,6 +27,7 @@ mod explain;
 mod fields;
 mod input;
 mod parameters;
+mod plausibility;
 mod readings;
 mod result;
 mod scenario;
@@ -46,6 +47,7 @@ pub use explain::{format_amount, format_fixed2, group_digits};
 pub use fields::{AnnexLine, BankInput, Field, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS};
 pub use input::{normalize, Reading as TypedText};
 pub use parameters::{Param, Parameters};
+pub use plausibility::{doubts, Doubt};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
 };

@@ -259,6 +259,24 @@ pub struct Parameters {
     pub items: Items,
     /// 四、考评结果运用.
     pub outcomes: Outcomes,
+    /// Thresholds for warning that a typed figure looks wrong (not rules of the scheme).
+    pub plausibility: Plausibility,
+}
+
+/// When a typed figure looks wrong: warnings, never refusals.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plausibility {
+    /// Where the thresholds come from.
+    pub note: String,
+    /// A year-end balance this many percent below its 2023 balance.
+    pub balance_drop_pct: Param,
+    /// A year-end balance more than this many times its 2023 balance.
+    pub balance_rise_times: Param,
+    /// An interest rate above this, in percent (at or below zero is always doubtful).
+    pub rate_max_pct: Param,
+    /// A count that shrank by more than this many percent since 2023.
+    pub count_shrink_pct: Param,
 }
 
 impl Parameters {

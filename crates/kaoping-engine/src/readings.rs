@@ -85,6 +85,25 @@ pub fn readings(scheme: &Scheme, settings: &Settings) -> Vec<Reading> {
     ]
 }
 
+impl Settings {
+    /// The settings with one reading's choice made, by the reading's key and the choice's file value
+    /// as [`readings`] lists them (`"bonus_mode"`, `"whole_units"`); `None` for a key or value it does
+    /// not know.
+    pub fn with_choice(self, key: &str, value: &str) -> Option<Settings> {
+        let mut settings = self;
+        match (key, value) {
+            ("bonus_mode", "pro_rata") => settings.bonus_mode = BonusMode::ProRata,
+            ("bonus_mode", "whole_units") => settings.bonus_mode = BonusMode::WholeUnits,
+            ("city_average", "aggregate") => settings.city_average = CityAverage::Aggregate,
+            ("city_average", "mean") => settings.city_average = CityAverage::Mean,
+            ("deposit_normalization", "top_scorer") => settings.deposit_normalization = DepositNormalization::TopScorer,
+            ("deposit_normalization", "raw") => settings.deposit_normalization = DepositNormalization::Raw,
+            _ => return None,
+        }
+        Some(settings)
+    }
+}
+
 /// The green-task setting (附件4 备注) in words: what the annex says and what a rate does.
 pub fn green_target_text(scheme: &Scheme) -> String {
     let table = scheme.annexes.table("green");
@@ -243,18 +262,13 @@ pub fn city_figure_source(scheme: &Scheme, figure: &CityFigure) -> String {
         Some(_) => format!("由 {} 家银行的数据推算", figure.banks),
         None => "尚无银行填写，无法推算".to_owned(),
     };
-    if let Some(table) = scheme.annexes.table("loans") {
-        let stated = table.stated_total.iter().find(|(k, _)| k == "balance_2023").map(|(_, v)| *v);
-        let sum: Option<Decimal> =
-            table.figures.iter().find(|(k, _)| k == "balance_2023").map(|(_, rows)| rows.iter().sum());
-        if let (Some(stated), Some(sum)) = (stated, sum) {
-            text.push_str(&format!(
-                "；人行公布的全市数字涵盖全部机构（附件1 全市合计 {}，其中 {}不属参评的 {} 家），可在“规则与设置”中填入",
-                crate::explain::format_amount(stated, "亿元"),
-                crate::explain::format_amount(stated - sum, "亿元"),
-                scheme.banks.len()
-            ));
-        }
+    if let Some((stated, sum)) = scheme.city_loans_2023() {
+        text.push_str(&format!(
+            "；人行公布的全市数字涵盖全部机构（附件1 全市合计 {}，其中 {}不属参评的 {} 家），可在“规则与设置”中填入",
+            crate::explain::format_amount(stated, "亿元"),
+            crate::explain::format_amount(stated - sum, "亿元"),
+            scheme.banks.len()
+        ));
     }
     if figure.value.is_some() && figure.banks * 2 < scheme.banks.len() {
         text.push_str("；参与推算的银行不足半数，结果不可靠，请填入官方数字");
@@ -278,6 +292,19 @@ mod tests {
         assert!(city_figure_source(scheme, &few).ends_with("参与推算的银行不足半数，结果不可靠，请填入官方数字"));
         let typed = CityFigure { value: Some(Decimal::TEN), typed_in: true, banks: 0 };
         assert_eq!(city_figure_source(scheme, &typed), "已填入全市数字");
+    }
+
+    #[test]
+    fn every_choice_listed_can_be_made() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        for (i, reading) in readings(scheme, &Settings::default()).iter().enumerate() {
+            for (index, (value, label)) in reading.choices.iter().enumerate() {
+                let settings = Settings::default().with_choice(reading.key, value);
+                let settings = settings.unwrap_or_else(|| panic!("{} = {value} is not known", reading.key));
+                assert_eq!(readings(scheme, &settings)[i].current, index, "{} = {value} ({label})", reading.key);
+            }
+        }
+        assert_eq!(Settings::default().with_choice("bonus_mode", "half"), None);
     }
 
     #[test]

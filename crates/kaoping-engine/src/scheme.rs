@@ -270,6 +270,15 @@ impl Scheme {
         Ok(())
     }
 
+    /// 附件1's stated city total of 2023 loan balances and the sum of the 16 banks' rows: the difference
+    /// is lending by institutions outside the scheme.
+    pub fn city_loans_2023(&self) -> Option<(Decimal, Decimal)> {
+        let table = self.annexes.table("loans")?;
+        let stated = table.stated_total.iter().find(|(k, _)| k == "balance_2023").map(|(_, v)| *v)?;
+        let sum = table.figures.iter().find(|(k, _)| k == "balance_2023").map(|(_, rows)| rows.iter().sum())?;
+        Some((stated, sum))
+    }
+
     /// The index of a bank in annex order.
     pub fn bank_index(&self, id: &str) -> Option<usize> {
         self.banks.iter().position(|b| b.id == id)

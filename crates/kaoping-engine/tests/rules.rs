@@ -1,414 +1,336 @@
-//! Every clause at its edges, through the engine's public entry point: exactly on task, just below,
-//! just above, at the cap, beyond it, at zero, negative, and whole units against pro rata.
+//! Every clause at its edges, as data: `tests/rules/<item>.json` holds one item's cases (exactly on
+//! task, just below, just above, at the cap, beyond it, at zero, negative, whole units against pro
+//! rata), each one bank's figures with the points worked out by hand from the scheme's text, to four
+//! decimals. `tests/rules/outcomes.json` holds whole scenarios with the ranks, bands, city figures and
+//! composites they lead to.
 //!
-//! Each case is one bank's figures (工商银行 unless it says otherwise), the item and the points worked
-//! out by hand from the scheme's text, to four decimals. City averages are typed in where an item
-//! depends on them, so that each case depends on one bank alone.
+//! A rule case is one bank's figures (工商银行 unless it says otherwise); city averages are typed in
+//! where an item depends on them, so that each case depends on one bank alone. A case's `clause` must
+//! be the one the scheme gives its item, and a file holds the cases of the item it is named after.
 //!
-//! They run on the host and, compiled to WebAssembly, under wasm-bindgen-test: the page's engine is
-//! held to the same table.
+//! One test checks every case and reports every failure with its file and name. It runs on the host
+//! and, compiled to WebAssembly, under wasm-bindgen-test, so the page's engine is held to the same
+//! cases. The wasm build cannot read files, so the files are embedded below ([`CASE_FILES`]); on the
+//! host, a second test fails when `tests/rules/` holds a file that list lacks.
+//!
+//! Scenarios are made from JSON text and read by `Scenario::from_json`, so the cases do not depend on
+//! the engine's Rust field names, and numbers stay text until they are exact decimals (never f64).
 
-use kaoping_engine::{evaluate, Evaluation, Item, Scenario, Scheme};
-use rust_decimal::{Decimal, RoundingStrategy};
 use std::str::FromStr;
 
-/// Scores a scenario made of `settings`, `city` and one bank entry (JSON fragments).
-fn score(settings: &str, city: &str, bank: &str) -> Evaluation {
-    let text = format!(
-        r#"{{"format": "kaoping-scenario/1", "year": 2024, "settings": {{{settings}}}, "city": {{{city}}}, "banks": [{{{bank}}}]}}"#
-    );
-    let scenario = Scenario::from_json(&text).unwrap_or_else(|e| panic!("test scenario {text}: {e}"));
-    let scheme = Scheme::builtin(2024).expect("built-in scheme");
-    evaluate(scheme, &scenario)
+use kaoping_engine::{evaluate, Evaluation, Item, Scenario, Scheme, FORMAT};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+/// The scheme every case is scored under.
+const YEAR: u16 = 2024;
+
+/// Embeds files under the repository's `tests/` folder as `(path from tests/, text)` pairs.
+macro_rules! embed {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../../tests/", $path)))),*]
+    };
 }
 
-fn points(evaluation: &Evaluation, id: &str, item: Item) -> Decimal {
-    let bank = evaluation.bank(id).expect("bank in result");
-    bank.item(item).expect("item in result").points
+/// Every case file. Add a new one here; on the host, `every_case_file_is_embedded` says if you forgot.
+const CASE_FILES: &[(&str, &str)] = embed![
+    "rules/loan_increment.json",
+    "rules/loan_growth.json",
+    "rules/sme_increment.json",
+    "rules/sme_customers.json",
+    "rules/sme_rate.json",
+    "rules/inclusive_growth.json",
+    "rules/manufacturing_increment.json",
+    "rules/manufacturing_growth.json",
+    "rules/green_increment.json",
+    "rules/carbon_products.json",
+    "rules/tech.json",
+    "rules/pension.json",
+    "rules/dongchu_amount.json",
+    "rules/dongchu_households.json",
+    "rules/policy.json",
+    "rules/npl.json",
+    "rules/platform_bonds.json",
+    "rules/guarantee.json",
+    "rules/outcomes.json",
+];
+
+/// Scenario files an outcome case may name instead of writing its scenario out.
+const SCENARIO_FILES: &[(&str, &str)] = embed!["scenarios/worked-example-1.scenario.json"];
+
+/// The file of whole-scenario cases; every other file is named after an item.
+const OUTCOMES: &str = "rules/outcomes.json";
+
+/// A case file: a note that holds for all its cases, and the cases.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseFile<C> {
+    /// The hand-working shared by the cases (the balances and tasks they start from).
+    #[serde(default)]
+    note: Option<String>,
+    cases: Vec<C>,
 }
 
-fn four(d: Decimal) -> Decimal {
-    d.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero).normalize()
+/// One bank's figures and the points one item earns from them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleCase {
+    name: String,
+    /// The hand-working, where it is not obvious from the name.
+    #[serde(default)]
+    note: Option<String>,
+    /// The clause of the scheme, e.g. `二(一)1`.
+    clause: String,
+    /// `Item::key()`, e.g. `loan_increment`.
+    item: String,
+    /// The scenario's `settings`, `city` and one entry of `banks`, as kaoping-scenario/1 has them.
+    settings: Map<String, Value>,
+    city: Map<String, Value>,
+    bank: Map<String, Value>,
+    /// The points to four decimals, e.g. `"39.9896"`.
+    points: String,
 }
 
-/// (case, settings, city, bank fields, item, expected points to four decimals)
-type Case = (&'static str, &'static str, &'static str, &'static str, Item, &'static str);
+/// A whole scenario and a part of the result it must produce.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutcomeCase {
+    name: String,
+    #[serde(default)]
+    note: Option<String>,
+    clause: String,
+    /// A kaoping-scenario/1 document, or the name of a file in `tests/scenarios/`.
+    scenario: Value,
+    /// A part of the kaoping-result/1 document (see [`result_for_matching`]).
+    expect: Map<String, Value>,
+}
 
-fn check(cases: &[Case]) {
-    for (name, settings, city, fields, item, expected) in cases {
-        let bank = if fields.contains("\"id\"") { fields.to_string() } else { format!(r#""id": "icbc", {fields}"#) };
-        let bank = bank.trim_end_matches(", ").to_owned();
-        let evaluation = score(settings, city, &bank);
-        let id = bank.split('"').nth(3).unwrap_or("icbc");
-        let got = four(points(&evaluation, id, *item));
-        let expected = Decimal::from_str(expected).expect("expected is a decimal").normalize();
-        assert_eq!(got, expected, "{name}: {item:?} with {bank}");
+/// What went wrong with the cases so far, each naming its file and case.
+#[derive(Debug, Default)]
+struct Failures(Vec<String>);
+
+impl Failures {
+    fn add(&mut self, file: &str, case: &str, notes: [&Option<String>; 2], message: String) {
+        let notes: Vec<&str> = notes.into_iter().flatten().map(String::as_str).collect();
+        let working = if notes.is_empty() { String::new() } else { format!("\n      worked: {}", notes.join(" ")) };
+        self.0.push(format!("tests/{file}: case \"{case}\": {message}{working}"));
     }
 }
 
-const PRO: &str = "";
-const WHOLE: &str = r#""bonus_mode": "whole_units""#;
-
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn loan_increment_二_一_1() {
-    // 工商银行: 2023 balance 256.05, task 38.41 (附件1 确保).
-    check(&[
-        ("on task", PRO, "", r#""loans": "294.46""#, Item::LoanIncrement, "40"),
-        ("just below", PRO, "", r#""loans": "294.45""#, Item::LoanIncrement, "39.9896"),
-        ("just above", PRO, "", r#""loans": "294.47""#, Item::LoanIncrement, "40.01"),
-        ("worked example", PRO, "", r#""loans": "300.00""#, Item::LoanIncrement, "45.54"),
-        ("whole units", WHOLE, "", r#""loans": "300.00""#, Item::LoanIncrement, "45"),
-        ("whole units just short of a step", WHOLE, "", r#""loans": "295.45""#, Item::LoanIncrement, "40"),
-        ("at the cap", PRO, "", r#""loans": "314.46""#, Item::LoanIncrement, "60"),
-        ("beyond the cap", PRO, "", r#""loans": "400""#, Item::LoanIncrement, "60"),
-        ("zero increment", PRO, "", r#""loans": "256.05""#, Item::LoanIncrement, "0"),
-        ("negative increment", PRO, "", r#""loans": "200""#, Item::LoanIncrement, "0"),
-        ("half the task", PRO, "", r#""loans": "275.255""#, Item::LoanIncrement, "20"),
-        ("not entered: on task", PRO, "", "", Item::LoanIncrement, "40"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn loan_growth_二_一_2() {
-    // City average typed in as 15%; 256.05 × 1.15 = 294.4575.
-    let city = r#""loan_growth_pct": "15""#;
-    check(&[
-        ("at the average", PRO, city, r#""loans": "294.4575""#, Item::LoanGrowth, "10"),
-        ("2 pp above", PRO, city, r#""loans": "299.5785""#, Item::LoanGrowth, "11"),
-        ("worked example figures", PRO, city, r#""loans": "300""#, Item::LoanGrowth, "11.0823"),
-        ("whole units: one complete step", WHOLE, city, r#""loans": "300""#, Item::LoanGrowth, "11"),
-        ("2 pp below", PRO, city, r#""loans": "289.3365""#, Item::LoanGrowth, "9"),
-        ("1 pp below, pro rata", PRO, city, r#""loans": "291.897""#, Item::LoanGrowth, "9.5"),
-        ("1 pp below, whole units", WHOLE, city, r#""loans": "291.897""#, Item::LoanGrowth, "10"),
-        ("10 pp above: at the cap", PRO, city, r#""loans": "320.0625""#, Item::LoanGrowth, "15"),
-        ("far above: capped", PRO, city, r#""loans": "500""#, Item::LoanGrowth, "15"),
-        ("20 pp below: all deducted", PRO, city, r#""loans": "243.2475""#, Item::LoanGrowth, "0"),
-        ("far below: not under zero", PRO, city, r#""loans": "0""#, Item::LoanGrowth, "0"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn sme_increment_二_二_1_1() {
-    // 工商银行: 2023 SME balance 112.37, task 16.86; +0.5 per 2亿, cap 2.
-    check(&[
-        ("on task", PRO, "", r#""sme_loans": "129.23""#, Item::SmeIncrement, "4"),
-        ("worked example", PRO, "", r#""sme_loans": "125""#, Item::SmeIncrement, "2.9964"),
-        ("2亿 above", PRO, "", r#""sme_loans": "131.23""#, Item::SmeIncrement, "4.5"),
-        ("1亿 above, whole units", WHOLE, "", r#""sme_loans": "130.23""#, Item::SmeIncrement, "4"),
-        ("8亿 above: at the cap", PRO, "", r#""sme_loans": "137.23""#, Item::SmeIncrement, "6"),
-        ("beyond the cap", PRO, "", r#""sme_loans": "200""#, Item::SmeIncrement, "6"),
-        ("zero increment", PRO, "", r#""sme_loans": "112.37""#, Item::SmeIncrement, "0"),
-        ("negative", PRO, "", r#""sme_loans": "100""#, Item::SmeIncrement, "0"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn sme_customers_二_二_1_2() {
-    check(&[
-        ("12% exactly", PRO, "", r#""sme_customers_2023": 1200, "sme_customers": 1344"#, Item::SmeCustomers, "3"),
-        ("just below 12%", PRO, "", r#""sme_customers_2023": 1200, "sme_customers": 1343"#, Item::SmeCustomers, "2.9792"),
-        ("14%", PRO, "", r#""sme_customers_2023": 1200, "sme_customers": 1368"#, Item::SmeCustomers, "3.5"),
-        ("17%", PRO, "", r#""sme_customers_2023": 1200, "sme_customers": 1404"#, Item::SmeCustomers, "4.25"),
-        ("17%, whole units", WHOLE, "", r#""sme_customers_2023": 1200, "sme_customers": 1404"#, Item::SmeCustomers, "4"),
-        ("20%: at the cap", PRO, "", r#""sme_customers_2023": 1000, "sme_customers": 1200"#, Item::SmeCustomers, "5"),
-        ("beyond the cap", PRO, "", r#""sme_customers_2023": 1000, "sme_customers": 2000"#, Item::SmeCustomers, "5"),
-        ("no growth", PRO, "", r#""sme_customers_2023": 1200, "sme_customers": 1200"#, Item::SmeCustomers, "0"),
-        ("fewer customers", PRO, "", r#""sme_customers_2023": 1200, "sme_customers": 1000"#, Item::SmeCustomers, "0"),
-        ("2023 count zero", PRO, "", r#""sme_customers_2023": 0, "sme_customers": 50"#, Item::SmeCustomers, "0"),
-        ("only one count", PRO, "", r#""sme_customers": 1404"#, Item::SmeCustomers, "0"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn sme_rate_二_二_1_3() {
-    check(&[
-        ("0.1 pp", PRO, "", r#""sme_rate_start_pct": "4.35", "sme_rate_pct": "4.25""#, Item::SmeRate, "0.25"),
-        ("0.4 pp", PRO, "", r#""sme_rate_start_pct": "4.35", "sme_rate_pct": "3.95""#, Item::SmeRate, "1"),
-        ("0.15 pp pro rata", PRO, "", r#""sme_rate_start_pct": "4.35", "sme_rate_pct": "4.20""#, Item::SmeRate, "0.375"),
-        ("0.15 pp whole units", WHOLE, "", r#""sme_rate_start_pct": "4.35", "sme_rate_pct": "4.20""#, Item::SmeRate, "0.25"),
-        ("0.8 pp: at the cap", PRO, "", r#""sme_rate_start_pct": "4.35", "sme_rate_pct": "3.55""#, Item::SmeRate, "2"),
-        ("1 pp: capped", PRO, "", r#""sme_rate_start_pct": "4.35", "sme_rate_pct": "3.35""#, Item::SmeRate, "2"),
-        ("no change", PRO, "", r#""sme_rate_start_pct": "4.35", "sme_rate_pct": "4.35""#, Item::SmeRate, "0"),
-        ("rate rose", PRO, "", r#""sme_rate_start_pct": "4.35", "sme_rate_pct": "4.50""#, Item::SmeRate, "0"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn inclusive_growth_二_二_1_4() {
-    let city = r#""inclusive_growth_pct": "16""#;
-    check(&[
-        ("at the average", PRO, city, r#""inclusive_loans_2023": "40", "inclusive_loans": "46.4""#, Item::InclusiveGrowth, "4"),
-        ("9 pp above", PRO, city, r#""inclusive_loans_2023": "40", "inclusive_loans": "50""#, Item::InclusiveGrowth, "5.125"),
-        ("9 pp above, whole units", WHOLE, city, r#""inclusive_loans_2023": "40", "inclusive_loans": "50""#, Item::InclusiveGrowth, "5"),
-        ("6 pp below", PRO, city, r#""inclusive_loans_2023": "40", "inclusive_loans": "44""#, Item::InclusiveGrowth, "3.25"),
-        ("far above: capped", PRO, city, r#""inclusive_loans_2023": "40", "inclusive_loans": "80""#, Item::InclusiveGrowth, "6"),
-        ("all lost: not under zero", PRO, city, r#""inclusive_loans_2023": "40", "inclusive_loans": "0""#, Item::InclusiveGrowth, "0"),
-        ("2023 base zero", PRO, city, r#""inclusive_loans_2023": "0", "inclusive_loans": "5""#, Item::InclusiveGrowth, "0"),
-        ("not entered", PRO, city, "", Item::InclusiveGrowth, "0"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn manufacturing_二_二_2() {
-    // 工商银行: 2023 manufacturing 80.18, task 12.03.
-    let city = r#""manufacturing_growth_pct": "15""#;
-    check(&[
-        ("on task", PRO, "", r#""manufacturing_loans": "92.21""#, Item::ManufacturingIncrement, "5"),
-        ("worked example", PRO, "", r#""manufacturing_loans": "95""#, Item::ManufacturingIncrement, "6.395"),
-        ("half the task", PRO, "", r#""manufacturing_loans": "86.195""#, Item::ManufacturingIncrement, "2.5"),
-        ("4亿 above: at the cap", PRO, "", r#""manufacturing_loans": "96.21""#, Item::ManufacturingIncrement, "7"),
-        ("beyond the cap", PRO, "", r#""manufacturing_loans": "150""#, Item::ManufacturingIncrement, "7"),
-        ("negative", PRO, "", r#""manufacturing_loans": "70""#, Item::ManufacturingIncrement, "0"),
-        // 80.18 × 1.15 = 92.207; × 1.19 = 95.4142; × 1.11 = 88.9998.
-        ("growth at the average", PRO, city, r#""manufacturing_loans": "92.207""#, Item::ManufacturingGrowth, "5"),
-        ("4 pp above", PRO, city, r#""manufacturing_loans": "95.4142""#, Item::ManufacturingGrowth, "6"),
-        ("4 pp below", PRO, city, r#""manufacturing_loans": "88.9998""#, Item::ManufacturingGrowth, "4"),
-        ("far above: capped", PRO, city, r#""manufacturing_loans": "200""#, Item::ManufacturingGrowth, "7"),
-        ("far below: zero", PRO, city, r#""manufacturing_loans": "10""#, Item::ManufacturingGrowth, "0"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn green_二_二_3() {
-    // 工商银行: 2023 green 55.23, task 8.28; with a 20% setting the task is 11.046.
-    let twenty = r#""green_target_growth_pct": "20""#;
-    check(&[
-        ("on task", PRO, "", r#""green_loans": "63.51""#, Item::GreenIncrement, "6"),
-        ("worked example", PRO, "", r#""green_loans": "62""#, Item::GreenIncrement, "4.9058"),
-        ("4亿 above: at the cap", PRO, "", r#""green_loans": "67.51""#, Item::GreenIncrement, "8"),
-        ("beyond the cap", PRO, "", r#""green_loans": "90""#, Item::GreenIncrement, "8"),
-        ("20% setting, on its task", twenty, "", r#""green_loans": "66.276""#, Item::GreenIncrement, "6"),
-        ("20% setting, the annex task falls short", twenty, "", r#""green_loans": "63.51""#, Item::GreenIncrement, "4.4976"),
-        ("20% setting, not entered: on the new task", twenty, "", "", Item::GreenIncrement, "6"),
-        ("carbon: none", PRO, "", r#""carbon_products": 0"#, Item::CarbonProducts, "0"),
-        ("carbon: three", PRO, "", r#""carbon_products": 3"#, Item::CarbonProducts, "3"),
-        ("carbon: at the cap", PRO, "", r#""carbon_products": 4"#, Item::CarbonProducts, "4"),
-        ("carbon: capped", PRO, "", r#""carbon_products": 7"#, Item::CarbonProducts, "4"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn tech_二_二_4() {
-    let city = r#""tech_new_loans_avg": "8""#;
-    check(&[
-        ("at the average", PRO, city, r#""tech_new_loans": "8""#, Item::Tech, "6"),
-        ("half the average", PRO, city, r#""tech_new_loans": "4""#, Item::Tech, "3"),
-        ("above: no bonus", PRO, city, r#""tech_new_loans": "20""#, Item::Tech, "6"),
-        ("zero", PRO, city, r#""tech_new_loans": "0""#, Item::Tech, "0"),
-        ("worked example", PRO, city, r#""tech_new_loans": "6", "tech_products": 1"#, Item::Tech, "5.5"),
-        ("products to the cap", PRO, city, r#""tech_new_loans": "8", "tech_products": 2"#, Item::Tech, "8"),
-        ("products beyond the cap", PRO, city, r#""tech_new_loans": "8", "tech_products": 5"#, Item::Tech, "8"),
-        ("products only", PRO, city, r#""tech_products": 2"#, Item::Tech, "2"),
-        // Without a typed-in figure the average is the bank's own: it reaches it.
-        ("only bank with the figure", PRO, "", r#""tech_new_loans": "3""#, Item::Tech, "6"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn pension_二_二_5() {
-    // The only bank with figures ranks first in growth: always in the top five.
-    let city = r#""pension_growth_pct": "20""#;
-    check(&[
-        ("at the average, top five", PRO, city, r#""pension_loans_2023": "5", "pension_loans": "6""#, Item::Pension, "3"),
-        ("below the average: no pro rata", PRO, city, r#""pension_loans_2023": "5", "pension_loans": "5.95""#, Item::Pension, "1"),
-        ("products to the cap", PRO, city, r#""pension_loans_2023": "5", "pension_loans": "6", "pension_products": 1"#, Item::Pension, "4"),
-        ("products beyond the cap", PRO, city, r#""pension_loans_2023": "5", "pension_loans": "6", "pension_products": 3"#, Item::Pension, "4"),
-        ("products only", PRO, city, r#""pension_products": 2"#, Item::Pension, "2"),
-        ("2023 base zero", PRO, city, r#""pension_loans_2023": "0", "pension_loans": "1""#, Item::Pension, "0"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn dongchu_二_三() {
-    // 工商银行: 附件5 targets 16亿 and 160户.
-    check(&[
-        ("amount on target", PRO, "", r#""dongchu_amount": "16""#, Item::DongchuAmount, "3"),
-        ("amount half", PRO, "", r#""dongchu_amount": "8""#, Item::DongchuAmount, "1.5"),
-        ("amount 1亿 above", PRO, "", r#""dongchu_amount": "17""#, Item::DongchuAmount, "3.2"),
-        ("amount 0.5亿 above, whole units", WHOLE, "", r#""dongchu_amount": "16.5""#, Item::DongchuAmount, "3"),
-        ("amount 10亿 above: at the cap", PRO, "", r#""dongchu_amount": "26""#, Item::DongchuAmount, "5"),
-        ("amount beyond the cap", PRO, "", r#""dongchu_amount": "40""#, Item::DongchuAmount, "5"),
-        ("amount zero", PRO, "", r#""dongchu_amount": "0""#, Item::DongchuAmount, "0"),
-        ("households on target", PRO, "", r#""dongchu_households": 160"#, Item::DongchuHouseholds, "2"),
-        ("households 15 above", PRO, "", r#""dongchu_households": 175"#, Item::DongchuHouseholds, "2.2"),
-        ("households 14 above, pro rata", PRO, "", r#""dongchu_households": 174"#, Item::DongchuHouseholds, "2.1867"),
-        ("households 14 above, whole units", WHOLE, "", r#""dongchu_households": 174"#, Item::DongchuHouseholds, "2"),
-        ("households 75 above: at the cap", PRO, "", r#""dongchu_households": 235"#, Item::DongchuHouseholds, "3"),
-        ("households half", PRO, "", r#""dongchu_households": 80"#, Item::DongchuHouseholds, "1"),
-        ("households zero", PRO, "", r#""dongchu_households": 0"#, Item::DongchuHouseholds, "0"),
-        ("not entered: on target", PRO, "", "", Item::DongchuHouseholds, "2"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn adjustments_二_四() {
-    check(&[
-        ("policy 好", PRO, "", r#""policy_score": 10"#, Item::Policy, "10"),
-        ("policy 较好", PRO, "", r#""policy_score": "7""#, Item::Policy, "7"),
-        ("policy 很差", PRO, "", r#""policy_score": -10"#, Item::Policy, "-10"),
-        ("policy not entered", PRO, "", "", Item::Policy, "0"),
-        ("npl 0.2亿 written off", PRO, "", r#""npl_written_off": "0.2""#, Item::Npl, "1"),
-        ("npl packaged counts half", PRO, "", r#""npl_other_disposal": "0.2""#, Item::Npl, "0.5"),
-        ("npl worked example", PRO, "", r#""npl_written_off": "0.30", "npl_other_disposal": "0.20""#, Item::Npl, "2"),
-        ("npl whole units", WHOLE, "", r#""npl_written_off": "0.30", "npl_other_disposal": "0.10""#, Item::Npl, "1"),
-        ("npl at the cap", PRO, "", r#""npl_written_off": "1""#, Item::Npl, "5"),
-        ("npl capped", PRO, "", r#""npl_written_off": "3""#, Item::Npl, "5"),
-        ("bonds 3亿", PRO, "", r#""platform_bonds": "3""#, Item::PlatformBonds, "1.5"),
-        ("bonds 3.9亿 whole units", WHOLE, "", r#""platform_bonds": "3.9""#, Item::PlatformBonds, "1.5"),
-        ("bonds at the cap", PRO, "", r#""platform_bonds": "20""#, Item::PlatformBonds, "10"),
-        ("bonds capped", PRO, "", r#""platform_bonds": "50""#, Item::PlatformBonds, "10"),
-        ("bonds zero", PRO, "", r#""platform_bonds": "0""#, Item::PlatformBonds, "0"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn guarantee_二_四_4() {
-    check(&[
-        ("on target", PRO, "", r#""startup_guarantee": {"target": "2", "actual": "2"}"#, Item::Guarantee, "4"),
-        ("half", PRO, "", r#""startup_guarantee": {"target": "2", "actual": "1"}"#, Item::Guarantee, "2"),
-        ("3亿 above", PRO, "", r#""startup_guarantee": {"target": "2", "actual": "5"}"#, Item::Guarantee, "7"),
-        ("newly joined only", PRO, "", r#""govbank_guarantee": {"newly_included": true}"#, Item::Guarantee, "2"),
-        ("worked example", PRO, "", r#""startup_guarantee": {"target": "2", "actual": "2.5"}, "govbank_guarantee": {"target": "1", "actual": "0.5", "newly_included": true}"#, Item::Guarantee, "8.5"),
-        ("two together capped at 10", PRO, "", r#""startup_guarantee": {"target": "2", "actual": "5"}, "govbank_guarantee": {"target": "1", "actual": "3"}"#, Item::Guarantee, "10"),
-        ("nothing reached", PRO, "", r#""startup_guarantee": {"target": "2", "actual": "0"}"#, Item::Guarantee, "0"),
-    ]);
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn worked_example_1_reproduces_every_figure() {
-    let scheme = Scheme::builtin(2024).expect("built-in scheme");
-    let text = include_str!("../../../tests/scenarios/worked-example-1.scenario.json");
-    let evaluation = evaluate(scheme, &Scenario::from_json(text).expect("worked example parses"));
-    let city = &evaluation.city;
-    let four_opt = |d: Option<Decimal>| d.map(four).map(|d| d.to_string());
-    assert_eq!(four_opt(city.loan_growth_pct.value).as_deref(), Some("15.2421"));
-    assert_eq!(four_opt(city.inclusive_growth_pct.value).as_deref(), Some("16"));
-    assert_eq!(four_opt(city.manufacturing_growth_pct.value).as_deref(), Some("15.5926"));
-    assert_eq!(four_opt(city.pension_growth_pct.value).as_deref(), Some("21.4286"));
-    assert_eq!(four_opt(city.tech_new_loans_avg.value).as_deref(), Some("8"));
-
-    let icbc = evaluation.bank("icbc").expect("icbc");
-    let expected = [
-        "45.54", "10.9613", "2.9964", "4.25", "1", "5.125", "6.395", "5.7227", "4.9058", "1", "5.5", "3", "3.9", "2.4",
-        "8", "2", "1.5", "8.5",
-    ];
-    for (score, expected) in icbc.items.iter().zip(expected) {
-        assert_eq!(four(score.points).to_string(), expected, "icbc {:?}", score.item);
+fn every_case_in_tests_rules() {
+    let scheme = Scheme::builtin(YEAR).expect("built-in scheme");
+    let mut failures = Failures::default();
+    let mut checked = 0;
+    let mut items_covered = Vec::new();
+    for &(file, text) in CASE_FILES {
+        if file == OUTCOMES {
+            match serde_json::from_str::<CaseFile<OutcomeCase>>(text) {
+                Ok(cases) => {
+                    // The file's note describes the format, not a working: failures leave it out.
+                    for case in &cases.cases {
+                        check_outcome(scheme, file, case, &mut failures);
+                        checked += 1;
+                    }
+                }
+                Err(e) => failures.0.push(format!("tests/{file}: not a file of outcome cases: {e}")),
+            }
+            continue;
+        }
+        let stem = file.trim_start_matches("rules/").trim_end_matches(".json");
+        let Some(item) = Item::ALL.into_iter().find(|item| item.key() == stem) else {
+            failures
+                .0
+                .push(format!("tests/{file}: named after no item (a file holds one item's cases: <item key>.json)"));
+            continue;
+        };
+        match serde_json::from_str::<CaseFile<RuleCase>>(text) {
+            Ok(cases) => {
+                for case in &cases.cases {
+                    check_rule(scheme, file, item, &cases.note, case, &mut failures);
+                    checked += 1;
+                }
+                if !cases.cases.is_empty() {
+                    items_covered.push(item);
+                }
+            }
+            Err(e) => failures.0.push(format!("tests/{file}: not a file of rule cases: {e}")),
+        }
     }
-    assert_eq!(icbc.total.map(four).map(|d| d.to_string()).as_deref(), Some("122.6962"));
-    assert_eq!((icbc.rank, evaluation.ranked), (Some(1), 15));
-    assert_eq!(icbc.band.key(), "outstanding");
-    assert_eq!(four(icbc.deposit.evaluation_points).to_string(), "70");
-    assert_eq!(four(icbc.deposit.composite).to_string(), "97");
-    assert_eq!(kaoping_engine::round2(icbc.deposit.share_pct).to_string(), "13.87");
+    for item in Item::ALL {
+        if !items_covered.contains(&item) {
+            failures.0.push(format!(
+                "{} ({}) has no cases: add tests/rules/{}.json",
+                item.key(),
+                item.title(),
+                item.key()
+            ));
+        }
+    }
+    let count = failures.0.len();
+    assert!(count == 0, "{count} of the {checked} cases in tests/rules/ failed:\n\n{}\n", failures.0.join("\n\n"));
+}
 
-    let abc = evaluation.bank("abc").expect("abc");
-    assert_eq!((abc.total.map(four).map(|d| d.to_string()).as_deref(), abc.rank), (Some("84.9823"), Some(2)));
-    let adbc = evaluation.bank("adbc").expect("adbc");
-    assert_eq!((adbc.total.map(four).map(|d| d.to_string()).as_deref(), adbc.rank), (Some("73.9217"), Some(15)));
-    assert!(adbc.interview, "the last ranked bank is interviewed");
-    let cmbc = evaluation.bank("cmbc").expect("cmbc");
-    assert_eq!((cmbc.total, cmbc.rank, cmbc.band.key()), (None, None, "disqualified"));
-    assert_eq!(cmbc.deposit.share_pct, Decimal::ZERO);
-    assert_eq!(
-        icbc.items[0].explain(scheme),
-        "增量 43.95 亿元，任务 38.41 亿元，超 5.54 亿元 → 40 + 5.54 = 45.54 分"
+/// Scores one rule case and compares the item's points, to four decimals.
+fn check_rule(scheme: &Scheme, file: &str, item: Item, note: &Option<String>, case: &RuleCase, out: &mut Failures) {
+    let mut fail = |message: String| out.add(file, &case.name, [note, &case.note], message);
+    if case.item != item.key() {
+        return fail(format!("item \"{}\" in the file of {}", case.item, item.key()));
+    }
+    let clause = scheme.rules.clause(item);
+    if case.clause != clause {
+        return fail(format!("clause \"{}\", but the scheme gives {} as {clause}", case.clause, item.key()));
+    }
+    let expected = match four_decimals(&case.points) {
+        Ok(expected) => expected,
+        Err(message) => return fail(format!("points: {message}")),
+    };
+    let Some(id) = case.bank.get("id").and_then(Value::as_str) else {
+        return fail("the bank has no \"id\"".to_owned());
+    };
+    let text = json!({
+        "format": FORMAT,
+        "year": YEAR,
+        "settings": case.settings,
+        "city": case.city,
+        "banks": [case.bank],
+    })
+    .to_string();
+    let evaluation = match Scenario::from_json(&text) {
+        Ok(scenario) => evaluate(scheme, &scenario),
+        Err(e) => return fail(format!("the scenario is refused: {e}\n      scenario: {text}")),
+    };
+    let Some(points) = evaluation.bank(id).and_then(|bank| bank.item(item)).map(|score| score.points) else {
+        return fail(format!("no {} for {id} in the result", item.key()));
+    };
+    let got = round4(points);
+    if got != expected {
+        fail(format!("{}: expected {expected}, got {got}\n      scenario: {text}", item.key()));
+    }
+}
+
+/// Scores one outcome case and compares every figure its `expect` names.
+fn check_outcome(scheme: &Scheme, file: &str, case: &OutcomeCase, out: &mut Failures) {
+    let mut fail = |message: String| out.add(file, &case.name, [&None, &case.note], message);
+    if case.clause.trim().is_empty() {
+        return fail("no clause".to_owned());
+    }
+    let text = match &case.scenario {
+        Value::String(name) => {
+            match SCENARIO_FILES.iter().find(|(path, _)| path.strip_prefix("scenarios/") == Some(name)) {
+                Some((_, text)) => (*text).to_owned(),
+                None => return fail(format!("scenario \"{name}\" is not among SCENARIO_FILES in tests/rules.rs")),
+            }
+        }
+        scenario @ Value::Object(_) => scenario.to_string(),
+        _ => return fail("the scenario is neither a document nor a file name".to_owned()),
+    };
+    let evaluation = match Scenario::from_json(&text) {
+        Ok(scenario) => evaluate(scheme, &scenario),
+        Err(e) => return fail(format!("the scenario is refused: {e}")),
+    };
+    let actual = result_for_matching(scheme, &evaluation);
+    let mut mismatches = Vec::new();
+    compare("", &Value::Object(case.expect.clone()), &actual, &mut mismatches);
+    if !mismatches.is_empty() {
+        fail(mismatches.join("\n      "));
+    }
+}
+
+/// The kaoping-result/1 document with its lists keyed for selection: `banks` by `id`, each bank's
+/// `explanations` by `item`; plus `ranked`, the number of banks ranked.
+fn result_for_matching(scheme: &Scheme, evaluation: &Evaluation) -> Value {
+    fn keyed(list: Option<&mut Value>, key: &str) {
+        if let Some(value) = list {
+            if let Value::Array(entries) = value.take() {
+                let map: Map<String, Value> = entries
+                    .into_iter()
+                    .map(|entry| (entry.get(key).and_then(Value::as_str).unwrap_or_default().to_owned(), entry))
+                    .collect();
+                *value = Value::Object(map);
+            }
+        }
+    }
+    let mut result = evaluation.to_value(scheme);
+    if let Some(banks) = result.get_mut("banks").and_then(Value::as_array_mut) {
+        for bank in banks {
+            keyed(bank.get_mut("explanations"), "item");
+        }
+    }
+    keyed(result.get_mut("banks"), "id");
+    if let Some(map) = result.as_object_mut() {
+        map.insert("ranked".to_owned(), json!(evaluation.ranked));
+    }
+    result
+}
+
+/// Compares `expected` with the same place in `actual`: objects key by key (keys `expected` leaves
+/// out are not checked), decimals written as strings to four places, everything else exactly.
+fn compare(path: &str, expected: &Value, actual: &Value, out: &mut Vec<String>) {
+    let at = |key: &str| if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+    match (expected, actual) {
+        (Value::Object(expected), Value::Object(actual)) => {
+            for (key, value) in expected {
+                match actual.get(key) {
+                    Some(found) => compare(&at(key), value, found, out),
+                    None => out.push(format!("{}: not in the result", at(key))),
+                }
+            }
+        }
+        (Value::String(text), Value::String(found)) if Decimal::from_str_exact(text).is_ok() => {
+            match (four_decimals(text), Decimal::from_str_exact(found)) {
+                (Ok(want), Ok(got)) if round4(got) == want => {}
+                (Ok(want), Ok(got)) => out.push(format!("{path}: expected {want}, got {}", round4(got))),
+                (Err(message), _) => out.push(format!("{path}: {message}")),
+                (_, Err(_)) => out.push(format!("{path}: expected {text}, got {found}")),
+            }
+        }
+        _ if expected == actual => {}
+        _ => out.push(format!("{path}: expected {expected}, got {actual}")),
+    }
+}
+
+/// An expected figure: a decimal written with exactly four decimals, so every file reads alike.
+fn four_decimals(text: &str) -> Result<Decimal, String> {
+    let value = Decimal::from_str(text).map_err(|e| format!("\"{text}\" is not a decimal: {e}"))?;
+    if value.scale() != 4 || value.to_string() != text {
+        return Err(format!("\"{text}\" is not written with four decimals (e.g. \"40.0000\")"));
+    }
+    Ok(value)
+}
+
+/// The engine's exact figure rounded half away from zero to four decimals, as the cases write them.
+fn round4(value: Decimal) -> Decimal {
+    let mut rounded = value.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(4);
+    if rounded.is_zero() {
+        rounded.set_sign_positive(true);
+    }
+    rounded
+}
+
+/// The list above is every `.json` file in `tests/rules/`: a file left out would silently not run.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_case_file_is_embedded() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/rules");
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".json"))
+        .map(|name| format!("rules/{name}"))
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = CASE_FILES.iter().map(|(path, _)| (*path).to_owned()).collect();
+    listed.sort();
+    let missing: Vec<String> =
+        on_disk.iter().filter(|name| !listed.contains(name)).map(|name| format!("tests/{name}")).collect();
+    assert!(
+        missing.is_empty(),
+        "{} not in CASE_FILES in crates/kaoping-engine/tests/rules.rs, so never checked: add it there",
+        missing.join(", ")
     );
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn outcomes_四() {
-    let scheme = Scheme::builtin(2024).expect("built-in scheme");
-    let run = |text: &str| evaluate(scheme, &Scenario::from_json(text).expect("scenario parses"));
-
-    // On the baseline every bank is on task; 16 ranked; bands 3 / 7 / 3 / 3; the last three interviewed.
-    let base = run(r#"{"format": "kaoping-scenario/1", "year": 2024}"#);
-    assert_eq!(base.ranked, 16);
-    let count = |key: &str| base.banks.iter().filter(|b| b.band.key() == key).count();
-    assert_eq!((count("outstanding"), count("positive"), count("general"), count("bottom")), (3, 7, 3, 3));
-    assert_eq!(base.banks.iter().filter(|b| b.interview).count(), 3);
-    assert!(base.banks.iter().all(|b| b.interview == (b.rank >= Some(14))));
-
-    // A vetoed bank is out of the loan-growth average: vetoing a fast grower lowers it.
-    let with = run(r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "abc", "loans": "500"}]}"#);
-    let without = run(r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "abc", "loans": "500", "vetoed": true}]}"#);
-    assert!(without.city.loan_growth_pct.value < with.city.loan_growth_pct.value);
-    assert_eq!(without.ranked, 15);
-
-    // Last in 2023 and last again: the fiscal accounts go.
-    let last = base.banks.iter().max_by_key(|b| b.rank).map(|b| b.id.clone()).expect("a last bank");
-    let twice = run(&format!(
-        r#"{{"format": "kaoping-scenario/1", "year": 2024, "banks": [{{"id": "{last}", "last_place_2023": true}}]}}"#
-    ));
-    assert!(twice.bank(&last).expect("bank").last_place_twice);
-    let first = base.banks.iter().find(|b| b.rank == Some(1)).map(|b| b.id.clone()).expect("a first bank");
-    let not_last = run(&format!(
-        r#"{{"format": "kaoping-scenario/1", "year": 2024, "banks": [{{"id": "{first}", "last_place_2023": true}}]}}"#
-    ));
-    assert!(!not_last.bank(&first).expect("bank").last_place_twice);
-
-    // Raw normalisation: total × 0.7; the department's 30% adds on.
-    let raw = run(r#"{"format": "kaoping-scenario/1", "year": 2024, "settings": {"deposit_normalization": "raw"},
-        "banks": [{"id": "icbc", "department_score": 80}]}"#);
-    let icbc = raw.bank("icbc").expect("icbc");
-    let total = icbc.total.expect("ranked");
-    assert_eq!(icbc.deposit.evaluation_points, total * Decimal::new(7, 1));
-    assert_eq!(icbc.deposit.composite, total * Decimal::new(7, 1) + Decimal::from(24));
-
-    // A total at or below zero earns no evaluation points.
-    let low = run(r#"{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "cgb", "loans": "0", "sme_loans": "0",
-        "manufacturing_loans": "0", "green_loans": "0", "dongchu_amount": "0", "dongchu_households": 0, "policy_score": -10}]}"#);
-    let cgb = low.bank("cgb").expect("cgb");
-    assert_eq!(cgb.total, Some(Decimal::from(-10)));
-    assert_eq!(cgb.deposit.evaluation_points, Decimal::ZERO);
-    assert_eq!(cgb.rank, Some(16));
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[rustfmt::skip]
-fn ties_share_the_better_rank() {
-    // Two banks identical in everything the scheme scores end on the same total and rank.
-    let scheme = Scheme::builtin(2024).expect("built-in scheme");
-    let text = r#"{"format": "kaoping-scenario/1", "year": 2024, "city": {"loan_growth_pct": "15", "manufacturing_growth_pct": "15"},
-      "banks": [
-        {"id": "citic", "loans": "48.91", "sme_loans": "19.64", "manufacturing_loans": "12.44", "green_loans": "3.52", "dongchu_amount": "6", "dongchu_households": 65},
-        {"id": "ceb", "loans": "44.83", "sme_loans": "17.99", "manufacturing_loans": "3.77", "green_loans": "4.56", "dongchu_amount": "6", "dongchu_households": 65}]}"#;
-    let evaluation = evaluate(scheme, &Scenario::from_json(text).expect("parses"));
-    let citic = evaluation.bank("citic").expect("citic");
-    let ceb = evaluation.bank("ceb").expect("ceb");
-    assert_eq!(citic.total, ceb.total, "both: growth 0 vs 15% → 10 − 7.5, manufacturing 5 − 3.75, dongchu 5");
-    assert_eq!(citic.rank, ceb.rank);
-    let tied = citic.rank.expect("ranked");
-    assert!(evaluation.banks.iter().all(|b| b.rank != Some(tied + 1)), "the next rank is skipped");
+    assert_eq!(listed.len(), on_disk.len(), "CASE_FILES lists a file twice");
 }

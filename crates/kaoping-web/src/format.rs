@@ -2,43 +2,20 @@
 //! function, thousands separators, and a unit. Figures with decimals are written by the engine's own
 //! `format_fixed2`, so a figure here always matches the same figure in the command line's output.
 
-use kaoping_engine::round2;
+use kaoping_engine::{round2, Unit};
 use rust_decimal::Decimal;
 
-/// The units the page writes after a figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// 亿元.
-    Yi,
-    /// Percent; growth and completion rates, interest rates.
-    Percent,
-    /// 分, points of the evaluation.
-    Fen,
-    /// 户, households or borrowers.
-    Hu,
-    /// 个, products.
-    Ge,
-    /// A bare number.
-    None,
+/// The unit as written after a number: a space before a word (`45.54 分`), none before `%`.
+fn suffix(unit: Unit) -> String {
+    match unit {
+        Unit::Percent | Unit::Flag => unit.symbol().to_owned(),
+        _ => format!(" {}", unit.symbol()),
+    }
 }
 
-impl Unit {
-    /// The unit as written after a number (with its leading space where Chinese typography wants one).
-    pub fn suffix(self) -> &'static str {
-        match self {
-            Unit::Yi => " 亿元",
-            Unit::Percent => "%",
-            Unit::Fen => " 分",
-            Unit::Hu => " 户",
-            Unit::Ge => " 个",
-            Unit::None => "",
-        }
-    }
-
-    /// Counts are whole: they are written without decimals.
-    fn whole(self) -> bool {
-        matches!(self, Unit::Hu | Unit::Ge)
-    }
+/// Counts (户, 单) are whole: they are written without decimals.
+fn is_whole(unit: Unit) -> bool {
+    matches!(unit, Unit::Hu | Unit::Dan)
 }
 
 /// A figure with two decimals (half-up) and thousands separators: `1,234.57`.
@@ -53,17 +30,33 @@ pub fn whole(value: Decimal) -> String {
     kaoping_engine::group_digits(&rounded.to_string())
 }
 
-/// A figure and its unit, e.g. `45.54 分`, `12,345 户`.
-pub fn with_unit(value: Decimal, unit: Unit) -> String {
-    let number = if unit.whole() { whole(value) } else { fixed2(value) };
-    format!("{number}{}", unit.suffix())
+/// A figure as its unit is written without the unit: whole for counts, else two decimals.
+pub fn number(value: Decimal, unit: Unit) -> String {
+    if is_whole(unit) {
+        whole(value)
+    } else {
+        fixed2(value)
+    }
 }
 
-/// Like [`with_unit`], with `—` for a figure that does not exist (a growth rate over a zero base, a
-/// disqualified bank's total).
+/// A figure and its unit, e.g. `45.54 分`, `12,345 户`.
+pub fn with_unit(value: Decimal, unit: Unit) -> String {
+    format!("{}{}", number(value, unit), suffix(unit))
+}
+
+/// Like [`with_unit`], with `—` for a figure that does not exist (a growth rate over a zero base).
 pub fn maybe(value: Option<Decimal>, unit: Unit) -> String {
     value.map_or_else(|| "—".to_owned(), |v| with_unit(v, unit))
 }
+
+/// Like [`fixed2`], with `—` for a figure that does not exist.
+pub fn maybe_fixed2(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "—".to_owned(), fixed2)
+}
+
+/// What the page writes for a figure that does not apply, such as a disqualified bank's rank, band,
+/// interview or share.
+pub const NOT_APPLICABLE: &str = "不适用";
 
 /// A figure as it is put back into an input box: exact, without separators or trailing zeros, so
 /// that editing it changes only what the user touches.

@@ -2,18 +2,16 @@
 //!
 //! Layout, like Yew's `examples/function_todomvc`: [`state`] holds the state and a reducer with no
 //! I/O; [`hooks`] shares it as a context with domain methods; [`services`] does the I/O (storage,
-//! files); [`components`] turn props into `Html`. [`input`] and [`format`] are the two edges where
-//! text becomes a figure and a figure becomes text.
+//! files); [`components`] turn props into `Html`. The figures a user types are the engine's field
+//! table (`kaoping_engine::Field`, read by `Field::read`); [`format`] is where a figure becomes text.
 //!
 //! Invariant: the page never computes a score itself; it asks the engine. Invariant: no user input
 //! can panic the page (a wasm panic kills it): nothing here unwraps or indexes on user data.
 
 pub mod app;
 pub mod components;
-pub mod fields;
 pub mod format;
 pub mod hooks;
-pub mod input;
 pub mod services;
 pub mod state;
 

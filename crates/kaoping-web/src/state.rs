@@ -9,11 +9,12 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use kaoping_engine::{evaluate, BankInput, Evaluation, Percent, Scenario, Scheme, Settings};
+use kaoping_engine::{
+    evaluate, normalize, BankInput, CityField, Evaluation, Field, Kind, Percent, Scenario, Scheme, Settings, TypedText,
+    Unit,
+};
+use rust_decimal::Decimal;
 use yew::Reducible;
-
-use crate::fields::{BankField, BankFlag, CityField};
-use crate::input::{normalize, Kind, Reading};
 
 /// The four pages of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +58,7 @@ impl Tab {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FieldId {
     /// A figure of one bank.
-    Bank(String, BankField),
+    Bank(String, Field),
     /// A typed city-wide figure.
     City(CityField),
     /// The green task growth rate setting.
@@ -147,7 +148,7 @@ pub enum Action {
         /// The bank's id.
         bank: String,
         /// The figure.
-        field: BankField,
+        field: Field,
         /// The whole text of the box.
         text: String,
     },
@@ -155,8 +156,8 @@ pub enum Action {
     SetFlag {
         /// The bank's id.
         bank: String,
-        /// The fact.
-        flag: BankFlag,
+        /// The fact: a field of kind [`Kind::Flag`].
+        flag: Field,
         /// Ticked or not.
         value: bool,
     },
@@ -255,8 +256,8 @@ impl State {
         let draft = self.drafts.get(id)?;
         // The draft is read again into a throwaway copy: the same code decides as when it was typed.
         match id {
-            FieldId::Bank(_, field) => field.set(&mut Default::default(), draft).err(),
-            FieldId::City(field) => field.set(&mut Default::default(), draft).err(),
+            FieldId::Bank(_, field) => field.enter(&mut BankInput::default(), draft).err(),
+            FieldId::City(field) => field.enter(&mut Default::default(), draft).err(),
             FieldId::GreenTarget => read_green_target(draft).err(),
         }
     }
@@ -285,9 +286,9 @@ impl State {
 }
 
 fn read_green_target(text: &str) -> Result<Option<Percent>, String> {
-    match normalize(text, Kind::Percent)? {
-        Reading::Empty => Ok(None),
-        Reading::Plain(plain) => Percent::parse(&plain).map(Some).map_err(|e| e.zh()),
+    match normalize(text, Unit::Percent)? {
+        TypedText::Empty => Ok(None),
+        TypedText::Plain(plain) => Percent::parse(&plain).map(Some).map_err(|e| e.zh()),
     }
 }
 
@@ -304,7 +305,7 @@ impl Reducible for State {
                     return self;
                 }
                 let mut edited = next.scenario.bank(&bank).cloned().unwrap_or_else(|| BankInput::new(&bank));
-                let valid = field.set(&mut edited, &text).is_ok();
+                let valid = field.enter(&mut edited, &text).is_ok();
                 next.drafts.insert(FieldId::Bank(bank.clone(), field), text);
                 if valid {
                     *next.scenario.bank_mut(&bank) = edited;
@@ -312,15 +313,17 @@ impl Reducible for State {
                 }
             }
             Action::SetFlag { bank, flag, value } => {
-                if !next.scheme.banks.iter().any(|b| b.id == bank) {
+                if flag.kind() != Kind::Flag || !next.scheme.banks.iter().any(|b| b.id == bank) {
                     return self;
                 }
-                flag.set(next.scenario.bank_mut(&bank), value);
+                if flag.set(next.scenario.bank_mut(&bank), value.then_some(Decimal::ONE)).is_err() {
+                    return self;
+                }
                 next.scenario_changed();
             }
             Action::EditCity { field, text } => {
                 let mut city = next.scenario.city;
-                let valid = field.set(&mut city, &text).is_ok();
+                let valid = field.enter(&mut city, &text).is_ok();
                 next.drafts.insert(FieldId::City(field), text);
                 if valid {
                     next.scenario.city = city;

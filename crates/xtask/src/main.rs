@@ -8,9 +8,13 @@
 //! - `test`: every test there is: host tests, the engine's and the page's tests in headless Chromium,
 //!   then a release build and the end-to-end tests. Ends with `N passed, 0 failed`.
 //! - `size`: the gzipped size of what the browser downloads (wasm + js + css in `dist/`).
+//!
+//! `cargo test -p xtask` also runs the tidy checks (`tidy.rs`): invariants read off the source tree.
 
 mod serve;
 mod size;
+#[cfg(test)]
+mod tidy;
 mod tools;
 
 use std::path::{Path, PathBuf};

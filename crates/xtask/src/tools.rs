@@ -1,4 +1,9 @@
-//! Installing the toolchain the page needs, skipping whatever is already present.
+//! Installing what the page needs, skipping whatever is already present.
+//!
+//! The Rust side (the channel, the wasm32 target, rustfmt and clippy) is declared in
+//! `rust-toolchain.toml` and is rustup's to install; [`ensure_toolchain_parts`] only steps in where
+//! rustup does not. The rest rustup cannot install: Trunk, the wasm-bindgen CLI, the npm tools and, for
+//! the browser tests, Chromium.
 //!
 //! The versions are pinned because they must agree with each other: Trunk checks that the
 //! wasm-bindgen CLI equals the `wasm-bindgen` crate in Cargo.lock (pinned `=0.2.130` in the root
@@ -11,27 +16,15 @@ use crate::{command, run};
 
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// A CJK font, so that screenshots taken by the end-to-end tests show Chinese rather than boxes.
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
-/// The wasm target, Trunk, wasm-bindgen-cli and the npm tools (binaryen's wasm-opt, playwright-core).
+/// The toolchain's parts from `rust-toolchain.toml`, Trunk, wasm-bindgen-cli and the npm tools
+/// (binaryen's wasm-opt, playwright-core).
 pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
-    let targets = output(root, "rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if !targets.lines().any(|line| line.trim() == WASM_TARGET) {
-        println!("xtask: adding the {WASM_TARGET} target");
-        run(root, "rustup", &["target", "add", WASM_TARGET])?;
-    }
-
-    // Formatting and lint checks; rustup's default profile has them, a minimal one does not.
-    let has_fmt = output(root, "cargo", &["fmt", "--version"]).is_some();
-    let has_clippy = output(root, "cargo", &["clippy", "--version"]).is_some();
-    if !(has_fmt && has_clippy) {
-        println!("xtask: adding the rustfmt and clippy components");
-        run(root, "rustup", &["component", "add", "rustfmt", "clippy"])?;
-    }
+    ensure_toolchain_parts(root)?;
 
     if !reports_version(root, "trunk", TRUNK_VERSION) {
         println!("xtask: installing trunk {TRUNK_VERSION} (about 6 minutes on 2 cores)");
@@ -52,6 +45,45 @@ pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
         run(root, "npm", &["ci", "--no-audit", "--no-fund"])?;
     }
     Ok(())
+}
+
+/// The targets and components `rust-toolchain.toml` lists, added to the toolchain in use.
+///
+/// A fallback, not a second declaration: rustup installs them itself when cargo first runs in the
+/// repository, but only while its auto-install is on, and machines that pin their toolchain turn it
+/// off (`RUSTUP_AUTO_INSTALL=0`, as the development machine has it, or `rustup set auto-install
+/// disable`). `rustup toolchain install` with no name would install them regardless, but for the `stable`
+/// channel it first syncs to the newest stable release, which downloads a different toolchain than
+/// the one in use. `rustup target add` and `rustup component add` add to the installed release and do
+/// nothing, offline, when the part is there already.
+fn ensure_toolchain_parts(root: &Path) -> Result<(), String> {
+    let file = std::fs::read_to_string(root.join("rust-toolchain.toml"))
+        .map_err(|e| format!("rust-toolchain.toml: cannot read it: {e}"))?;
+    for (kind, key) in [("target", "targets"), ("component", "components")] {
+        let names = toolchain_list(&file, key)?;
+        if !names.is_empty() {
+            let mut args = vec![kind, "add"];
+            args.extend(names.iter().map(String::as_str));
+            run(root, "rustup", &args)?;
+        }
+    }
+    Ok(())
+}
+
+/// The strings of a one-line list in `rust-toolchain.toml`, e.g. `targets = ["wasm32-unknown-unknown"]`.
+/// Anything else is an error rather than a silently empty list.
+fn toolchain_list(file: &str, key: &str) -> Result<Vec<String>, String> {
+    let value = file
+        .lines()
+        .filter_map(|line| line.split_once('='))
+        .find(|(name, _)| name.trim() == key)
+        .map(|(_, value)| value.trim())
+        .ok_or_else(|| format!("rust-toolchain.toml: no `{key} = [...]` line"))?;
+    let list = value
+        .strip_prefix('[')
+        .and_then(|rest| rest.strip_suffix(']'))
+        .ok_or_else(|| format!("rust-toolchain.toml: `{key}` is not a list on one line"))?;
+    Ok(list.split(',').map(|name| name.trim().trim_matches('"').to_owned()).filter(|name| !name.is_empty()).collect())
 }
 
 /// Chromium and its driver (for the browser tests) and a CJK font (for screenshots), from apt.
@@ -86,4 +118,18 @@ fn output(root: &Path, program: &str, args: &[&str]) -> Option<String> {
     let mut cmd: Command = command(root, program, args);
     let out = cmd.output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_lists_of_the_toolchain_file() {
+        let file = include_str!("../../../rust-toolchain.toml");
+        assert_eq!(toolchain_list(file, "targets"), Ok(vec!["wasm32-unknown-unknown".to_owned()]));
+        assert_eq!(toolchain_list(file, "components"), Ok(vec!["rustfmt".to_owned(), "clippy".to_owned()]));
+        assert!(toolchain_list("components = [\n  \"rustfmt\",\n]", "components").is_err(), "a multi-line list");
+        assert!(toolchain_list("channel = \"stable\"", "targets").is_err());
+    }
 }

@@ -282,7 +282,7 @@ pub fn common_kinds() -> &'static [(&'static str, &'static str, Lever)] {
     static KINDS: std::sync::LazyLock<Vec<(&'static str, &'static str, Lever)>> = std::sync::LazyLock::new(|| {
         let lever = |fields: &[Field]| Lever::new(fields).ok();
         [
-            ("loans", "一般贷款", lever(&[Field::Loans])),
+            ("plain", "一般贷款", lever(&[Field::Loans])),
             ("sme", "中小微企业贷款", lever(&[Field::SmeLoans])),
             ("manufacturing", "制造业贷款", lever(&[Field::ManufacturingLoans])),
             ("green", "绿色贷款", lever(&[Field::GreenLoans])),

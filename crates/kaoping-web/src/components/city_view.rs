@@ -4,24 +4,26 @@
 
 use std::cmp::Ordering;
 
-use kaoping_engine::{Band, BankResult, CityFigure, Item};
+use kaoping_engine::{non_default, Band, BankResult, Field, Item, Unit, Warning};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::components::city_averages::{averages, CityAverages};
 use crate::components::number_field::NumberField;
-use crate::fields::BankField;
-use crate::format::{fixed2, maybe, with_unit, Unit};
+use crate::components::readings_badge::ReadingsBadge;
+use crate::format::{fixed2, maybe_fixed2, number, with_unit, NOT_APPLICABLE};
 use crate::hooks::use_scenario;
-use crate::state::FieldId;
+use crate::state::{FieldId, Tab};
 
-/// The figures editable in the table.
-const EDITABLE: [(BankField, &str); 6] = [
-    (BankField::Loans, "贷款余额"),
-    (BankField::SmeLoans, "中小微"),
-    (BankField::ManufacturingLoans, "制造业"),
-    (BankField::GreenLoans, "绿色信贷"),
-    (BankField::DongchuAmount, "东楚金额"),
-    (BankField::DongchuHouseholds, "东楚户数"),
+/// The figures editable in the table, by key: their headers, boxes and sorting all follow from the
+/// field itself, so the list can change without anything else having to line up with it.
+const EDITABLE: [Field; 6] = [
+    Field::Loans,
+    Field::SmeLoans,
+    Field::ManufacturingLoans,
+    Field::GreenLoans,
+    Field::DongchuAmount,
+    Field::DongchuHouseholds,
 ];
 
 /// A column the table can be sorted by.
@@ -29,8 +31,8 @@ const EDITABLE: [(BankField, &str); 6] = [
 pub enum Column {
     /// Annex order.
     Bank,
-    /// A figure, by the value the engine used (entered or on task).
-    Figure(BankField),
+    /// A figure, by the value the engine used (entered, or on task for an annex figure).
+    Figure(Field),
     /// An item's points.
     Item(Item),
     /// The total.
@@ -39,52 +41,59 @@ pub enum Column {
     Rank,
     /// The band, best first.
     Band,
+    /// 约谈、通报.
+    Interview,
     /// The public-fund composite.
     Composite,
     /// The public-fund share.
     Share,
 }
 
+/// What a column sorts on; a column holds one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey {
+    Number(Decimal),
+    Band(Band),
+}
+
 impl Column {
     fn key(self) -> String {
         match self {
             Column::Bank => "bank".to_owned(),
-            Column::Figure(f) => f.key().to_owned(),
+            Column::Figure(f) => f.key().replace('.', "-"),
             Column::Item(i) => i.key().to_owned(),
             Column::Total => "total".to_owned(),
             Column::Rank => "rank".to_owned(),
             Column::Band => "band".to_owned(),
+            Column::Interview => "interview".to_owned(),
             Column::Composite => "composite".to_owned(),
             Column::Share => "share".to_owned(),
         }
     }
 
-    /// The value sorted on; `None` sorts last whichever the direction.
-    fn value(self, result: &BankResult) -> Option<Decimal> {
-        let f = &result.figures;
+    /// The value sorted on; `None` (what does not apply) sorts last whichever the direction.
+    fn value(self, result: &BankResult, figure: Option<Decimal>) -> Option<SortKey> {
+        let ranked = result.is_ranked();
         match self {
-            Column::Bank => Some(Decimal::from(result.index)),
-            Column::Figure(field) => Some(match field {
-                BankField::Loans => f.loans.current,
-                BankField::SmeLoans => f.sme.current,
-                BankField::ManufacturingLoans => f.manufacturing.current,
-                BankField::GreenLoans => f.green.current,
-                BankField::DongchuAmount => f.dongchu_amount.current,
-                _ => f.dongchu_households.current,
-            }),
-            Column::Item(item) => result.item(item).map(|s| s.points),
-            Column::Total => result.total,
-            Column::Rank => result.rank.map(Decimal::from),
-            Column::Band => Some(Decimal::from(match result.band {
-                Band::Outstanding => 1,
-                Band::Positive => 2,
-                Band::General => 3,
-                Band::Bottom => 4,
-                Band::Disqualified => 5,
-            })),
-            Column::Composite => Some(result.deposit.composite),
-            Column::Share => Some(result.deposit.share_pct),
+            Column::Bank => Some(SortKey::Number(Decimal::from(result.index))),
+            Column::Figure(_) => figure.map(SortKey::Number),
+            Column::Item(item) => result.item(item).map(|s| SortKey::Number(s.points)),
+            Column::Total => result.total.map(SortKey::Number),
+            Column::Rank => result.rank.map(|r| SortKey::Number(Decimal::from(r))),
+            Column::Band => ranked.then_some(SortKey::Band(result.band)),
+            Column::Interview => ranked.then(|| SortKey::Number(Decimal::from(u8::from(result.interview)))),
+            Column::Composite => Some(SortKey::Number(result.deposit.composite)),
+            Column::Share => ranked.then_some(SortKey::Number(result.deposit.share_pct)),
         }
+    }
+}
+
+/// The value of an editable figure the engine used: for an annex figure the line's 2024 figure
+/// (entered, or on task), for any other the figure entered.
+fn figure_used(field: Field, result: &BankResult, entered: Option<Decimal>) -> Option<Decimal> {
+    match field.spec().annex {
+        Some(annex) => Some(result.figures.line(annex).current),
+        None => entered,
     }
 }
 
@@ -92,12 +101,21 @@ impl Column {
 #[component]
 pub fn CityView() -> Html {
     let scenario = use_scenario();
+    let scheme = scenario.scheme;
     let sort = use_state(|| (Column::Bank, true));
     let (column, ascending) = *sort;
 
+    let entered = |field: Field, result: &BankResult| scenario.scenario.bank(&result.id).and_then(|b| field.get(b));
+    let sort_value = |result: &BankResult| {
+        let figure = match column {
+            Column::Figure(field) => figure_used(field, result, entered(field, result)),
+            _ => None,
+        };
+        column.value(result, figure)
+    };
     let mut rows: Vec<&BankResult> = scenario.evaluation.banks.iter().collect();
     rows.sort_by(|a, b| {
-        let order = match (column.value(a), column.value(b)) {
+        let order = match (sort_value(a), sort_value(b)) {
             (Some(x), Some(y)) if ascending => x.cmp(&y),
             (Some(x), Some(y)) => y.cmp(&x),
             (Some(_), None) => Ordering::Less,
@@ -117,7 +135,7 @@ pub fn CityView() -> Html {
         };
         let onclick = {
             let sort = sort.clone();
-            // A first click sorts by the column, best first for scores; a second click reverses.
+            // A first click sorts by the column, best first; a second click reverses.
             Callback::from(move |_: MouseEvent| {
                 let (old, asc) = *sort;
                 let first = matches!(col, Column::Bank | Column::Rank | Column::Band);
@@ -138,43 +156,31 @@ pub fn CityView() -> Html {
         }
     };
 
-    let city = scenario.evaluation.city;
-    let average = |label: &'static str, figure: CityFigure, unit: Unit| {
-        let source = if figure.typed_in {
-            "手工输入".to_owned()
-        } else if figure.value.is_some() {
-            format!("由 {} 家银行数据汇总", figure.banks)
-        } else {
-            "暂无数据".to_owned()
-        };
-        html! {
-            <div class="average">
-                <dt>{ label }</dt>
-                <dd>{ maybe(figure.value, unit) }<span class="source">{ format!("（{source}）") }</span></dd>
-            </div>
-        }
+    let readings = non_default(scheme, &scenario.scenario.settings);
+    let onopen_settings = {
+        let scenario = scenario.clone();
+        Callback::from(move |()| scenario.select_tab(Tab::Settings))
     };
 
     html! {
         <div class="city-view">
-            <dl class="averages" aria-label="计分使用的全市平均">
-                { average("全市贷款平均增速", city.loan_growth_pct, Unit::Percent) }
-                { average("普惠小微平均增速", city.inclusive_growth_pct, Unit::Percent) }
-                { average("制造业贷款平均增速", city.manufacturing_growth_pct, Unit::Percent) }
-                { average("养老产业贷款平均增速", city.pension_growth_pct, Unit::Percent) }
-                { average("科技型企业新增贷款平均", city.tech_new_loans_avg, Unit::Yi) }
-            </dl>
-            <p class="hint">{ "表中数字可直接修改（空白为按任务完成）；点击列标题排序，点击银行名称打开本行测算。金额单位：亿元；得分单位：分。" }</p>
+            <ReadingsBadge id="city-readings" {readings} onopen={onopen_settings} />
+            <CityAverages id="city-averages" averages={averages(scheme, &scenario.evaluation.city)} />
+            <p class="hint">{ format!(
+                "表中数字可直接修改（空白为按任务完成）；点击列标题排序，点击银行名称打开本行测算。得分单位：{}。",
+                Unit::Fen.symbol()
+            ) }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="全市银行考评总表（可横向滚动）">
                 <table class="city-table" id="city-table">
                     <thead>
                         <tr>
                             { header(Column::Bank, "银行", "sticky-col") }
-                            { for EDITABLE.iter().map(|&(f, label)| header(Column::Figure(f), label, "figure-col")) }
+                            { for EDITABLE.iter().map(|&f| header(Column::Figure(f), &format!("{}（{}）", f.spec().short, f.unit().symbol()), "figure-col")) }
                             { for Item::ALL.iter().map(|&i| header(Column::Item(i), i.title(), "item-col")) }
                             { header(Column::Total, "总分", "total-col") }
                             { header(Column::Rank, "排名", "") }
                             { header(Column::Band, "档次", "") }
+                            { header(Column::Interview, "约谈", "") }
                             { header(Column::Composite, "资金综合得分", "") }
                             { header(Column::Share, "存放份额", "") }
                         </tr>
@@ -206,40 +212,43 @@ fn CityRow(props: &CityRowProps) -> Html {
         let (scenario, bank) = (scenario.clone(), bank.clone());
         Callback::from(move |_: MouseEvent| scenario.open_bank(bank.clone()))
     };
-    let figures = [
-        result.figures.loans,
-        result.figures.sme,
-        result.figures.manufacturing,
-        result.figures.green,
-        result.figures.dongchu_amount,
-        result.figures.dongchu_households,
-    ];
+    // A disqualified bank's rank, band, interview and share do not apply.
+    let ranked = result.is_ranked();
+    let rank = result.rank.map_or_else(|| NOT_APPLICABLE.to_owned(), |r| r.to_string());
+    let band = if ranked { result.band.label() } else { NOT_APPLICABLE };
+    let interview = match (ranked, result.interview) {
+        (false, _) => NOT_APPLICABLE,
+        (true, true) => "约谈",
+        (true, false) => "",
+    };
+    let share = if ranked { with_unit(result.deposit.share_pct, Unit::Percent) } else { NOT_APPLICABLE.to_owned() };
+    let near_ties: Vec<String> =
+        result.warnings.iter().filter(|w| matches!(w, Warning::NearTie { .. })).map(Warning::zh).collect();
     html! {
         <tr id={format!("row-{bank}")} class={classes!(format!("band-{}", result.band.key()))}>
             <th scope="row" class="sticky-col">
                 <button type="button" class="link bank-link" onclick={onopen} title="在本行测算中打开">{ name.clone() }</button>
             </th>
-            { for EDITABLE.iter().zip(figures).map(|(&(field, label), line)| {
+            { for EDITABLE.iter().map(|&field| {
                 let id = FieldId::Bank(bank.clone(), field);
                 let oninput = {
                     let (scenario, bank) = (scenario.clone(), bank.clone());
                     Callback::from(move |text: String| scenario.edit_bank(&bank, field, text))
                 };
-                // An empty box is the figure on task; households are whole.
-                let placeholder = match (line.entered, field) {
-                    (true, _) => String::new(),
-                    (false, BankField::DongchuHouseholds) => crate::format::whole(line.current),
-                    (false, _) => fixed2(line.current),
+                // An empty annex box is the figure on task.
+                let entered = scenario.scenario.bank(&bank).and_then(|b| field.get(b));
+                let placeholder = match (entered, field.spec().annex) {
+                    (None, Some(annex)) => number(result.figures.line(annex).current, field.unit()),
+                    _ => String::new(),
                 };
                 html! {
                     <td class="figure-col">
                         <NumberField
                             id={format!("c{}", id.element_id())}
-                            label={label}
+                            label={field.spec().short}
                             context={name.clone()}
                             text={scenario.text(&id)}
                             error={scenario.error(&id)}
-                            unit={Unit::None}
                             {placeholder}
                             {oninput}
                             compact=true
@@ -252,11 +261,17 @@ fn CityRow(props: &CityRowProps) -> Html {
                     { result.item(item).map(|s| fixed2(s.points)).unwrap_or_default() }
                 </td>
             }) }
-            <td class="num total-col">{ maybe(result.total, Unit::None) }</td>
-            <td class="num">{ result.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".to_owned()) }</td>
-            <td><span class={classes!("band-chip", format!("band-{}", result.band.key()))}>{ result.band.label() }</span></td>
+            <td class="num total-col">
+                { maybe_fixed2(result.total) }
+                if !near_ties.is_empty() {
+                    <span class="near-tie" title={near_ties.join("\n")} aria-label={near_ties.join("；")}>{ "≈" }</span>
+                }
+            </td>
+            <td class="num rank-col">{ rank }</td>
+            <td class="band-col"><span class={classes!("band-chip", format!("band-{}", result.band.key()))}>{ band }</span></td>
+            <td class="interview-col">{ interview }</td>
             <td class="num">{ fixed2(result.deposit.composite) }</td>
-            <td class="num">{ with_unit(result.deposit.share_pct, Unit::Percent) }</td>
+            <td class="num share-col">{ share }</td>
         </tr>
     }
 }

@@ -1,9 +1,10 @@
 //! One scored item: its title, its points, and the engine's explanation (clause and working) one
 //! click away in a `<details>`, and on hover in its title.
 
+use kaoping_engine::Unit;
 use yew::prelude::*;
 
-use crate::format::{with_unit, Unit};
+use crate::format::with_unit;
 
 /// Props of [`ItemPoints`].
 #[derive(Properties, PartialEq, Debug)]

@@ -3,11 +3,13 @@
 
 pub mod bank_view;
 pub mod checks_view;
+pub mod city_averages;
 pub mod city_view;
 pub mod item_points;
 pub mod nav;
 pub mod notice_bar;
 pub mod number_field;
+pub mod readings_badge;
 pub mod scenario_bar;
 pub mod settings_view;
 pub mod summary;

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::format::Unit;
+use kaoping_engine::Unit;
 
 /// Props of [`NumberField`].
 #[derive(Properties, PartialEq, Debug)]
@@ -22,8 +22,9 @@ pub struct NumberFieldProps {
     /// Why the text is not used, in Chinese; `None` when it is fine.
     #[prop_or_default]
     pub error: Option<String>,
-    /// The unit written after the box.
-    pub unit: Unit,
+    /// The unit written after the box; none in tables, where the column header says it.
+    #[prop_or_default]
+    pub unit: Option<Unit>,
     /// What an empty box means (e.g. the figure the engine assumes).
     #[prop_or_default]
     pub placeholder: AttrValue,
@@ -48,7 +49,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     };
     let message_id = format!("{}-msg", props.id);
     let invalid = props.error.is_some();
-    let unit = props.unit.suffix().trim();
+    let unit = props.unit.map_or("", Unit::symbol);
     html! {
         <div class={classes!("field", invalid.then_some("invalid"), props.compact.then_some("compact"))}>
             <label for={props.id.clone()} class={classes!(props.compact.then_some("sr-only"))}>

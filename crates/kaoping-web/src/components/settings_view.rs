@@ -1,52 +1,46 @@
 //! 规则与设置: every interpretation setting of the engine, each with the clause it affects and the
-//! default reading; city figures typed in; department scores for the 30% part; and the reset.
+//! default reading; city figures typed in; department scores for the department's part of 四(四); and the reset.
 
-use kaoping_engine::{BonusMode, CityAverage, DepositNormalization, Settings};
+use kaoping_engine::{
+    city_figure_source, green_annex_rate, green_target_text, readings, CityField, DepartmentScore, Field, Reading, Unit,
+};
 use yew::prelude::*;
 
 use crate::components::number_field::NumberField;
-use crate::fields::{BankField, CityField};
-use crate::format::Unit;
 use crate::hooks::use_scenario;
 use crate::state::FieldId;
 
-/// One choice of a setting: its value, its label, whether it is the default.
-type Choice<T> = (T, &'static str, bool);
-
 /// Props of [`RadioSetting`].
 #[derive(Properties, PartialEq, Debug)]
-struct RadioSettingProps<T: PartialEq + Copy + 'static> {
-    /// The group's name and id prefix.
-    name: AttrValue,
-    /// The question the setting answers.
-    title: AttrValue,
-    /// Which clause it affects and what the default reading is, in a sentence.
-    explanation: AttrValue,
-    /// The choices.
-    choices: Vec<Choice<T>>,
-    /// The value chosen now.
-    value: T,
-    /// Called with the value picked.
-    onchange: Callback<T>,
+struct RadioSettingProps {
+    /// The reading, as the engine words it with the year's numbers.
+    reading: Reading,
+    /// Called with the file value of the choice picked (`whole_units`).
+    onchange: Callback<&'static str>,
 }
 
-/// A setting as a group of radio buttons, in a fieldset with its explanation.
+/// A reading of the text as a group of radio buttons, in a fieldset with its explanation. The
+/// group's name and ids come from the reading's key (`bonus_mode` → `bonus-mode-1`).
 #[component]
-fn RadioSetting<T: PartialEq + Copy + 'static>(props: &RadioSettingProps<T>) -> Html {
-    let explanation_id = format!("{}-why", props.name);
+fn RadioSetting(props: &RadioSettingProps) -> Html {
+    let reading = &props.reading;
+    let name = reading.key.replace('_', "-");
+    let explanation_id = format!("{name}-why");
     html! {
         <fieldset class="setting" aria-describedby={explanation_id.clone()}>
-            <legend>{ props.title.clone() }</legend>
-            <p class="explanation" id={explanation_id}>{ props.explanation.clone() }</p>
+            <legend>{ reading.title.clone() }</legend>
+            <p class="explanation" id={explanation_id}>{ reading.explanation.clone() }</p>
             <div class="choices">
-                { for props.choices.iter().enumerate().map(|(i, &(value, label, default))| {
-                    let id = format!("{}-{i}", props.name);
+                { for reading.choices.iter().enumerate().map(|(i, (value, label))| {
+                    let id = format!("{name}-{i}");
+                    let value: &'static str = value;
                     let onchange = props.onchange.reform(move |_: Event| value);
                     html! {
                         <label for={id.clone()} class="choice">
-                            <input type="radio" id={id} name={props.name.clone()} checked={value == props.value} {onchange} />
-                            { label }
-                            if default { <span class="default-tag">{ "（默认）" }</span> }
+                            <input type="radio" {id} name={name.clone()} value={value} checked={i == reading.current} {onchange} />
+                            { label.clone() }
+                            // The engine lists the default reading first.
+                            if i == 0 { <span class="default-tag">{ "（默认）" }</span> }
                         </label>
                     }
                 }) }
@@ -59,32 +53,13 @@ fn RadioSetting<T: PartialEq + Copy + 'static>(props: &RadioSettingProps<T>) -> 
 #[component]
 pub fn SettingsView() -> Html {
     let scenario = use_scenario();
+    let scheme = scenario.scheme;
     let settings = scenario.scenario.settings;
     let confirm_reset = use_state(|| false);
 
-    let change = |edit: fn(Settings, u8) -> Settings| {
-        let scenario = scenario.clone();
-        move |choice: u8| scenario.set_settings(edit(settings, choice))
-    };
-    let on_bonus = Callback::from(change(|s, c| Settings {
-        bonus_mode: if c == 0 { BonusMode::ProRata } else { BonusMode::WholeUnits },
-        ..s
-    }));
-    let on_average = Callback::from(change(|s, c| Settings {
-        city_average: if c == 0 { CityAverage::Aggregate } else { CityAverage::Mean },
-        ..s
-    }));
-    let on_deposit = Callback::from(change(|s, c| Settings {
-        deposit_normalization: if c == 0 { DepositNormalization::TopScorer } else { DepositNormalization::Raw },
-        ..s
-    }));
-
     let green_id = FieldId::GreenTarget;
-    // The annex's own words and rate, so that a new year's annex rewrites this setting's help.
-    let green_table = scenario.scheme.annexes.table("green");
-    let green_rate =
-        green_table.and_then(|t| t.rate_pct("task")).map_or_else(String::new, |r| r.normalize().to_string());
-    let green_note = green_table.map_or_else(String::new, |t| t.note.clone());
+    // The annex's own rate, so that a new year's annex rewrites this setting's help.
+    let green_rate = green_annex_rate(scheme).map_or_else(String::new, |r| r.normalize().to_string());
     let on_green = {
         let scenario = scenario.clone();
         Callback::from(move |text: String| scenario.edit_green_target(text))
@@ -111,41 +86,29 @@ pub fn SettingsView() -> Html {
             <section class="settings-section">
                 <h2>{ "计分口径" }</h2>
                 <p class="hint">{ "办法原文未写明的地方，测算器按下列口径计算；每项都可切换，切换后全部得分立即重算。" }</p>
-                <RadioSetting<u8>
-                    name="bonus-mode"
-                    title="“每……加（减）……分”按比例还是按整档"
-                    explanation="影响二(一)至二(四)所有按档加减分的条款：超任务加分（如“每高于任务数1亿元加1分”）、增速每 2 个百分点的加减分、利率每下降 0.1 个百分点、核销每 0.2 亿元、东楚融通每 15 户、平台债每 1 亿元等。默认按比例折算：超出 0.5 亿元得 0.5 分；选“按整档”则不足一档不计分。"
-                    choices={vec![(0, "按比例折算", true), (1, "只计完整的档", false)]}
-                    value={u8::from(settings.bonus_mode == BonusMode::WholeUnits)}
-                    onchange={on_bonus}
-                />
-                <RadioSetting<u8>
-                    name="city-average"
-                    title="“全市平均增速”的算法"
-                    explanation="影响二(一)2 贷款增速、二(二)1(4) 普惠小微增速、二(二)2(2) 制造业增速和二(二)5 养老金融。默认按汇总口径：（参评且未被否决、数据齐全银行的 2024 年末余额合计 − 2023 年末余额合计）÷ 2023 年末余额合计；也可取各行增速的简单平均。下方填写了全市数字的，以所填数字为准。"
-                    choices={vec![(0, "汇总计算", true), (1, "各行增速简单平均", false)]}
-                    value={u8::from(settings.city_average == CityAverage::Mean)}
-                    onchange={on_average}
-                />
-                <RadioSetting<u8>
-                    name="deposit-normalization"
-                    title="公共性资金存放中“考评结果 70%”的折算"
-                    explanation="影响四(四) 市级公共性资金存放的综合得分。默认按最高分折算：考评部分 = 本行总分 ÷ 最高总分 × 70（第一名得 70 分）；也可直接取总分 × 70%。"
-                    choices={vec![(0, "按最高分折算为 70 分", true), (1, "总分 × 0.7", false)]}
-                    value={u8::from(settings.deposit_normalization == DepositNormalization::Raw)}
-                    onchange={on_deposit}
-                />
+                { for readings(scheme, &settings).into_iter().map(|reading| {
+                    let key = reading.key;
+                    let onchange = {
+                        let scenario = scenario.clone();
+                        Callback::from(move |value: &'static str| {
+                            if let Some(settings) = settings.with_choice(key, value) {
+                                scenario.set_settings(settings);
+                            }
+                        })
+                    };
+                    html! { <RadioSetting {reading} {onchange} /> }
+                }) }
                 <div class="setting">
                     <NumberField
                         id={green_id.element_id()}
-                        label="绿色信贷年末考核增速"
+                        label="绿色贷款年末考核增速"
                         text={scenario.text(&green_id)}
                         error={scenario.error(&green_id)}
-                        unit={Unit::Percent}
-                        placeholder={format!("空白：按附件4（{}%）", green_rate)}
+                        unit={Some(Unit::Percent)}
+                        placeholder={format!("空白：按附件4（{green_rate}%）")}
                         oninput={on_green}
                     />
-                    <p class="explanation">{ format!("影响二(二)3(1) 绿色信贷增量。附件4 备注：{}。默认（空白）使用附件4 公布的任务；填写增速后，各行任务 = 2023 年末余额 × 该增速。", green_note) }</p>
+                    <p class="explanation">{ green_target_text(scheme) }</p>
                 </div>
             </section>
 
@@ -155,16 +118,10 @@ pub fn SettingsView() -> Html {
                 <div class="city-fields">
                     { for CityField::ALL.iter().map(|&field| {
                         let id = FieldId::City(field);
-                        // The placeholder shows what the engine works out when the box is empty.
-                        let city = &scenario.evaluation.city;
-                        let computed = match field {
-                            CityField::LoanGrowth => city.loan_growth_pct,
-                            CityField::InclusiveGrowth => city.inclusive_growth_pct,
-                            CityField::ManufacturingGrowth => city.manufacturing_growth_pct,
-                            CityField::PensionGrowth => city.pension_growth_pct,
-                            CityField::TechNewLoansAvg => city.tech_new_loans_avg,
-                        };
-                        let placeholder = match computed.value.filter(|_| !computed.typed_in) {
+                        let figure = field.figure(&scenario.evaluation.city);
+                        // The placeholder shows what the engine works out when the box is empty, and
+                        // the line under it where that figure comes from.
+                        let placeholder = match figure.value.filter(|_| !figure.typed_in) {
                             Some(value) => format!("空白：计算得 {}", crate::format::fixed2(value)),
                             None => "空白：由各行数据计算".to_owned(),
                         };
@@ -173,17 +130,20 @@ pub fn SettingsView() -> Html {
                             Callback::from(move |text: String| scenario.edit_city(field, text))
                         };
                         html! {
-                            <div class="setting">
+                            <div class="setting" id={format!("city-{}", field.key())}>
                                 <NumberField
                                     id={id.element_id()}
                                     label={field.label()}
                                     text={scenario.text(&id)}
                                     error={scenario.error(&id)}
-                                    unit={field.unit()}
+                                    unit={Some(field.unit())}
                                     {placeholder}
                                     {oninput}
                                 />
-                                <p class="explanation">{ field.clause() }</p>
+                                <p class="explanation">{ field.usage(scheme) }</p>
+                                if !figure.typed_in {
+                                    <p class="explanation source">{ format!("{}。", city_figure_source(scheme, &figure)) }</p>
+                                }
                             </div>
                         }
                     }) }
@@ -191,23 +151,30 @@ pub fn SettingsView() -> Html {
             </section>
 
             <section class="settings-section">
-                <h2>{ format!("存款主管部门指标得分（{}%）", scenario.scheme.rules.outcomes.department_weight.value.normalize()) }</h2>
-                <p class="hint">{ format!("四(四)：公共性资金存放{}按 0–100 分填写。", scenario.scheme.rules.composite_text()) }</p>
+                <h2>{ format!("{}（{}%）", Field::DepartmentScore.label(), scheme.rules.outcomes.department_weight.value.normalize()) }</h2>
+                <p class="hint">{ format!(
+                    "四(四)：公共性资金存放{}按 {}–{} {}填写。",
+                    scheme.rules.composite_text(),
+                    DepartmentScore::MIN.normalize(),
+                    DepartmentScore::MAX.normalize(),
+                    Field::DepartmentScore.unit().symbol()
+                ) }</p>
                 <div class="department-scores">
-                    { for scenario.scheme.banks.iter().map(|bank| {
-                        let id = FieldId::Bank(bank.id.clone(), BankField::DepartmentScore);
+                    { for scheme.banks.iter().map(|bank| {
+                        let field = Field::DepartmentScore;
+                        let id = FieldId::Bank(bank.id.clone(), field);
                         let oninput = {
                             let (scenario, bank_id) = (scenario.clone(), bank.id.clone());
-                            Callback::from(move |text: String| scenario.edit_bank(&bank_id, BankField::DepartmentScore, text))
+                            Callback::from(move |text: String| scenario.edit_bank(&bank_id, field, text))
                         };
                         html! {
                             <NumberField
                                 id={format!("d{}", id.element_id())}
                                 label={bank.short_name.clone()}
-                                context="存款主管部门指标得分"
+                                context={field.label()}
                                 text={scenario.text(&id)}
                                 error={scenario.error(&id)}
-                                unit={Unit::Fen}
+                                unit={Some(field.unit())}
                                 placeholder="未填"
                                 {oninput}
                             />

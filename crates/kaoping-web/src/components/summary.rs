@@ -1,12 +1,17 @@
-//! The sticky summary of one bank: total, rank, band, warnings, the public-fund composite, and the
-//! year's loan milestones. Every figure is the engine's; the page only writes them out.
+//! The sticky summary of one bank: total, rank, band, warnings, the public-fund composite, the loan
+//! balance that reaches the next band, the year's loan milestones and the city figures the items
+//! were scored against. Every figure and every sentence with a rule number in it is the engine's;
+//! the page only writes them out.
 
-use kaoping_engine::{BankResult, LoanTarget};
+use kaoping_engine::{next_band_answer, non_default, BankResult, Field, Unit, Warning};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::format::{fixed2, maybe, with_unit, Unit};
+use crate::components::city_averages::{averages, CityAverages};
+use crate::components::readings_badge::ReadingsBadge;
+use crate::format::{fixed2, maybe, maybe_fixed2, with_unit, NOT_APPLICABLE};
 use crate::hooks::use_scenario;
+use crate::state::Tab;
 
 /// Props of [`Summary`].
 #[derive(Properties, PartialEq, Debug)]
@@ -19,21 +24,32 @@ pub struct SummaryProps {
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let scenario = use_scenario();
+    let scheme = scenario.scheme;
     let result = &props.result;
-    let ranked = scenario.evaluation.ranked;
+    // A disqualified bank has no rank, band, interview or share: they do not apply, and the page says
+    // so rather than showing a false or a zero.
+    let ranked = result.is_ranked();
     let rank = match result.rank {
-        Some(rank) => format!("第 {rank} 名 / {ranked} 家"),
-        None => "不参与排名".to_owned(),
+        Some(rank) => format!("第 {rank} 名 / {} 家", scenario.evaluation.ranked),
+        None => NOT_APPLICABLE.to_owned(),
     };
+    let band = if ranked { result.band.label() } else { NOT_APPLICABLE };
+    let share = if ranked { with_unit(result.deposit.share_pct, Unit::Percent) } else { NOT_APPLICABLE.to_owned() };
     let errors = scenario.error_count();
-    let missing: Vec<&str> = result.missing.iter().map(|key| kaoping_engine::field_label(key)).collect();
+    let missing: Vec<&str> = result.missing.iter().map(|field| field.label()).collect();
+    let readings = non_default(scheme, &scenario.scenario.settings);
+    let onopen_settings = {
+        let scenario = scenario.clone();
+        Callback::from(move |()| scenario.select_tab(Tab::Settings))
+    };
     html! {
         <aside class={classes!("summary", format!("band-{}", result.band.key()))} aria-label="本行考评结果" id="summary">
+            <ReadingsBadge id="summary-readings" {readings} onopen={onopen_settings} />
             <div class="summary-main">
                 <div class="total">
                     <span class="caption">{ "总分" }</span>
-                    <span class="value" id="summary-total">{ maybe(result.total, Unit::None) }</span>
-                    <span class="unit">{ "分" }</span>
+                    <span class="value" id="summary-total">{ maybe_fixed2(result.total) }</span>
+                    <span class="unit">{ Unit::Fen.symbol() }</span>
                 </div>
                 <div class="rank">
                     <span class="caption">{ "排名" }</span>
@@ -42,19 +58,21 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <div class="band">
                     <span class="caption">{ "档次" }</span>
                     <span class={classes!("band-chip", format!("band-{}", result.band.key()))} id="summary-band">
-                        { result.band.label() }
+                        { band }
                     </span>
                 </div>
             </div>
             <ul class="alerts">
                 if result.interview {
-                    <li class="alert" id="summary-interview">{ "⚠ 排名后三位：将被约谈、通报（四(三)）" }</li>
+                    <li class="alert" id="summary-interview">{ format!("⚠ {}", scheme.rules.interview_text()) }</li>
+                } else if !ranked {
+                    <li class="not-applicable" id="summary-interview">{ format!("约谈、通报：{NOT_APPLICABLE}") }</li>
                 }
                 if result.last_place_twice {
-                    <li class="alert" id="summary-last-place">{ "⚠ 连续两年末位：取消财政对公账户（四(三)）" }</li>
+                    <li class="alert" id="summary-last-place">{ format!("⚠ {}", scheme.rules.last_place_text()) }</li>
                 }
-                { for result.warnings.iter().filter(|w| !matches!(w, kaoping_engine::Warning::LastPlaceTwice)).map(|w| html! {
-                    <li class="warning">{ w.zh() }</li>
+                { for result.warnings.iter().filter(|w| !matches!(w, Warning::LastPlaceTwice)).map(|w| html! {
+                    <li class={classes!("warning", matches!(w, Warning::NearTie { .. }).then_some("near-tie"))}>{ w.zh() }</li>
                 }) }
                 if errors > 0 {
                     <li class="warning" id="summary-input-errors">
@@ -68,19 +86,23 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <dd id="summary-composite">{ fixed2(result.deposit.composite) }</dd>
                 </div>
                 <div>
-                    <dt>{ format!("其中考评结果（{}%）", scenario.scheme.rules.outcomes.evaluation_weight.value.normalize()) }</dt>
+                    <dt>{ format!("其中考评结果（{}%）", scheme.rules.outcomes.evaluation_weight.value.normalize()) }</dt>
                     <dd>{ fixed2(result.deposit.evaluation_points) }</dd>
                 </div>
                 <div>
                     <dt>{ "存放份额" }</dt>
-                    <dd id="summary-share">{ with_unit(result.deposit.share_pct, Unit::Percent) }</dd>
+                    <dd id="summary-share">{ share }</dd>
                 </div>
             </dl>
-            <NextBand result={result.clone()} />
+            <NextBand bank={result.id.clone()} />
             <Milestones result={result.clone()} />
+            <details class="averages-used">
+                <summary>{ "计分使用的全市平均" }</summary>
+                <CityAverages id="summary-averages" averages={averages(scheme, &scenario.evaluation.city)} />
+            </details>
             if !missing.is_empty() {
                 <details class="missing">
-                    <summary>{ format!("{} 项数据未填（相应项目记 0 分）", missing.len()) }</summary>
+                    <summary>{ format!("{} 项数据未填（相应项目不得分）", missing.len()) }</summary>
                     <p>{ missing.join("、") }</p>
                 </details>
             }
@@ -91,42 +113,26 @@ pub fn Summary(props: &SummaryProps) -> Html {
 /// Props of [`NextBand`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct NextBandProps {
-    /// The bank's result (its rank).
-    pub result: BankResult,
+    /// The bank's id.
+    pub bank: String,
 }
 
 /// What loan balance would lift the bank into the next better band, all else unchanged: the
-/// engine's target solver answers, the page only words it.
+/// engine's target solver answers and words it (stating the rank actually reached).
 #[component]
 pub fn NextBand(props: &NextBandProps) -> Html {
     let scenario = use_scenario();
-    let scheme = scenario.scheme;
-    let bank = props.result.id.clone();
-    let rank = props.result.rank;
-    // The solver runs about twenty evaluations: worth keeping until the scenario changes.
-    let answer = use_memo((scenario.revision, bank.clone(), rank), {
-        let working = scenario.scenario.clone();
-        move |(_, bank, rank)| {
-            let (band, to_rank) = (*rank).and_then(|r| kaoping_engine::next_band(scheme, r))?;
-            Some((band, to_rank, kaoping_engine::loans_for_rank(scheme, &working, bank, to_rank)))
+    // The solver runs about twenty evaluations: worth keeping until the scenario or the bank changes.
+    let answer = use_memo((scenario.revision, props.bank.clone()), {
+        let scenario = scenario.clone();
+        move |(_, bank): &(u64, String)| {
+            next_band_answer(scenario.scheme, &scenario.scenario, bank).and_then(|answer| answer.zh())
         }
     });
-    let Some((band, to_rank, target)) = *answer else {
-        return Html::default();
-    };
-    let text = match target {
-        LoanTarget::Needs { loans, more } => format!(
-            "贷款余额达到 {}（再增 {}）可升至第 {to_rank} 名，进入{}（其他数据不变）",
-            with_unit(loans, Unit::Yi),
-            with_unit(more, Unit::Yi),
-            band.label()
-        ),
-        LoanTarget::OutOfReach => {
-            format!("仅靠增加贷款已无法升至第 {to_rank} 名（{}）：贷款两项加分已封顶", band.label())
-        }
-        LoanTarget::Reached | LoanTarget::NotRanked => return Html::default(),
-    };
-    html! { <p class="next-band" id="summary-next-band">{ text }</p> }
+    match answer.as_ref() {
+        Some(text) => html! { <p class="next-band" id="summary-next-band">{ text.clone() }</p> },
+        None => Html::default(),
+    }
 }
 
 /// Props of [`Milestones`].
@@ -136,54 +142,38 @@ pub struct MilestonesProps {
     pub result: BankResult,
 }
 
-/// Progress of the loan increment against 附件1's three tasks: the Q1 开门红 (10%), the task that
-/// scores (确保, 15%) and the stretch task (力争, 18%). Only the 15% task scores; bank managers track
-/// the other two.
+/// Progress of the loan increment against 附件1's three tasks (一季度“开门红”, 确保, 力争), as the
+/// engine reports it. Only 确保 scores; bank managers track the other two.
 #[component]
 pub fn Milestones(props: &MilestonesProps) -> Html {
     let scenario = use_scenario();
-    let Some(row) = scenario.scheme.annexes.loans.get(props.result.index) else {
+    let milestones = scenario.scheme.loan_milestones(props.result.index, &props.result.figures.loans);
+    if milestones.is_empty() {
         return Html::default();
-    };
-    let increment = props.result.figures.loans.increment;
-    // The rates come from 附件1 as built in, so next year's annex relabels the bars by itself.
-    let rate = |column: &str| {
-        scenario
-            .scheme
-            .annexes
-            .table("loans")
-            .and_then(|t| t.rate_pct(column))
-            .map_or_else(String::new, |r| format!("{}%", r.normalize()))
-    };
-    let stages = [
-        (format!("一季度“开门红”（{}）", rate("q1_task")), row.q1_task, "q1"),
-        (format!("确保（{}，计分）", rate("task")), row.task, "task"),
-        (format!("力争（{}）", rate("stretch_task")), row.stretch_task, "stretch"),
-    ];
+    }
+    let unit = Field::Loans.unit();
     html! {
         <div class="milestones" aria-label="贷款增量任务进度">
             <h3>{ "贷款增量进度" }</h3>
-            { for stages.iter().map(|(label, task, key)| {
-                let (task, key) = (*task, *key);
-                // The share of a task reached, for the bar only; it scores nothing.
-                let pct = increment
-                    .checked_mul(Decimal::ONE_HUNDRED)
-                    .and_then(|x| x.checked_div(task))
-                    .filter(|_| task > Decimal::ZERO)
-                    .unwrap_or(Decimal::ZERO);
-                let width = pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
-                let reached = task > Decimal::ZERO && increment >= task;
+            { for milestones.iter().map(|milestone| {
+                let progress = milestone.progress;
+                // The bar is the engine's completion, kept within the bar.
+                let width = progress.completion_pct.unwrap_or(Decimal::ZERO).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                let completion = maybe(progress.completion_pct, Unit::Percent);
                 html! {
-                    <div class={classes!("milestone", reached.then_some("reached"))} id={format!("milestone-{key}")}>
+                    <div class={classes!("milestone", progress.reached.then_some("reached"), milestone.scores.then_some("scores"))}
+                        id={format!("milestone-{}", milestone.key)}>
                         <div class="milestone-label">
-                            <span>{ label }</span>
-                            <span>{ format!("{} / {}", with_unit(increment, Unit::Yi), with_unit(task, Unit::Yi)) }</span>
+                            <span>{ milestone.label.clone() }</span>
+                            <span>{ format!("{} / {}", with_unit(progress.achieved, unit), with_unit(progress.task, unit)) }</span>
                         </div>
-                        <div class="bar" role="progressbar" aria-label={label.clone()}
+                        <div class="bar" role="progressbar" aria-label={milestone.label.clone()}
                             aria-valuemin="0" aria-valuemax="100" aria-valuenow={fixed2(width)}>
                             <span style={format!("width: {}%", fixed2(width))}></span>
                         </div>
-                        <div class="milestone-pct">{ if reached { format!("已完成 {}", with_unit(pct, Unit::Percent)) } else { format!("完成 {}", with_unit(pct, Unit::Percent)) } }</div>
+                        <div class="milestone-pct">
+                            { if progress.reached { format!("已完成 {completion}") } else { format!("完成 {completion}") } }
+                        </div>
                     </div>
                 }
             }) }

@@ -10,10 +10,9 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
-use kaoping_engine::{Scenario, Scheme, Settings};
+use kaoping_engine::{CityField, Field, Scenario, Scheme, Settings};
 use yew::prelude::*;
 
-use crate::fields::{BankField, BankFlag, CityField};
 use crate::services::{files, storage};
 use crate::state::{Action, Notice, State, Tab};
 
@@ -50,12 +49,12 @@ impl Deref for ScenarioHandle {
 
 impl ScenarioHandle {
     /// The user typed into a bank's box.
-    pub fn edit_bank(&self, bank: &str, field: BankField, text: String) {
+    pub fn edit_bank(&self, bank: &str, field: Field, text: String) {
         self.state.dispatch(Action::EditBank { bank: bank.to_owned(), field, text });
     }
 
     /// The user ticked or cleared a bank's checkbox.
-    pub fn set_flag(&self, bank: &str, flag: BankFlag, value: bool) {
+    pub fn set_flag(&self, bank: &str, flag: Field, value: bool) {
         self.state.dispatch(Action::SetFlag { bank: bank.to_owned(), flag, value });
     }
 
