@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kaoping_engine::{
-    all_levers, evaluate, solve, Amount, AnnexLine, Band, BankInput, Count, Field, Goal, Lever, Note, Outcome,
-    PolicyScore, Rivals, Scenario, Scheme,
+    all_levers, evaluate, solve, Amount, Band, BankInput, Count, Field, Goal, Lever, Note, Outcome, PolicyScore,
+    Rivals, Scenario, Scheme,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -91,12 +91,7 @@ fn starts(s: &Scenario, id: &str, lever: &Lever) -> Vec<Decimal> {
         .iter()
         .map(|f| match (s.bank(id).and_then(|b| f.get(b)), f.spec().annex) {
             (Some(v), _) => v,
-            (None, Some(AnnexLine::Loans)) => figures.loans.current,
-            (None, Some(AnnexLine::Sme)) => figures.sme.current,
-            (None, Some(AnnexLine::Manufacturing)) => figures.manufacturing.current,
-            (None, Some(AnnexLine::Green)) => figures.green.current,
-            (None, Some(AnnexLine::DongchuAmount)) => figures.dongchu_amount.current,
-            (None, Some(AnnexLine::DongchuHouseholds)) => figures.dongchu_households.current,
+            (None, Some(line)) => figures.line(line).current,
             (None, None) => Decimal::ZERO,
         })
         .collect()

@@ -11,8 +11,8 @@
 use rust_decimal::Decimal;
 
 use crate::error::Error;
-use crate::evaluation::{Figures, Item, Line};
-use crate::fields::{AnnexLine, BankInput, Field, Kind, Unit, FIELDS};
+use crate::evaluation::{Figures, Item};
+use crate::fields::{BankInput, Field, Kind, Unit, FIELDS};
 use crate::scenario::Scenario;
 
 /// Which lines a loan counted in a line is also counted in: every loan line is part of 各项贷款, and a
@@ -48,18 +48,6 @@ pub fn lever_fields() -> impl Iterator<Item = Field> {
     FIELDS.iter().map(|spec| spec.field).filter(|f| is_lever(*f))
 }
 
-/// The 2024 figure of an annex line as the engine used it (entered, or on task).
-pub(crate) fn annex_line(figures: &Figures, line: AnnexLine) -> &Line {
-    match line {
-        AnnexLine::Loans => &figures.loans,
-        AnnexLine::Sme => &figures.sme,
-        AnnexLine::Manufacturing => &figures.manufacturing,
-        AnnexLine::Green => &figures.green,
-        AnnexLine::DongchuAmount => &figures.dongchu_amount,
-        AnnexLine::DongchuHouseholds => &figures.dongchu_households,
-    }
-}
-
 /// Where a lever figure starts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Start {
@@ -87,7 +75,7 @@ impl Start {
         }
         match field.spec().annex {
             // A task worked out from a typed-in rate may have more decimals than a figure holds.
-            Some(line) => Start::OnTask(crate::solve::to_the_yuan(annex_line(figures, line).current)),
+            Some(line) => Start::OnTask(crate::solve::to_the_yuan(figures.line(line).current)),
             None => Start::Zero,
         }
     }

@@ -23,7 +23,6 @@ use crate::parameters::Items;
 use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::sections::outcomes;
-use crate::solve::lever::annex_line;
 use crate::values::Percent;
 
 /// The rivals' annex balance lines that are not entered.
@@ -118,7 +117,7 @@ impl Rivals {
                 if scenario.bank(&info.id).is_some_and(|b| field.is_entered(b)) {
                     continue;
                 }
-                let line = annex_line(&result.figures, line);
+                let line = result.figures.line(line);
                 let value = (line.current + line.base * k / Decimal::ONE_HUNDRED).max(Decimal::ZERO);
                 let _ = field.set_exact(out.bank_mut(&info.id), crate::solve::to_the_yuan(value));
             }
@@ -142,12 +141,7 @@ fn format_fixed2(value: Decimal) -> String {
 
 /// The annex lines with a 2023 balance (附件1–4), with their figures.
 pub(crate) fn balance_lines() -> impl Iterator<Item = (Field, AnnexLine)> {
-    FIELDS.iter().filter_map(|spec| match spec.annex {
-        Some(line @ (AnnexLine::Loans | AnnexLine::Sme | AnnexLine::Manufacturing | AnnexLine::Green)) => {
-            Some((spec.field, line))
-        }
-        _ => None,
-    })
+    FIELDS.iter().filter_map(|spec| spec.annex.filter(|line| !line.is_target()).map(|line| (spec.field, line)))
 }
 
 /// The points for exactly reaching an item's bar (达到……得N分); 0 for items that only add per step or

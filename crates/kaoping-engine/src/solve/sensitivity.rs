@@ -10,7 +10,7 @@ use crate::evaluation::{Band, Evaluation, Item};
 use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::solve::search::{smallest, Probe};
-use crate::solve::{at_ceiling, exact, figure, lever::annex_line, Lever, Rivals, Trial};
+use crate::solve::{at_ceiling, exact, figure, Lever, Rivals, Trial};
 
 /// One point of the curve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,7 +110,7 @@ pub fn sensitivity(
         })
         .collect();
     let task = lever.first().spec().annex.map(|line| {
-        let l = annex_line(&ours.figures, line);
+        let l = ours.figures.line(line);
         l.base + l.task
     });
     Some(Sensitivity { bank: bank.to_owned(), lever: lever.clone(), current, task, points, capped_now, caps })

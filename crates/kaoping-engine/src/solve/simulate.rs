@@ -17,7 +17,6 @@ use crate::evaluation::{Band, Item};
 use crate::fields::Field;
 use crate::scenario::Scenario;
 use crate::scheme::Scheme;
-use crate::solve::lever::annex_line;
 use crate::solve::rivals::balance_lines;
 use crate::solve::{exact, thin_city_figures, to_the_yuan, Note, Rivals, Standing};
 
@@ -136,7 +135,7 @@ impl<'a> Simulation<'a> {
                 if !spec.entered_too && scenario.bank(&info.id).is_some_and(|b| field.is_entered(b)) {
                     continue;
                 }
-                let line = annex_line(&result.figures, line);
+                let line = result.figures.line(line);
                 // List the bank, so that every draw finds it at the same place.
                 base.bank_mut(&info.id);
                 let slot = base.banks.iter().position(|b| b.id == info.id)?;
