@@ -164,6 +164,17 @@ fn a_combined_lever_counting_in_four_lines() {
     };
     assert_eq!((total - d("4.75") - per_yi * d("0.33")).round_dp(20), Decimal::ZERO, "every line got the 0.33");
     assert!(answer.zh(scheme()).starts_with("再投放 0.33 亿元中小微绿色制造业贷款（贷款余额达到 26.93 亿元）"));
+    // Applying it enters the loan in every line, each from where it started.
+    let entries: Vec<(Field, Decimal)> = answer.entries();
+    assert_eq!(
+        entries,
+        [
+            (Field::Loans, d("26.93")),
+            (Field::SmeLoans, d("13.99")),
+            (Field::ManufacturingLoans, d("11.80")),
+            (Field::GreenLoans, d("3.83"))
+        ]
+    );
     // The sub-lines alone bring their whole: the same loan named without `loans`.
     let parts = run(&scenario, "cgb", "sme_loans+manufacturing_loans+green_loans", "total>=14.75");
     assert_eq!(needs(&parts).0, d("0.33"));

@@ -273,6 +273,8 @@ pub struct Answer {
     pub rivals: Rivals,
     /// Where the lever's first figure starts.
     pub from: Start,
+    /// Where each figure of the lever starts, in the lever's order.
+    pub starts: Vec<Start>,
     /// Where the bank stands now (`None` when it is not a bank of the scheme).
     pub now: Option<Standing>,
     /// What was found.
@@ -298,6 +300,13 @@ impl Answer {
             Outcome::Needs { to, .. } => Some(to),
             _ => None,
         }
+    }
+
+    /// The figures to enter to apply the answer: each figure of the lever at its start plus the
+    /// amount found (empty unless a figure is needed).
+    pub fn entries(&self) -> Vec<(Field, Decimal)> {
+        let Outcome::Needs { more, .. } = self.outcome else { return Vec::new() };
+        self.lever.fields().iter().zip(&self.starts).map(|(f, s)| (*f, to_the_yuan(s.value() + more))).collect()
     }
 
     /// The answer in one Chinese sentence (the notes are separate: [`Note::zh`]).
@@ -674,6 +683,7 @@ pub(crate) fn solve_from(
         goal: goal.clone(),
         rivals,
         from: Start::Zero,
+        starts: Vec::new(),
         now: None,
         outcome: Outcome::NotRanked,
         notes: Vec::new(),
@@ -688,6 +698,7 @@ pub(crate) fn solve_from(
         goal: goal.clone(),
         rivals,
         from: trial.starts.first().copied().unwrap_or(Start::Zero),
+        starts: trial.starts.clone(),
         now: Some(now),
         outcome: Outcome::NotRanked,
         notes: trial.lever_notes(),
