@@ -310,6 +310,14 @@ fn sensitivity_marks_caps_and_band_edges() {
     let first = curve.points.first().expect("a point");
     assert_eq!(first.band_edges.first(), Some(&(Band::Outstanding, d("11.75"))), "third place is 11.75");
     assert_eq!(first.interview_line, Some(d("0.75")));
+    // The engine's own range: a quarter of the span below the figure now, half a span past the
+    // farthest of the figure, its task (30.59) and an answer (40): span 13.40, so 23.25 to 46.70.
+    let around =
+        kaoping_engine::sensitivity_around(scheme(), &scenario, "cgb", &lever, Rivals::default(), Some(d("40")), 5)
+            .expect("a curve");
+    let values: Vec<Decimal> = around.points.iter().map(|p| p.value).collect();
+    assert_eq!(values.first(), Some(&d("23.25")));
+    assert_eq!(values.last(), Some(&d("46.70")));
 }
 
 #[test]

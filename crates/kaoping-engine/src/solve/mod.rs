@@ -40,7 +40,7 @@ pub use marginal::{marginal, ItemEffect, ItemState, Marginal, MarginalRow};
 pub use margins::{margins, Margins, RivalMargin};
 pub use next_band::{loans_for_rank, next_band, next_band_answer, LoanTarget, NextBandAnswer};
 pub use rivals::{RivalLines, RivalUnentered, Rivals};
-pub use sensitivity::{sensitivity, Sensitivity, SensitivityPoint};
+pub use sensitivity::{chart_range, sensitivity, sensitivity_around, Sensitivity, SensitivityPoint};
 pub use simulate::{simulate, Simulation, SimulationSpec, SimulationSummary};
 
 use crate::evaluation::{Against, Band, BankResult, Evaluation, Item, ItemScore, Working};

@@ -68,6 +68,37 @@ pub fn sensitivity(
     samples: u32,
 ) -> Option<Sensitivity> {
     let trial = Trial::new(scheme, scenario, bank, lever, rivals, None)?;
+    curve(&trial, low, high, samples)
+}
+
+/// [`sensitivity`] over the engine's own range for a chart ([`chart_range`]): around the figure now,
+/// its task and `to`, the figure an answer found.
+pub fn sensitivity_around(
+    scheme: &Scheme,
+    scenario: &Scenario,
+    bank: &str,
+    lever: &Lever,
+    rivals: Rivals,
+    to: Option<Decimal>,
+    samples: u32,
+) -> Option<Sensitivity> {
+    let trial = Trial::new(scheme, scenario, bank, lever, rivals, None)?;
+    let current = trial.first_at(Decimal::ZERO);
+    let (low, high) = chart_range(current, task_of(&trial), to, lever.step());
+    curve(&trial, low, high, samples)
+}
+
+/// The on-task value of the lever's first figure, for an annex line.
+fn task_of(trial: &Trial<'_>) -> Option<Decimal> {
+    let ours = trial.result()?;
+    trial.lever.first().spec().annex.map(|line| {
+        let l = ours.figures.line(line);
+        l.base + l.task
+    })
+}
+
+fn curve(trial: &Trial<'_>, low: Decimal, high: Decimal, samples: u32) -> Option<Sensitivity> {
+    let (scheme, lever, bank) = (trial.scheme, trial.lever, trial.id.as_str());
     let current = trial.first_at(Decimal::ZERO);
     // No figure may go below zero: the amount taken off is at most the smallest start.
     let floor = -trial.starts.iter().map(|s| s.value()).min().unwrap_or(Decimal::ZERO);
@@ -109,11 +140,18 @@ pub fn sensitivity(
             found.steps.filter(|k| *k > 0).map(|k| (item, trial.first_at(lever.amount(k))))
         })
         .collect();
-    let task = lever.first().spec().annex.map(|line| {
-        let l = ours.figures.line(line);
-        l.base + l.task
-    });
+    let task = task_of(trial);
     Some(Sensitivity { bank: bank.to_owned(), lever: lever.clone(), current, task, points, capped_now, caps })
+}
+
+/// A range of the lever's first figure for a chart: from a quarter of the span below the figure now
+/// (not below 0) to half a span past the farthest of the figure, its task and the answer found; the
+/// span is at least a thousand steps (10亿元, or a thousand of a count).
+pub fn chart_range(current: Decimal, task: Option<Decimal>, to: Option<Decimal>, step: Decimal) -> (Decimal, Decimal) {
+    let far = current.max(task.unwrap_or(current)).max(to.unwrap_or(current));
+    let span = (far - current).max(step * Decimal::from(1000));
+    let low = (current - span / Decimal::from(4)).max(Decimal::ZERO);
+    (low, far + span / Decimal::TWO)
 }
 
 fn point(scheme: &Scheme, evaluation: &Evaluation, index: usize, value: Decimal, added: Decimal) -> SensitivityPoint {
