@@ -83,6 +83,35 @@ impl Rivals {
         }
     }
 
+    /// The choices for the rivals' unentered lines, for a list: (what [`Rivals::parse_lines`] reads,
+    /// Chinese label); `above:` takes its K from a box.
+    pub fn lines_choices() -> [(&'static str, &'static str); 2] {
+        [("on-task", "恰好完成任务"), ("above:", "任务再加 2023 年末余额的 K%")]
+    }
+
+    /// The choices for the rivals' items without figures: (what [`Rivals::parse_unentered`] reads,
+    /// Chinese label).
+    pub fn unentered_choices() -> [(&'static str, &'static str); 3] {
+        [("zero", "记 0 分"), ("bar", "按恰好达标的基本分"), ("ours", "与本行得分相同")]
+    }
+
+    /// The key of the choice in force for the lines (`on-task`, `above:`).
+    pub fn lines_key(&self) -> &'static str {
+        match self.lines {
+            RivalLines::OnTask => "on-task",
+            RivalLines::AboveTask(_) => "above:",
+        }
+    }
+
+    /// The key of the choice in force for unentered items (`zero`, `bar`, `ours`).
+    pub fn unentered_key(&self) -> &'static str {
+        match self.unentered {
+            RivalUnentered::Zero => "zero",
+            RivalUnentered::AtBar => "bar",
+            RivalUnentered::SameAsOurs => "ours",
+        }
+    }
+
     /// The assumptions in Chinese, for beside an answer.
     pub fn zh(&self) -> String {
         let lines = match self.lines {
@@ -209,6 +238,14 @@ mod tests {
 
     #[test]
     fn assumptions_read_from_their_words() {
+        for (key, _) in Rivals::unentered_choices() {
+            let unentered = Rivals::parse_unentered(key).expect(key);
+            assert_eq!(Rivals { unentered, ..Rivals::default() }.unentered_key(), key);
+        }
+        assert_eq!(
+            Rivals::parse_lines("on-task").map(|lines| Rivals { lines, ..Rivals::default() }.lines_key()),
+            Ok("on-task")
+        );
         assert_eq!(Rivals::parse_lines("on-task"), Ok(RivalLines::OnTask));
         assert_eq!(Rivals::parse_lines("above:3"), Ok(RivalLines::AboveTask(Decimal::from(3))));
         assert!(Rivals::parse_lines("above:x").is_err());

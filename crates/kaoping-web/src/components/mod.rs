@@ -13,3 +13,5 @@ pub mod readings_badge;
 pub mod scenario_bar;
 pub mod settings_view;
 pub mod summary;
+pub mod target_chart;
+pub mod target_panel;
