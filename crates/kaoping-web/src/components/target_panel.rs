@@ -83,6 +83,36 @@ fn goal_choices(scheme: &Scheme) -> Vec<(String, String)> {
     out
 }
 
+/// How long the panel waits after the last change before it asks the engine (each answer scores
+/// the scenario tens of times): while someone types, only the summary is worked out again.
+const SETTLE_MS: u32 = 150;
+
+/// The value of `compute(deps)`, worked out `SETTLE_MS` after `deps` last changed rather than while
+/// the page is drawn: the last value (if any) and whether it is for older `deps`.
+#[hook]
+fn use_settled<D, T, F>(deps: D, compute: F) -> (Option<Rc<T>>, bool)
+where
+    D: PartialEq + Clone + 'static,
+    T: 'static,
+    F: FnOnce(&D) -> T + 'static,
+{
+    let value = use_state(|| None::<(D, Rc<T>)>);
+    {
+        let value = value.clone();
+        use_effect_with(deps.clone(), move |deps: &D| {
+            let deps = deps.clone();
+            let pending = Timeout::new(SETTLE_MS, move || {
+                let computed = compute(&deps);
+                value.set(Some((deps, Rc::new(computed))));
+            });
+            // A newer change drops the pending one.
+            move || drop(pending)
+        });
+    }
+    let stale = !value.as_ref().is_some_and(|(d, _)| *d == deps);
+    (value.as_ref().map(|(_, v)| v.clone()), stale)
+}
+
 /// Props of [`TargetPanel`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct TargetPanelProps {
@@ -118,14 +148,16 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
         if goal_kind.ends_with('=') { format!("{}{}", *goal_kind, goal_figure.trim()) } else { (*goal_kind).clone() };
     let goal = Goal::parse(&goal_text, scheme);
     let lever = Lever::parse(&lever_key).ok();
-    let answer = use_memo((scenario.revision, bank.clone(), goal.clone().ok(), lever.clone(), *rivals), {
-        let scenario = scenario.clone();
-        move |(_, bank, goal, lever, rivals): &(u64, String, Option<Goal>, Option<Lever>, Rivals)| {
-            let (goal, lever) = (goal.as_ref()?, lever.as_ref()?);
-            (*goal != Goal::Above(bank.clone()))
-                .then(|| solve(scenario.scheme, &scenario.scenario, bank, lever, goal, *rivals))
-        }
-    });
+    let (answer, answer_stale) =
+        use_settled((scenario.revision, bank.clone(), goal.clone().ok(), lever.clone(), *rivals), {
+            let scenario = scenario.clone();
+            move |(_, bank, goal, lever, rivals): &(u64, String, Option<Goal>, Option<Lever>, Rivals)| {
+                let (goal, lever) = (goal.as_ref()?, lever.as_ref()?);
+                (*goal != Goal::Above(bank.clone()))
+                    .then(|| solve(scenario.scheme, &scenario.scenario, bank, lever, goal, *rivals))
+            }
+        });
+    let answer: Option<Answer> = answer.and_then(|a| (*a).clone());
 
     let on_goal = {
         let goal_kind = goal_kind.clone();
@@ -214,8 +246,14 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
         _ => None,
     };
     let levers = all_levers();
+    // An answer for an older scenario is shown dimmed and cannot be entered.
     let answer_html = match answer.as_ref() {
-        Some(answer) => answer_view(scheme, answer, applied.is_none().then_some(on_apply)),
+        Some(answer) => {
+            answer_view(scheme, answer, answer_stale, (applied.is_none() && !answer_stale).then_some(on_apply))
+        }
+        None if answer_stale => {
+            html! { <p class="target-answer muted" id="target-answer-pending">{ "正在测算……" }</p> }
+        }
         None => html! { <p class="target-answer muted" id="target-answer">{ "请选择目标。" }</p> },
     };
 
@@ -262,7 +300,7 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
                     View::Margins => html! { <MarginsView bank={bank.clone()} rivals={*rivals} /> },
                     View::Marginal => html! { <MarginalView bank={bank.clone()} rivals={*rivals} /> },
                     View::Chart => html! { <ChartView bank={bank.clone()} rivals={*rivals} lever={lever.clone()}
-                        to={answer.as_ref().as_ref().and_then(|a| a.to())} /> },
+                        to={answer.as_ref().and_then(|a| a.to())} /> },
                     View::Rivals => html! { <RivalsView bank={bank.clone()} rivals={rivals.clone()} /> },
                 } }
             </div>
@@ -271,7 +309,7 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
 }
 
 /// The solver's answer: its sentence, its notes, and the button that enters it.
-fn answer_view(scheme: &Scheme, answer: &Answer, apply: Option<Callback<MouseEvent>>) -> Html {
+fn answer_view(scheme: &Scheme, answer: &Answer, stale: bool, apply: Option<Callback<MouseEvent>>) -> Html {
     let class = match answer.outcome {
         Outcome::Reached => "reached",
         Outcome::Needs { .. } => "needs",
@@ -279,7 +317,7 @@ fn answer_view(scheme: &Scheme, answer: &Answer, apply: Option<Callback<MouseEve
         Outcome::NotRanked => "not-ranked",
     };
     html! {
-        <div class={classes!("target-answer", class)}>
+        <div class={classes!("target-answer", class, stale.then_some("stale"))} aria-busy={stale.to_string()}>
             <p id="target-answer">{ answer.zh(scheme) }</p>
             if !answer.notes.is_empty() {
                 <ul class="target-notes">
@@ -306,16 +344,16 @@ struct ViewProps {
 fn MarginsView(props: &ViewProps) -> Html {
     let scenario = use_scenario();
     let scheme = scenario.scheme;
-    let m = use_memo((scenario.revision, props.bank.to_string(), props.rivals), {
+    let (m, stale) = use_settled((scenario.revision, props.bank.to_string(), props.rivals), {
         let scenario = scenario.clone();
         move |(_, bank, rivals): &(u64, String, Rivals)| {
             margins(scenario.scheme, &scenario.scenario, bank, *rivals, false)
         }
     });
-    let Some(m) = m.as_ref() else { return Html::default() };
+    let Some(m) = m.as_deref().and_then(Option::as_ref) else { return pending() };
     let name = |id: &str| scheme.banks.iter().find(|b| b.id == id).map_or(id.to_owned(), |b| b.short_name.clone());
     html! {
-        <div class="target-margins">
+        <div class={classes!("target-margins", stale.then_some("stale"))} aria-busy={stale.to_string()}>
             <table id="target-margins-table">
                 <caption>{ format!("本行目前：{}", m.now.zh()) }</caption>
                 <thead><tr>
@@ -349,6 +387,11 @@ fn MarginsView(props: &ViewProps) -> Html {
     }
 }
 
+/// What a view shows until its first figures arrive.
+fn pending() -> Html {
+    html! { <p class="muted" aria-busy="true">{ "正在测算……" }</p> }
+}
+
 /// A difference with its sign: `+0.86`, `-0.26`, `0.00`.
 fn signed(value: Decimal) -> String {
     if value > Decimal::ZERO {
@@ -362,13 +405,14 @@ fn signed(value: Decimal) -> String {
 #[component]
 fn MarginalView(props: &ViewProps) -> Html {
     let scenario = use_scenario();
-    let table = use_memo((scenario.revision, props.bank.to_string(), props.rivals), {
+    let (table, stale) = use_settled((scenario.revision, props.bank.to_string(), props.rivals), {
         let scenario = scenario.clone();
         move |(_, bank, rivals): &(u64, String, Rivals)| marginal(scenario.scheme, &scenario.scenario, bank, *rivals)
     });
-    let Some(table) = table.as_ref() else { return Html::default() };
+    let Some(table) = table.as_deref().and_then(Option::as_ref) else { return pending() };
     html! {
-        <table class="target-marginal" id="target-marginal-table">
+        <table class={classes!("target-marginal", stale.then_some("stale"))} id="target-marginal-table"
+            aria-busy={stale.to_string()}>
             <caption>{ "再投放一个单位（一亿元，或一户、一单）的得分与存放占比变化" }</caption>
             <thead><tr>
                 <th scope="col">{ "手段" }</th><th scope="col">{ "每单位加分" }</th>
@@ -408,16 +452,22 @@ struct ChartProps {
 #[component]
 fn ChartView(props: &ChartProps) -> Html {
     let scenario = use_scenario();
-    let curve = use_memo((scenario.revision, props.bank.to_string(), props.rivals, props.lever.clone(), props.to), {
-        let scenario = scenario.clone();
-        move |(_, bank, rivals, lever, to): &(u64, String, Rivals, Option<Lever>, Option<Decimal>)| {
-            let lever = lever.as_ref()?;
-            sensitivity_around(scenario.scheme, &scenario.scenario, bank, lever, *rivals, *to, 41)
-        }
-    });
-    match curve.as_ref() {
-        Some(curve) => html! { <TargetChart curve={curve.clone()} /> },
-        None => html! { <p class="muted">{ "请选择手段。" }</p> },
+    let (curve, stale) =
+        use_settled((scenario.revision, props.bank.to_string(), props.rivals, props.lever.clone(), props.to), {
+            let scenario = scenario.clone();
+            move |(_, bank, rivals, lever, to): &(u64, String, Rivals, Option<Lever>, Option<Decimal>)| {
+                let lever = lever.as_ref()?;
+                sensitivity_around(scenario.scheme, &scenario.scenario, bank, lever, *rivals, *to, 41)
+            }
+        });
+    match curve.as_deref() {
+        Some(Some(curve)) => html! {
+            <div class={classes!(stale.then_some("stale"))} aria-busy={stale.to_string()}>
+                <TargetChart curve={curve.clone()} />
+            </div>
+        },
+        Some(None) => html! { <p class="muted">{ "请选择手段。" }</p> },
+        None => pending(),
     }
 }
 
@@ -497,13 +547,18 @@ fn RivalsView(props: &RivalsProps) -> Html {
         use_effect_with((scenario.revision, props.bank.to_string(), *rivals, spec), move |(_, bank, rivals, spec)| {
             let stopped = Rc::new(Cell::new(false));
             summary.set(None);
-            if let Some(spec) = spec {
-                if let Some(simulation) = Simulation::new(scheme, &snapshot, bank, *rivals, *spec) {
-                    let run = Rc::new(RefCell::new(simulation));
-                    slice(run, spec.draws, stopped.clone(), summary);
+            let (bank, rivals, spec, flag) = (bank.clone(), *rivals, *spec, stopped.clone());
+            // Started once the changes settle, like the answers.
+            let pending = Timeout::new(SETTLE_MS, move || {
+                let Some(spec) = spec else { return };
+                if let Some(simulation) = Simulation::new(scheme, &snapshot, &bank, rivals, spec) {
+                    slice(Rc::new(RefCell::new(simulation)), spec.draws, flag, summary);
                 }
+            });
+            move || {
+                stopped.set(true);
+                drop(pending);
             }
-            move || stopped.set(true)
         });
     }
 
