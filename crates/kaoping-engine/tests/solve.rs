@@ -318,6 +318,11 @@ fn sensitivity_marks_caps_and_band_edges() {
     let values: Vec<Decimal> = around.points.iter().map(|p| p.value).collect();
     assert_eq!(values.first(), Some(&d("23.25")));
     assert_eq!(values.last(), Some(&d("46.70")));
+    // A task below the figure now is shown too.
+    assert_eq!(
+        kaoping_engine::chart_range(d("306"), Some(d("294.46")), Some(d("306.72")), d("0.01")),
+        (d("291.395"), d("312.85"))
+    );
 }
 
 #[test]

@@ -132,7 +132,9 @@ async fn the_answer_follows_the_goal_and_can_be_entered_and_taken_back() {
 #[wasm_bindgen_test]
 async fn the_views_show_margins_value_of_a_point_chart_and_a_simulation() {
     let app = Mounted::new().await;
-    app.wait_for("the margins table", |m| m.count("#target-margins-table tbody tr") == 15).await;
+    // The fifteen other banks, and ours between the banks above and below it.
+    app.wait_for("the margins table", |m| m.count("#target-margins-table tbody tr") == 16).await;
+    assert!(app.text("#target-margins-ours").contains("（本行）"));
     app.click("#target-view-marginal");
     app.wait_for("the value-of-a-point table", |m| m.count("#target-marginal-table tbody tr") > 10).await;
     app.click("#target-view-chart");

@@ -144,13 +144,15 @@ fn curve(trial: &Trial<'_>, low: Decimal, high: Decimal, samples: u32) -> Option
     Some(Sensitivity { bank: bank.to_owned(), lever: lever.clone(), current, task, points, capped_now, caps })
 }
 
-/// A range of the lever's first figure for a chart: from a quarter of the span below the figure now
-/// (not below 0) to half a span past the farthest of the figure, its task and the answer found; the
-/// span is at least a thousand steps (10亿元, or a thousand of a count).
+/// A range of the lever's first figure for a chart, showing the figure now, its task and the answer
+/// found: from a quarter of the span below the nearest of them (not below 0) to half a span past the
+/// farthest; the span is at least a thousand steps (10亿元, or a thousand of a count).
 pub fn chart_range(current: Decimal, task: Option<Decimal>, to: Option<Decimal>, step: Decimal) -> (Decimal, Decimal) {
-    let far = current.max(task.unwrap_or(current)).max(to.unwrap_or(current));
-    let span = (far - current).max(step * Decimal::from(1000));
-    let low = (current - span / Decimal::from(4)).max(Decimal::ZERO);
+    let marks = [Some(current), task, to];
+    let near = marks.iter().flatten().min().copied().unwrap_or(current);
+    let far = marks.iter().flatten().max().copied().unwrap_or(current);
+    let span = (far - near).max(step * Decimal::from(1000));
+    let low = (near - span / Decimal::from(4)).max(Decimal::ZERO);
     (low, far + span / Decimal::TWO)
 }
 

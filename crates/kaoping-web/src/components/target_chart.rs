@@ -17,6 +17,8 @@ const LEFT: i64 = 56;
 const RIGHT: i64 = 96;
 const TOP: i64 = 12;
 const BOTTOM: i64 = 40;
+/// The least vertical room between two names of lines.
+const LABEL_GAP: i64 = 12;
 
 /// Props of [`TargetChart`].
 #[derive(Properties, PartialEq, Debug)]
@@ -66,7 +68,19 @@ pub fn TargetChart(props: &TargetChartProps) -> Html {
         )
     };
     let interview = line(curve.points.iter().filter_map(|p| p.interview_line.map(|t| (p.value, t))).collect());
-    let last_y = |band: Band| last.band_edges.iter().find(|(b, _)| *b == band).map(|(_, t)| y(*t));
+    // The lines' names at the right end, pushed apart where the lines end close together.
+    let mut names: Vec<(Decimal, String)> = last.band_edges.iter().map(|(b, t)| (*t, b.label().to_owned())).collect();
+    names.extend(last.interview_line.map(|t| (t, "约谈线".to_owned())));
+    names.sort_by_key(|name| std::cmp::Reverse(name.0));
+    let mut below = Decimal::from(i64::MIN);
+    let names: Vec<(String, String)> = names
+        .into_iter()
+        .map(|(t, name)| {
+            let at = y(t).parse::<Decimal>().unwrap_or(Decimal::ZERO).max(below + Decimal::from(LABEL_GAP));
+            below = at;
+            (at.normalize().to_string(), name)
+        })
+        .collect();
     let marker = |value: Decimal, class: &'static str, label: String| {
         (value >= x_low && value <= x_high).then(|| {
             html! {
@@ -98,19 +112,16 @@ pub fn TargetChart(props: &TargetChartProps) -> Html {
                 { for bands.iter().map(|&band| html! {
                     <g class={classes!("edge", format!("band-{}", band.key()))}>
                         <polyline points={edge(band)} />
-                        if let Some(at) = last_y(band) {
-                            <text x={(WIDTH - RIGHT + 4).to_string()} y={at}>{ band.label() }</text>
-                        }
                     </g>
                 }) }
                 if !interview.is_empty() {
                     <g class="edge interview">
                         <polyline points={interview.clone()} />
-                        if let Some(t) = last.interview_line {
-                            <text x={(WIDTH - RIGHT + 4).to_string()} y={y(t)}>{ "约谈线" }</text>
-                        }
                     </g>
                 }
+                { for names.iter().map(|(at, name)| html! {
+                    <text class="edge-name" x={(WIDTH - RIGHT + 4).to_string()} y={at.clone()}>{ name.clone() }</text>
+                }) }
                 { marker(curve.current, "current", "目前".to_owned()).unwrap_or_default() }
                 { curve.task.and_then(|t| marker(t, "task", "任务".to_owned())).unwrap_or_default() }
                 { for curve.caps.iter().filter_map(|(item, v)| marker(*v, "cap", format!("{}封顶", item.title()))) }

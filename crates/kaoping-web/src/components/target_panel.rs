@@ -361,6 +361,7 @@ fn MarginsView(props: &ViewProps) -> Html {
                     <th scope="col">{ "与本行分差" }</th><th scope="col">{ "改变先后所需增贷" }</th>
                 </tr></thead>
                 <tbody>
+                    if m.just_above.is_none() { { ours_row(scheme, &m.bank, &m.now) } }
                     { for m.rivals.iter().map(|r| {
                         let lending = r.lending.as_ref().map(|a| match (a.more(), r.is_above()) {
                             (Some(more), true) => format!("本行再增 {}", with_unit(more, kaoping_engine::Unit::Yi)),
@@ -369,14 +370,18 @@ fn MarginsView(props: &ViewProps) -> Html {
                             (None, false) => "它仅靠增贷无法超过本行".to_owned(),
                         }).unwrap_or_default();
                         let neighbour = Some(&r.id) == m.just_above.as_ref() || Some(&r.id) == m.just_below.as_ref();
+                        let ours_next = Some(&r.id) == m.just_above.as_ref();
                         html! {
-                            <tr class={classes!(neighbour.then_some("neighbour"))}>
-                                <td>{ r.standing.rank.map_or_else(|| "—".to_owned(), |x| x.to_string()) }</td>
-                                <th scope="row">{ name(&r.id) }</th>
-                                <td class="num">{ r.standing.total.map_or_else(|| "—".to_owned(), fixed2) }</td>
-                                <td class="num">{ signed(r.gap) }</td>
-                                <td>{ lending }</td>
-                            </tr>
+                            <>
+                                <tr class={classes!(neighbour.then_some("neighbour"))}>
+                                    <td>{ r.standing.rank.map_or_else(|| "—".to_owned(), |x| x.to_string()) }</td>
+                                    <th scope="row">{ name(&r.id) }</th>
+                                    <td class="num">{ r.standing.total.map_or_else(|| "—".to_owned(), fixed2) }</td>
+                                    <td class="num">{ signed(r.gap) }</td>
+                                    <td>{ lending }</td>
+                                </tr>
+                                if ours_next { { ours_row(scheme, &m.bank, &m.now) } }
+                            </>
                         }
                     }) }
                 </tbody>
@@ -384,6 +389,20 @@ fn MarginsView(props: &ViewProps) -> Html {
             { for m.lines_zh(scheme).into_iter().map(|line| html! { <p class="target-line">{ line }</p> }) }
             { for m.notes.iter().map(|n| html! { <p class="note">{ n.zh() }</p> }) }
         </div>
+    }
+}
+
+/// Our own row of the margins table, between the banks above and below.
+fn ours_row(scheme: &Scheme, bank: &str, now: &kaoping_engine::Standing) -> Html {
+    let name = scheme.banks.iter().find(|b| b.id == bank).map_or(bank.to_owned(), |b| b.short_name.clone());
+    html! {
+        <tr class="ours" id="target-margins-ours">
+            <td>{ now.rank.map_or_else(|| "—".to_owned(), |x| x.to_string()) }</td>
+            <th scope="row">{ format!("{name}（本行）") }</th>
+            <td class="num">{ now.total.map_or_else(|| "—".to_owned(), fixed2) }</td>
+            <td class="num">{ "—" }</td>
+            <td></td>
+        </tr>
     }
 }
 
@@ -493,6 +512,15 @@ fn RivalsView(props: &RivalsProps) -> Html {
     let draws = use_state(|| "1000".to_owned());
     let seed = use_state(|| "1".to_owned());
     let summary = use_state(|| None::<(SimulationSummary, u32)>);
+    let entered_too = use_state(|| false);
+    let on_entered_too = {
+        let entered_too = entered_too.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                entered_too.set(input.checked());
+            }
+        })
+    };
 
     let on_lines = {
         let (rivals, above_text) = (rivals.clone(), above_text.clone());
@@ -536,7 +564,7 @@ fn RivalsView(props: &RivalsProps) -> Html {
     };
     let spec = (|| {
         let spread = kaoping_engine::parse_exact(spread.trim()).ok()?;
-        SimulationSpec::new(spread, draws.trim().parse().ok()?, seed.trim().parse().ok()?, false).ok()
+        SimulationSpec::new(spread, draws.trim().parse().ok()?, seed.trim().parse().ok()?, *entered_too).ok()
     })();
 
     // The simulation runs in slices of a few milliseconds, each after the browser has drawn; a change
@@ -592,6 +620,8 @@ fn RivalsView(props: &RivalsProps) -> Html {
                 <input type="text" id="target-draws" inputmode="numeric" value={(*draws).clone()} oninput={text_box(&draws)} />
                 <label for="target-seed">{ "种子" }</label>
                 <input type="text" id="target-seed" inputmode="numeric" value={(*seed).clone()} oninput={text_box(&seed)} />
+                <input type="checkbox" id="target-entered-too" checked={*entered_too} onchange={on_entered_too} />
+                <label for="target-entered-too">{ "他行已填的贷款余额也围绕所填数字浮动" }</label>
             </div>
             { match (spec, summary.as_ref()) {
                 (None, _) => html! { <p class="error">{ "浮动须为不超过一百的非负数（最多两位小数），次数为不超过十万的正整数，种子为非负整数。" }</p> },
