@@ -11,6 +11,10 @@
 //! kaoping diff A.json B.json [--bank icbc] [--json]
 //! kaoping link FILE             the share link's fragment (#s=…)
 //! kaoping open-link LINK        the scenario a share link carries
+//! kaoping solve FILE --bank icbc --lever loans --goal rank<=3 [--json]
+//! kaoping margins FILE --bank icbc [--all] [--json]
+//! kaoping marginal FILE --bank icbc [--json]
+//! kaoping simulate FILE --bank icbc --spread 3 [--draws 1000] [--seed 1] [--json]
 //! ```
 //! Bad input exits with status 2 and one line naming the place and the problem; an import with bad
 //! cells lists every one of them on stderr, one per line.
@@ -18,8 +22,11 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use kaoping_engine::{compare, evaluate, format_fixed2, next_band_answer, BandMove, Evaluation, Scenario, Scheme};
+use clap::{Args, Parser, Subcommand};
+use kaoping_engine::{
+    compare, evaluate, format_fixed2, next_band_answer, BandMove, Evaluation, Goal, Lever, Rivals, Scenario, Scheme,
+    SimulationSpec,
+};
 use kaoping_sheets::export::{self, About};
 
 /// 考评测算器: scores banks under 《2024年度黄石市银行业金融机构支持地方经济发展考评办法》.
@@ -106,6 +113,105 @@ enum Command {
         /// The link, or just its fragment (`#s=…`).
         link: String,
     },
+    /// 目标测算: the smallest amount of a lever that reaches a goal, all else as it is.
+    Solve {
+        /// The scenario file (`-` reads standard input).
+        file: String,
+        /// The bank's id, e.g. icbc.
+        #[arg(long)]
+        bank: String,
+        /// Figure keys joined by `+`, e.g. loans or sme_loans+manufacturing_loans (a loan counted in
+        /// all of them; a part of 各项贷款 always adds to loans too).
+        #[arg(long)]
+        lever: String,
+        /// rank<=N, band=outstanding|positive|general, not-interviewed, total>=S, share>=P,
+        /// composite>=C or above=BANK.
+        #[arg(long)]
+        goal: String,
+        #[command(flatten)]
+        rivals: RivalArgs,
+        /// Print kaoping-solve/1 JSON instead of Chinese text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// How safe the bank's place is: the gap to every rival and the lending that changes the order.
+    Margins {
+        /// The scenario file (`-` reads standard input).
+        file: String,
+        /// The bank's id.
+        #[arg(long)]
+        bank: String,
+        /// Work out the lending to pass for every rival, not only the two neighbours.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        rivals: RivalArgs,
+        /// Print kaoping-margins/1 JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which lending pays: points and deposit share per +1亿 of each kind of lending.
+    Marginal {
+        /// The scenario file (`-` reads standard input).
+        file: String,
+        /// The bank's id.
+        #[arg(long)]
+        bank: String,
+        #[command(flatten)]
+        rivals: RivalArgs,
+        /// Print kaoping-marginal/1 JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Where the bank lands when the rivals' loan lines not entered are drawn around their tasks.
+    Simulate {
+        /// The scenario file (`-` reads standard input).
+        file: String,
+        /// The bank's id.
+        #[arg(long)]
+        bank: String,
+        /// ± percentage points of growth around each rival line's assumed growth (0 to 100).
+        #[arg(long)]
+        spread: String,
+        /// How many draws.
+        #[arg(long, default_value = "1000")]
+        draws: String,
+        /// The seed: the same seed gives the same draws.
+        #[arg(long, default_value = "1")]
+        seed: String,
+        /// Draw the lines a rival has entered too, around their entered growth.
+        #[arg(long)]
+        entered_too: bool,
+        #[command(flatten)]
+        rivals: RivalArgs,
+        /// Print kaoping-simulate/1 JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// What to assume about the other banks' figures that are not entered.
+#[derive(Debug, Args)]
+struct RivalArgs {
+    /// Their annex loan lines not entered: on-task, or above:K (task + K% of the 2023 balance).
+    #[arg(long, default_value = "on-task")]
+    rivals_lines: String,
+    /// Their other items without figures: zero, bar (the points for reaching the bar) or ours (our points).
+    #[arg(long, default_value = "zero")]
+    rivals_unentered: String,
+}
+
+impl RivalArgs {
+    fn read(&self) -> Result<Rivals, Failure> {
+        Ok(Rivals {
+            lines: Rivals::parse_lines(&self.rivals_lines).map_err(input)?,
+            unentered: Rivals::parse_unentered(&self.rivals_unentered).map_err(input)?,
+        })
+    }
+}
+
+fn input(error: kaoping_engine::Error) -> Failure {
+    Failure::input(error.to_string())
 }
 
 /// An error a user can act on, and the exit status it gives.
@@ -122,7 +228,24 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion) => {
+            e.exit()
+        }
+        Err(e) => {
+            // One line, as for bad input: clap's message without its usage block.
+            let text = e.render().to_string();
+            let message: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .take_while(|l| !l.starts_with("Usage:"))
+                .filter(|l| !l.is_empty())
+                .collect();
+            eprintln!("kaoping: {}", message.join(" ").trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli.command) {
         Ok(output) => {
             print!("{output}");
@@ -147,11 +270,48 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Explain { file, bank } => {
             let (scheme, scenario) = load(&file)?;
             let evaluation = evaluate(scheme, &scenario);
-            let known = scheme.banks.iter().map(|b| b.id.as_str()).collect::<Vec<_>>().join(", ");
-            let result = evaluation.bank(&bank).ok_or_else(|| {
-                Failure::input(format!("--bank: \"{bank}\" is not a bank of the scheme (one of: {known})"))
-            })?;
+            check_bank(scheme, &bank)?;
+            let result = evaluation.bank(&bank).ok_or_else(|| unknown_bank(scheme, &bank))?;
             Ok(render_explanation(scheme, &scenario, &evaluation, result))
+        }
+        Command::Solve { file, bank, lever, goal, rivals, json } => {
+            let (scheme, scenario) = load(&file)?;
+            check_bank(scheme, &bank)?;
+            let lever = Lever::parse(&lever).map_err(input)?;
+            let goal = Goal::parse(&goal, scheme).map_err(input)?;
+            if goal == Goal::Above(bank.clone()) {
+                return Err(Failure::input(format!("--goal: a bank cannot pass itself (above={bank})")));
+            }
+            let answer = kaoping_engine::solve(scheme, &scenario, &bank, &lever, &goal, rivals.read()?);
+            Ok(if json { pretty(&answer.to_value(scheme)) } else { render_answer(scheme, &answer) })
+        }
+        Command::Margins { file, bank, all, rivals, json } => {
+            let (scheme, scenario) = load(&file)?;
+            check_bank(scheme, &bank)?;
+            let margins = kaoping_engine::margins(scheme, &scenario, &bank, rivals.read()?, all)
+                .ok_or_else(|| unknown_bank(scheme, &bank))?;
+            Ok(if json { pretty(&margins.to_value(scheme)) } else { render_margins(scheme, &margins) })
+        }
+        Command::Marginal { file, bank, rivals, json } => {
+            let (scheme, scenario) = load(&file)?;
+            check_bank(scheme, &bank)?;
+            let table = kaoping_engine::marginal(scheme, &scenario, &bank, rivals.read()?)
+                .ok_or_else(|| unknown_bank(scheme, &bank))?;
+            Ok(if json { pretty(&table.to_value()) } else { render_marginal(scheme, &table) })
+        }
+        Command::Simulate { file, bank, spread, draws, seed, entered_too, rivals, json } => {
+            let (scheme, scenario) = load(&file)?;
+            check_bank(scheme, &bank)?;
+            let spread = kaoping_engine::parse_exact(&spread)
+                .map_err(|_| Failure::input(format!("--spread: \"{spread}\" is not a number")))?;
+            let draws: u32 =
+                draws.parse().map_err(|_| Failure::input(format!("--draws: \"{draws}\" is not a whole number")))?;
+            let seed: u64 =
+                seed.parse().map_err(|_| Failure::input(format!("--seed: \"{seed}\" is not a whole number")))?;
+            let spec = SimulationSpec::new(spread, draws, seed, entered_too).map_err(input)?;
+            let summary = kaoping_engine::simulate(scheme, &scenario, &bank, rivals.read()?, spec)
+                .ok_or_else(|| unknown_bank(scheme, &bank))?;
+            Ok(if json { pretty(&summary.to_value(scheme)) } else { render_simulation(scheme, &summary) })
         }
         Command::Template { year, xlsx: None, .. } => {
             let scheme = Scheme::builtin(year).map_err(|e| Failure::input(e.to_string()))?;
@@ -290,9 +450,9 @@ fn render_diff(
     );
     for bank in &comparison.banks {
         let name = scheme.banks.get(bank.index).map_or("", |b| b.short_name.as_str());
-        let total = |s: &kaoping_engine::Standing| s.total.map_or_else(dash, format_fixed2);
-        let share = |s: &kaoping_engine::Standing| s.share_pct.map_or_else(dash, format_fixed2);
-        let rank = |s: &kaoping_engine::Standing| s.rank.map_or_else(dash, |r| r.to_string());
+        let total = |s: &kaoping_engine::CompareStanding| s.total.map_or_else(dash, format_fixed2);
+        let share = |s: &kaoping_engine::CompareStanding| s.share_pct.map_or_else(dash, format_fixed2);
+        let rank = |s: &kaoping_engine::CompareStanding| s.rank.map_or_else(dash, |r| r.to_string());
         let band = match bank.band_move {
             None => bank.after.band.label().to_owned(),
             Some(m) => format!(
@@ -354,6 +514,87 @@ fn render_diff(
         if detail.figures.is_empty() && detail.items.is_empty() {
             out.push_str("  没有变化\n");
         }
+    }
+    out
+}
+
+fn check_bank(scheme: &Scheme, bank: &str) -> Result<(), Failure> {
+    scheme.bank_index(bank).map(|_| ()).ok_or_else(|| unknown_bank(scheme, bank))
+}
+
+fn pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// A bank's name and id: `工商银行（icbc）`.
+fn bank_title(scheme: &Scheme, id: &str) -> String {
+    let name = scheme.bank_index(id).and_then(|i| scheme.banks.get(i)).map_or("", |b| b.short_name.as_str());
+    format!("{name}（{id}）")
+}
+
+fn render_answer(scheme: &Scheme, answer: &kaoping_engine::Answer) -> String {
+    let mut out = format!(
+        "{}　目标：{}　手段：{}\n",
+        bank_title(scheme, &answer.bank),
+        answer.goal.zh(scheme),
+        answer.lever.label()
+    );
+    if let Some(now) = &answer.now {
+        out.push_str(&format!("目前：{}\n", now.zh()));
+    }
+    out.push_str(&format!("测算：{}\n", answer.zh(scheme)));
+    for note in &answer.notes {
+        out.push_str(&format!("注意：{}\n", note.zh()));
+    }
+    out
+}
+
+fn render_margins(scheme: &Scheme, margins: &kaoping_engine::Margins) -> String {
+    let mut out = format!("{}　目前：{}\n\n", bank_title(scheme, &margins.bank), margins.now.zh());
+    for rival in &margins.rivals {
+        let mark = if Some(&rival.id) == margins.just_above.as_ref() {
+            "↑ "
+        } else if Some(&rival.id) == margins.just_below.as_ref() {
+            "↓ "
+        } else {
+            "  "
+        };
+        out.push_str(&format!("{mark}{}\n", margins.rival_zh(scheme, rival)));
+    }
+    out.push('\n');
+    for line in margins.lines_zh(scheme) {
+        out.push_str(&format!("{line}\n"));
+    }
+    for note in &margins.notes {
+        out.push_str(&format!("注意：{}\n", note.zh()));
+    }
+    out
+}
+
+fn render_marginal(scheme: &Scheme, table: &kaoping_engine::Marginal) -> String {
+    let mut out = format!("{}　目前：{}\n\n", bank_title(scheme, &table.bank), table.now.zh());
+    for row in &table.rows {
+        out.push_str(&format!("{}\n", table.row_zh(row)));
+    }
+    for note in &table.notes {
+        out.push_str(&format!("注意：{}\n", note.zh()));
+    }
+    out
+}
+
+fn render_simulation(scheme: &Scheme, summary: &kaoping_engine::SimulationSummary) -> String {
+    let mut out = format!("{}　按假设：{}\n", bank_title(scheme, &summary.bank), summary.now.zh());
+    out.push_str(&format!("抽样：{}\n", summary.zh(scheme)));
+    if summary.lines_drawn == 0 {
+        out.push_str("注意：他行的贷款余额都已填写，没有可抽样的数据（可加 --entered-too 围绕所填数字抽样）\n");
+    }
+    for (rank, count) in &summary.rank_counts {
+        let pct = summary.percent(*count);
+        let bar = "█".repeat(usize::try_from((pct / rust_decimal::Decimal::TWO).trunc()).unwrap_or(0).min(50));
+        out.push_str(&format!("  第 {rank:>2} 名 {:>7}% {bar}\n", format_fixed2(pct)));
+    }
+    for note in &summary.notes {
+        out.push_str(&format!("注意：{}\n", note.zh()));
     }
     out
 }

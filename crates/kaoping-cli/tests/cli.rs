@@ -152,3 +152,125 @@ fn hostile_numbers_never_panic() {
         assert!(stderr.lines().count() <= 1, "{value}: one line: {stderr}");
     }
 }
+
+#[test]
+fn solve_json_is_one_object_with_the_answer() {
+    let out = kaoping(
+        &[
+            "solve",
+            &scenario("full-16-banks.scenario.json"),
+            "--bank",
+            "icbc",
+            "--lever",
+            "loans",
+            "--goal",
+            "rank<=3",
+            "--json",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object on stdout");
+    assert_eq!(answer["format"], "kaoping-solve/1");
+    assert_eq!(answer["bank"], "icbc");
+    assert_eq!(answer["lever"], serde_json::json!(["loans"]));
+    assert_eq!(answer["goal"], "rank<=3");
+    assert_eq!(answer["status"], "needs");
+    assert_eq!(
+        (answer["from"].as_str(), answer["to"].as_str(), answer["more"].as_str()),
+        (Some("306.00"), Some("306.72"), Some("0.72"))
+    );
+    assert_eq!(answer["result"]["rank"], 3);
+    assert_eq!(answer["result"]["band"], "outstanding");
+    assert!(answer["result"]["share_pct"].is_string() && answer["result"]["total"].is_string());
+    assert!(answer["reason"].as_str().is_some_and(|r| r.starts_with("贷款余额达到 306.72 亿元")));
+    // A goal already met has no `to`, `more` or `result`.
+    let met = kaoping(
+        &[
+            "solve",
+            &scenario("full-16-banks.scenario.json"),
+            "--bank",
+            "abc",
+            "--lever",
+            "loans",
+            "--goal",
+            "band=outstanding",
+            "--json",
+        ],
+        None,
+    );
+    let met: serde_json::Value = serde_json::from_slice(&met.stdout).expect("JSON");
+    assert_eq!(met["status"], "reached");
+    assert!(met.get("to").is_none() && met.get("more").is_none() && met.get("result").is_none());
+    // A loan in several lines: `more` is the loan, `from` and `to` the first key's.
+    let loan = kaoping(
+        &[
+            "solve",
+            &scenario("full-16-banks.scenario.json"),
+            "--bank",
+            "icbc",
+            "--lever",
+            "green_loans+sme_loans",
+            "--goal",
+            "total>=130",
+            "--json",
+        ],
+        None,
+    );
+    let loan: serde_json::Value = serde_json::from_slice(&loan.stdout).expect("JSON");
+    assert_eq!(loan["lever"], serde_json::json!(["green_loans", "sme_loans", "loans"]));
+    assert_eq!(loan["from"], "62.56");
+}
+
+/// The four commands' Chinese output for 工商银行 in the full scenario, kept beside it.
+#[test]
+fn target_commands_in_chinese() {
+    let file = scenario("full-16-banks.scenario.json");
+    let mut all = String::new();
+    for args in [
+        vec!["solve", &file, "--bank", "icbc", "--lever", "loans", "--goal", "rank<=3"],
+        vec!["solve", &file, "--bank", "icbc", "--lever", "green_loans", "--goal", "rank<=1"],
+        vec!["solve", &file, "--bank", "bocom", "--lever", "loans", "--goal", "rank<=1"],
+        vec!["solve", &file, "--bank", "bocom", "--lever", "loans", "--goal", "not-interviewed"],
+        vec!["solve", &file, "--bank", "icbc", "--lever", "platform_bonds", "--goal", "share>=7"],
+        vec!["margins", &file, "--bank", "icbc"],
+        vec!["marginal", &file, "--bank", "icbc"],
+        vec!["simulate", &file, "--bank", "icbc", "--spread", "3", "--draws", "200", "--seed", "7", "--entered-too"],
+    ] {
+        let out = kaoping(&args, None);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        all.push_str(&format!(
+            "$ kaoping {}\n{}\n",
+            args.join(" ").replace(&file, "full-16-banks.scenario.json"),
+            text(&out.stdout)
+        ));
+    }
+    expect_test::expect_file!["../../../tests/scenarios/full-16-banks.targets.expected.txt"].assert_eq(&all);
+}
+
+#[test]
+#[rustfmt::skip]
+fn bad_target_arguments_exit_2_with_one_line() {
+    let f = scenario("full-16-banks.scenario.json");
+    let cases: &[(&[&str], &str)] = &[
+        (&["solve", &f, "--bank", "icbc", "--lever", "nope", "--goal", "rank<=3"], "kaoping: --lever: \"nope\" is not a figure of a bank"),
+        (&["solve", &f, "--bank", "icbc", "--lever", "loans+dongchu_households", "--goal", "rank<=3"],
+         "kaoping: --lever: \"loans+dongchu_households\" joins figures of different units"),
+        (&["solve", &f, "--bank", "icbc", "--lever", "loans", "--goal", "top3"],
+         "kaoping: --goal: \"top3\" is not a goal (one of: rank<=N, band=outstanding|positive|general, not-interviewed, total>=S, share>=P, composite>=C, above=BANK)"),
+        (&["solve", &f, "--bank", "icbc", "--lever", "loans", "--goal", "above=icbc"], "kaoping: --goal: a bank cannot pass itself (above=icbc)"),
+        (&["solve", &f, "--bank", "icbc", "--lever", "loans"], "kaoping: the following required arguments were not provided: --goal <GOAL>"),
+        (&["solve", &f, "--bank", "icbc", "--lever", "loans", "--goal", "rank<=3", "--rivals-lines", "above:x"],
+         "kaoping: rival lines: \"above:x\" cannot be read"),
+        (&["margins", &f, "--bank", "hsbc"],
+         "kaoping: --bank: \"hsbc\" is not a bank of the scheme (one of: adbc, icbc, abc, boc, ccb, bocom, psbc, citic, ceb, cgb, cmb, cib, cmbc, hubei, hankou, hsrcb)"),
+        (&["simulate", &f, "--bank", "icbc", "--spread", "x"], "kaoping: --spread: \"x\" is not a number"),
+        (&["simulate", &f, "--bank", "icbc", "--spread", "3", "--draws", "0"], "kaoping: --draws: \"0\" cannot be read"),
+    ];
+    for (args, expected) in cases {
+        let out = kaoping(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(text(&out.stderr).trim_end(), *expected, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout");
+    }
+}

@@ -80,6 +80,25 @@ pub enum Error {
         /// The field.
         path: String,
     },
+    /// A lever for the target solver that it cannot use (`kaoping solve --lever`).
+    Lever {
+        /// The lever or the key at fault, as given.
+        text: String,
+        /// What is wrong with it.
+        problem: crate::solve::LeverProblem,
+    },
+    /// A goal for the target solver that it does not know (`kaoping solve --goal`).
+    Goal {
+        /// The goal as given.
+        text: String,
+    },
+    /// An assumption about the other banks, or a simulation setting, that cannot be read.
+    Assumption {
+        /// Which setting.
+        what: &'static str,
+        /// The text as given.
+        text: String,
+    },
     /// The engine's own data files are inconsistent. This is a bug in a data file, not in the input.
     BuiltinData {
         /// What is wrong.
@@ -115,6 +134,19 @@ impl Error {
             Error::UnknownBank { path, id } => format!("{path}：没有代码为 “{id}” 的银行"),
             Error::DuplicateBank { path, id } => format!("{path}：银行 “{id}” 重复出现"),
             Error::Missing { path } => format!("缺少必填字段 {path}"),
+            Error::Lever { text, problem } => {
+                use crate::solve::LeverProblem;
+                match problem {
+                    LeverProblem::Empty => format!("测算手段“{text}”：缺少数据项"),
+                    LeverProblem::UnknownField => format!("测算手段：没有“{text}”这个数据项"),
+                    LeverProblem::NotALever => {
+                        format!("测算手段：“{text}”不是本行可以增加来加分的数据（可选：{}）", lever_keys())
+                    }
+                    LeverProblem::MixedUnits => format!("测算手段“{text}”：单位不同的数据不能同额增加"),
+                }
+            }
+            Error::Goal { text } => format!("目标“{text}”无法识别（可用：{GOALS}）"),
+            Error::Assumption { what, text } => format!("{what}：“{text}”无法识别"),
             Error::BuiltinData { message } => format!("内置数据有误（程序缺陷，请报告）：{message}"),
         }
     }
@@ -203,6 +235,23 @@ impl fmt::Display for Error {
             Error::UnknownBank { path, id } => write!(f, "{path}: \"{id}\" is not a bank of the scheme"),
             Error::DuplicateBank { path, id } => write!(f, "{path}: bank \"{id}\" is listed twice"),
             Error::Missing { path } => write!(f, "{path}: missing"),
+            Error::Lever { text, problem } => {
+                use crate::solve::LeverProblem;
+                match problem {
+                    LeverProblem::Empty => write!(f, "--lever: \"{text}\" names no figure"),
+                    LeverProblem::UnknownField => write!(f, "--lever: \"{text}\" is not a figure of a bank"),
+                    LeverProblem::NotALever => write!(
+                        f,
+                        "--lever: \"{text}\" is not a figure a bank raises to score more (levers: {})",
+                        lever_keys()
+                    ),
+                    LeverProblem::MixedUnits => {
+                        write!(f, "--lever: \"{text}\" joins figures of different units")
+                    }
+                }
+            }
+            Error::Goal { text } => write!(f, "--goal: \"{text}\" is not a goal (one of: {GOALS})"),
+            Error::Assumption { what, text } => write!(f, "{what}: \"{text}\" cannot be read"),
             Error::BuiltinData { message } => {
                 write!(f, "built-in data is inconsistent (a bug, please report): {message}")
             }
@@ -211,3 +260,12 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The goals the solver knows, as written on the command line.
+const GOALS: &str =
+    "rank<=N, band=outstanding|positive|general, not-interviewed, total>=S, share>=P, composite>=C, above=BANK";
+
+/// The figures that are levers, from the field table.
+fn lever_keys() -> String {
+    crate::solve::lever_fields().map(|f| f.key()).collect::<Vec<_>>().join(", ")
+}

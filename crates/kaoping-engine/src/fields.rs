@@ -529,6 +529,12 @@ impl Field {
         (self.spec().set)(bank, value)
     }
 
+    /// Sets a value as it is, without writing it out and reading it back as text (the solver sets
+    /// thousands): still checked by the field's type, and a refused value leaves the bank as it was.
+    pub(crate) fn set_exact(self, bank: &mut BankInput, value: Decimal) -> Result<(), ValueError> {
+        (self.spec().set)(bank, Some(value))
+    }
+
     /// Reads the text (already cleaned up) and sets the value; empty text clears it.
     pub fn set_text(self, bank: &mut BankInput, text: &str) -> Result<(), ValueError> {
         let text = text.trim();

@@ -39,7 +39,8 @@ mod solve;
 mod values;
 
 pub use compare::{
-    compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange, Standing,
+    compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange,
+    Standing as CompareStanding,
 };
 pub use error::Error;
 pub use evaluate::evaluate;
@@ -60,5 +61,11 @@ pub use scenario::{
 };
 pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
 pub use scoring::round2;
-pub use solve::{loans_for_rank, next_band, next_band_answer, LoanTarget, NextBandAnswer};
+pub use solve::{
+    all_levers, chart_range, common_kinds, is_lever, lever_fields, loans_for_rank, marginal, margins, next_band,
+    next_band_answer, sensitivity, sensitivity_around, simulate, solve, wholes_of, Answer, Goal, ItemEffect, ItemState,
+    Lever, LeverProblem, LoanTarget, Marginal, MarginalRow, Margins, NextBandAnswer, Note, Outcome, RivalLines,
+    RivalMargin, RivalUnentered, Rivals, Sensitivity, SensitivityPoint, Simulation, SimulationSpec, SimulationSummary,
+    Standing, Start,
+};
 pub use values::{parse_exact, Amount, Count, DepartmentScore, Percent, PolicyScore, Target, ValueError};

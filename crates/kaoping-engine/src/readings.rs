@@ -203,6 +203,18 @@ impl CityField {
         }
     }
 
+    /// The item scored against the figure.
+    pub fn item(self) -> crate::evaluation::Item {
+        use crate::evaluation::Item;
+        match self {
+            CityField::LoanGrowth => Item::LoanGrowth,
+            CityField::InclusiveGrowth => Item::InclusiveGrowth,
+            CityField::ManufacturingGrowth => Item::ManufacturingGrowth,
+            CityField::PensionGrowth => Item::Pension,
+            CityField::TechNewLoansAvg => Item::Tech,
+        }
+    }
+
     /// The figure the engine used.
     pub fn figure(self, city: &CityFigures) -> CityFigure {
         match self {

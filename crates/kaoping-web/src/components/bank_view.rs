@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::components::item_points::ItemPoints;
 use crate::components::number_field::NumberField;
 use crate::components::summary::Summary;
+use crate::components::target_panel::TargetPanel;
 use crate::format::{maybe, number, with_unit};
 use crate::hooks::use_scenario;
 use crate::state::FieldId;
@@ -102,6 +103,7 @@ pub fn BankView() -> Html {
                             { for Row::of(section).iter().map(|row| render_row(scheme, row, &result, &bank_id)) }
                         </section>
                     }) }
+                    <TargetPanel bank={bank_id.clone()} />
                 </div>
             </div>
         </div>

@@ -20,3 +20,5 @@ pub mod sheets_compare_view;
 pub mod sheets_paste;
 pub mod sheets_preview;
 pub mod summary;
+pub mod target_chart;
+pub mod target_panel;

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use kaoping_engine::{format_fixed2, BandMove, BankDetail, Comparison, Standing};
+use kaoping_engine::{format_fixed2, BandMove, BankDetail, CompareStanding as Standing, Comparison};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 

@@ -1,17 +1,14 @@
-//! 目标测算: what a bank must lend to reach a rank ("what must we lend to reach the top three?").
-//!
-//! More lending never lowers a bank's own loan items (二(一)1 and 2), and by raising the city average it
-//! can only lower the others' growth points, so a bank's rank improves monotonically with its own
-//! year-end loan balance. That makes bisection on the balance exact to the step asked for, at about
-//! twenty evaluations per answer.
+//! The loan balance that lifts a bank into the next better band, as the page's summary and `kaoping
+//! explain` show it: [`solve`] with the `loans` lever and a rank goal, under the engine's own readings
+//! of the other banks.
 
 use rust_decimal::Decimal;
 
-use crate::evaluate::evaluate;
 use crate::evaluation::Band;
+use crate::fields::Field;
 use crate::scenario::Scenario;
 use crate::scheme::Scheme;
-use crate::values::Amount;
+use crate::solve::{solve, Answer, Goal, Lever, Outcome, Rivals};
 
 /// The answer to "what loan balance puts this bank at this rank?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +28,17 @@ pub enum LoanTarget {
     NotRanked,
 }
 
+impl LoanTarget {
+    fn of(answer: &Answer) -> LoanTarget {
+        match answer.outcome {
+            Outcome::Reached => LoanTarget::Reached,
+            Outcome::Needs { more, to, .. } => LoanTarget::Needs { loans: to, more },
+            Outcome::OutOfReach { .. } => LoanTarget::OutOfReach,
+            Outcome::NotRanked => LoanTarget::NotRanked,
+        }
+    }
+}
+
 /// The next better band for a bank at `rank`, and the rank that enters it (四(一)–(三)): at rank 12
 /// (贡献一般) that is 贡献积极 at rank 10. `None` in the top band.
 pub fn next_band(scheme: &Scheme, rank: u32) -> Option<(Band, u32)> {
@@ -47,7 +55,7 @@ pub fn next_band(scheme: &Scheme, rank: u32) -> Option<(Band, u32)> {
 /// The answer to "what loan balance lifts this bank into the next better band?", with the rank and
 /// band actually reached at that balance (ties make cliffs: the balance that reaches rank 13 may
 /// reach rank 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NextBandAnswer {
     /// The band above the bank's.
     pub band: Band,
@@ -57,6 +65,8 @@ pub struct NextBandAnswer {
     pub target: LoanTarget,
     /// The rank and band reached at the balance found, when one was found.
     pub reached: Option<(u32, Band)>,
+    /// The solver's whole answer, with its reason and notes.
+    pub answer: Answer,
 }
 
 impl NextBandAnswer {
@@ -87,59 +97,29 @@ impl NextBandAnswer {
 /// bank is in the top band or not ranked.
 pub fn next_band_answer(scheme: &Scheme, scenario: &Scenario, bank: &str) -> Option<NextBandAnswer> {
     let index = scheme.bank_index(bank)?;
-    let rank = evaluate(scheme, scenario).banks.get(index)?.rank?;
+    let rank = crate::evaluate(scheme, scenario).banks.get(index)?.rank?;
     let (band, to_rank) = next_band(scheme, rank)?;
-    let target = loans_for_rank(scheme, scenario, bank, to_rank);
-    let reached = match target {
-        LoanTarget::Needs { loans, .. } => {
-            let mut at = scenario.clone();
-            at.bank_mut(bank).loans = Amount::new(loans).ok();
-            evaluate(scheme, &at).banks.get(index).and_then(|b| b.rank.map(|r| (r, b.band)))
-        }
+    let lever = Lever::single(Field::Loans).ok()?;
+    let answer = solve(scheme, scenario, bank, &lever, &Goal::Rank(to_rank), Rivals::default());
+    let reached = match answer.outcome {
+        Outcome::Needs { at, .. } => at.rank.map(|r| (r, at.band)),
         _ => None,
     };
-    Some(NextBandAnswer { band, to_rank, target, reached })
+    Some(NextBandAnswer { band, to_rank, target: LoanTarget::of(&answer), reached, answer })
 }
 
 /// Finds the smallest year-end loan balance (to 0.01亿) at which `bank` ranks `rank` or better, with
 /// every other figure of the scenario as it is.
 pub fn loans_for_rank(scheme: &Scheme, scenario: &Scenario, bank: &str, rank: u32) -> LoanTarget {
-    let Some(index) = scheme.bank_index(bank) else { return LoanTarget::NotRanked };
-    let rank_with = |loans: Decimal| -> Option<u32> {
-        let mut trial = scenario.clone();
-        trial.bank_mut(bank).loans = Amount::new(loans).ok();
-        evaluate(scheme, &trial).banks.get(index).and_then(|b| b.rank)
-    };
-    let row = &scheme.annexes.loans[index];
-    let now = scenario.bank(bank).and_then(|b| b.loans).map_or(row.balance_2023 + row.task, Amount::get);
-    match rank_with(now) {
-        None => return LoanTarget::NotRanked,
-        Some(r) if r <= rank => return LoanTarget::Reached,
-        Some(_) => {}
-    }
-    // Past the task plus 20亿 and 10 points of growth above any plausible average, more loans add
-    // nothing; three times the 2023 balance plus that is beyond every cap.
-    let high = (row.balance_2023 * Decimal::from(3) + row.task + Decimal::from(20)).min(Amount::MAX);
-    if rank_with(high).is_none_or(|r| r > rank) {
-        return LoanTarget::OutOfReach;
-    }
-    let cent = Decimal::new(1, 2);
-    let (mut low, mut high) = ((now / cent).floor() * cent, (high / cent).ceil() * cent);
-    // Invariant: `low` does not reach the rank, `high` does.
-    while high - low > cent {
-        let mid = ((low + high) / Decimal::TWO / cent).floor() * cent;
-        if rank_with(mid).is_some_and(|r| r <= rank) {
-            high = mid;
-        } else {
-            low = mid;
-        }
-    }
-    LoanTarget::Needs { loans: high, more: high - now }
+    let Ok(lever) = Lever::single(Field::Loans) else { return LoanTarget::NotRanked };
+    LoanTarget::of(&solve(scheme, scenario, bank, &lever, &Goal::Rank(rank), Rivals::default()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evaluate;
+    use crate::values::Amount;
 
     #[test]
     fn bisection_finds_the_edge() {
