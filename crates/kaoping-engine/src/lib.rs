@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 mod city;
+mod compare_ranks;
 mod error;
 mod evaluate;
 mod evaluation;
@@ -37,6 +38,7 @@ mod sections;
 mod solve;
 mod values;
 
+pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
 pub use error::Error;
 pub use evaluate::evaluate;
 pub use evaluation::{
