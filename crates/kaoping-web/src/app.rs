@@ -3,13 +3,16 @@
 use kaoping_engine::Scheme;
 use yew::prelude::*;
 
+use crate::components::announcer::Announcer;
 use crate::components::bank_view::BankView;
 use crate::components::checks_view::ChecksView;
 use crate::components::city_view::CityView;
 use crate::components::nav::Nav;
 use crate::components::notice_bar::NoticeBar;
+use crate::components::print_header::{PrintFooter, PrintHeader};
 use crate::components::scenario_bar::ScenarioBar;
 use crate::components::settings_view::SettingsView;
+use crate::components::skip_link::SkipLink;
 use crate::hooks::{use_scenario, ScenarioProvider};
 use crate::state::Tab;
 
@@ -35,7 +38,8 @@ pub fn App() -> Html {
     }
 }
 
-/// The page frame: title, navigation, scenario tools, the message line, and the view shown.
+/// The page frame: a skip link, title, navigation, scenario tools, the message line, the view shown,
+/// the live region that reads out results, and the header and foot of a printed sheet.
 #[component]
 fn Shell() -> Html {
     let scenario = use_scenario();
@@ -55,17 +59,23 @@ fn Shell() -> Html {
     };
     html! {
         <div class={classes!("app", format!("tab-{}", scenario.tab.key()))}>
+            <SkipLink tab={scenario.tab} />
             <header class="masthead">
                 <h1>{ "考评测算器" }</h1>
                 <p class="subtitle">{ "2024年度黄石市银行业金融机构支持地方经济发展考评（黄政办发〔2024〕10号）" }</p>
                 <Nav current={scenario.tab} {onselect} />
             </header>
+            <PrintHeader />
             <ScenarioBar />
             <NoticeBar notice={scenario.notice.clone()} {ondismiss} />
             // The key drops every box's local state when a whole scenario replaces the old one.
             <main id="main" key={format!("{}-{}", scenario.tab.key(), scenario.generation)} aria-label={scenario.tab.title()}>
-                { view }
+                <div id="panel" role="tabpanel" aria-labelledby={format!("tab-{}", scenario.tab.key())} tabindex="-1">
+                    { view }
+                </div>
             </main>
+            <Announcer />
+            <PrintFooter />
             <footer class="footnote">
                 <p>{ "测算结果仅供参考，以考评领导小组办公室正式通报为准。全部计算在本机浏览器中完成，数据不上传。" }</p>
             </footer>

@@ -1,6 +1,7 @@
 //! The page's components: props in, `Html` out. The views read the shared state through
 //! `use_scenario()`; the small parts below them take everything they show as props.
 
+pub mod announcer;
 pub mod bank_view;
 pub mod checks_view;
 pub mod city_averages;
@@ -9,7 +10,9 @@ pub mod item_points;
 pub mod nav;
 pub mod notice_bar;
 pub mod number_field;
+pub mod print_header;
 pub mod readings_badge;
 pub mod scenario_bar;
 pub mod settings_view;
+pub mod skip_link;
 pub mod summary;
