@@ -1,17 +1,15 @@
 // End-to-end tests of the built page (dist/) in headless Chromium.
 //
 // Run after `trunk build --release` (cargo xtask test does both): node --test tests/e2e/
-// Tests wait for conditions, never for a fixed time. Screenshots go to tests/e2e/screenshots/;
-// with UPDATE_SCREENSHOT=1 the desktop and phone ones are also copied to www/screenshot.png and
-// www/screenshot-phone.png for the README.
+// Tests wait for conditions, never for a fixed time. The phone and desktop layouts and their
+// screenshots are in layout.test.mjs, printing in print.test.mjs, the keyboard in keyboard.test.mjs,
+// accessibility in a11y.test.mjs.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import { ROOT, serveDist, launchBrowser, openPage } from './harness.mjs';
+import { serveDist, launchBrowser, openPage } from './harness.mjs';
 
-const SHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');
 const BANKS = ['adbc', 'icbc', 'abc', 'boc', 'ccb', 'bocom', 'psbc', 'citic', 'ceb', 'cgb', 'cmb', 'cib',
   'cmbc', 'hubei', 'hankou', 'hsrcb'];
 // 农发行 (adbc) is first in annex order, so it is the bank shown on a fresh page. On the baseline
@@ -26,7 +24,6 @@ const allRequests = [];
 before(async () => {
   server = await serveDist();
   browser = await launchBrowser();
-  await fs.mkdir(SHOTS, { recursive: true });
 });
 
 after(async () => {
@@ -202,38 +199,6 @@ test('keyboard: Enter submits nothing, the city table opens a bank', async () =>
   assert.equal(await page.locator('#bank-select').inputValue(), 'icbc');
   assert.ok(first, 'the table has rows');
   await context.close();
-});
-
-test('screenshots at 1280×720, 375 px and print', async () => {
-  const desktop = await freshPage();
-  await desktop.page.evaluate(() => document.querySelector('.notice button')?.click());
-  await desktop.page.locator(LOANS).fill('335.2');
-  await desktop.page.locator('#pts-adbc-loan_increment details').evaluate((d) => { d.open = true; });
-  const desktopShot = path.join(SHOTS, 'desktop-1280x720.png');
-  await desktop.page.screenshot({ path: desktopShot });
-  if (process.env.UPDATE_SCREENSHOT === '1') {
-    await fs.copyFile(desktopShot, path.join(ROOT, 'www', 'screenshot.png'));
-  }
-  await desktop.page.locator('#tab-city').click();
-  await desktop.page.locator('#city-table').waitFor();
-  await desktop.page.screenshot({ path: path.join(SHOTS, 'city-1280x720.png') });
-  await desktop.page.locator('#tab-bank').click();
-  await desktop.page.emulateMedia({ media: 'print' });
-  await desktop.page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
-  await desktop.page.screenshot({ path: path.join(SHOTS, 'print-a4.png'), fullPage: true });
-  await desktop.page.pdf({ path: path.join(SHOTS, 'sheet.pdf'), format: 'A4' });
-  await desktop.context.close();
-
-  const phone = await freshPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
-  const phoneShot = path.join(SHOTS, 'phone-375.png');
-  await phone.page.screenshot({ path: phoneShot });
-  if (process.env.UPDATE_SCREENSHOT === '1') {
-    await fs.copyFile(phoneShot, path.join(ROOT, 'www', 'screenshot-phone.png'));
-  }
-  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `no sideways scrolling at 375 px (overflow ${overflow}px)`);
-  await phone.page.screenshot({ path: path.join(SHOTS, 'phone-375-full.png'), fullPage: true });
-  await phone.context.close();
 });
 
 test('input → summary latency on a full 16-bank scenario', async () => {

@@ -389,7 +389,10 @@ fn CityRow(props: &CityRowProps) -> Html {
             <td class="num total-col">
                 { maybe_fixed2(result.total) }
                 if !near_ties.is_empty() {
-                    <span class="near-tie" title={near_ties.join("\n")} aria-label={near_ties.join("；")}>{ "≈" }</span>
+                    <span class="near-tie" title={near_ties.join("\n")}>
+                        <span aria-hidden="true">{ "≈" }</span>
+                        <span class="sr-only">{ near_ties.join("；") }</span>
+                    </span>
                 }
             </td>
             <td class="num rank-col">{ rank }</td>
