@@ -96,12 +96,26 @@ test('a broken or foreign file is refused and the scenario stays as it was', asy
     { name: 'foreign.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else/2", "rows": []}') },
     { name: 'bad-figure.json', mimeType: 'application/json',
       buffer: Buffer.from('{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "adbc", "loans": "-5"}]}') },
+    { name: 'bad-bank.json', mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "hsbc"}]}') },
+    { name: 'bad-setting.json', mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "kaoping-scenario/1", "year": 2024, "settings": {"bonus_mode": "rounded"}}') },
   ];
+  // Each refusal names its place in the page's words: the bank by its place and the figure or reading
+  // by its label, never the file's keys or the parser's English.
+  const words = {
+    'bad-figure.json': '文件中第 1 家银行的“贷款余额（2024年末）”',
+    'bad-bank.json': '文件中第 1 家银行的代码：没有代码为 “hsbc” 的银行',
+    'bad-setting.json': '文件中的计分口径“每……加（减）……分”按比例还是按整档',
+  };
   for (const file of files) {
     await page.locator('#import-file').setInputFiles(file);
     const notice = page.locator('#notice', { hasText: file.name });
     await notice.waitFor();
-    assert.match(await notice.innerText(), /未导入/);
+    const said = await notice.innerText();
+    assert.match(said, /未导入/);
+    assert.doesNotMatch(said, /banks\[|settings\.|loans|[Ee]xpected|EOF/, `${file.name}: no keys or English in ${said}`);
+    if (words[file.name]) assert.ok(said.includes(words[file.name]), `${file.name}: ${said}`);
     assert.equal(await page.locator(LOANS).inputValue(), '340', `${file.name}: the box is unchanged`);
     assert.equal(await text(page, '#summary-total'), total, `${file.name}: the total is unchanged`);
     assert.equal(await page.evaluate(() => localStorage.getItem('kaoping/working')), stored,
