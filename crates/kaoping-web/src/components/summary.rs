@@ -216,7 +216,7 @@ pub fn Milestones(props: &MilestonesProps) -> Html {
     }
     let unit = Field::Loans.unit();
     html! {
-        <div class="milestones" aria-label="贷款增量任务进度">
+        <div class="milestones" role="group" aria-label="贷款增量任务进度">
             // The summary comes before the form's sections (h2), so its heading is an h2 too.
             <h2 class="milestones-title">{ "贷款增量进度" }</h2>
             { for milestones.iter().map(|milestone| {
