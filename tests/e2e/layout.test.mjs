@@ -78,8 +78,13 @@ test('375 px: a compact summary that unfolds to every answer the desktop shows',
     await reachable(page, selector);
   }
   assert.match(await page.locator('#summary-next-band').innerText(), /可升至第 \d+ 名/);
-  assert.match(await page.locator('#summary-doubts').innerText(), /贷款余额（2024年末） 100\.00 亿元/);
+  assert.match(await page.locator('#summary-doubts').innerText(), /1 处数字请核对.*贷款余额（2024年末）/);
   assert.match(await page.locator('#summary-missing').innerText(), /项数据未填/);
+  // The list of figures not filled in is one tap further.
+  await page.locator('#summary-missing summary').click();
+  await reachable(page, '#summary-missing-list');
+  assert.match(await page.locator('#summary-missing-list').innerText(), /中小微企业贷款户数/);
+  await page.evaluate(() => { document.querySelector('#summary').scrollTop = 0; });
   await page.locator('#summary-toggle').scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'phone-375-expanded.png');
   // The doubt stands beside its box as well, in words.
@@ -128,8 +133,8 @@ test('1280 px: the summary shows every answer without a click; 全市总览 fits
   const summary = await page.locator('#summary').boundingBox();
   const form = await page.locator('.bank-form').boundingBox();
   assert.ok(summary.x > form.x + form.width - 1, 'the summary is to the right of the form');
-  await page.locator(LOANS).scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  // The picture for the README: the page and the summary from their tops.
+  await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('#summary').scrollTop = 0; });
   const shot = await saveScreenshot(page, 'desktop-1280x720.png');
   if (shot) await fs.copyFile(shot, path.join(ROOT, 'www', 'screenshot.png'));
 

@@ -422,8 +422,8 @@ async fn each_plausibility_rule_is_shown_beside_its_box() {
         let described = app.input(&adbc(*field)).get_attribute("aria-describedby").unwrap_or_default();
         assert!(described.split(' ').any(|id| format!("#{id}") == doubt), "{field:?}: described by {described}");
         assert_eq!(app.input(&adbc(*field)).get_attribute("aria-invalid").as_deref(), Some("false"), "{field:?}");
-        // Counted in the summary.
-        assert!(app.text("#summary-doubts").contains(words), "{field:?}: {}", app.text("#summary-doubts"));
+        // Counted and named in the summary.
+        assert!(app.text("#summary-doubts").contains(field.label()), "{field:?}: {}", app.text("#summary-doubts"));
     }
 }
 

@@ -64,6 +64,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let missing: Vec<&str> = result.missing.iter().map(|field| field.label()).collect();
     let input = scenario.scenario.bank(&result.id).cloned().unwrap_or_else(|| BankInput::new(&result.id));
     let doubts = doubts(scheme, &input);
+    let mut doubted: Vec<&str> = Vec::new();
+    for doubt in &doubts {
+        if !doubted.contains(&doubt.field.label()) {
+            doubted.push(doubt.field.label());
+        }
+    }
     let warnings: Vec<&Warning> = result.warnings.iter().filter(|w| !matches!(w, Warning::LastPlaceTwice)).collect();
     let readings = non_default(scheme, &scenario.scenario.settings);
     let onopen_settings = {
@@ -135,12 +141,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     }) }
                 </ul>
                 if !doubts.is_empty() {
-                    <div class="doubts" id="summary-doubts">
-                        <p class="doubts-title">{ format!("⚠ {} 处数字请核对（本行输入核对）", doubts.len()) }</p>
-                        <ul>
-                            { for doubts.iter().map(|d| html! { <li>{ d.message.clone() }</li> }) }
-                        </ul>
-                    </div>
+                    // The labels only: the engine's words stand beside each box and under 数据核对.
+                    <p class="doubts" id="summary-doubts">
+                        { format!("⚠ {} 处数字请核对（见输入框旁及“数据核对”）：{}", doubts.len(), doubted.join("、")) }
+                    </p>
                 }
                 <dl class="deposit">
                     <div>
@@ -163,10 +167,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <CityAverages id="summary-averages" averages={averages(scheme, &scenario.evaluation.city)} />
                 </details>
                 if !missing.is_empty() {
-                    <div class="missing" id="summary-missing">
-                        <p class="missing-title">{ format!("{} 项数据未填（相应项目不得分）：", missing.len()) }</p>
-                        <p>{ missing.join("、") }</p>
-                    </div>
+                    <details class="missing" id="summary-missing">
+                        <summary>{ format!("{} 项数据未填（相应项目不得分）", missing.len()) }</summary>
+                        <p id="summary-missing-list">{ missing.join("、") }</p>
+                    </details>
                 }
             </div>
         </aside>
