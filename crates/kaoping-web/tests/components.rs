@@ -486,3 +486,22 @@ async fn the_print_header_names_the_scenario_readings_and_city_figures() {
     assert!(app.text("#print-settings").contains("按比例折算"));
     assert!(app.text("#print-city").contains("推算"));
 }
+
+#[wasm_bindgen_test]
+async fn a_refused_setting_or_city_figure_says_what_still_counts() {
+    let app = Mounted::new(&[]).await;
+    app.click("#tab-settings");
+    app.wait_for("the settings", |m| m.find("#f-city-loan_growth_pct").is_some()).await;
+    // An empty city figure is worked out from the banks: that figure counts.
+    app.type_into("#f-city-loan_growth_pct", "x");
+    app.wait_for("the city message", |m| m.text("#f-city-loan_growth_pct-msg").contains("仍为空：按推算的")).await;
+    app.type_into("#f-city-loan_growth_pct", "12.5");
+    app.type_into("#f-city-loan_growth_pct", "12.5.");
+    app.wait_for("the typed figure", |m| m.text("#f-city-loan_growth_pct-msg").contains("仍按 12.50%计算")).await;
+    // An empty green rate means the annex's tasks.
+    app.type_into("#f-settings-green_target_growth_pct", "abc");
+    app.wait_for("the green message", |m| {
+        m.text("#f-settings-green_target_growth_pct-msg").contains("仍为空：按附件4 公布的任务")
+    })
+    .await;
+}

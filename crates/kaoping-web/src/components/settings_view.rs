@@ -8,7 +8,7 @@ use kaoping_engine::{
 use yew::prelude::*;
 
 use crate::components::number_field::NumberField;
-use crate::format::still_counting;
+use crate::format::{still_counting, with_unit};
 use crate::hooks::use_scenario;
 use crate::state::FieldId;
 
@@ -123,7 +123,10 @@ pub fn SettingsView() -> Html {
                         label="绿色贷款年末考核增速"
                         text={scenario.text(&green_id)}
                         error={scenario.error(&green_id)}
-                        counting={still_counting(settings.green_target_growth_pct.map(|r| r.get()), None, Unit::Percent)}
+                        counting={match settings.green_target_growth_pct {
+                            Some(rate) => still_counting(Some(rate.get()), None, Unit::Percent),
+                            None => "仍为空：按附件4 公布的任务".to_owned(),
+                        }}
                         unit={Some(Unit::Percent)}
                         placeholder={format!("空白：按附件4（{green_rate}%）")}
                         oninput={on_green}
@@ -156,7 +159,11 @@ pub fn SettingsView() -> Html {
                                     label={field.label()}
                                     text={scenario.text(&id)}
                                     error={scenario.error(&id)}
-                                    counting={still_counting(field.get(&scenario.scenario.city), None, field.unit())}
+                                    counting={match (field.get(&scenario.scenario.city), figure.value) {
+                                        // Empty, the figure worked out from the banks counts.
+                                        (None, Some(value)) => format!("仍为空：按推算的 {}计算", with_unit(value, field.unit())),
+                                        (typed, _) => still_counting(typed, None, field.unit()),
+                                    }}
                                     unit={Some(field.unit())}
                                     {placeholder}
                                     {oninput}
