@@ -92,3 +92,75 @@ export async function openPage(context, url) {
   await page.locator('#summary-total').waitFor();
   return { page, requests, errors };
 }
+
+/** Where screenshots and printed PDFs are kept; written only with UPDATE_SCREENSHOT=1. */
+export const SHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');
+export const UPDATE_SCREENSHOT = process.env.UPDATE_SCREENSHOT === '1';
+
+/**
+ * Saves a screenshot under tests/e2e/screenshots/ when UPDATE_SCREENSHOT=1, so that a person can look
+ * at it; the tests themselves assert what is visible and where, never pixels.
+ */
+export async function saveScreenshot(page, name, options = {}) {
+  if (!UPDATE_SCREENSHOT) return null;
+  await fs.mkdir(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, name);
+  await page.screenshot({ path: file, ...options });
+  return file;
+}
+
+/**
+ * The text of a PDF, by poppler-utils' pdftotext: `text` laid out as printed (a table row stays on
+ * one line), `flow` in reading order (a paragraph stays whole), the page count and the page size.
+ * Fails with what to install when pdftotext is missing (`cargo xtask test` installs it).
+ */
+export async function pdfText(buffer) {
+  const { execFile } = await import('node:child_process');
+  const os = await import('node:os');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kaoping-pdf-'));
+  const file = path.join(dir, 'print.pdf');
+  await fs.writeFile(file, buffer);
+  const run = (program, args) => new Promise((resolve, reject) => {
+    execFile(program, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+      if (error?.code === 'ENOENT') {
+        reject(new Error(`${program} not found: the print tests read PDFs with Debian's poppler-utils ` +
+          '(apt-get install poppler-utils; `cargo xtask test` installs it)'));
+      } else if (error) {
+        reject(error);
+      } else {
+        resolve(stdout);
+      }
+    });
+  });
+  try {
+    const text = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']);
+    // Without -layout, pdftotext follows the reading order of blocks: a wrapped paragraph beside a
+    // column of figures comes out whole.
+    const flow = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    const info = await run('pdfinfo', [file]);
+    const size = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+    const pages = Number(info.match(/Pages:\s+(\d+)/)?.[1] ?? 0);
+    return { text, flow, pages, width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Text with every space and line break removed, for finding a phrase that a PDF wrapped. */
+export const squeeze = (text) => text.replace(/\s+/g, '');
+
+/**
+ * axe-core's findings on the page as it is now, served from the test (not the page), so the page's
+ * own policy is untouched. Returns the serious and critical violations, each with its nodes.
+ */
+export async function axeViolations(page) {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  }
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}

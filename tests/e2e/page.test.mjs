@@ -1,9 +1,9 @@
 // End-to-end tests of the built page (dist/) in headless Chromium.
 //
 // Run after `trunk build --release` (cargo xtask test does both): node --test tests/e2e/
-// Tests wait for conditions, never for a fixed time. Screenshots go to tests/e2e/screenshots/;
-// with UPDATE_SCREENSHOT=1 the desktop and phone ones are also copied to www/screenshot.png and
-// www/screenshot-phone.png for the README.
+// Tests wait for conditions, never for a fixed time. The phone and desktop layouts and their
+// screenshots are in layout.test.mjs, printing in print.test.mjs, the keyboard in keyboard.test.mjs,
+// accessibility in a11y.test.mjs.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +24,6 @@ const allRequests = [];
 before(async () => {
   server = await serveDist();
   browser = await launchBrowser();
-  await fs.mkdir(SHOTS, { recursive: true });
 });
 
 after(async () => {
@@ -107,12 +106,26 @@ test('a broken or foreign file is refused and the scenario stays as it was', asy
     { name: 'foreign.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else/2", "rows": []}') },
     { name: 'bad-figure.json', mimeType: 'application/json',
       buffer: Buffer.from('{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "adbc", "loans": "-5"}]}') },
+    { name: 'bad-bank.json', mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "kaoping-scenario/1", "year": 2024, "banks": [{"id": "hsbc"}]}') },
+    { name: 'bad-setting.json', mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "kaoping-scenario/1", "year": 2024, "settings": {"bonus_mode": "rounded"}}') },
   ];
+  // Each refusal names its place in the page's words: the bank by its place and the figure or reading
+  // by its label, never the file's keys or the parser's English.
+  const words = {
+    'bad-figure.json': '文件中第 1 家银行的“贷款余额（2024年末）”',
+    'bad-bank.json': '文件中第 1 家银行的代码：没有代码为 “hsbc” 的银行',
+    'bad-setting.json': '文件中的计分口径“每……加（减）……分”按比例还是按整档',
+  };
   for (const file of files) {
     await page.locator('#import-file').setInputFiles(file);
     const notice = page.locator('#notice', { hasText: file.name });
     await notice.waitFor();
-    assert.match(await notice.innerText(), /未导入/);
+    const said = await notice.innerText();
+    assert.match(said, /未导入/);
+    assert.doesNotMatch(said, /banks\[|settings\.|loans|[Ee]xpected|EOF/, `${file.name}: no keys or English in ${said}`);
+    if (words[file.name]) assert.ok(said.includes(words[file.name]), `${file.name}: ${said}`);
     assert.equal(await page.locator(LOANS).inputValue(), '340', `${file.name}: the box is unchanged`);
     assert.equal(await text(page, '#summary-total'), total, `${file.name}: the total is unchanged`);
     assert.equal(await page.evaluate(STASHED), stored, `${file.name}: storage is unchanged`);
@@ -212,38 +225,6 @@ test('keyboard: Enter submits nothing, the city table opens a bank', async () =>
   assert.equal(await page.locator('#bank-select').inputValue(), 'icbc');
   assert.ok(first, 'the table has rows');
   await context.close();
-});
-
-test('screenshots at 1280×720, 375 px and print', async () => {
-  const desktop = await freshPage();
-  await desktop.page.evaluate(() => document.querySelector('.notice button')?.click());
-  await desktop.page.locator(LOANS).fill('335.2');
-  await desktop.page.locator('#pts-adbc-loan_increment details').evaluate((d) => { d.open = true; });
-  const desktopShot = path.join(SHOTS, 'desktop-1280x720.png');
-  await desktop.page.screenshot({ path: desktopShot });
-  if (process.env.UPDATE_SCREENSHOT === '1') {
-    await fs.copyFile(desktopShot, path.join(ROOT, 'www', 'screenshot.png'));
-  }
-  await desktop.page.locator('#tab-city').click();
-  await desktop.page.locator('#city-table').waitFor();
-  await desktop.page.screenshot({ path: path.join(SHOTS, 'city-1280x720.png') });
-  await desktop.page.locator('#tab-bank').click();
-  await desktop.page.emulateMedia({ media: 'print' });
-  await desktop.page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
-  await desktop.page.screenshot({ path: path.join(SHOTS, 'print-a4.png'), fullPage: true });
-  await desktop.page.pdf({ path: path.join(SHOTS, 'sheet.pdf'), format: 'A4' });
-  await desktop.context.close();
-
-  const phone = await freshPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
-  const phoneShot = path.join(SHOTS, 'phone-375.png');
-  await phone.page.screenshot({ path: phoneShot });
-  if (process.env.UPDATE_SCREENSHOT === '1') {
-    await fs.copyFile(phoneShot, path.join(ROOT, 'www', 'screenshot-phone.png'));
-  }
-  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `no sideways scrolling at 375 px (overflow ${overflow}px)`);
-  await phone.page.screenshot({ path: path.join(SHOTS, 'phone-375-full.png'), fullPage: true });
-  await phone.context.close();
 });
 
 test('every keystroke redraws the summary and the city table (latency reported)', async () => {

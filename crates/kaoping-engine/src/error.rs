@@ -129,11 +129,11 @@ impl Error {
             Error::WrongType { path, expected } => format!("{}：类型不对，应为 {}", zh_path(path), zh_type(expected)),
             Error::Value { path, text, problem } => format!("{}：“{text}” {}", zh_path(path), problem.zh()),
             Error::Setting { path, found, expected } => {
-                format!("{path}：“{found}” 不是可选值（可选：{}）", expected.join("、"))
+                format!("{}：“{found}” 不是可选值（可选：{}）", zh_path(path), expected.join("、"))
             }
-            Error::UnknownBank { path, id } => format!("{path}：没有代码为 “{id}” 的银行"),
-            Error::DuplicateBank { path, id } => format!("{path}：银行 “{id}” 重复出现"),
-            Error::Missing { path } => format!("缺少必填字段 {path}"),
+            Error::UnknownBank { path, id } => format!("{}：没有代码为 “{id}” 的银行", zh_path(path)),
+            Error::DuplicateBank { path, id } => format!("{}：银行 “{id}” 重复出现", zh_path(path)),
+            Error::Missing { path } => format!("缺少必填字段：{}", zh_path(path)),
             Error::Lever { text, problem } => {
                 use crate::solve::LeverProblem;
                 match problem {
@@ -152,6 +152,15 @@ impl Error {
     }
 }
 
+/// The settings of a scenario file in the page's words, so that a refusal names the reading rather than
+/// its key.
+const SETTINGS: &[(&str, &str)] = &[
+    ("bonus_mode", "计分口径“每……加（减）……分”按比例还是按整档"),
+    ("city_average", "计分口径“全市平均增速”的算法"),
+    ("deposit_normalization", "计分口径“考评结果”部分的折算"),
+    ("green_target_growth_pct", "计分口径“绿色贷款年末考核增速”"),
+];
+
 /// A place in a scenario file in words: `banks[3].sme_loans` is 文件中第 4 家银行的“中小微企业贷款余额（2024年末）”.
 fn zh_path(path: &str) -> String {
     if path.is_empty() || path == "(top level)" {
@@ -164,8 +173,14 @@ fn zh_path(path: &str) -> String {
             return match crate::fields::Field::from_key(key) {
                 Some(field) => format!("文件中第 {ordinal} 家银行的“{}”", field.label()),
                 None if key.is_empty() => format!("文件中第 {ordinal} 家银行"),
+                None if key == "id" => format!("文件中第 {ordinal} 家银行的代码"),
                 None => format!("文件中第 {ordinal} 家银行的 {key}"),
             };
+        }
+    }
+    if let Some(key) = path.strip_prefix("settings.") {
+        if let Some((_, label)) = SETTINGS.iter().find(|(k, _)| *k == key) {
+            return format!("文件中的{label}");
         }
     }
     if let Some(key) = path.strip_prefix("city.") {

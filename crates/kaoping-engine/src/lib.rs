@@ -21,6 +21,7 @@
 
 mod city;
 mod compare;
+mod compare_ranks;
 mod error;
 mod evaluate;
 mod evaluation;
@@ -42,6 +43,7 @@ pub use compare::{
     compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange,
     Standing as CompareStanding,
 };
+pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
 pub use error::Error;
 pub use evaluate::evaluate;
 pub use evaluation::{

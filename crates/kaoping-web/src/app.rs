@@ -3,14 +3,17 @@
 use kaoping_engine::Scheme;
 use yew::prelude::*;
 
+use crate::components::announcer::Announcer;
 use crate::components::bank_view::BankView;
 use crate::components::checks_view::ChecksView;
 use crate::components::city_view::CityView;
 use crate::components::nav::Nav;
 use crate::components::notice_bar::NoticeBar;
+use crate::components::print_header::{PrintFooter, PrintHeader};
 use crate::components::prompt_dialog::PromptDialog;
 use crate::components::scenario_bar::ScenarioBar;
 use crate::components::settings_view::SettingsView;
+use crate::components::skip_link::SkipLink;
 use crate::hooks::{use_document, Answer, ScenarioProvider};
 use crate::state::{Question, Tab};
 
@@ -36,9 +39,10 @@ pub fn App() -> Html {
     }
 }
 
-/// The page frame: title, navigation, scenario tools, the message line, the view shown, and the
-/// dialog when the page asks something. It redraws on every change (a message, the dialog); the
-/// views below it redraw only when what they show changes.
+/// The page frame: a skip link, title, navigation, scenario tools, the message line, the view shown,
+/// the live region that reads out results, the header and foot of a printed sheet, and the dialog when
+/// the page asks something. It redraws on every change (a message, the dialog); the views below it
+/// redraw only when what they show changes.
 #[component]
 fn Shell() -> Html {
     let scenario = use_document();
@@ -71,19 +75,25 @@ fn Shell() -> Html {
     };
     html! {
         <div class={classes!("app", format!("tab-{}", scenario.tab.key()))}>
+            <SkipLink tab={scenario.tab} />
             <header class="masthead">
                 <h1>{ "考评测算器" }</h1>
                 <p class="subtitle">{ "2024年度黄石市银行业金融机构支持地方经济发展考评（黄政办发〔2024〕10号）" }</p>
                 <Nav current={scenario.tab} {onselect} />
             </header>
+            <PrintHeader />
             <ScenarioBar />
             <NoticeBar notice={scenario.notice.clone()} {ondismiss} />
             // The key drops every box's local state when a whole scenario replaces the old one.
             <main id="main" key={format!("{}-{}", scenario.tab.key(), scenario.generation)} aria-label={scenario.tab.title()}>
-                { view }
+                <div id="panel" role="tabpanel" aria-labelledby={format!("tab-{}", scenario.tab.key())} tabindex="-1">
+                    { view }
+                </div>
             </main>
             // Always there, so that the dialog coming and going changes only this element.
             <div class="dialog-slot">{ for dialog }</div>
+            <Announcer />
+            <PrintFooter />
             <footer class="footnote">
                 <p>{ "测算结果仅供参考，以考评领导小组办公室正式通报为准。全部计算在本机浏览器中完成，数据不上传。" }</p>
             </footer>

@@ -54,6 +54,17 @@ pub fn maybe_fixed2(value: Option<Decimal>) -> String {
     value.map_or_else(|| "—".to_owned(), fixed2)
 }
 
+/// What still counts after a refused entry, worded from the figure's unit: `仍按 300.00 亿元计算`,
+/// `仍按任务 294.46 亿元计算` (an annex figure left empty counts as exactly on task), or `仍为空`.
+/// `value` is the figure the scenario holds; `on_task` the figure the engine assumes when it holds none.
+pub fn still_counting(value: Option<Decimal>, on_task: Option<Decimal>, unit: Unit) -> String {
+    match (value, on_task) {
+        (Some(value), _) => format!("仍按 {}计算", with_unit(value, unit)),
+        (None, Some(task)) => format!("仍按任务 {}计算", with_unit(task, unit)),
+        (None, None) => "仍为空".to_owned(),
+    }
+}
+
 /// What the page writes for a figure that does not apply, such as a disqualified bank's rank, band,
 /// interview or share.
 pub const NOT_APPLICABLE: &str = "不适用";
@@ -103,5 +114,20 @@ mod tests {
         assert_eq!(with_unit(d("15"), Unit::Percent), "15.00%");
         assert_eq!(maybe(None, Unit::Yi), "—");
         assert_eq!(plain(d("294.4500")), "294.45");
+    }
+
+    #[wasm_bindgen_test]
+    fn what_still_counts_is_worded_from_the_unit() {
+        let cases: &[(Option<&str>, Option<&str>, Unit, &str)] = &[
+            (Some("300"), None, Unit::Yi, "仍按 300.00 亿元计算"),
+            (None, Some("294.46"), Unit::Yi, "仍按任务 294.46 亿元计算"),
+            (Some("294.5"), Some("1"), Unit::Yi, "仍按 294.50 亿元计算"),
+            (Some("1200"), None, Unit::Hu, "仍按 1,200 户计算"),
+            (Some("4.2"), None, Unit::Percent, "仍按 4.20%计算"),
+            (None, None, Unit::Fen, "仍为空"),
+        ];
+        for &(value, on_task, unit, expected) in cases {
+            assert_eq!(still_counting(value.map(d), on_task.map(d), unit), expected, "{value:?} {on_task:?}");
+        }
     }
 }

@@ -187,9 +187,15 @@ async fn nonsense_is_marked_and_the_last_valid_value_keeps_counting() {
     assert_eq!(app.text("#summary-total"), total, "the last valid value counts");
     assert!(app.find("#summary-input-errors").is_some());
 
-    // A negative balance is refused by the engine's type, in words for the figure.
+    // A negative balance is refused by the engine's type, in Chinese, in the figure's words; the
+    // message says which figure still counts.
     app.type_into(LOANS, "-5");
-    app.wait_for("the negative-balance message", |m| m.text(&format!("{LOANS}-msg")).contains("金额不能为负数")).await;
+    app.wait_for("the range message", |m| m.text(&format!("{LOANS}-msg")).contains("金额不能为负数")).await;
+    assert!(
+        app.text(&format!("{LOANS}-msg")).contains("仍按 330.00 亿元计算"),
+        "{}",
+        app.text(&format!("{LOANS}-msg"))
+    );
     assert_eq!(app.text("#summary-total"), total);
 }
 
@@ -385,4 +391,151 @@ async fn near_ties_are_warned_in_the_summary_and_marked_in_the_table() {
     app.click("#row-icbc .bank-link");
     app.wait_for("工商银行 opened", |m| m.find("#f-icbc-loans").is_some()).await;
     assert!(app.text("#summary .near-tie").contains("两位小数"), "warned in the summary");
+}
+
+/// The box of one of 农发行's figures.
+fn adbc(field: kaoping_engine::Field) -> String {
+    format!("#f-adbc-{}", field.key().replace('.', "-"))
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_entry_says_which_figure_still_counts() {
+    use kaoping_engine::Field;
+    let app = Mounted::new(&[]).await;
+    let message = |m: &Mounted, field: Field| m.text(&format!("{}-msg", adbc(field)));
+    // An annex figure never typed counts as exactly on task.
+    app.type_into(LOANS, "x");
+    app.wait_for("the message", |m| !message(m, Field::Loans).is_empty()).await;
+    assert!(message(&app, Field::Loans).contains("；仍按任务 324.31 亿元计算"), "{}", message(&app, Field::Loans));
+    // After a valid figure, that figure.
+    app.type_into(LOANS, "330");
+    app.wait_for("330 to count", |m| message(m, Field::Loans).is_empty()).await;
+    app.type_into(LOANS, "33o");
+    app.wait_for("the message", |m| message(m, Field::Loans).contains("仍按 330.00 亿元计算")).await;
+    // A figure with no task and nothing typed stays empty; a count is written whole, with its unit.
+    app.type_into(&adbc(Field::SmeCustomers), "1,2x");
+    app.wait_for("the count's message", |m| message(m, Field::SmeCustomers).contains("仍为空")).await;
+    app.type_into(&adbc(Field::SmeCustomers), "1200");
+    app.type_into(&adbc(Field::SmeCustomers), "1200.5");
+    app.wait_for("the whole count", |m| message(m, Field::SmeCustomers).contains("须为整数；仍按 1,200 户计算")).await;
+    // A percentage.
+    app.type_into(&adbc(Field::SmeRate), "4.2");
+    app.type_into(&adbc(Field::SmeRate), "4.2.1");
+    app.wait_for("the rate's message", |m| message(m, Field::SmeRate).contains("仍按 4.20%计算")).await;
+    // The summary names the refused boxes by their labels.
+    let refused = app.text("#summary-input-errors");
+    assert!(refused.contains(Field::Loans.label()) && refused.contains(Field::SmeRate.label()), "{refused}");
+}
+
+/// A plausibility case: what is typed, the box the doubt stands beside, words of the engine's message.
+type DoubtCase = (&'static [(kaoping_engine::Field, &'static str)], kaoping_engine::Field, &'static str);
+
+#[wasm_bindgen_test]
+async fn each_plausibility_rule_is_shown_beside_its_box() {
+    use kaoping_engine::Field;
+    // (what is typed, the box the doubt stands beside, words of the engine's message). 农发行's 2023
+    // loans are 282.01亿, its on-task loans 324.31亿 and its on-task 中小微 319.67亿.
+    let cases: &[DoubtCase] = &[
+        (&[(Field::Loans, "100")], Field::Loans, "降幅超过"),
+        (&[(Field::Loans, "1000")], Field::Loans, "倍"),
+        (&[(Field::ManufacturingLoans, "330")], Field::ManufacturingLoans, "高于贷款余额 324.31 亿元"),
+        (&[(Field::Inclusive, "320")], Field::Inclusive, "普惠小微包含在中小微之内"),
+        (&[(Field::SmeRate, "0")], Field::SmeRate, "不在 0% 至"),
+        (&[(Field::SmeRateStart, "25")], Field::SmeRateStart, "不在 0% 至"),
+        (&[(Field::SmeCustomers2023, "1000"), (Field::SmeCustomers, "400")], Field::SmeCustomers, "减少一半以上"),
+        (&[(Field::PlatformBonds, "3000000")], Field::PlatformBonds, "超过全市贷款余额合计"),
+    ];
+    for (typed, field, words) in cases {
+        let app = Mounted::new(&[]).await;
+        for (typed_field, text) in *typed {
+            app.type_into(&adbc(*typed_field), text);
+        }
+        let doubt = format!("{}-doubt", adbc(*field));
+        app.wait_for(words, |m| m.text(&doubt).contains(words)).await;
+        // Tied to its box for screen readers, in the warning style, not the error one.
+        let described = app.input(&adbc(*field)).get_attribute("aria-describedby").unwrap_or_default();
+        assert!(described.split(' ').any(|id| format!("#{id}") == doubt), "{field:?}: described by {described}");
+        assert_eq!(app.input(&adbc(*field)).get_attribute("aria-invalid").as_deref(), Some("false"), "{field:?}");
+        // Counted and named in the summary.
+        assert!(app.text("#summary-doubts").contains(field.label()), "{field:?}: {}", app.text("#summary-doubts"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_checks_view_lists_what_the_user_typed() {
+    let app = Mounted::new(&[]).await;
+    app.click("#tab-checks");
+    app.wait_for("the checks", |m| m.find("#input-checks").is_some()).await;
+    assert!(app.find("#input-checks-ok").is_some(), "nothing to check on the baseline");
+    assert!(app.find("#checks-table").is_some(), "the annex checks are still there");
+    app.click("#tab-city");
+    app.wait_for("the table", |m| m.find("#cf-icbc-loans").is_some()).await;
+    app.type_into("#cf-adbc-loans", "100");
+    app.type_into("#cf-icbc-loans", "1");
+    app.wait_for("the doubt in the table", |m| m.find("#cf-icbc-loans-doubt").is_some()).await;
+    app.click("#tab-checks");
+    app.wait_for("the doubts", |m| m.find("#input-checks-table").is_some()).await;
+    assert!(app.text("#input-checks-title").contains("农发行"));
+    assert!(app.text("#input-checks-table").contains("100.00 亿元"), "{}", app.text("#input-checks-table"));
+    assert!(app.text("#other-input-checks-table").contains("工商银行"), "other banks are listed too");
+}
+
+#[wasm_bindgen_test]
+async fn switching_a_reading_says_which_ranks_it_moved() {
+    let app = Mounted::new(&[]).await;
+    // 1.5亿 above the task: whole units drop the half point.
+    app.type_into(LOANS, "325.81");
+    app.wait_for("the new total", |m| m.text("#pts-adbc-loan_increment .points") == "41.50 分").await;
+    app.click("#tab-settings");
+    app.wait_for("the settings", |m| m.find("#bonus-mode-1").is_some()).await;
+    assert_eq!(app.text("#bonus-mode-shift"), "", "nothing switched yet");
+    app.click("#bonus-mode-1");
+    app.wait_for("the moved ranks", |m| m.text("#bonus-mode-shift").starts_with("切换后：")).await;
+    let shift = app.text("#bonus-mode-shift");
+    assert!(shift.contains("→") || shift.contains("均未变化"), "{shift}");
+    app.click("#bonus-mode-0");
+    app.wait_for("switched back", |m| m.text("#bonus-mode-shift") != shift || shift.contains("均未变化")).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_summary_folds_and_unfolds() {
+    let app = Mounted::new(&[]).await;
+    let toggle = app.find("#summary-toggle").expect("the fold button");
+    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(app.text("#summary-toggle").contains("存放份额"), "the folded strip names the share");
+    app.click("#summary-toggle");
+    app.wait_for("unfolded", |m| m.find("#summary.expanded").is_some()).await;
+    assert_eq!(app.find("#summary-toggle").and_then(|t| t.get_attribute("aria-expanded")).as_deref(), Some("true"));
+    // Everything is in the page either way; only the phone's style hides the folded part.
+    assert!(app.find("#summary-details #summary-next-band").is_some());
+    assert!(app.find("#summary-details #summary-missing").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_print_header_names_the_scenario_readings_and_city_figures() {
+    let app = Mounted::new(&[]).await;
+    assert!(app.text("#print-header").contains("测算结果，非正式考评结论"));
+    assert!(app.text("#print-scenario").contains("未命名"));
+    assert!(app.text("#print-page").contains("农业发展银行黄石市分行"));
+    assert!(app.text("#print-settings").contains("按比例折算"));
+    assert!(app.text("#print-city").contains("推算"));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_setting_or_city_figure_says_what_still_counts() {
+    let app = Mounted::new(&[]).await;
+    app.click("#tab-settings");
+    app.wait_for("the settings", |m| m.find("#f-city-loan_growth_pct").is_some()).await;
+    // An empty city figure is worked out from the banks: that figure counts.
+    app.type_into("#f-city-loan_growth_pct", "x");
+    app.wait_for("the city message", |m| m.text("#f-city-loan_growth_pct-msg").contains("仍为空：按推算的")).await;
+    app.type_into("#f-city-loan_growth_pct", "12.5");
+    app.type_into("#f-city-loan_growth_pct", "12.5.");
+    app.wait_for("the typed figure", |m| m.text("#f-city-loan_growth_pct-msg").contains("仍按 12.50%计算")).await;
+    // An empty green rate means the annex's tasks.
+    app.type_into("#f-settings-green_target_growth_pct", "abc");
+    app.wait_for("the green message", |m| {
+        m.text("#f-settings-green_target_growth_pct-msg").contains("仍为空：按附件4 公布的任务")
+    })
+    .await;
 }

@@ -21,9 +21,11 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const SOFFICE: &str = "/usr/bin/soffice";
 /// A CJK font, so that screenshots taken by the end-to-end tests show Chinese rather than boxes.
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+/// poppler-utils' `pdftotext`, with which the print tests read the PDFs the page prints.
+const PDFTOTEXT: &str = "/usr/bin/pdftotext";
 
 /// The toolchain's parts from `rust-toolchain.toml`, Trunk, wasm-bindgen-cli and the npm tools
-/// (binaryen's wasm-opt, playwright-core).
+/// (binaryen's wasm-opt, playwright-core, axe-core for the accessibility checks).
 pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
     ensure_toolchain_parts(root)?;
 
@@ -40,7 +42,8 @@ pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
 
     let modules = root.join("node_modules");
     let npm_ready = modules.join(".bin").join("wasm-opt").exists()
-        && modules.join("playwright-core").join("package.json").is_file();
+        && modules.join("playwright-core").join("package.json").is_file()
+        && modules.join("axe-core").join("axe.min.js").is_file();
     if !npm_ready {
         println!("xtask: installing npm tools (npm ci)");
         run(root, "npm", &["ci", "--no-audit", "--no-fund"])?;
@@ -87,7 +90,8 @@ fn toolchain_list(file: &str, key: &str) -> Result<Vec<String>, String> {
     Ok(list.split(',').map(|name| name.trim().trim_matches('"').to_owned()).filter(|name| !name.is_empty()).collect())
 }
 
-/// Chromium and its driver (for the browser tests) and a CJK font (for screenshots), from apt.
+/// Chromium and its driver (for the browser tests), a CJK font (for screenshots) and poppler-utils
+/// (`pdftotext`, for the print tests), from apt.
 pub fn ensure_browser() -> Result<(), String> {
     let mut packages = Vec::new();
     if !Path::new(CHROMIUM).exists() {
@@ -98,6 +102,9 @@ pub fn ensure_browser() -> Result<(), String> {
     }
     if !Path::new(CJK_FONT).exists() {
         packages.push("fonts-wqy-microhei");
+    }
+    if !Path::new(PDFTOTEXT).exists() {
+        packages.push("poppler-utils");
     }
     if packages.is_empty() {
         return Ok(());

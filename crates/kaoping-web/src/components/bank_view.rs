@@ -7,14 +7,14 @@
 //! engine's balance line. Every row shows the points of the items it feeds, each with the engine's
 //! working one click away. Nothing here computes a score or a distance.
 
-use kaoping_engine::{AnnexLine, BankResult, Field, Item, Kind, Line, Scheme, Section};
+use kaoping_engine::{doubts, AnnexLine, BankInput, BankResult, Doubt, Field, Item, Kind, Line, Scheme, Section};
 use yew::prelude::*;
 
 use crate::components::item_points::ItemPoints;
 use crate::components::number_field::NumberField;
 use crate::components::summary::Summary;
 use crate::components::target_panel::TargetPanel;
-use crate::format::{maybe, number, with_unit};
+use crate::format::{maybe, number, still_counting, with_unit};
 use crate::hooks::use_scenario;
 use crate::state::FieldId;
 
@@ -72,6 +72,9 @@ pub fn BankView() -> Html {
         return html! { <p class="empty">{ "请选择一家银行。" }</p> };
     };
     let info = scheme.banks.iter().find(|b| b.id == bank_id);
+    // The engine's doubts about what was typed, shown beside each box (本行输入核对).
+    let input = scenario.scenario.bank(&bank_id).cloned().unwrap_or_else(|| BankInput::new(&bank_id));
+    let doubts = doubts(scheme, &input);
     let full_name = info.map(|b| b.full_name.clone()).unwrap_or_default();
 
     let on_bank = {
@@ -100,7 +103,7 @@ pub fn BankView() -> Html {
                     { for Section::ALL.iter().map(|&section| html! {
                         <section class="form-section" id={format!("section-{}", section_key(section))}>
                             <h2>{ section.title() }</h2>
-                            { for Row::of(section).iter().map(|row| render_row(scheme, row, &result, &bank_id)) }
+                            { for Row::of(section).iter().map(|row| render_row(scheme, row, &result, &bank_id, &doubts)) }
                         </section>
                     }) }
                     <TargetPanel bank={bank_id.clone()} />
@@ -115,7 +118,13 @@ fn section_key(section: Section) -> String {
     format!("{section:?}").to_lowercase()
 }
 
-fn render_row(scheme: &Scheme, row: &Row, result: &BankResult, bank_id: &str) -> Html {
+/// The doubts about one figure, as one sentence; `None` when it looks right.
+pub fn doubt_text(doubts: &[Doubt], field: Field) -> Option<String> {
+    let messages: Vec<&str> = doubts.iter().filter(|d| d.field == field).map(|d| d.message.as_str()).collect();
+    (!messages.is_empty()).then(|| messages.join("；"))
+}
+
+fn render_row(scheme: &Scheme, row: &Row, result: &BankResult, bank_id: &str, doubts: &[Doubt]) -> Html {
     // The rule of each item comes from the engine's parameters, so that no rule number is written here.
     let composite = row.fields.contains(&Field::DepartmentScore);
     html! {
@@ -129,7 +138,9 @@ fn render_row(scheme: &Scheme, row: &Row, result: &BankResult, bank_id: &str) ->
                 }
             </div>
             <div class="row-cells">
-                { for row.fields.iter().map(|&field| html! { <CellView {field} bank={bank_id.to_owned()} result={result.clone()} /> }) }
+                { for row.fields.iter().map(|&field| html! {
+                    <CellView {field} bank={bank_id.to_owned()} result={result.clone()} doubt={doubt_text(doubts, field)} />
+                }) }
             </div>
             <div class="row-points">
                 { for row.items.iter().filter_map(|&item| result.item(item)).map(|score| html! {
@@ -175,6 +186,8 @@ struct CellViewProps {
     bank: AttrValue,
     /// The bank's result, for the balance lines.
     result: BankResult,
+    /// The engine's doubt about the figure, if any.
+    doubt: Option<String>,
 }
 
 /// One field of a row: a checkbox for a flag, a box for a figure, and for an annex figure the
@@ -214,6 +227,11 @@ fn CellView(props: &CellViewProps) -> Html {
         let (scenario, bank) = (scenario.clone(), bank.clone());
         Callback::from(move |text: String| scenario.edit_bank(&bank, field, text))
     };
+    let counting = still_counting(
+        scenario.scenario.bank(&bank).and_then(|b| field.get(b)),
+        line.filter(|(_, line)| !line.entered).map(|(_, line)| line.current),
+        spec.unit,
+    );
     let input = html! {
         <div class="cell input">
             <NumberField
@@ -221,6 +239,8 @@ fn CellView(props: &CellViewProps) -> Html {
                 label={spec.label}
                 text={scenario.text(&id)}
                 error={scenario.error(&id)}
+                {counting}
+                doubt={props.doubt.clone()}
                 unit={Some(spec.unit)}
                 {placeholder}
                 {oninput}

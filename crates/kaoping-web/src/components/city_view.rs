@@ -3,15 +3,18 @@
 //! averages the items were scored against are shown above it.
 
 use std::cmp::Ordering;
+use std::rc::Rc;
 
-use kaoping_engine::{non_default, Band, BankResult, Field, Item, Unit, Warning};
+use kaoping_engine::{doubts, non_default, Band, BankInput, BankResult, Field, Item, Unit, Warning};
 use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::bank_view::doubt_text;
 use crate::components::city_averages::{averages, CityAverages};
 use crate::components::number_field::NumberField;
 use crate::components::readings_badge::ReadingsBadge;
-use crate::format::{fixed2, maybe_fixed2, number, with_unit, NOT_APPLICABLE};
+use crate::format::{fixed2, maybe_fixed2, number, still_counting, with_unit, NOT_APPLICABLE};
 use crate::hooks::use_scenario;
 use crate::state::{FieldId, Tab};
 
@@ -97,6 +100,37 @@ fn figure_used(field: Field, result: &BankResult, entered: Option<Decimal>) -> O
     }
 }
 
+/// Every column of the table, in order: the sort headers are one tab stop, and ← → move along them.
+fn columns() -> Vec<Column> {
+    let mut columns = vec![Column::Bank];
+    columns.extend(EDITABLE.iter().map(|&f| Column::Figure(f)));
+    columns.extend(Item::ALL.iter().map(|&i| Column::Item(i)));
+    columns.extend([Column::Total, Column::Rank, Column::Band, Column::Interview, Column::Composite, Column::Share]);
+    columns
+}
+
+/// The element id of the box of one bank's figure in the table.
+pub fn cell_id(bank: &str, field: Field) -> String {
+    format!("c{}", FieldId::Bank(bank.to_owned(), field).element_id())
+}
+
+/// Moves the keyboard focus to the element with this id, if there is one.
+fn focus_id(id: &str) {
+    if let Some(element) = gloo::utils::document().get_element_by_id(id) {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// Whether an arrow key should leave the box rather than move the caret: the whole text is selected
+/// (just focused, as a spreadsheet cell in its ready state) or the caret is already at that end.
+fn arrow_leaves(input: &web_sys::HtmlInputElement, forward: bool) -> bool {
+    let len = u32::try_from(input.value().encode_utf16().count()).unwrap_or(u32::MAX);
+    let (Ok(Some(start)), Ok(Some(end))) = (input.selection_start(), input.selection_end()) else { return true };
+    (start == 0 && end == len) || (start == end && if forward { end == len } else { start == 0 })
+}
+
 /// 全市总览. It has no props: it shows the shared scenario.
 #[component]
 pub fn CityView() -> Html {
@@ -104,6 +138,9 @@ pub fn CityView() -> Html {
     let scheme = scenario.scheme;
     let sort = use_state(|| (Column::Bank, true));
     let (column, ascending) = *sort;
+    // The sort header that takes the tab stop: the last one focused, else the sorted column.
+    let header_focus = use_state(|| None::<Column>);
+    let tab_stop = header_focus.unwrap_or(column);
 
     let entered = |field: Field, result: &BankResult| scenario.scenario.bank(&result.id).and_then(|b| field.get(b));
     let sort_value = |result: &BankResult| {
@@ -125,6 +162,9 @@ pub fn CityView() -> Html {
         // Ties keep annex order, so that the table never shuffles between keystrokes.
         order.then(a.index.cmp(&b.index))
     });
+    // The boxes as a grid in the order shown: row by row, the editable figures left to right.
+    let grid: Rc<Vec<Vec<String>>> =
+        Rc::new(rows.iter().map(|r| EDITABLE.iter().map(|&f| cell_id(&r.id, f)).collect()).collect());
 
     let header = |col: Column, label: &str, class: &'static str| {
         let current = col == column;
@@ -142,6 +182,14 @@ pub fn CityView() -> Html {
                 sort.set(if old == col { (col, !asc) } else { (col, first) });
             })
         };
+        let onfocus = {
+            let header_focus = header_focus.clone();
+            Callback::from(move |_: FocusEvent| {
+                if *header_focus != Some(col) {
+                    header_focus.set(Some(col));
+                }
+            })
+        };
         let arrow = match aria_sort {
             "ascending" => "▲",
             "descending" => "▼",
@@ -149,11 +197,82 @@ pub fn CityView() -> Html {
         };
         html! {
             <th scope="col" class={class} aria-sort={aria_sort}>
-                <button type="button" class="sort" id={format!("sort-{}", col.key())} {onclick}>
+                <button type="button" class="sort" id={format!("sort-{}", col.key())} {onclick} {onfocus}
+                    tabindex={if col == tab_stop { "0" } else { "-1" }}>
                     { label.to_owned() }<span aria-hidden="true" class="arrow">{ arrow }</span>
                 </button>
             </th>
         }
+    };
+
+    // The sort headers are one tab stop: ← → Home End move along them, ↓ goes down into the column.
+    let on_header_key = {
+        let (header_focus, grid) = (header_focus.clone(), grid.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let columns = columns();
+            let Some(target) = e.target_dyn_into::<web_sys::HtmlElement>() else { return };
+            let Some(at) = columns.iter().position(|c| format!("sort-{}", c.key()) == target.id()) else { return };
+            let to = match e.key().as_str() {
+                "ArrowRight" => (at + 1).min(columns.len() - 1),
+                "ArrowLeft" => at.saturating_sub(1),
+                "Home" => 0,
+                "End" => columns.len() - 1,
+                "ArrowDown" => {
+                    if let Some(c) =
+                        columns.get(at).and_then(|c| EDITABLE.iter().position(|f| Column::Figure(*f) == *c))
+                    {
+                        if let Some(id) = grid.first().and_then(|row| row.get(c)) {
+                            e.prevent_default();
+                            focus_id(id);
+                        }
+                    }
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            if let Some(col) = columns.get(to) {
+                header_focus.set(Some(*col));
+                focus_id(&format!("sort-{}", col.key()));
+            }
+        })
+    };
+
+    // The boxes move like a spreadsheet: Enter and ↓ down the column, Shift+Enter and ↑ up (from the
+    // first row to the column's sort header), ← → to the next box once the caret is at the end; Tab
+    // and Shift+Tab go along the row as they always do.
+    let on_grid_key = {
+        let (grid, header_focus) = (grid.clone(), header_focus.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            let id = input.id();
+            let Some((row, col)) =
+                grid.iter().enumerate().find_map(|(r, cells)| cells.iter().position(|c| *c == id).map(|c| (r, c)))
+            else {
+                return;
+            };
+            let (down, right): (isize, isize) = match e.key().as_str() {
+                "Enter" if e.shift_key() => (-1, 0),
+                "Enter" | "ArrowDown" => (1, 0),
+                "ArrowUp" => (-1, 0),
+                "ArrowLeft" if arrow_leaves(&input, false) => (0, -1),
+                "ArrowRight" if arrow_leaves(&input, true) => (0, 1),
+                _ => return,
+            };
+            e.prevent_default();
+            if row == 0 && down < 0 {
+                if let Some(field) = EDITABLE.get(col) {
+                    header_focus.set(Some(Column::Figure(*field)));
+                    focus_id(&format!("sort-{}", Column::Figure(*field).key()));
+                }
+                return;
+            }
+            let to_row = row.saturating_add_signed(down).min(grid.len().saturating_sub(1));
+            let to_col = col.saturating_add_signed(right).min(EDITABLE.len() - 1);
+            if let Some(id) = grid.get(to_row).and_then(|cells| cells.get(to_col)) {
+                focus_id(id);
+            }
+        })
     };
 
     let readings = non_default(scheme, &scenario.scenario.settings);
@@ -166,26 +285,27 @@ pub fn CityView() -> Html {
         <div class="city-view">
             <ReadingsBadge id="city-readings" {readings} onopen={onopen_settings} />
             <CityAverages id="city-averages" averages={averages(scheme, &scenario.evaluation.city)} />
-            <p class="hint">{ format!(
-                "表中数字可直接修改（空白为按任务完成）；点击列标题排序，点击银行名称打开本行测算。得分单位：{}。",
+            <p class="hint" id="city-table-hint">{ format!(
+                "表中数字可直接修改（空白为按任务完成），像电子表格一样用方向键、回车（向下）和 Tab（向右）移动，Esc 撤销本格的修改；\
+                 列标题可排序（方向键在标题间移动），点击银行名称打开本行测算。得分单位：{}。",
                 Unit::Fen.symbol()
             ) }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="全市银行考评总表（可横向滚动）">
-                <table class="city-table" id="city-table">
+            <div class="table-scroll" role="region" aria-label="全市银行考评总表（可横向滚动）">
+                <table class="city-table" id="city-table" aria-describedby="city-table-hint">
                     <thead>
-                        <tr>
+                        <tr onkeydown={on_header_key}>
                             { header(Column::Bank, "银行", "sticky-col") }
                             { for EDITABLE.iter().map(|&f| header(Column::Figure(f), &format!("{}（{}）", f.spec().short, f.unit().symbol()), "figure-col")) }
                             { for Item::ALL.iter().map(|&i| header(Column::Item(i), i.title(), "item-col")) }
                             { header(Column::Total, "总分", "total-col") }
-                            { header(Column::Rank, "排名", "") }
-                            { header(Column::Band, "档次", "") }
-                            { header(Column::Interview, "约谈", "") }
-                            { header(Column::Composite, "资金综合得分", "") }
-                            { header(Column::Share, "存放份额", "") }
+                            { header(Column::Rank, "排名", "rank-col") }
+                            { header(Column::Band, "档次", "band-col") }
+                            { header(Column::Interview, "约谈", "interview-col") }
+                            { header(Column::Composite, "资金综合得分", "composite-col") }
+                            { header(Column::Share, "存放份额", "share-col") }
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody onkeydown={on_grid_key}>
                         { for rows.iter().map(|result| html! { <CityRow result={(*result).clone()} /> }) }
                     </tbody>
                 </table>
@@ -224,6 +344,8 @@ fn CityRow(props: &CityRowProps) -> Html {
     let share = if ranked { with_unit(result.deposit.share_pct, Unit::Percent) } else { NOT_APPLICABLE.to_owned() };
     let near_ties: Vec<String> =
         result.warnings.iter().filter(|w| matches!(w, Warning::NearTie { .. })).map(Warning::zh).collect();
+    let input = scenario.scenario.bank(&bank).cloned().unwrap_or_else(|| BankInput::new(&bank));
+    let doubts = doubts(scenario.scheme, &input);
     html! {
         <tr id={format!("row-{bank}")} class={classes!(format!("band-{}", result.band.key()))}>
             <th scope="row" class="sticky-col">
@@ -236,19 +358,22 @@ fn CityRow(props: &CityRowProps) -> Html {
                     Callback::from(move |text: String| scenario.edit_bank(&bank, field, text))
                 };
                 // An empty annex box is the figure on task.
-                let entered = scenario.scenario.bank(&bank).and_then(|b| field.get(b));
-                let placeholder = match (entered, field.spec().annex) {
-                    (None, Some(annex)) => number(result.figures.line(annex).current, field.unit()),
+                let entered = field.get(&input);
+                let on_task = field.spec().annex.map(|annex| result.figures.line(annex).current);
+                let placeholder = match (entered, on_task) {
+                    (None, Some(current)) => number(current, field.unit()),
                     _ => String::new(),
                 };
                 html! {
                     <td class="figure-col">
                         <NumberField
-                            id={format!("c{}", id.element_id())}
+                            id={cell_id(&bank, field)}
                             label={field.spec().short}
                             context={name.clone()}
                             text={scenario.text(&id)}
                             error={scenario.error(&id)}
+                            counting={still_counting(entered, on_task, field.unit())}
+                            doubt={doubt_text(&doubts, field)}
                             {placeholder}
                             {oninput}
                             compact=true
@@ -264,13 +389,16 @@ fn CityRow(props: &CityRowProps) -> Html {
             <td class="num total-col">
                 { maybe_fixed2(result.total) }
                 if !near_ties.is_empty() {
-                    <span class="near-tie" title={near_ties.join("\n")} aria-label={near_ties.join("；")}>{ "≈" }</span>
+                    <span class="near-tie" title={near_ties.join("\n")}>
+                        <span aria-hidden="true">{ "≈" }</span>
+                        <span class="sr-only">{ near_ties.join("；") }</span>
+                    </span>
                 }
             </td>
             <td class="num rank-col">{ rank }</td>
             <td class="band-col"><span class={classes!("band-chip", format!("band-{}", result.band.key()))}>{ band }</span></td>
             <td class="interview-col">{ interview }</td>
-            <td class="num">{ fixed2(result.deposit.composite) }</td>
+            <td class="num composite-col">{ fixed2(result.deposit.composite) }</td>
             <td class="num share-col">{ share }</td>
         </tr>
     }

@@ -1,6 +1,9 @@
-//! One figure box: a label tied to the input, the unit beside it, and the reason beside it when the
-//! text is refused. The box always shows what the user typed; the figure that counts is the last
-//! valid one, kept by the state.
+//! One figure box: a label tied to the input, the unit beside it, the reason beside it when the
+//! text is refused (with the figure that still counts), and the engine's doubt when the figure looks
+//! wrong. The box always shows what the user typed; the figure that counts is the last valid one,
+//! kept by the state.
+//!
+//! Esc puts back the text the box had when it was focused, as a spreadsheet cell does.
 
 use yew::prelude::*;
 
@@ -9,7 +12,7 @@ use kaoping_engine::Unit;
 /// Props of [`NumberField`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct NumberFieldProps {
-    /// The input's element id; the label and the message refer to it.
+    /// The input's element id; the label and the messages refer to it.
     pub id: AttrValue,
     /// The visible label.
     pub label: AttrValue,
@@ -22,23 +25,33 @@ pub struct NumberFieldProps {
     /// Why the text is not used, in Chinese; `None` when it is fine.
     #[prop_or_default]
     pub error: Option<String>,
+    /// What still counts while the text is refused (`仍按 300.00 亿元计算`, `仍为空`), written after
+    /// the reason.
+    #[prop_or_default]
+    pub counting: AttrValue,
+    /// The engine's doubt about the figure (`kaoping_engine::doubts`): a warning, not a refusal.
+    #[prop_or_default]
+    pub doubt: Option<String>,
     /// The unit written after the box; none in tables, where the column header says it.
     #[prop_or_default]
     pub unit: Option<Unit>,
     /// What an empty box means (e.g. the figure the engine assumes).
     #[prop_or_default]
     pub placeholder: AttrValue,
-    /// Called with the whole text on every input event.
+    /// Called with the whole text on every input event (and with the old text on Esc).
     pub oninput: Callback<String>,
     /// Hides the visible label (in tables, where the column header says it); screen readers still
-    /// read it.
+    /// read it. A compact box selects its text when focused, as a spreadsheet cell does, so typing
+    /// replaces it.
     #[prop_or_default]
     pub compact: bool,
 }
 
-/// A labelled figure box with its unit and its error message.
+/// A labelled figure box with its unit, its error message and its doubt.
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
+    // The text when the box was focused, for Esc.
+    let on_focus_text = use_mut_ref(|| None::<String>);
     let oninput = {
         let callback = props.oninput.clone();
         Callback::from(move |event: InputEvent| {
@@ -47,11 +60,53 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             }
         })
     };
+    let onfocus = {
+        let (on_focus_text, compact) = (on_focus_text.clone(), props.compact);
+        Callback::from(move |event: FocusEvent| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                *on_focus_text.borrow_mut() = Some(input.value());
+                if compact {
+                    input.select();
+                }
+            }
+        })
+    };
+    let onblur = {
+        let on_focus_text = on_focus_text.clone();
+        Callback::from(move |_: FocusEvent| *on_focus_text.borrow_mut() = None)
+    };
+    let onkeydown = {
+        let (callback, on_focus_text) = (props.oninput.clone(), on_focus_text);
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() != "Escape" {
+                return;
+            }
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            let Some(old) = on_focus_text.borrow().clone() else { return };
+            if input.value() != old {
+                event.prevent_default();
+                input.set_value(&old);
+                input.select();
+                callback.emit(old);
+            }
+        })
+    };
     let message_id = format!("{}-msg", props.id);
+    let doubt_id = format!("{}-doubt", props.id);
     let invalid = props.error.is_some();
+    let described: Vec<&str> =
+        [invalid.then_some(message_id.as_str()), props.doubt.is_some().then_some(doubt_id.as_str())]
+            .into_iter()
+            .flatten()
+            .collect();
     let unit = props.unit.map_or("", Unit::symbol);
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"), props.compact.then_some("compact"))}>
+        <div class={classes!(
+            "field",
+            invalid.then_some("invalid"),
+            props.doubt.is_some().then_some("doubtful"),
+            props.compact.then_some("compact"),
+        )}>
             <label for={props.id.clone()} class={classes!(props.compact.then_some("sr-only"))}>
                 if !props.context.is_empty() {
                     <span class="sr-only">{ format!("{} ", props.context) }</span>
@@ -68,8 +123,11 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     value={props.text.clone()}
                     placeholder={props.placeholder.clone()}
                     aria-invalid={invalid.to_string()}
-                    aria-describedby={invalid.then(|| message_id.clone())}
+                    aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
                     {oninput}
+                    {onfocus}
+                    {onblur}
+                    {onkeydown}
                 />
                 if !unit.is_empty() {
                     <span class="unit" aria-hidden="true">{ unit }</span>
@@ -77,7 +135,16 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             </span>
             if let Some(error) = &props.error {
                 <span class="field-error" id={message_id} aria-live="polite">
-                    { format!("{error}（仍按上一个有效值计算）") }
+                    { error.clone() }
+                    if !props.counting.is_empty() {
+                        <span class="counting">{ format!("；{}", props.counting) }</span>
+                    }
+                </span>
+            }
+            if let Some(doubt) = &props.doubt {
+                <span class="field-doubt" id={doubt_id} title={doubt.clone()}>
+                    <span class="doubt-mark" aria-hidden="true">{ "⚠" }</span>
+                    <span class="doubt-text">{ doubt.clone() }</span>
                 </span>
             }
         </div>

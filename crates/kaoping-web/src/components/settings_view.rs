@@ -2,11 +2,13 @@
 //! default reading; city figures typed in; department scores for the department's part of 四(四); and the reset.
 
 use kaoping_engine::{
-    city_figure_source, green_annex_rate, green_target_text, readings, CityField, DepartmentScore, Field, Reading, Unit,
+    city_figure_source, compare_ranks, evaluate, green_annex_rate, green_target_text, rank_changes_zh, readings,
+    CityField, DepartmentScore, Field, Reading, Unit,
 };
 use yew::prelude::*;
 
 use crate::components::number_field::NumberField;
+use crate::format::{still_counting, with_unit};
 use crate::hooks::use_scenario;
 use crate::state::FieldId;
 
@@ -56,6 +58,8 @@ pub fn SettingsView() -> Html {
     let scheme = scenario.scheme;
     let settings = scenario.scenario.settings;
     let confirm_reset = use_state(|| false);
+    // Which ranks the last switch of a reading moved, worded by the engine, with the reading switched.
+    let rank_shift = use_state(|| None::<(&'static str, String)>);
 
     let green_id = FieldId::GreenTarget;
     // The annex's own rate, so that a new year's annex rewrites this setting's help.
@@ -89,14 +93,29 @@ pub fn SettingsView() -> Html {
                 { for readings(scheme, &settings).into_iter().map(|reading| {
                     let key = reading.key;
                     let onchange = {
-                        let scenario = scenario.clone();
+                        let (scenario, rank_shift) = (scenario.clone(), rank_shift.clone());
                         Callback::from(move |value: &'static str| {
                             if let Some(settings) = settings.with_choice(key, value) {
+                                // The engine scores the switched scenario once more to say which ranks
+                                // the switch moved; the page only compares what it answers.
+                                let mut switched = scenario.scenario.clone();
+                                switched.settings = settings;
+                                let after = evaluate(scheme, &switched);
+                                let changes = compare_ranks(scheme, &scenario.evaluation, &after);
+                                rank_shift.set(Some((key, rank_changes_zh(&changes))));
                                 scenario.set_settings(settings);
                             }
                         })
                     };
-                    html! { <RadioSetting {reading} {onchange} /> }
+                    let shift = rank_shift.as_ref().filter(|(k, _)| *k == key).map(|(_, text)| text.clone());
+                    html! {
+                        <>
+                            <RadioSetting {reading} {onchange} />
+                            <p class="rank-shift" id={format!("{}-shift", key.replace('_', "-"))} role="status">
+                                { shift.unwrap_or_default() }
+                            </p>
+                        </>
+                    }
                 }) }
                 <div class="setting">
                     <NumberField
@@ -104,6 +123,10 @@ pub fn SettingsView() -> Html {
                         label="绿色贷款年末考核增速"
                         text={scenario.text(&green_id)}
                         error={scenario.error(&green_id)}
+                        counting={match settings.green_target_growth_pct {
+                            Some(rate) => still_counting(Some(rate.get()), None, Unit::Percent),
+                            None => "仍为空：按附件4 公布的任务".to_owned(),
+                        }}
                         unit={Some(Unit::Percent)}
                         placeholder={format!("空白：按附件4（{green_rate}%）")}
                         oninput={on_green}
@@ -136,6 +159,11 @@ pub fn SettingsView() -> Html {
                                     label={field.label()}
                                     text={scenario.text(&id)}
                                     error={scenario.error(&id)}
+                                    counting={match (field.get(&scenario.scenario.city), figure.value) {
+                                        // Empty, the figure worked out from the banks counts.
+                                        (None, Some(value)) => format!("仍为空：按推算的 {}计算", with_unit(value, field.unit())),
+                                        (typed, _) => still_counting(typed, None, field.unit()),
+                                    }}
                                     unit={Some(field.unit())}
                                     {placeholder}
                                     {oninput}
@@ -174,6 +202,7 @@ pub fn SettingsView() -> Html {
                                 context={field.label()}
                                 text={scenario.text(&id)}
                                 error={scenario.error(&id)}
+                                counting={still_counting(scenario.scenario.bank(&bank.id).and_then(|b| field.get(b)), None, field.unit())}
                                 unit={Some(field.unit())}
                                 placeholder="未填"
                                 {oninput}

@@ -1,0 +1,93 @@
+//! What a printed sheet carries beyond the screen: that these are projections and not the official
+//! result, which scenario, when it was printed, the readings of the text and the city figures the
+//! scores rest on. Shown only on paper (`.print-only`); on screen the same facts sit in the scenario
+//! bar, the badge and 规则与设置.
+
+use gloo::events::EventListener;
+use kaoping_engine::{readings, Unit};
+use yew::prelude::*;
+
+use crate::components::city_averages::averages;
+use crate::format::NOT_APPLICABLE;
+use crate::hooks::use_scenario;
+use crate::state::Tab;
+
+/// What every printout says of itself.
+pub const NOT_OFFICIAL: &str = "测算结果，非正式考评结论";
+
+/// The local date and time now, `2024-12-31 17:05`.
+fn now() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// The header of a printed sheet; hidden on screen.
+#[component]
+pub fn PrintHeader() -> Html {
+    let scenario = use_scenario();
+    let scheme = scenario.scheme;
+    let stamp = use_state(now);
+    {
+        // Printing can come long after the last redraw: the time is taken again just before it.
+        let stamp = stamp.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "beforeprint", move |_| stamp.set(now()));
+            move || drop(listener)
+        });
+    }
+    let name = scenario.name.clone().unwrap_or_else(|| "未命名".to_owned());
+    let unsaved = if scenario.unsaved() { "（已修改，未另存）" } else { "" };
+    let page = match scenario.tab {
+        Tab::Bank => {
+            let bank = scheme.banks.iter().find(|b| b.id == scenario.bank);
+            format!("{}：{}", Tab::Bank.title(), bank.map_or(NOT_APPLICABLE, |b| b.full_name.as_str()))
+        }
+        tab => tab.title().to_owned(),
+    };
+    let settings = scenario.scenario.settings;
+    let mut in_force: Vec<String> =
+        readings(scheme, &settings).iter().map(|r| format!("{}：{}", r.title, r.current_label())).collect();
+    in_force.push(match settings.green_target_growth_pct {
+        Some(rate) => format!("绿色贷款年末考核增速：{}{}", rate.get().normalize(), Unit::Percent.symbol()),
+        None => "绿色贷款年末考核增速：按附件4 公布的任务".to_owned(),
+    });
+    let city: Vec<String> = averages(scheme, &scenario.evaluation.city)
+        .into_iter()
+        .map(|a| {
+            let how = if a.source.is_some() { "推算" } else { "已填入" };
+            match a.value {
+                Some(value) => format!("{} {value}（{how}）", a.label),
+                None => format!("{} —", a.label),
+            }
+        })
+        .collect();
+    html! {
+        <section class="print-only print-header" id="print-header" aria-hidden="true">
+            <p class="print-warning">{ NOT_OFFICIAL }</p>
+            <p class="print-meta">
+                <span id="print-scenario">{ format!("测算：{name}{unsaved}") }</span>
+                <span id="print-page">{ page }</span>
+                <span id="print-time">{ format!("打印时间：{}", *stamp) }</span>
+            </p>
+            <p class="print-settings" id="print-settings">{ format!("计分口径：{}。", in_force.join("；")) }</p>
+            <p class="print-city" id="print-city">{ format!("计分使用的全市数字：{}。", city.join("；")) }</p>
+        </section>
+    }
+}
+
+/// The foot of a printed sheet; hidden on screen.
+#[component]
+pub fn PrintFooter() -> Html {
+    html! {
+        <p class="print-only print-footer" aria-hidden="true">
+            { format!("{NOT_OFFICIAL}。以考评领导小组办公室正式通报为准；本表由考评测算器在本机浏览器中生成。") }
+        </p>
+    }
+}
