@@ -11,6 +11,7 @@ use crate::components::notice_bar::NoticeBar;
 use crate::components::prompt_dialog::PromptDialog;
 use crate::components::scenario_bar::ScenarioBar;
 use crate::components::settings_view::SettingsView;
+use crate::components::sheets_tools::{CompareTab, SheetsTools};
 use crate::hooks::{use_document, Answer, ScenarioProvider};
 use crate::state::{Question, Tab};
 
@@ -68,6 +69,7 @@ fn Shell() -> Html {
         Tab::City => html! { <CityView /> },
         Tab::Settings => html! { <SettingsView /> },
         Tab::Checks => html! { <ChecksView /> },
+        Tab::Compare => html! { <CompareTab /> },
     };
     html! {
         <div class={classes!("app", format!("tab-{}", scenario.tab.key()))}>
@@ -77,7 +79,8 @@ fn Shell() -> Html {
                 <Nav current={scenario.tab} {onselect} />
             </header>
             <ScenarioBar />
-            <NoticeBar notice={scenario.notice.clone()} {ondismiss} />
+            <SheetsTools />
+            <NoticeBar notice={scenario.notice.clone()} {ondismiss} onundo={scenario.undo_callback()} />
             // The key drops every box's local state when a whole scenario replaces the old one.
             <main id="main" key={format!("{}-{}", scenario.tab.key(), scenario.generation)} aria-label={scenario.tab.title()}>
                 { view }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::components::city_averages::{averages, CityAverages};
 use crate::components::number_field::NumberField;
 use crate::components::readings_badge::ReadingsBadge;
+use crate::components::sheets_paste::paste_handler;
 use crate::format::{fixed2, maybe_fixed2, number, with_unit, NOT_APPLICABLE};
 use crate::hooks::use_scenario;
 use crate::state::{FieldId, Tab};
@@ -171,7 +172,7 @@ pub fn CityView() -> Html {
                 Unit::Fen.symbol()
             ) }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="全市银行考评总表（可横向滚动）">
-                <table class="city-table" id="city-table">
+                <table class="city-table" id="city-table" onpaste={paste_handler(&scenario, &EDITABLE, rows.iter().map(|r| r.id.clone()).collect())}>
                     <thead>
                         <tr>
                             { header(Column::Bank, "银行", "sticky-col") }

@@ -19,4 +19,5 @@ pub mod sheets_compare;
 pub mod sheets_compare_view;
 pub mod sheets_paste;
 pub mod sheets_preview;
+pub mod sheets_tools;
 pub mod summary;
