@@ -152,7 +152,8 @@ test('a bad file names each refused cell in Chinese and changes nothing', async 
 async function copyLink(page) {
   await page.locator('#copy-link').click();
   const shown = page.locator('#share-link');
-  await Promise.race([notice(page, '分享链接已复制'), shown.waitFor()]);
+  // Whichever comes; the other wait is dropped quietly.
+  await Promise.race([notice(page, '分享链接已复制').catch(() => {}), shown.waitFor().catch(() => {})]);
   if (await shown.count()) return shown.inputValue();
   return page.evaluate(() => navigator.clipboard.readText());
 }
@@ -165,10 +166,14 @@ test('a share link opens the identical scenario in a new page; a cut link says s
   const total = await page.locator('#summary-total').innerText();
   const link = await copyLink(page);
   assert.ok(link.startsWith(server.url) && link.includes('#s=1.'), link);
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('kaoping/tab/')
+    && localStorage.getItem(k).includes('77.5')));
   const mine = await stashed(page);
 
   const other = await freshPage(link);
   await notice(other.page, '已打开分享链接中的测算');
+  await other.page.waitForFunction((m) => Object.keys(localStorage).filter((k) => k.startsWith('kaoping/tab/'))
+    .some((k) => { try { return JSON.parse(localStorage.getItem(k)).scenario === m; } catch { return false; } }), mine);
   assert.equal(await stashed(other.page), mine);
   assert.equal(await other.page.locator('#summary-total').innerText(), total);
   assert.equal(new URL(other.page.url()).hash, '', 'the fragment is taken off the address');
