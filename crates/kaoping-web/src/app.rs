@@ -13,6 +13,7 @@ use crate::components::print_header::{PrintFooter, PrintHeader};
 use crate::components::prompt_dialog::PromptDialog;
 use crate::components::scenario_bar::ScenarioBar;
 use crate::components::settings_view::SettingsView;
+use crate::components::sheets_tools::{CompareTab, SheetsTools};
 use crate::components::skip_link::SkipLink;
 use crate::hooks::{use_document, Answer, ScenarioProvider};
 use crate::state::{Question, Tab};
@@ -72,6 +73,7 @@ fn Shell() -> Html {
         Tab::City => html! { <CityView /> },
         Tab::Settings => html! { <SettingsView /> },
         Tab::Checks => html! { <ChecksView /> },
+        Tab::Compare => html! { <CompareTab /> },
     };
     html! {
         <div class={classes!("app", format!("tab-{}", scenario.tab.key()))}>
@@ -83,7 +85,8 @@ fn Shell() -> Html {
             </header>
             <PrintHeader />
             <ScenarioBar />
-            <NoticeBar notice={scenario.notice.clone()} {ondismiss} />
+            <SheetsTools />
+            <NoticeBar notice={scenario.notice.clone()} {ondismiss} onundo={scenario.undo_callback()} />
             // The key drops every box's local state when a whole scenario replaces the old one.
             <main id="main" key={format!("{}-{}", scenario.tab.key(), scenario.generation)} aria-label={scenario.tab.title()}>
                 <div id="panel" role="tabpanel" aria-labelledby={format!("tab-{}", scenario.tab.key())} tabindex="-1">

@@ -37,11 +37,13 @@ pub enum Tab {
     Settings,
     /// 数据核对: the annex checks.
     Checks,
+    /// 对比: the working scenario against a saved one or the baseline.
+    Compare,
 }
 
 impl Tab {
     /// Every tab, in the order of the navigation.
-    pub const ALL: [Tab; 4] = [Tab::Bank, Tab::City, Tab::Settings, Tab::Checks];
+    pub const ALL: [Tab; 5] = [Tab::Bank, Tab::City, Tab::Settings, Tab::Checks, Tab::Compare];
 
     /// The tab's Chinese title.
     pub fn title(self) -> &'static str {
@@ -50,6 +52,7 @@ impl Tab {
             Tab::City => "全市总览",
             Tab::Settings => "规则与设置",
             Tab::Checks => "数据核对",
+            Tab::Compare => "对比",
         }
     }
 
@@ -60,6 +63,7 @@ impl Tab {
             Tab::City => "city",
             Tab::Settings => "settings",
             Tab::Checks => "checks",
+            Tab::Compare => "compare",
         }
     }
 }
@@ -120,22 +124,24 @@ pub struct Notice {
     pub level: Level,
     /// The message, in Chinese.
     pub text: String,
+    /// The scenario before an applied import or paste, which 撤销 in the notice brings back.
+    pub undo: Option<Rc<Scenario>>,
 }
 
 impl Notice {
     /// A notice that something worked.
     pub fn info(text: impl Into<String>) -> Self {
-        Notice { level: Level::Info, text: text.into() }
+        Notice { level: Level::Info, text: text.into(), undo: None }
     }
 
     /// A notice the user should read before going on.
     pub fn warning(text: impl Into<String>) -> Self {
-        Notice { level: Level::Warning, text: text.into() }
+        Notice { level: Level::Warning, text: text.into(), undo: None }
     }
 
     /// A notice that something was refused or failed.
     pub fn error(text: impl Into<String>) -> Self {
-        Notice { level: Level::Error, text: text.into() }
+        Notice { level: Level::Error, text: text.into(), undo: None }
     }
 }
 
@@ -161,6 +167,21 @@ pub enum Pending {
     },
     /// Back to the baseline: every bank exactly on task.
     Reset,
+    /// The scenario a share link carries (`#s=…`, already read).
+    Link {
+        /// The figures (and the name the sender gave it, if any).
+        scenario: Scenario,
+    },
+    /// Values read from a spreadsheet, CSV file or pasted block, applied over the working copy as
+    /// one edit (the preview was already confirmed).
+    Apply {
+        /// The working copy with the values applied.
+        scenario: Scenario,
+        /// How many values change.
+        changes: usize,
+        /// Where they came from (a file name, `粘贴内容`).
+        source: String,
+    },
 }
 
 impl Pending {
@@ -170,6 +191,8 @@ impl Pending {
             Pending::Open { name, .. } => format!("打开“{name}”"),
             Pending::Import { file_name, .. } => format!("导入“{file_name}”"),
             Pending::Reset => "重置为基准情景".to_owned(),
+            Pending::Link { .. } => "打开分享链接".to_owned(),
+            Pending::Apply { source, .. } => format!("导入“{source}”中的数据"),
         }
     }
 }
@@ -300,6 +323,21 @@ pub struct State {
     /// Why the working copy could not be stashed in the browser (storage full or switched off);
     /// its figures are then only in this page.
     pub stash_error: Option<String>,
+    /// The scenario before an import applied just now, handed to its notice.
+    undo: Option<Rc<Scenario>>,
+    /// Values read from a file or a pasted block, shown in the import preview until applied or
+    /// closed.
+    pub sheet: Option<SheetImport>,
+}
+
+/// Values read from a spreadsheet, CSV file or pasted block, and what applying them would do to
+/// the working copy as it was when they were read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetImport {
+    /// The values read and the refused cells.
+    pub update: Rc<kaoping_sheets::Update>,
+    /// Every change and refused cell, for the preview.
+    pub preview: Rc<kaoping_sheets::Preview>,
 }
 
 /// A change to the state: what the user did, or what happened after the hook did the I/O.
@@ -354,6 +392,25 @@ pub enum Action {
     },
     /// The user asked for the baseline; done at once, or held behind the unsaved-changes question.
     Reset,
+    /// A share link was read; it replaces the working copy at once, or is held behind the
+    /// unsaved-changes question.
+    LinkOpened(Scenario),
+    /// The user confirmed an import preview (spreadsheet, CSV, pasted block): the values are applied
+    /// as one edit, at once or behind the unsaved-changes question, and can be undone.
+    Applied {
+        /// The working copy with the values applied.
+        scenario: Scenario,
+        /// How many values change.
+        changes: usize,
+        /// Where they came from.
+        source: String,
+    },
+    /// 撤销 in the notice of an applied import: the scenario before it comes back.
+    Undo,
+    /// Values were read from a file or a pasted block: show the preview.
+    Previewed(SheetImport),
+    /// The preview was closed (or applied).
+    PreviewClosed,
     /// The user answered 不保存: the held request goes ahead and the unsaved changes are dropped.
     Discarded,
     /// The user answered 取消 (or pressed Esc): nothing happens.
@@ -470,6 +527,8 @@ impl State {
             notice,
             prompt: None,
             stash_error: None,
+            undo: None,
+            sheet: None,
         };
         state.compare();
         state
@@ -606,6 +665,27 @@ impl State {
                 self.replace(self.scheme.baseline(), reference);
                 "已重置为基准情景：各行均按任务完成。".to_owned()
             }
+            Pending::Link { scenario } => {
+                self.unname();
+                let reference = self.reference.clone();
+                let told = match scenario.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                    Some(name) => {
+                        format!("已打开分享链接中的测算“{name}”。它还没有保存在本浏览器中：点“保存”给它起个名称。")
+                    }
+                    None => "已打开分享链接中的测算。它还没有保存在本浏览器中：点“保存”给它起个名称。".to_owned(),
+                };
+                self.replace(scenario, reference);
+                told
+            }
+            Pending::Apply { scenario, changes, source } => {
+                // An edit, not a new document: the name stays, the old figures can come back.
+                let previous = Rc::new(std::mem::replace(&mut self.scenario, scenario));
+                self.drafts.clear();
+                self.generation = self.generation.wrapping_add(1);
+                self.scenario_changed();
+                self.undo = Some(previous);
+                format!("已导入 {changes} 项修改（来自“{source}”）。")
+            }
         }
     }
 
@@ -622,9 +702,14 @@ impl State {
             Change::Status
         } else {
             let told = self.go(pending);
-            self.notice = Some(Notice::info(told));
+            self.notice = Some(self.told(told));
             Change::View
         }
+    }
+
+    /// The notice after a request went ahead, with 撤销 when it was an applied import.
+    fn told(&mut self, text: String) -> Notice {
+        Notice { undo: self.undo.take(), ..Notice::info(text) }
     }
 
     fn apply(&mut self, action: Action) -> Change {
@@ -685,7 +770,32 @@ impl State {
             Action::Opened { name, scenario, stamp } => self.request(Pending::Open { name, scenario, stamp }),
             Action::Imported { scenario, file_name } => self.request(Pending::Import { scenario, file_name }),
             Action::Reset => self.request(Pending::Reset),
+            Action::LinkOpened(scenario) => self.request(Pending::Link { scenario }),
+            Action::Applied { scenario, changes, source } => self.request(Pending::Apply { scenario, changes, source }),
+            Action::Previewed(sheet) => {
+                self.sheet = Some(sheet);
+                Change::Status
+            }
+            Action::PreviewClosed => match self.sheet.take() {
+                Some(_) => Change::Status,
+                None => Change::Nothing,
+            },
+            Action::Undo => {
+                let Some(previous) = self.notice.as_mut().and_then(|n| n.undo.take()) else { return Change::Nothing };
+                self.scenario = (*previous).clone();
+                self.drafts.clear();
+                self.generation = self.generation.wrapping_add(1);
+                self.scenario_changed();
+                self.notice = Some(Notice::info("已撤销导入，恢复为导入前的数字。"));
+                Change::View
+            }
             Action::Discarded => match self.prompt.take() {
+                Some(Prompt { then: Some(pending @ Pending::Apply { .. }), .. }) => {
+                    // The values were read over the unsaved changes, so they stay under them.
+                    let told = self.go(pending);
+                    self.notice = Some(self.told(told));
+                    Change::View
+                }
                 Some(Prompt { then: Some(pending), .. }) => {
                     let told = self.go(pending);
                     self.notice = Some(Notice::info(format!("未保存的修改已放弃。{told}")));
@@ -718,7 +828,7 @@ impl State {
                     }
                     None => Change::Status,
                 };
-                self.notice = Some(Notice::info(told));
+                self.notice = Some(self.told(told));
                 change
             }
             Action::Renamed { from, to, names } => {

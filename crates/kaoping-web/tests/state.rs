@@ -180,3 +180,59 @@ fn a_message_or_a_dialog_does_not_redraw_the_views() {
     let same = asked.clone().reduce(Action::Cancelled);
     assert!(Rc::ptr_eq(&asked, &same), "nothing to cancel: nothing redraws");
 }
+
+#[wasm_bindgen_test]
+fn an_applied_import_is_one_edit_that_undo_takes_back() {
+    let state = fresh().reduce(loans("330")).reduce(saved("方案B", "s1")).reduce(loans("33o"));
+    let revision = state.revision;
+    let imported = with_loans("500");
+    let apply = Action::Applied { scenario: imported.clone(), changes: 1, source: "填报.csv".to_owned() };
+
+    // Unsaved work (a refused draft counts as a change to the boxes, not to the figures): here the
+    // figures equal the saved ones, so it goes ahead at once.
+    let applied = state.reduce(apply.clone());
+    assert_eq!(applied.scenario, imported);
+    assert_eq!(applied.name.as_deref(), Some("方案B"), "an edit keeps the name");
+    assert!(applied.modified);
+    assert!(applied.revision != revision);
+    assert!(applied.drafts.is_empty(), "the drafts are dropped");
+    let notice = applied.notice.clone().expect("a notice");
+    assert!(notice.text.contains("已导入 1 项修改"), "{}", notice.text);
+    assert!(notice.undo.is_some());
+
+    let undone = applied.reduce(Action::Undo);
+    assert_eq!(undone.scenario, with_loans("330"));
+    assert!(!undone.modified);
+    assert!(undone.notice.as_ref().is_some_and(|n| n.undo.is_none()));
+    // A second 撤销 does nothing.
+    assert!(Rc::ptr_eq(&undone, &undone.clone().reduce(Action::Undo)));
+
+    // With unsaved changes, it waits behind the question; 不保存 applies it over them.
+    let busy = fresh().reduce(loans("331"));
+    let asked =
+        busy.reduce(Action::Applied { scenario: imported.clone(), changes: 1, source: "填报.csv".to_owned() });
+    assert_eq!(asked.scenario, with_loans("331"));
+    assert!(matches!(asked.prompt.as_ref().and_then(|p| p.then.clone()), Some(Pending::Apply { .. })));
+    let applied = asked.reduce(Action::Discarded);
+    assert_eq!(applied.scenario, imported);
+    assert!(applied.notice.as_ref().is_some_and(|n| n.undo.is_some()));
+}
+
+#[wasm_bindgen_test]
+fn a_share_link_replaces_the_working_copy_behind_the_question() {
+    let mut linked = with_loans("700");
+    linked.name = Some("对方的测算".to_owned());
+    let state = fresh().reduce(loans("331"));
+    let asked = state.reduce(Action::LinkOpened(linked.clone()));
+    assert_eq!(asked.prompt.as_ref().map(|p| p.question.clone()), Some(Question::Unsaved));
+    assert_eq!(
+        asked.prompt.as_ref().and_then(|p| p.then.as_ref()).map(Pending::describe).as_deref(),
+        Some("打开分享链接")
+    );
+    let cancelled = asked.reduce(Action::Cancelled);
+    assert_eq!(cancelled.scenario, with_loans("331"));
+    let opened = cancelled.reduce(Action::LinkOpened(linked.clone())).reduce(Action::Discarded);
+    assert_eq!(opened.scenario, linked);
+    assert_eq!(opened.name, None, "not saved in this browser yet");
+    assert!(opened.notice.as_ref().is_some_and(|n| n.text.contains("对方的测算") && n.level == Level::Info));
+}

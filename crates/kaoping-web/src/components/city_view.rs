@@ -14,6 +14,7 @@ use crate::components::bank_view::doubt_text;
 use crate::components::city_averages::{averages, CityAverages};
 use crate::components::number_field::NumberField;
 use crate::components::readings_badge::ReadingsBadge;
+use crate::components::sheets_paste::paste_handler;
 use crate::format::{fixed2, maybe_fixed2, number, still_counting, with_unit, NOT_APPLICABLE};
 use crate::hooks::use_scenario;
 use crate::state::{FieldId, Tab};
@@ -291,7 +292,7 @@ pub fn CityView() -> Html {
                 Unit::Fen.symbol()
             ) }</p>
             <div class="table-scroll" role="region" aria-label="全市银行考评总表（可横向滚动）">
-                <table class="city-table" id="city-table" aria-describedby="city-table-hint">
+                <table class="city-table" id="city-table" aria-describedby="city-table-hint" onpaste={paste_handler(&scenario, &EDITABLE, rows.iter().map(|r| r.id.clone()).collect())}>
                     <thead>
                         <tr onkeydown={on_header_key}>
                             { header(Column::Bank, "银行", "sticky-col") }

@@ -21,6 +21,7 @@ pub mod sheets_compare;
 pub mod sheets_compare_view;
 pub mod sheets_paste;
 pub mod sheets_preview;
+pub mod sheets_tools;
 pub mod skip_link;
 pub mod summary;
 pub mod target_chart;

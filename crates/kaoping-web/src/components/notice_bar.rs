@@ -12,6 +12,9 @@ pub struct NoticeBarProps {
     pub notice: Option<Notice>,
     /// Called when the user closes the message.
     pub ondismiss: Callback<()>,
+    /// Called by 撤销, shown when the message is about an import that can be undone.
+    #[prop_or_default]
+    pub onundo: Callback<()>,
 }
 
 /// A dismissable message; errors are announced at once, other messages politely.
@@ -31,6 +34,9 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
         <div class="notice-slot" aria-live="polite">
             <div class={class} role={role} id="notice">
                 <span class="notice-text">{ notice.text.clone() }</span>
+                if notice.undo.is_some() {
+                    <button type="button" class="link" id="notice-undo" onclick={props.onundo.reform(|_: MouseEvent| ())}>{ "撤销" }</button>
+                }
                 <button type="button" class="link" onclick={ondismiss} aria-label="关闭提示">{ "关闭" }</button>
             </div>
         </div>

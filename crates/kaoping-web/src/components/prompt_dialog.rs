@@ -51,6 +51,12 @@ pub fn PromptDialog(props: &PromptDialogProps) -> Html {
                 Some(name) => format!("“{name}”有未保存的修改。"),
                 None => "当前测算（未命名）还没有保存。".to_owned(),
             };
+            // Values read from a table are applied over the unsaved figures, not instead of them.
+            let hint = if matches!(props.prompt.then, Some(crate::state::Pending::Apply { .. })) {
+                "选“不保存”会直接把表格中的数据写在当前数字之上（可在提示中“撤销”）；选“取消”则什么也不做。"
+            } else {
+                "选“不保存”会丢弃这些修改；选“取消”则什么也不做。"
+            };
             html! {
                 <ModalDialog key="unsaved" id="prompt" title="保存修改吗？" focus={Some(AttrValue::from("prompt-save"))}
                     {oncancel}
@@ -60,7 +66,7 @@ pub fn PromptDialog(props: &PromptDialogProps) -> Html {
                         cancel(),
                     ]}>
                     <p>{ format!("{whose}{what}之前，要先保存吗？") }</p>
-                    <p class="hint">{ "选“不保存”会丢弃这些修改；选“取消”则什么也不做。" }</p>
+                    <p class="hint">{ hint }</p>
                 </ModalDialog>
             }
         }

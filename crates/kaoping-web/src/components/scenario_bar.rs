@@ -171,7 +171,7 @@ pub fn ScenarioBar() -> Html {
                 <div class="tool-group">
                     <button type="button" id="export" onclick={on_export}>{ "导出文件" }</button>
                     <button type="button" id="import" onclick={on_import_click}>{ "导入文件…" }</button>
-                    <input ref={file_input} id="import-file" type="file" accept=".json,application/json"
+                    <input ref={file_input} id="import-file" type="file" accept=".json,application/json,.xlsx,.csv,.tsv,.txt"
                         hidden=true tabindex="-1" aria-label="导入测算文件" onchange={on_file} />
                 </div>
             </div>

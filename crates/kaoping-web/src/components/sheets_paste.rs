@@ -27,3 +27,42 @@ pub fn target(shown_fields: &[Field], shown_banks: &[String], bank: &str, field:
         banks: shown_banks.get(row..).unwrap_or_default().to_vec(),
     }
 }
+
+/// The `onpaste` of the 全市总览 table: a block pasted into one of its boxes is read against the
+/// columns (`shown_fields`) and banks (`shown_banks`, in the order the table shows them) from that
+/// box right and down, and shown in the import preview; a single value is left to the box.
+pub fn paste_handler(
+    handle: &crate::hooks::ScenarioHandle,
+    shown_fields: &[Field],
+    shown_banks: Vec<String>,
+) -> yew::Callback<web_sys::Event> {
+    let handle = handle.clone();
+    let shown_fields = shown_fields.to_vec();
+    yew::Callback::from(move |event: web_sys::Event| {
+        let Some(text) = pasted_block(&event) else { return };
+        event.prevent_default();
+        let box_id = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|element| element.id())
+            .unwrap_or_default();
+        // The box pasted into, found by its element id (`c` + the field's id).
+        let (bank, field) = shown_banks
+            .iter()
+            .flat_map(|bank| shown_fields.iter().map(move |field| (bank, *field)))
+            .find(|(bank, field)| {
+                format!("c{}", crate::state::FieldId::Bank((*bank).clone(), *field).element_id()) == box_id
+            })
+            .map_or_else(
+                || {
+                    (
+                        shown_banks.first().cloned().unwrap_or_default(),
+                        shown_fields.first().copied().unwrap_or(Field::Loans),
+                    )
+                },
+                |(bank, field)| (bank.clone(), field),
+            );
+        let target = target(&shown_fields, &shown_banks, &bank, field);
+        handle.preview_update(kaoping_sheets::paste::paste(&text, handle.scheme, &target));
+    })
+}

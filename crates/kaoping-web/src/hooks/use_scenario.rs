@@ -22,7 +22,7 @@ use yew::prelude::*;
 
 use crate::services::files;
 use crate::services::storage::{self, Start};
-use crate::state::{Action, Clash, Notice, Question, State, Tab, Write};
+use crate::state::{Action, Clash, Notice, Question, SheetImport, State, Tab, Write};
 
 /// What the user answered in the dialog.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -280,11 +280,26 @@ impl ScenarioHandle {
     /// Reads a picked file and, if it is a scenario the engine accepts, makes it the working one
     /// (asking first when unsaved changes would be lost). Anything else is refused with a message
     /// and the working scenario stays exactly as it was.
+    ///
+    /// A workbook, CSV or TSV file is read by `kaoping_sheets` and shown in the import preview
+    /// first (see [`ScenarioHandle::preview_update`]).
     pub fn import(&self, file: web_sys::File) {
         let dispatcher = self.state.dispatcher();
-        let file_name = file.name();
-        let reader = files::read_text(file, move |result| {
-            let scenario = result
+        let handle = self.clone();
+        let reader = crate::services::sheets::read_bytes(file, move |result| {
+            let (file_name, bytes) = match result {
+                Ok(read) => read,
+                Err(message) => {
+                    dispatcher.dispatch(Action::Notify(Notice::error(format!("{message} 当前测算未作任何改变。"))));
+                    return;
+                }
+            };
+            if kaoping_sheets::file_kind(&bytes) != kaoping_sheets::FileKind::Json {
+                handle.preview_update(kaoping_sheets::read_file(&bytes, &file_name, handle.state.scheme));
+                return;
+            }
+            let scenario = String::from_utf8(bytes)
+                .map_err(|_| "文件不是 UTF-8 文本。".to_owned())
                 .and_then(|text| Scenario::from_json(&text).map_err(|e| format!("文件不是可用的测算文件：{}", e.zh())));
             dispatcher.dispatch(match scenario {
                 Ok(scenario) => Action::Imported { scenario, file_name },
@@ -294,6 +309,70 @@ impl ScenarioHandle {
             });
         });
         *self.reader.borrow_mut() = reader;
+    }
+
+    /// Shows the import preview of values read from a file or a pasted block, against the working
+    /// copy as it is now.
+    pub fn preview_update(&self, update: kaoping_sheets::Update) {
+        let preview = update.preview(self.state.scheme, &self.state.scenario);
+        self.state.dispatch(Action::Previewed(SheetImport { update: Rc::new(update), preview: Rc::new(preview) }));
+    }
+
+    /// 确认导入 in the preview: all the values or none, as one edit that 撤销 takes back. Asks first
+    /// when there are unsaved changes.
+    pub fn apply_preview(&self) {
+        let Some(sheet) = self.state.sheet.clone() else { return };
+        self.state.dispatch(Action::PreviewClosed);
+        match sheet.update.apply(self.state.scheme, &self.state.scenario) {
+            Ok(scenario) => self.apply_scenario(scenario, sheet.preview.changes.len(), sheet.update.source.clone()),
+            Err(problems) => {
+                let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                self.notify(Notice::error(format!("导入未完成，没有做任何更改：{}", listed.join("；"))));
+            }
+        }
+    }
+
+    /// Applies a scenario made from the working copy by an import (`changes` values from
+    /// `source`) as one undoable edit; asks first when there are unsaved changes.
+    pub fn apply_scenario(&self, scenario: Scenario, changes: usize, source: String) {
+        self.state.dispatch(Action::Applied { scenario, changes, source });
+    }
+
+    /// Closes the import preview; nothing changes.
+    pub fn close_preview(&self) {
+        self.state.dispatch(Action::PreviewClosed);
+    }
+
+    /// 撤销 in the notice of an applied import.
+    pub fn undo(&self) {
+        self.state.dispatch(Action::Undo);
+    }
+
+    /// [`ScenarioHandle::undo`] as a callback, for the notice.
+    pub fn undo_callback(&self) -> Callback<()> {
+        let handle = self.clone();
+        Callback::from(move |()| handle.undo())
+    }
+
+    /// Opens the share link in the page's address, if it has one (`#s=…`): its scenario replaces
+    /// the working copy (asking first when unsaved changes would be lost) and the fragment is taken
+    /// off the address. A damaged, cut or newer link is told and changes nothing.
+    pub fn open_link(&self) {
+        let Some(fragment) = crate::services::sheets::opened_fragment() else { return };
+        match kaoping_sheets::link::open_fragment(&fragment) {
+            Ok(scenario) => {
+                crate::services::sheets::clear_fragment();
+                self.state.dispatch(Action::LinkOpened(scenario));
+            }
+            Err(error) => {
+                self.notify(Notice::error(format!("无法打开分享链接：{}。当前测算未作任何改变。", error.zh())));
+            }
+        }
+    }
+
+    /// Something to tell the user (from the spreadsheet tools).
+    pub fn tell(&self, notice: Notice) {
+        self.notify(notice);
     }
 
     fn ask(&self, question: Question) {
@@ -443,6 +522,8 @@ pub fn ScenarioProvider(props: &ScenarioProviderProps) -> Html {
     {
         let document = document.clone();
         use_effect_with((), move |()| {
+            // A share link the page was opened with.
+            document.open_link();
             let listeners = listen(&document, id.clone());
             move || {
                 drop(listeners);
@@ -476,6 +557,9 @@ fn listen(handle: &DocumentHandle, id: String) -> Vec<EventListener> {
         let change = storage::elsewhere(other_tabs.state.name.as_deref(), other_tabs.state.base.as_deref());
         other_tabs.state.dispatch(Action::ChangedElsewhere { names: storage::names(), change });
     }));
+
+    let linked = handle.clone();
+    listeners.push(EventListener::new(&window, "hashchange", move |_| linked.open_link()));
 
     let leaving = id.clone();
     listeners.push(EventListener::new(&window, "pagehide", move |_| storage::release(&leaving)));

@@ -1,0 +1,242 @@
+// End-to-end tests of the spreadsheet pieces (issue 8): the template and the CSV export are
+// downloaded, filled in as a user would (here: the CSV text edited in JS, the workbook sent back
+// unchanged), imported, previewed and applied as one undoable edit; a bad file names its cells and
+// changes nothing; a share link opens the same scenario in another page, a cut one says so; a block
+// pasted into 全市总览 is previewed and applied; 对比 of two saved scenarios shows the band moves.
+// Run after `trunk build --release`: node --test tests/e2e/. Tests wait for conditions, never for a
+// time.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { serveDist, launchBrowser, openPage } from './harness.mjs';
+
+let server;
+let browser;
+let tmp;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'kaoping-sheets-'));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+});
+
+async function freshPage(url = server.url) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const opened = await openPage(context, url);
+  return { context, ...opened };
+}
+
+const notice = (page, hasText) => page.locator('#notice', { hasText }).waitFor();
+const status = (page) => page.locator('#scenario-status').innerText();
+
+/** The working copy of this tab, as stashed in localStorage (the scenario JSON). */
+const stashed = (page) => page.evaluate(() => Object.keys(localStorage)
+  .filter((k) => k.startsWith('kaoping/tab/'))
+  .map((k) => { try { return JSON.parse(localStorage.getItem(k)).scenario ?? ''; } catch { return ''; } })
+  .join('\n'));
+
+/** Clicks a download button and returns the downloaded file's path and suggested name. */
+async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  const name = file.suggestedFilename();
+  const to = path.join(tmp, `${Date.now()}-${name}`);
+  await file.saveAs(to);
+  return { to, name };
+}
+
+/** A small RFC 4180 reader, enough for the exported CSV. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+const writeCsv = (rows) => rows.map((r) => r.map((c) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
+
+/** Sets one cell of a CSV (by the row whose first cell is `bank` and the heading starting with `heading`). */
+function setCell(text, bank, heading, value) {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const rows = parseCsv(text.slice(bom.length));
+  const headRow = rows.findIndex((r) => r.some((c) => c.startsWith(heading)));
+  assert.ok(headRow >= 0, `a heading ${heading}`);
+  const column = rows[headRow].findIndex((c) => c.startsWith(heading));
+  const row = rows.findIndex((r) => (r[0] ?? '').includes(bank));
+  assert.ok(row >= 0, `a row for ${bank}`);
+  rows[row][column] = value;
+  return { text: bom + writeCsv(rows), cell: `${String.fromCharCode(65 + column)}${row + 1}` };
+}
+
+test('the template comes back unchanged, a filled-in CSV is previewed, applied and undone', async () => {
+  const { context, page, errors } = await freshPage();
+  // The workbook template, sent back as it came: nothing to change.
+  const template = await download(page, '#download-template');
+  assert.match(template.name, /填报模板\.xlsx$/);
+  const head = await fs.readFile(template.to);
+  assert.equal(head.subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');
+  await page.locator('#import-table-file').setInputFiles(template.to);
+  await page.locator('.import-preview', { hasText: '与当前测算相同' }).waitFor();
+  assert.ok(await page.locator('#import-apply').isDisabled());
+  await page.locator('#import-cancel').click();
+  await page.locator('.import-preview').waitFor({ state: 'detached' });
+
+  // The CSV export, one figure changed as in Excel, picked through 导入文件 (which reads CSV too).
+  const csv = await download(page, '#export-csv');
+  const { text, cell } = setCell(await fs.readFile(csv.to, 'utf8'), '工商银行', '贷款余额', '2345');
+  const filled = path.join(tmp, '填好的.csv');
+  await fs.writeFile(filled, text);
+  await page.locator('#import-file').setInputFiles(filled);
+  const preview = page.locator('.import-preview');
+  await preview.waitFor();
+  const changes = await page.locator('#import-changes tbody tr').allInnerTexts();
+  assert.equal(changes.length, 1, changes.join('\n'));
+  assert.match(changes[0], /工商银行/);
+  assert.match(changes[0], /2345/);
+  assert.ok(changes[0].includes(`填好的.csv!${cell}`), `${changes[0]} names ${cell}`);
+  await page.locator('#import-apply').click();
+  await notice(page, '已导入 1 项修改');
+  assert.match(await stashed(page), /2345/);
+  assert.match(await status(page), /有未保存的修改/);
+
+  // 撤销 brings the figures back.
+  await page.locator('#notice-undo').click();
+  await notice(page, '已撤销导入');
+  assert.doesNotMatch(await stashed(page), /2345/);
+  assert.match(await status(page), /基准情景，未修改/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a bad file names each refused cell in Chinese and changes nothing', async () => {
+  const { context, page, errors } = await freshPage();
+  const before = await stashed(page);
+  const bad = path.join(tmp, '有错.csv');
+  await fs.writeFile(bad, '银行,贷款余额（亿元）\r\n工商银行,"12,3x"\r\n农业银行,300\r\n');
+  await page.locator('#import-table-file').setInputFiles(bad);
+  const problems = page.locator('#import-problems');
+  await problems.waitFor();
+  const listed = await problems.innerText();
+  assert.match(listed, /有错\.csv!B2/);
+  assert.match(listed, /不是数字/);
+  assert.ok(await page.locator('#import-apply').isDisabled());
+  await page.locator('#import-cancel').click();
+  await page.locator('.import-preview').waitFor({ state: 'detached' });
+  assert.equal(await stashed(page), before);
+  assert.match(await status(page), /基准情景，未修改/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Copies the share link: from the clipboard, or from the box shown when copying is not allowed. */
+async function copyLink(page) {
+  await page.locator('#copy-link').click();
+  const shown = page.locator('#share-link');
+  // Whichever comes; the other wait is dropped quietly.
+  await Promise.race([notice(page, '分享链接已复制').catch(() => {}), shown.waitFor().catch(() => {})]);
+  if (await shown.count()) return shown.inputValue();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test('a share link opens the identical scenario in a new page; a cut link says so', async () => {
+  const { context, page, errors } = await freshPage();
+  await page.locator('#f-adbc-loans').fill('1,000');
+  await page.locator('#f-adbc-sme_loans').fill('77.5');
+  await page.waitForFunction(() => document.querySelector('#scenario-unsaved'));
+  const total = await page.locator('#summary-total').innerText();
+  const link = await copyLink(page);
+  assert.ok(link.startsWith(server.url) && link.includes('#s=1.'), link);
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('kaoping/tab/')
+    && localStorage.getItem(k).includes('77.5')));
+  const mine = await stashed(page);
+
+  const other = await freshPage(link);
+  await notice(other.page, '已打开分享链接中的测算');
+  await other.page.waitForFunction((m) => Object.keys(localStorage).filter((k) => k.startsWith('kaoping/tab/'))
+    .some((k) => { try { return JSON.parse(localStorage.getItem(k)).scenario === m; } catch { return false; } }), mine);
+  assert.equal(await stashed(other.page), mine);
+  assert.equal(await other.page.locator('#summary-total').innerText(), total);
+  assert.equal(new URL(other.page.url()).hash, '', 'the fragment is taken off the address');
+
+  // The same link over unsaved work asks first; 取消 keeps the work.
+  await other.page.locator('#f-adbc-loans').fill('5');
+  await other.page.waitForFunction(() => document.querySelector('#f-adbc-loans').value === '5');
+  await other.page.evaluate((hash) => { location.hash = hash; }, new URL(link).hash);
+  await other.page.locator('#prompt', { hasText: '打开分享链接' }).waitFor();
+  await other.page.locator('#prompt-cancel').click();
+  assert.equal(await other.page.locator('#f-adbc-loans').inputValue(), '5');
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
+
+  // Cut short, as a chat program might.
+  const cut = await freshPage(link.slice(0, link.length - 25));
+  await notice(cut.page, '链接已损坏或不完整');
+  assert.match(await status(cut.page), /基准情景，未修改/);
+  await cut.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a tab-separated block pasted into 全市总览 is previewed and applied', async () => {
+  const { context, page, errors } = await freshPage();
+  await page.locator('#tab-city').click();
+  const box = page.locator('#cf-icbc-loans');
+  await box.waitFor();
+  await box.focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '111\t22\n333\t44\n');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.locator('.import-preview').waitFor();
+  const changes = await page.locator('#import-changes tbody tr').allInnerTexts();
+  assert.equal(changes.length, 4, changes.join('\n'));
+  assert.match(changes[0], /工商银行[\s\S]*111[\s\S]*粘贴内容!A1/);
+  await page.locator('#import-apply').click();
+  await notice(page, '已导入 4 项修改');
+  await page.waitForFunction(() => document.querySelector('#cf-icbc-loans')?.value === '111');
+  assert.equal(await page.locator('#cf-icbc-sme_loans').inputValue(), '22');
+  assert.equal(await page.locator('#cf-abc-loans').inputValue(), '333');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('对比 of two saved scenarios shows the band moves', async () => {
+  const { context, page, errors } = await freshPage();
+  const saveAs = async (name) => {
+    await page.locator('#scenario-name-input').fill(name);
+    await page.locator('#save-as').click();
+    await notice(page, `已保存“${name}”`);
+  };
+  await saveAs('甲');
+  await page.locator('#f-adbc-loans').fill('1,000');
+  await page.waitForFunction(() => document.querySelector('#scenario-unsaved'));
+  await saveAs('乙');
+  await page.locator('#tab-compare').click();
+  await page.locator('#compare-other').selectOption({ label: '已保存：甲' });
+  const moved = page.locator('#compare-table tr.moved', { hasText: '农发行' });
+  await moved.waitFor();
+  assert.match(await moved.locator('.band-move').innerText(), /→.*↑/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
