@@ -101,6 +101,8 @@ test('the page works under the policy, with no violation on normal use', async (
   const exported = await fs.readFile(await download.path(), 'utf8');
   assert.match(exported, /"loans": "1000"/);
   await page.locator('#import-file').setInputFiles({ name: 'back.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  // The typed figure is unsaved work, so importing over it asks first (the document semantics).
+  await page.locator('#prompt-discard').click();
   await page.locator('#notice', { hasText: '已导入' }).waitFor();
 
   assert.deepEqual(await violations(), [], 'no securitypolicyviolation event');

@@ -50,7 +50,7 @@ async function namedScenario(name) {
   const { page, errors } = await openPage(context, server.url);
   await page.locator('#scenario-name-input').fill(name);
   await page.locator('#save-as').click();
-  await page.locator('#notice', { hasText: `已保存为“${name}”` }).waitFor();
+  await page.locator("#notice", { hasText: `已保存“${name}”` }).waitFor();
   return { context, page, errors };
 }
 
