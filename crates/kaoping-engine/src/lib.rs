@@ -23,6 +23,7 @@ mod city;
 mod error;
 mod evaluate;
 mod evaluation;
+mod exact;
 mod explain;
 mod fields;
 mod input;

@@ -22,9 +22,10 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::evaluation::{Band, BankResult, Deposit, Warning};
+use crate::exact::{compare, sort_key};
 use crate::parameters::Outcomes;
 use crate::scenario::{BankInput, DepositNormalization};
-use crate::scoring::{compare, round2, sort_key};
+use crate::scoring::round2;
 
 /// The indices of the values that are there, highest first (ties in index order).
 ///
