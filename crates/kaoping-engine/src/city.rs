@@ -10,6 +10,7 @@
 use rust_decimal::Decimal;
 
 use crate::evaluation::{CityFigure, CityFigures, Figures};
+use crate::exact::is_positive;
 use crate::scenario::{BankInput, CityAverage, Scenario};
 use crate::scoring::growth_pct;
 use crate::sections::outcomes::competition_ranks;
@@ -34,9 +35,8 @@ pub(crate) fn figures(scenario: &Scenario, inputs: &[&BankInput], lines: &[Figur
     let pension = growth(
         &mut (0..n).filter(|&i| counts(i)).filter_map(|i| pair(inputs[i].pension_loans_2023, inputs[i].pension_loans)),
     );
-    let tech: Vec<Decimal> =
-        (0..n).filter(|&i| counts(i)).filter_map(|i| inputs[i].tech_new_loans.map(Amount::get)).collect();
-    let tech = CityFigure { value: mean(&tech), typed_in: false, banks: tech.len() };
+    let (tech, banks) = mean((0..n).filter(|&i| counts(i)).filter_map(|i| inputs[i].tech_new_loans.map(Amount::get)));
+    let tech = CityFigure { value: tech, typed_in: false, banks };
     let city = &scenario.city;
     CityFigures {
         loan_growth_pct: typed(city.loan_growth_pct, loans),
@@ -74,22 +74,38 @@ fn typed(value: Option<Percent>, computed: CityFigure) -> CityFigure {
 }
 
 fn average_growth(pairs: &mut dyn Iterator<Item = (Decimal, Decimal)>, mode: CityAverage) -> CityFigure {
-    let pairs: Vec<(Decimal, Decimal)> = pairs.filter(|(base, _)| *base > Decimal::ZERO).collect();
-    let value = match mode {
+    let pairs = pairs.filter(|(base, _)| is_positive(*base));
+    let (value, banks) = match mode {
         CityAverage::Aggregate => {
-            let base: Decimal = pairs.iter().map(|p| p.0).sum();
-            let current: Decimal = pairs.iter().map(|p| p.1).sum();
-            growth_pct(base, current)
+            // Σ 2023 and Σ 2024, each added up from zero in bank order.
+            let (mut base, mut current, mut banks) = (Decimal::ZERO, Decimal::ZERO, 0);
+            for (b, c) in pairs {
+                base += b;
+                current += c;
+                banks += 1;
+            }
+            (growth_pct(base, current), banks)
         }
-        CityAverage::Mean => mean(&pairs.iter().filter_map(|(b, c)| growth_pct(*b, *c)).collect::<Vec<_>>()),
+        CityAverage::Mean => {
+            let mut banks = 0;
+            let (value, _) = mean(pairs.filter_map(|(b, c)| {
+                banks += 1;
+                growth_pct(b, c)
+            }));
+            (value, banks)
+        }
     };
-    CityFigure { value, typed_in: false, banks: pairs.len() }
+    CityFigure { value, typed_in: false, banks }
 }
 
-fn mean(values: &[Decimal]) -> Option<Decimal> {
-    if values.is_empty() {
-        return None;
+/// The mean of the values (added up from zero in order, then divided by their number), and their
+/// number.
+fn mean(values: impl Iterator<Item = Decimal>) -> (Option<Decimal>, usize) {
+    let (mut sum, mut count) = (Decimal::ZERO, 0usize);
+    for value in values {
+        sum += value;
+        count += 1;
     }
-    let sum: Decimal = values.iter().sum();
-    sum.checked_div(Decimal::from(values.len()))
+    let mean = if count == 0 { None } else { sum.checked_div(Decimal::from(count)) };
+    (mean, count)
 }

@@ -77,7 +77,7 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
             if input.vetoed {
                 warnings.insert(0, Warning::Vetoed);
             }
-            let total = (!input.vetoed).then(|| items.iter().map(|s| s.points).sum());
+            let total = (!input.vetoed).then(|| crate::exact::sum(items.iter().map(|s| s.points)));
             BankResult {
                 index: i,
                 id: bank.id.clone(),

@@ -435,7 +435,7 @@ impl Line {
 
     /// increment / task in percent, when the task is positive.
     pub fn completion_pct(&self) -> Option<Decimal> {
-        if crate::scoring::is_positive(self.task) {
+        if crate::exact::is_positive(self.task) {
             self.increment.checked_div(self.task).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
         } else {
             None

@@ -25,6 +25,7 @@ mod compare_ranks;
 mod error;
 mod evaluate;
 mod evaluation;
+mod exact;
 mod explain;
 mod fields;
 mod input;

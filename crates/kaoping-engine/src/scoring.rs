@@ -13,6 +13,7 @@ use std::cmp::Ordering;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::evaluation::{Against, GrowthWorking, Item, ItemScore, Line, Working};
+use crate::exact::{compare, is_positive};
 use crate::fields::{missing_for, BankInput};
 use crate::parameters::{Param, ScaleRule, StepRule, TaskRule};
 use crate::scenario::BonusMode;
@@ -41,49 +42,6 @@ impl Scale {
     pub fn new(full: &Param, step: &Param, step_points: &Param, bonus_cap: &Param) -> Scale {
         Scale { full: full.value, step: step.value, step_points: step_points.value, bonus_cap: bonus_cap.value }
     }
-}
-
-/// Powers of ten that fit in an `i128`, up to rust_decimal's largest scale.
-const POWERS_OF_TEN: [i128; 29] = {
-    let mut powers = [1i128; 29];
-    let mut i = 1;
-    while i < powers.len() {
-        powers[i] = powers[i - 1] * 10;
-        i += 1;
-    }
-    powers
-};
-
-/// `a.cmp(&b)`, exactly, but cheaper for the figures the engine compares.
-///
-/// rust_decimal aligns two scales by repeated 32-bit multiplications (three rounds to set a whole
-/// rule number against a 28-decimal figure, about 110 instructions). Here the mantissa with the
-/// smaller scale is aligned with one 128-bit multiplication; when that would overflow (a mantissa
-/// above about 10^10 against 28 more decimals, which no score reaches) rust_decimal decides.
-pub(crate) fn compare(a: Decimal, b: Decimal) -> Ordering {
-    let (ma, mb) = (a.mantissa(), b.mantissa());
-    let (sa, sb) = (a.scale(), b.scale());
-    let aligned = if sa >= sb {
-        POWERS_OF_TEN.get((sa - sb) as usize).and_then(|p| mb.checked_mul(*p)).map(|mb| (ma, mb))
-    } else {
-        POWERS_OF_TEN.get((sb - sa) as usize).and_then(|p| ma.checked_mul(*p)).map(|ma| (ma, mb))
-    };
-    match aligned {
-        Some((x, y)) => x.cmp(&y),
-        None => a.cmp(&b),
-    }
-}
-
-/// The value × 10^28 as an integer, when it fits (for any score or total): one integer comparison
-/// then orders two figures.
-pub(crate) fn sort_key(value: Decimal) -> Option<i128> {
-    let shift = POWERS_OF_TEN.get((28 - value.scale().min(28)) as usize)?;
-    value.mantissa().checked_mul(*shift)
-}
-
-/// `value > 0`, read from the sign and the digits: a comparison with zero without calling `cmp`.
-pub(crate) fn is_positive(value: Decimal) -> bool {
-    value.is_sign_positive() && !value.is_zero()
 }
 
 /// Whether a rule number is written exactly `1` (digit 1, no decimals). Dividing or multiplying by it
@@ -124,10 +82,16 @@ pub(crate) fn capped_steps(
     mode: BonusMode,
 ) -> (Decimal, Decimal, bool) {
     let raw = times(steps(quantity, step, mode), step_points);
-    // One comparison for both the cap and the flag (`min` keeps `raw` when it equals the cap).
+    let (points, capped) = at_most(raw, cap);
+    (points, raw, capped)
+}
+
+/// `raw.min(cap)` and whether the cap cut it (`raw > cap`), from one comparison (`min` keeps `raw`
+/// when it equals the cap).
+pub(crate) fn at_most(raw: Decimal, cap: Decimal) -> (Decimal, bool) {
     match compare(raw, cap) {
-        Ordering::Greater => (cap, raw, true),
-        _ => (raw, raw, false),
+        Ordering::Greater => (cap, true),
+        _ => (raw, false),
     }
 }
 
@@ -266,51 +230,6 @@ mod tests {
         }
         assert!(is_one(d("1")) && !is_one(d("1.0")) && !is_one(d("-1")) && !is_one(d("0.5")));
         assert_eq!(times(Decimal::new(0, 3), Decimal::ONE).serialize(), Decimal::ZERO.serialize(), "0.000 × 1 is 0");
-    }
-
-    #[test]
-    fn compare_agrees_with_rust_decimal() {
-        let texts = [
-            "0",
-            "-0",
-            "0.000",
-            "1",
-            "-1",
-            "1.0",
-            "0.9999999999999999999999999999",
-            "20",
-            "19.999999999999999999999999",
-            "79228162514264337593543950335",
-            "-79228162514264337593543950335",
-            "7.9228162514264337593543950335",
-            "0.0000000000000000000000000001",
-            "-0.0000000000000000000000000001",
-            "12",
-            "12.000000000000000000000000001",
-            "4.0430343894654520090465219525",
-            "1000000000000000000",
-            "100000000.00000001",
-        ];
-        let mut values: Vec<Decimal> = texts.iter().map(|t| d(t)).collect();
-        values.push(Decimal::new(-0, 5).set_sign_negative_chained());
-        for &a in &values {
-            for &b in &values {
-                assert_eq!(compare(a, b), a.cmp(&b), "compare({a}, {b})");
-                if let (Some(x), Some(y)) = (sort_key(a), sort_key(b)) {
-                    assert_eq!(x.cmp(&y), a.cmp(&b), "sort_key({a}) against sort_key({b})");
-                }
-            }
-        }
-    }
-
-    trait Negative {
-        fn set_sign_negative_chained(self) -> Self;
-    }
-    impl Negative for Decimal {
-        fn set_sign_negative_chained(mut self) -> Self {
-            self.set_sign_negative(true);
-            self
-        }
     }
 
     #[test]

@@ -21,9 +21,10 @@
 use rust_decimal::Decimal;
 
 use crate::evaluation::{Item, ItemScore, Programme, Working};
+use crate::exact::{compare, is_positive};
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode, Guarantee};
-use crate::scoring::{against_task, capped_steps, compare, is_positive, missing, step_item, Scale};
+use crate::scoring::{against_task, at_most, capped_steps, missing, step_item, Scale};
 
 /// 二(四)1 金融政策争取、落实: the panel's grade, as typed in.
 pub(crate) fn policy(input: &BankInput, rules: &Items) -> ItemScore {
@@ -67,12 +68,8 @@ pub(crate) fn guarantee(input: &BankInput, rules: &Items, mode: BonusMode) -> It
     let startup = programme(input.startup_guarantee(), rules, mode);
     let govbank = programme(input.govbank_guarantee(), rules, mode);
     let raw_points = startup.points + govbank.points;
-    let points = raw_points.min(rules.guarantee.cap.value);
-    ItemScore {
-        item,
-        points,
-        working: Working::Guarantee { startup, govbank, raw_points, capped: raw_points > points },
-    }
+    let (points, capped) = at_most(raw_points, rules.guarantee.cap.value);
+    ItemScore { item, points, working: Working::Guarantee { startup, govbank, raw_points, capped } }
 }
 
 fn programme(entry: Guarantee, rules: &Items, mode: BonusMode) -> Programme {

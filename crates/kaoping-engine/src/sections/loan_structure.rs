@@ -27,10 +27,11 @@
 use rust_decimal::Decimal;
 
 use crate::evaluation::{Item, ItemScore, Line, Working};
+use crate::exact::compare;
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode};
 use crate::scoring::{
-    against_task, capped_steps, compare, growth_pct, line, missing, step_item, task_item, undefined, unit_interval,
+    against_task, at_most, capped_steps, growth_pct, line, missing, step_item, task_item, undefined, unit_interval,
     Scale,
 };
 use crate::sections::loan_input::growth_item;
@@ -135,12 +136,8 @@ pub(crate) fn tech(input: &BankInput, city_average: Option<Decimal>, rules: &Ite
         _ => Decimal::ZERO,
     };
     let raw = loan_points + rule.product_points.value * Decimal::from(products);
-    let points = raw.min(rule.item_cap.value);
-    ItemScore {
-        item,
-        points,
-        working: Working::Tech { own, average: city_average, loan_points, products, capped: raw > points },
-    }
+    let (points, capped) = at_most(raw, rule.item_cap.value);
+    ItemScore { item, points, working: Working::Tech { own, average: city_average, loan_points, products, capped } }
 }
 
 /// 二(二)5 养老金融: growth against the city average (2), among the five fastest (+1), first products, at most 4.
@@ -164,10 +161,10 @@ pub(crate) fn pension(
     }
     let reached = matches!((growth, city_average), (Some(g), Some(a)) if compare(g, a).is_ge());
     let average_points = if reached { rule.full.value } else { Decimal::ZERO };
-    let in_top = growth_rank.is_some_and(|r| Decimal::from(r) <= rule.top_n.value);
+    let in_top = growth_rank.is_some_and(|r| compare(Decimal::from(r), rule.top_n.value).is_le());
     let top_points = if in_top { rule.top_points.value } else { Decimal::ZERO };
     let raw = average_points + top_points + rule.product_points.value * Decimal::from(products);
-    let points = raw.min(rule.item_cap.value);
+    let (points, capped) = at_most(raw, rule.item_cap.value);
     ItemScore {
         item,
         points,
@@ -178,7 +175,7 @@ pub(crate) fn pension(
             average_points,
             top_points,
             products,
-            capped: raw > points,
+            capped,
         },
     }
 }

@@ -22,9 +22,10 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::evaluation::{Band, BankResult, Deposit, Warning};
+use crate::exact::{compare, sort_key};
 use crate::parameters::Outcomes;
 use crate::scenario::{BankInput, DepositNormalization};
-use crate::scoring::{compare, round2, sort_key};
+use crate::scoring::round2;
 
 /// The indices of the values that are there, highest first (ties in index order).
 ///
@@ -33,19 +34,18 @@ use crate::scoring::{compare, round2, sort_key};
 pub(crate) fn descending(values: &[Option<Decimal>]) -> Vec<usize> {
     // Sorting integer keys costs a fraction of sorting decimals; a value too large for a key (none of
     // the engine's) sorts the decimals.
-    let keys: Option<Vec<(Reverse<i128>, usize)>> =
-        values.iter().enumerate().filter_map(|(i, v)| v.map(|v| sort_key(v).map(|k| (Reverse(k), i)))).collect();
-    match keys {
-        Some(mut keys) => {
-            keys.sort_unstable();
-            keys.into_iter().map(|(_, i)| i).collect()
-        }
-        None => {
+    let mut keys: Vec<(Reverse<i128>, usize)> = Vec::with_capacity(values.len());
+    for (i, value) in values.iter().enumerate() {
+        let Some(value) = *value else { continue };
+        let Some(key) = sort_key(value) else {
             let mut order: Vec<usize> = (0..values.len()).filter(|&i| values[i].is_some()).collect();
             order.sort_by(|&a, &b| values[b].cmp(&values[a]));
-            order
-        }
+            return order;
+        };
+        keys.push((Reverse(key), i));
     }
+    keys.sort_unstable();
+    keys.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Whether two values are the same number (`None` only equals `None`).
