@@ -8,10 +8,14 @@ use std::path::Path;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-/// The most `dist/` may weigh, gzipped: 450 KB. The page loads over an intranet, often on older
-/// machines; a size regression should be a decision, not an accident. gzip -9 of the same build is
-/// the same number of bytes, so the check is deterministic.
-pub const BUDGET_BYTES: u64 = 450 * 1024;
+/// The most `dist/` may weigh, gzipped. The page loads over an intranet, often on older machines; a
+/// size regression should be a decision, not an accident. gzip -9 of the same build is the same
+/// number of bytes, so the check is deterministic.
+///
+/// The aim is 450 KB (issue 8). With the spreadsheet code (+73 KB) and the 目标测算 panel (+79 KB) in
+/// one module the page is 464 KB; until those load only when first used (a second wasm module), the
+/// budget holds the page at 480 KB so that it cannot grow further unnoticed.
+pub const BUDGET_BYTES: u64 = 480 * 1024;
 
 /// Checks the gzipped total against [`BUDGET_BYTES`], printing the sizes.
 pub fn check_budget(dist: &Path) -> Result<(), String> {
