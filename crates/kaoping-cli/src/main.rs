@@ -615,29 +615,15 @@ fn load(file: &str) -> Result<(&'static Scheme, Scenario), Failure> {
     Ok((scheme, scenario))
 }
 
-/// Columns a character takes in a terminal: two for CJK ideographs and full-width forms, else one.
-fn columns(c: char) -> usize {
-    match c {
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}' => 2,
-        _ => 1,
-    }
-}
-
 /// Pads text on the right to a display width.
 fn pad(text: &str, width: usize) -> String {
-    let shown: usize = text.chars().map(columns).sum();
+    let shown: usize = text.chars().map(kaoping_engine::display_columns).sum();
     format!("{text}{}", " ".repeat(width.saturating_sub(shown)))
 }
 
 /// Pads text on the left to a display width.
 fn pad_left(text: &str, width: usize) -> String {
-    let shown: usize = text.chars().map(columns).sum();
+    let shown: usize = text.chars().map(kaoping_engine::display_columns).sum();
     format!("{}{text}", " ".repeat(width.saturating_sub(shown)))
 }
 

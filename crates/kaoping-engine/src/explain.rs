@@ -40,6 +40,22 @@ pub fn group_digits(text: &str) -> String {
     }
 }
 
+/// Columns a character takes in a terminal or a spreadsheet cell: two for CJK ideographs and
+/// full-width forms, else one. The command line's tables and the workbook's column widths both count
+/// with it.
+pub fn display_columns(c: char) -> usize {
+    match c {
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}' => 2,
+        _ => 1,
+    }
+}
+
 /// An amount for display: two decimals, separators, and its unit (`1,234.50 亿元`).
 pub fn format_amount(value: Decimal, unit: &str) -> String {
     format!("{} {unit}", format_fixed2(value))

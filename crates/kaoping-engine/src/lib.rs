@@ -51,7 +51,7 @@ pub use evaluation::{
     Against, Band, BankResult, CityFigure, CityFigures, Deposit, Evaluation, FieldSet, Figures, GrowthWorking, Item,
     ItemScore, Line, Milestone, Programme, Progress, Warning, Working,
 };
-pub use explain::{format_amount, format_fixed2, group_digits};
+pub use explain::{display_columns, format_amount, format_fixed2, group_digits};
 pub use fields::{AnnexLine, BankInput, Field, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS};
 pub use input::{normalize, Reading as TypedText};
 pub use parameters::{Param, Parameters};

@@ -71,24 +71,10 @@ pub struct Sheet {
 }
 
 /// Columns a character takes: two for CJK ideographs and full-width forms, one otherwise. Column
-/// widths are counted in the width of a digit, which is about half a CJK character.
-fn columns(c: char) -> usize {
-    match c {
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}' => 2,
-        _ => 1,
-    }
-}
-
 fn display_width(value: &Value, style: Style) -> usize {
     let width = match value {
         Value::Empty => 0,
-        Value::Text(t) => t.lines().map(|l| l.chars().map(columns).sum()).max().unwrap_or(0),
+        Value::Text(t) => t.lines().map(|l| l.chars().map(kaoping_engine::display_columns).sum()).max().unwrap_or(0),
         // Shown grouped with two decimals: the digits, a comma per three, the point and two places.
         Value::Number(n) => {
             let digits = n.trunc().abs().to_string().len();
