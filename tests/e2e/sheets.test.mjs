@@ -1,6 +1,7 @@
 // End-to-end tests of the spreadsheet pieces (issue 8): the template and the CSV export are
-// downloaded, filled in as a user would (here: the CSV text edited in JS, the workbook sent back
-// unchanged), imported, previewed and applied as one undoable edit; a bad file names its cells and
+// downloaded, filled in as a user would (the CSV text edited in JS; the workbook opened, changed and
+// saved again by LibreOffice, as it would be by Excel), imported, previewed and applied as one
+// undoable edit; a bad file names its cells and
 // changes nothing; a share link opens the same scenario in another page, a cut one says so; a block
 // pasted into 全市总览 is previewed and applied; 对比 of two saved scenarios shows the band moves.
 // Run after `trunk build --release`: node --test tests/e2e/. Tests wait for conditions, never for a
@@ -8,6 +9,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -124,6 +127,79 @@ test('the template comes back unchanged, a filled-in CSV is previewed, applied a
   await notice(page, '已撤销导入');
   assert.doesNotMatch(await stashed(page), /2345/);
   assert.match(await status(page), /基准情景，未修改/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** LibreOffice's soffice on PATH (`cargo xtask test` installs Debian's libreoffice-calc-nogui). */
+function soffice() {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    for (const name of ['soffice', 'libreoffice']) {
+      const file = path.join(dir, name);
+      try { accessSync(file, constants.X_OK); return file; } catch { /* next */ }
+    }
+  }
+  assert.fail('LibreOffice (soffice) is needed: cargo xtask test installs libreoffice-calc-nogui');
+}
+
+/**
+ * Has LibreOffice open `book` and save it again as `.xlsx` with the first number in the row of `bank`
+ * (its 贷款余额) set to `value`, the way a user fills the template in a spreadsheet program: the
+ * workbook goes to LibreOffice's flat XML, one cell is changed there, and LibreOffice writes the
+ * xlsx (its own zip, shared strings and styles, not Kaoping's). Returns the new file's path.
+ */
+function fillInLibreOffice(book, bank, value) {
+  const dir = path.join(tmp, `lo-${Date.now()}`);
+  // A profile per run: a second soffice started while the first is still closing would hand its
+  // work to the closing one and exit without converting.
+  let runs = 0;
+  const run = (args) => execFileSync(soffice(),
+    [`-env:UserInstallation=file://${dir}/profile-${runs++}`, '--headless', ...args], { stdio: 'pipe', timeout: 120_000 });
+  run(['--convert-to', 'fods', '--outdir', dir, book]);
+  const fods = path.join(dir, `${path.basename(book, '.xlsx')}.fods`);
+  let xml = readFileSync(fods, 'utf8');
+  // The cell right of the bank's name (column B, 贷款余额): empty on the template of an untouched
+  // scenario (LibreOffice writes a run of empty cells as one repeated cell), or a number.
+  const name = xml.indexOf(`>${bank}<`);
+  assert.ok(name >= 0, `LibreOffice shows a row for ${bank}`);
+  const start = xml.indexOf('<table:table-cell', name);
+  const typed = `<table:table-cell office:value-type="float" office:value="${value}"><text:p>${value}</text:p></table:table-cell>`;
+  const empty = xml.slice(start).match(/^<table:table-cell(?: table:number-columns-repeated="(\d+)")?\/>/);
+  let cell;
+  let end;
+  if (empty) {
+    const rest = Number(empty[1] ?? 1) - 1;
+    cell = typed + (rest > 0 ? `<table:table-cell table:number-columns-repeated="${rest}"/>` : '');
+    end = start + empty[0].length;
+  } else {
+    end = xml.indexOf('</table:table-cell>', start) + '</table:table-cell>'.length;
+    assert.match(xml.slice(start, end), /office:value-type="float"/, 'column B holds a number or nothing');
+    cell = typed;
+  }
+  xml = xml.slice(0, start) + cell + xml.slice(end);
+  const edited = path.join(dir, '填好的模板.fods');
+  writeFileSync(edited, xml);
+  const out = path.join(dir, 'out');
+  run(['--convert-to', 'xlsx', '--outdir', out, edited]);
+  return path.join(out, '填好的模板.xlsx');
+}
+
+test('the template filled in and saved by LibreOffice is previewed and applied', async () => {
+  const { context, page, errors } = await freshPage();
+  const template = await download(page, '#download-template');
+  const filled = fillInLibreOffice(template.to, '工商银行', '2345.67');
+  await page.locator('#import-table-file').setInputFiles(filled);
+  await page.locator('.import-preview').waitFor();
+  const changes = await page.locator('#import-changes tbody tr').allInnerTexts();
+  assert.equal(changes.length, 1, `only the changed cell: ${changes.join('\n')}`);
+  assert.match(changes[0], /工商银行/);
+  assert.match(changes[0], /贷款余额/);
+  assert.match(changes[0], /2345\.67/);
+  assert.match(changes[0], /填报!B\d+/, `the change names the sheet and cell it came from: ${changes[0]}`);
+  assert.equal(await page.locator('#import-problems').count(), 0, 'no refused cell');
+  await page.locator('#import-apply').click();
+  await notice(page, '已导入 1 项修改');
+  assert.match(await stashed(page), /2345\.67/);
   assert.deepEqual(errors, []);
   await context.close();
 });
