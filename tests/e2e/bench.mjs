@@ -12,7 +12,7 @@ const option = (name, fallback) => {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const loads = option('--loads', 10);
-const keystrokes = option('--keystrokes', 100);
+const keystrokes = option('--keystrokes', 200);
 
 // A server started for this run, so the first load is the first it serves.
 const server = await serveDist();

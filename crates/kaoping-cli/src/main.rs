@@ -450,9 +450,9 @@ fn render_diff(
     );
     for bank in &comparison.banks {
         let name = scheme.banks.get(bank.index).map_or("", |b| b.short_name.as_str());
-        let total = |s: &kaoping_engine::CompareStanding| s.total.map_or_else(dash, format_fixed2);
-        let share = |s: &kaoping_engine::CompareStanding| s.share_pct.map_or_else(dash, format_fixed2);
-        let rank = |s: &kaoping_engine::CompareStanding| s.rank.map_or_else(dash, |r| r.to_string());
+        let total = |s: &kaoping_engine::Standing| s.total.map_or_else(dash, format_fixed2);
+        let share = |s: &kaoping_engine::Standing| s.ranked_share().map_or_else(dash, format_fixed2);
+        let rank = |s: &kaoping_engine::Standing| s.rank.map_or_else(dash, |r| r.to_string());
         let band = match bank.band_move {
             None => bank.after.band.label().to_owned(),
             Some(m) => format!(

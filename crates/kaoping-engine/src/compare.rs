@@ -9,35 +9,12 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use crate::evaluate::evaluate;
-use crate::evaluation::{Band, BankResult, Evaluation, Item};
+use crate::evaluation::{Evaluation, Item};
 use crate::fields::{Field, FIELDS};
 use crate::readings::{readings, CityField};
 use crate::scenario::Scenario;
 use crate::scheme::Scheme;
-
-/// Where a bank stands in one scenario.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Standing {
-    /// The total; `None` when disqualified.
-    pub total: Option<Decimal>,
-    /// The rank; `None` when disqualified.
-    pub rank: Option<u32>,
-    /// The band.
-    pub band: Band,
-    /// The public-fund share, percent; `None` when disqualified.
-    pub share_pct: Option<Decimal>,
-}
-
-impl Standing {
-    fn of(bank: &BankResult) -> Standing {
-        Standing {
-            total: bank.total,
-            rank: bank.rank,
-            band: bank.band,
-            share_pct: bank.is_ranked().then_some(bank.deposit.share_pct),
-        }
-    }
-}
+use crate::standing::Standing;
 
 /// How a bank's band moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,7 +126,7 @@ pub fn compare(scheme: &Scheme, before: &Scenario, after: &Scenario) -> Comparis
                 after,
                 total_change: both(|s| s.total),
                 rank_change: before.rank.zip(after.rank).map(|(o, n)| i64::from(o) - i64::from(n)),
-                share_change: both(|s| s.share_pct),
+                share_change: both(|s| s.ranked_share()),
                 band_move: match after.band.cmp(&before.band) {
                     std::cmp::Ordering::Less => Some(BandMove::Up),
                     std::cmp::Ordering::Equal => None,
@@ -233,7 +210,7 @@ impl Comparison {
     /// figure does not apply (a disqualified bank has no total, rank or share).
     pub fn to_value(&self, scheme: &Scheme) -> Value {
         let num = |v: Option<Decimal>| v.map_or(Value::Null, |v| Value::String(v.normalize().to_string()));
-        let side = |s: &Standing| json!({ "total": num(s.total), "rank": s.rank, "band": s.band.key(), "share_pct": num(s.share_pct) });
+        let side = |s: &Standing| json!({ "total": num(s.total), "rank": s.rank, "band": s.band.key(), "share_pct": num(s.ranked_share()) });
         let banks: Vec<Value> = self
             .banks
             .iter()

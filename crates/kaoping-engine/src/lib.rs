@@ -38,12 +38,10 @@ mod scheme;
 mod scoring;
 mod sections;
 mod solve;
+mod standing;
 mod values;
 
-pub use compare::{
-    compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange,
-    Standing as CompareStanding,
-};
+pub use compare::{compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange};
 pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
 pub use error::Error;
 pub use evaluate::evaluate;
@@ -69,6 +67,7 @@ pub use solve::{
     next_band_answer, sensitivity, sensitivity_around, simulate, solve, wholes_of, Answer, Goal, ItemEffect, ItemState,
     Lever, LeverProblem, LoanTarget, Marginal, MarginalRow, Margins, NextBandAnswer, Note, Outcome, RivalLines,
     RivalMargin, RivalUnentered, Rivals, Sensitivity, SensitivityPoint, Simulation, SimulationSpec, SimulationSummary,
-    Standing, Start,
+    Start,
 };
+pub use standing::Standing;
 pub use values::{parse_exact, Amount, Count, DepartmentScore, Percent, PolicyScore, Target, ValueError};

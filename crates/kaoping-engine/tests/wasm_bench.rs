@@ -1,5 +1,6 @@
-//! The engine's speed compiled to WebAssembly and run in headless Chromium: the four measurements of
-//! the host benchmark (`benches/evaluate.rs`), timed with the browser's clock (`performance.now()`).
+//! The engine's speed compiled to WebAssembly and run in headless Chromium: the measurements of the
+//! host benchmark (`benches/evaluate.rs`), 目标测算 included, timed with the browser's clock
+//! (`performance.now()`).
 //!
 //! A measurement, not a test: it is ignored unless asked for, and `cargo xtask bench` runs it with
 //! the size-tuned release profile the page is built with and reads the line it prints:
@@ -10,7 +11,10 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use kaoping_engine::{evaluate, loans_for_rank, Scenario, Scheme};
+use kaoping_engine::{
+    evaluate, loans_for_rank, marginal, margins, simulate, solve, Goal, Lever, Rivals, Scenario, Scheme, SimulationSpec,
+};
+use rust_decimal::Decimal;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure, Instant};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -57,12 +61,39 @@ fn engine_in_headless_chromium() {
         black_box(loans_for_rank(scheme, black_box(&scenario), "bocom", 3));
     });
 
+    // 目标测算, as in benches/evaluate.rs.
+    let lever = Lever::parse("loans+sme_loans+manufacturing_loans").expect("a lever");
+    let plain = Lever::parse("loans").expect("a lever");
+    let rivals = Rivals::default();
+    let target_solve = median(11, 1, || {
+        black_box(solve(scheme, black_box(&scenario), "bocom", &lever, &Goal::Rank(3), rivals));
+    });
+    let target_unreachable = median(11, 1, || {
+        black_box(solve(scheme, black_box(&scenario), "bocom", &plain, &Goal::Rank(1), rivals));
+    });
+    let margins_time = median(5, 1, || {
+        black_box(margins(scheme, black_box(&scenario), "icbc", rivals, true));
+    });
+    let marginal_time = median(11, 1, || {
+        black_box(marginal(scheme, black_box(&scenario), "icbc", rivals));
+    });
+    let spec = SimulationSpec::new(Decimal::from(3), 1000, 1, true).expect("a simulation");
+    let simulate_time = median(5, 1, || {
+        black_box(simulate(scheme, black_box(&scenario), "icbc", rivals, spec));
+    });
+
     // One line that `cargo xtask bench` looks for: nanoseconds, medians.
-    console_log!(
-        "KAOPING-WASM-BENCH {{\"evaluate_ns\": {}, \"explain_ns\": {}, \"parse_ns\": {}, \"solve_ns\": {}}}",
-        evaluate_time.as_nanos(),
-        explain_time.as_nanos(),
-        parse_time.as_nanos(),
-        solve_time.as_nanos()
-    );
+    let figures = [
+        ("evaluate_ns", evaluate_time),
+        ("explain_ns", explain_time),
+        ("parse_ns", parse_time),
+        ("solve_ns", solve_time),
+        ("target_solve_ns", target_solve),
+        ("target_unreachable_ns", target_unreachable),
+        ("margins_ns", margins_time),
+        ("marginal_ns", marginal_time),
+        ("simulate_ns", simulate_time),
+    ];
+    let json = figures.iter().map(|(key, time)| format!("\"{key}\": {}", time.as_nanos())).collect::<Vec<_>>();
+    console_log!("KAOPING-WASM-BENCH {{{}}}", json.join(", "));
 }

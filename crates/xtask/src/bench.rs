@@ -19,13 +19,32 @@ use serde_json::Value;
 
 use crate::{command, run, size, tools};
 
-/// The host benchmarks of `crates/kaoping-engine/benches/evaluate.rs`, by criterion id, with the row
-/// each goes in.
+/// The host benchmarks of `crates/kaoping-engine/benches/evaluate.rs`, by criterion's directory under
+/// `target/criterion` (criterion writes `<=` as `_=`, a group as a folder), with the key of the same
+/// measurement in the wasm bench's line and the row each goes in. The 目标测算 rows name the aims of
+/// issue 7 in the browser.
 const ENGINE_ROWS: &[(&str, &str, &str)] = &[
     ("evaluate 16 banks", "evaluate_ns", "engine: evaluate the 16-bank scenario"),
     ("explain 16 banks x 18 items", "explain_ns", "engine: explain all 16 × 18 items (Chinese working)"),
     ("parse scenario JSON", "parse_ns", "engine: read the 16-bank scenario file"),
     ("loans_for_rank top 3", "solve_ns", "engine: loans_for_rank, last bank → top three"),
+    (
+        "solve bocom rank_=3 (loan in three lines)",
+        "target_solve_ns",
+        "目标测算: solve one goal, 交通银行 → top three with a loan in three lines (aim ≤ 50 ms)",
+    ),
+    (
+        "solve bocom out of reach (rank_=1)",
+        "target_unreachable_ns",
+        "目标测算: solve, out of reach (交通银行 first on loans alone)",
+    ),
+    ("margins icbc, every rival", "margins_ns", "目标测算: margins of 工商银行 against all 15 rivals (aim ≤ 200 ms)"),
+    ("marginal icbc (every lever)", "marginal_ns", "目标测算: value of a point, 工商银行, all 20 levers"),
+    (
+        "simulate/1000 draws icbc",
+        "simulate_ns",
+        "目标测算: 1000 simulation draws of the rivals' loan lines (aim ≤ 300 ms)",
+    ),
 ];
 
 /// The line `tests/wasm_bench.rs` prints, followed by a JSON object.
@@ -98,7 +117,8 @@ fn host_medians(target: &Path) -> Result<Vec<Duration>, String> {
     ENGINE_ROWS
         .iter()
         .map(|(id, _, _)| {
-            let path = target.join("criterion").join(id).join("new").join("estimates.json");
+            let path = id.split('/').fold(target.join("criterion"), |dir, part| dir.join(part));
+            let path = path.join("new").join("estimates.json");
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             criterion_median(&text).ok_or_else(|| format!("{}: no median.point_estimate", path.display()))
         })
@@ -227,11 +247,15 @@ mod tests {
             r#"{"mean":{"point_estimate":62000.0},"median":{"point_estimate":61234.6,"standard_error":1.0}}"#;
         assert_eq!(criterion_median(estimates), Some(Duration::from_nanos(61_235)));
         let stdout = "running 1 test\nKAOPING-WASM-BENCH {\"evaluate_ns\": 230500, \"explain_ns\": 835000, \
-                      \"parse_ns\": 596000, \"solve_ns\": 2550000}\ntest ok\n";
+                      \"parse_ns\": 596000, \"solve_ns\": 2550000, \"target_solve_ns\": 4000000, \
+                      \"target_unreachable_ns\": 9000000, \"margins_ns\": 60000000, \"marginal_ns\": 9000000, \
+                      \"simulate_ns\": 280000000}\ntest ok\n";
         let wasm = wasm_medians(stdout).expect("the line is there");
         assert_eq!(wasm[0], Duration::from_nanos(230_500));
         assert_eq!(wasm[3], Duration::from_micros(2550));
+        assert_eq!(wasm[8], Duration::from_millis(280));
         assert!(wasm_medians("nothing").is_err());
+        assert!(wasm_medians("KAOPING-WASM-BENCH {\"evaluate_ns\": 1}").is_err(), "every figure is needed");
     }
 
     #[test]
@@ -248,9 +272,9 @@ mod tests {
                 "keystroke_city_ms":{"p50":3.6,"p95":6.7,"runs":100},"keystroke_city_painted_ms":{"p50":16.6,"p95":17}}"#,
         )
         .expect("valid JSON");
-        let host = vec![Duration::from_micros(60); 4];
+        let host = vec![Duration::from_micros(60); ENGINE_ROWS.len()];
         let text = table(&host, &host, &page, 240_000);
-        assert_eq!(text.lines().count(), 2 + 4 + 2 + 1 + 1, "{text}");
+        assert_eq!(text.lines().count(), 2 + ENGINE_ROWS.len() + 2 + 1 + 1, "{text}");
         assert!(text.contains("| 7.0 ms / 18.4 ms (painted: 16.7 ms / 20.0 ms) |"), "{text}");
         assert!(text.contains("234.4 KB"), "{text}");
     }

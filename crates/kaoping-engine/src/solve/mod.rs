@@ -32,7 +32,7 @@ mod sensitivity;
 mod simulate;
 
 use rust_decimal::Decimal;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 pub use goal::Goal;
 pub use lever::{all_levers, common_kinds, is_lever, lever_fields, wholes_of, Lever, LeverProblem, Start};
@@ -43,73 +43,16 @@ pub use rivals::{RivalLines, RivalUnentered, Rivals};
 pub use sensitivity::{chart_range, sensitivity, sensitivity_around, Sensitivity, SensitivityPoint};
 pub use simulate::{simulate, Simulation, SimulationSpec, SimulationSummary};
 
-use crate::evaluation::{Against, Band, BankResult, Evaluation, Item, ItemScore, Working};
+use crate::evaluation::{Against, BankResult, Evaluation, Item, ItemScore, Working};
 use crate::explain::{format_amount, format_fixed2};
 use crate::fields::{Field, Unit};
 use crate::readings::CityField;
 use crate::scenario::Scenario;
 use crate::scheme::Scheme;
+use crate::standing::Standing;
 
 /// The solve answer's file format.
 pub const SOLVE_FORMAT: &str = "kaoping-solve/1";
-
-/// Where a bank stands: what an answer reports now and at the figure it finds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Standing {
-    /// The total, `None` when disqualified.
-    pub total: Option<Decimal>,
-    /// The rank.
-    pub rank: Option<u32>,
-    /// The place counted from the bottom (倒数第几).
-    pub from_bottom: Option<u32>,
-    /// The band.
-    pub band: Band,
-    /// Among the last three: 约谈、通报.
-    pub interview: bool,
-    /// The public-fund composite (四(四)).
-    pub composite: Decimal,
-    /// The share of the public-fund deposits, percent.
-    pub share_pct: Decimal,
-}
-
-impl Standing {
-    /// A bank's standing in a result.
-    pub fn of(result: &BankResult) -> Standing {
-        Standing {
-            total: result.total,
-            rank: result.rank,
-            from_bottom: result.from_bottom,
-            band: result.band,
-            interview: result.interview,
-            composite: result.deposit.composite,
-            share_pct: result.deposit.share_pct,
-        }
-    }
-
-    /// `第 3 名，贡献突出单位，总分 120.50，存放占比 7.41%`.
-    pub fn zh(&self) -> String {
-        let Some(rank) = self.rank else { return "取消考评资格，不参与排名".to_owned() };
-        let interview = if self.interview { "（列后3名，约谈）" } else { "" };
-        format!(
-            "第 {rank} 名，{}{interview}，总分 {}，存放占比 {}%",
-            self.band.label(),
-            self.total.map_or_else(|| "—".to_owned(), format_fixed2),
-            format_fixed2(self.share_pct)
-        )
-    }
-
-    /// As JSON: decimals as exact strings.
-    pub fn to_value(&self) -> Value {
-        json!({
-            "total": self.total.map_or(Value::Null, exact),
-            "rank": self.rank,
-            "band": self.band.key(),
-            "interview": self.interview,
-            "composite": exact(self.composite),
-            "share_pct": exact(self.share_pct),
-        })
-    }
-}
 
 /// What the solver found.
 #[derive(Debug, Clone, PartialEq, Eq)]

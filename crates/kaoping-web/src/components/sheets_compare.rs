@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use kaoping_engine::{format_fixed2, BandMove, BankDetail, CompareStanding as Standing, Comparison};
+use kaoping_engine::{format_fixed2, BandMove, BankDetail, Comparison, Standing};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -29,7 +29,7 @@ fn total(s: &Standing) -> String {
 }
 
 fn share(s: &Standing) -> String {
-    s.share_pct.map_or_else(|| "不适用".to_owned(), format_fixed2)
+    s.ranked_share().map_or_else(|| "不适用".to_owned(), format_fixed2)
 }
 
 fn rank(s: &Standing) -> String {
