@@ -72,6 +72,7 @@ test('dist/index.html carries a strict policy and no inline script', async () =>
   assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"], 'no inline script, no eval');
   assert.deepEqual(directives['style-src'], ["'self'"], 'no <style> elements');
   assert.deepEqual(directives['connect-src'], ["'self'"]);
+  assert.deepEqual(directives['worker-src'], ["'self'"], 'the spreadsheet module is a worker of the page\'s own');
   assert.deepEqual(directives['object-src'], ["'none'"]);
   assert.deepEqual(directives['base-uri'], ["'none'"]);
   assert.deepEqual(directives['form-action'], ["'none'"]);
@@ -91,7 +92,8 @@ test('the page works under the policy, with no violation on normal use', async (
   await page.waitForFunction(([t]) => document.querySelector('#summary-total').innerText !== t, [total]);
   assert.notEqual(await page.locator('#summary-total').innerText(), total, 'typing a figure changes the total');
 
-  // The other views, an export (a blob: download) and an import (a file read), all under the policy.
+  // The other views, exports (blob: downloads; the CSV is written by the spreadsheet module, a web
+  // worker) and an import (a file read), all under the policy.
   const views = [['#tab-city', '#city-table'], ['#tab-settings', '#reset'], ['#tab-checks', '#checks-table'], ['#tab-bank', LOANS]];
   for (const [tab, shown] of views) {
     await page.locator(tab).click();
@@ -100,6 +102,8 @@ test('the page works under the policy, with no violation on normal use', async (
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
   const exported = await fs.readFile(await download.path(), 'utf8');
   assert.match(exported, /"loans": "1000"/);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+  assert.match(await fs.readFile(await csv.path(), 'utf8'), /1000/, 'the worker wrote the CSV');
   await page.locator('#import-file').setInputFiles({ name: 'back.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   // The typed figure is unsaved work, so importing over it asks first (the document semantics).
   await page.locator('#prompt-discard').click();

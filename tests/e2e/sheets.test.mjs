@@ -204,6 +204,43 @@ test('the template filled in and saved by LibreOffice is previewed and applied',
   await context.close();
 });
 
+test('the spreadsheet module is not part of the first load; it is fetched when first used', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const fetched = [];
+  await context.route('**/*', (route) => {
+    fetched.push(new URL(route.request().url()).pathname.split('/').pop());
+    return route.continue();
+  });
+  const { page, errors } = await openPage(context, server.url);
+  const worker = (name) => name.startsWith('kaoping-sheets-worker');
+  assert.deepEqual(fetched.filter(worker), [], `nothing of the spreadsheet module on the first load: ${fetched}`);
+  const csv = await download(page, '#export-csv');
+  assert.match(await fs.readFile(csv.to, 'utf8'), /工商银行/);
+  assert.deepEqual(fetched.filter(worker).sort(),
+    ['kaoping-sheets-worker.js', 'kaoping-sheets-worker_bg.wasm', 'kaoping-sheets-worker_loader.js']);
+  // Started once: a second export reuses it.
+  await download(page, '#download-template');
+  assert.equal(fetched.filter(worker).length, 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a spreadsheet module that cannot be loaded is told in Chinese, and the scenario is untouched', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
+  // As on a server where only the page's own files were copied.
+  await context.route('**/kaoping-sheets-worker*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const { page } = await openPage(context, server.url);
+  const before = await stashed(page);
+  await page.locator('#export-csv').click();
+  await notice(page, '表格模块未能加载');
+  await page.locator('#import-table-file').setInputFiles({ name: '填报.csv', mimeType: 'text/csv', buffer: Buffer.from('银行,贷款余额（亿元）\r\n工商银行,2345\r\n') });
+  await page.locator('#notice', { hasText: /表格模块未能加载.*当前测算未作任何改变/ }).waitFor();
+  assert.equal(await page.locator('.import-preview').count(), 0);
+  assert.equal(await stashed(page), before);
+  assert.match(await status(page), /基准情景，未修改/);
+  await context.close();
+});
+
 test('a bad file names each refused cell in Chinese and changes nothing', async () => {
   const { context, page, errors } = await freshPage();
   const before = await stashed(page);

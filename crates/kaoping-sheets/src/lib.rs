@@ -21,6 +21,7 @@
 pub mod csv;
 pub mod export;
 pub mod grid;
+pub mod job;
 pub mod link;
 pub mod paste;
 pub mod table;

@@ -330,14 +330,19 @@ pub struct State {
     pub sheet: Option<SheetImport>,
 }
 
-/// Values read from a spreadsheet, CSV file or pasted block, and what applying them would do to
-/// the working copy as it was when they were read.
+/// Values read from a spreadsheet, CSV file or pasted block (by the spreadsheet module), and what
+/// applying them would do to the working copy as it was when they were read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetImport {
-    /// The values read and the refused cells.
-    pub update: Rc<kaoping_sheets::Update>,
+    /// Where the values came from (the file's name, or 粘贴内容).
+    pub source: String,
     /// Every change and refused cell, for the preview.
     pub preview: Rc<kaoping_sheets::Preview>,
+    /// The working copy with every value applied, or why nothing can be (all or nothing).
+    pub applied: Rc<Result<Scenario, Vec<kaoping_sheets::Problem>>>,
+    /// The working copy the values were read against: applying over anything else would undo what
+    /// was typed since, so it is refused.
+    pub against: Rc<Scenario>,
 }
 
 /// A change to the state: what the user did, or what happened after the hook did the I/O.

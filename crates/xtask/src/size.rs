@@ -1,6 +1,10 @@
 //! The gzipped size of what a browser downloads from `dist/`: the wasm, the JavaScript (glue and boot
 //! script) and the stylesheet. Static servers usually compress these, so the gzipped figure is the
-//! one that matters. `cargo xtask test` holds it to [`BUDGET_BYTES`].
+//! one that matters. `cargo xtask test` holds the first load to [`BUDGET_BYTES`].
+//!
+//! The first load is what `index.html` names (the page's wasm, its glue, the boot script, the
+//! stylesheet). The spreadsheet module (a web worker, `kaoping-sheets-worker*`) is fetched only
+//! when a workbook, CSV file or pasted block is first read or written, so it is reported apart.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,24 +16,52 @@ use flate2::Compression;
 /// size regression should be a decision, not an accident. gzip -9 of the same build is the same
 /// number of bytes, so the check is deterministic.
 ///
-/// The aim is 450 KB (issue 8). With the spreadsheet code (+73 KB) and the 目标测算 panel (+79 KB) in
-/// one module the page is 464 KB; until those load only when first used (a second wasm module), the
-/// budget holds the page at 480 KB so that it cannot grow further unnoticed.
-pub const BUDGET_BYTES: u64 = 480 * 1024;
+/// Issue 8: the spreadsheet code may not slow the first paint.
+pub const BUDGET_BYTES: u64 = 450 * 1024;
 
-/// Checks the gzipped total against [`BUDGET_BYTES`], printing the sizes.
+/// Checks the gzipped first load against [`BUDGET_BYTES`], printing the sizes.
 pub fn check_budget(dist: &Path) -> Result<(), String> {
-    let total = report(dist)?;
-    if total > BUDGET_BYTES {
-        return Err(format!("dist/ is {} gzipped, over the budget of {}", kib(total), kib(BUDGET_BYTES)));
+    let sizes = report(dist)?;
+    if sizes.first_load > BUDGET_BYTES {
+        return Err(format!(
+            "the page's first load is {} gzipped, over the budget of {}",
+            kib(sizes.first_load),
+            kib(BUDGET_BYTES)
+        ));
     }
-    println!("  within the budget of {}", kib(BUDGET_BYTES));
+    println!("  first load within the budget of {}", kib(BUDGET_BYTES));
     Ok(())
 }
 
-/// The gzipped total in bytes, printing nothing.
-pub fn total(dist: &Path) -> Result<u64, String> {
-    files(dist)?.iter().map(|path| gzipped_len(&read(path)?)).sum()
+/// Gzipped bytes: what the first load fetches, and what is fetched on first use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizes {
+    /// Everything `index.html` names.
+    pub first_load: u64,
+    /// The rest (the spreadsheet module).
+    pub on_first_use: u64,
+}
+
+/// The gzipped sizes, printing nothing.
+pub fn sizes(dist: &Path) -> Result<Sizes, String> {
+    let index = std::fs::read_to_string(dist.join("index.html")).ok();
+    let mut sizes = Sizes { first_load: 0, on_first_use: 0 };
+    for path in files(dist)? {
+        let zipped = gzipped_len(&read(&path)?)?;
+        if loaded_first(index.as_deref(), &path) {
+            sizes.first_load += zipped;
+        } else {
+            sizes.on_first_use += zipped;
+        }
+    }
+    Ok(sizes)
+}
+
+/// Whether `index.html` links the file (`"./name"`, as Trunk writes every URL with the relative
+/// public URL); without an index.html, everything counts as first load.
+fn loaded_first(index: Option<&str>, path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    index.is_none_or(|html| html.contains(&format!("\"./{name}\"")))
 }
 
 fn files(dist: &Path) -> Result<Vec<std::path::PathBuf>, String> {
@@ -51,19 +83,21 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Prints one line per file and a total, and returns the total in bytes.
-pub fn report(dist: &Path) -> Result<u64, String> {
-    let mut total = 0;
+/// Prints one line per file and the totals, and returns them.
+pub fn report(dist: &Path) -> Result<Sizes, String> {
+    let index = std::fs::read_to_string(dist.join("index.html")).ok();
     println!("gzipped size of {} (gzip -9):", dist.display());
     for path in &files(dist)? {
         let bytes = read(path)?;
         let zipped = gzipped_len(&bytes)?;
-        total += zipped;
         let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-        println!("  {:>9}  {:>9} raw  {name}", kib(zipped), kib(bytes.len() as u64));
+        let when = if loaded_first(index.as_deref(), path) { "first load" } else { "on first use" };
+        println!("  {:>9}  {:>9} raw  {when:<12}  {name}", kib(zipped), kib(bytes.len() as u64));
     }
-    println!("  {:>9}  total (wasm + js + css)", kib(total));
-    Ok(total)
+    let sizes = sizes(dist)?;
+    println!("  {:>9}  first load (wasm + js + css named by index.html)", kib(sizes.first_load));
+    println!("  {:>9}  on first use (the spreadsheet module)", kib(sizes.on_first_use));
+    Ok(sizes)
 }
 
 fn gzipped_len(bytes: &[u8]) -> Result<u64, String> {
@@ -97,9 +131,16 @@ mod tests {
             })
             .collect();
         std::fs::write(dist.join("app_bg.wasm"), noise).expect("temp dir is writable");
-        let total = total(&dist).expect("readable");
+        let total = sizes(&dist).expect("readable").first_load;
         assert!(total > BUDGET_BYTES, "noise does not compress ({total} bytes)");
         assert!(check_budget(&dist).is_err(), "over the budget is an error");
+
+        // Named by index.html it is first load; otherwise it is loaded on first use.
+        std::fs::write(dist.join("index.html"), "<script src=\"./app.js\"></script> <!-- app_bg.wasm -->")
+            .expect("temp dir is writable");
+        let split = sizes(&dist).expect("readable");
+        assert!(split.on_first_use > BUDGET_BYTES && split.first_load < 1024, "{split:?}");
+        assert!(check_budget(&dist).is_ok(), "a worker's size is not the first load's");
         let _ = std::fs::remove_dir_all(&dist);
     }
 

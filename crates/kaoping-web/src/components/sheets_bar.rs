@@ -1,18 +1,19 @@
-//! The spreadsheet tools: 导出Excel, 下载填报模板, 导入Excel或CSV (with the preview, applied all or
-//! nothing), CSV导出 and 复制分享链接. A leaf component: it takes the scenario and the bank shown, and
-//! hands a new scenario, or a message, back through callbacks; the view that holds the state decides
-//! what to do with it.
+//! The spreadsheet tools: 导出Excel, 下载填报模板, 导入Excel或CSV (read and previewed through the
+//! document, like 导入文件), CSV导出 and 复制分享链接. A leaf component: it takes the scenario and the
+//! bank shown, and hands the picked file, or a message, back through callbacks; the view that holds
+//! the state decides what to do with it. The files are written by the spreadsheet module (a web
+//! worker loaded on first use, `services::sheets_worker`).
 
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
-use kaoping_engine::{Scenario, Scheme};
+use kaoping_engine::Scenario;
 use kaoping_sheets::export;
-use kaoping_sheets::{link, Preview, Update};
+use kaoping_sheets::job::{Job, Reply};
+use kaoping_sheets::link;
 use yew::prelude::*;
 
-use crate::components::sheets_preview::ImportPreview;
-use crate::services::sheets::{about, copy_text, download, page_address, read_bytes, CSV_TYPE, XLSX_TYPE};
+use crate::services::sheets::{about, copy_text, download, page_address, CSV_TYPE, XLSX_TYPE};
+use crate::services::sheets_worker;
 
 /// Props of [`SheetsBar`].
 #[derive(Properties, PartialEq, Debug)]
@@ -21,44 +22,39 @@ pub struct SheetsBarProps {
     pub scenario: Rc<Scenario>,
     /// The bank shown on 本行测算, for the workbook's 本行 sheet.
     pub bank: String,
-    /// The user confirmed an import: the new scenario and what to tell them.
-    pub onapply: Callback<(Scenario, String)>,
+    /// The user picked a file to import.
+    pub onimport: Callback<web_sys::File>,
     /// Something worked that changes nothing (a download, a copied link): what to tell the user.
     pub oninfo: Callback<String>,
     /// Something failed: the Chinese message.
     pub onerror: Callback<String>,
 }
 
-/// An import read and waiting for the user's answer.
-#[derive(Debug, Clone, PartialEq)]
-struct Pending {
-    update: Rc<Update>,
-    preview: Rc<Preview>,
-}
-
 /// The toolbar.
 #[component]
 pub fn SheetsBar(props: &SheetsBarProps) -> Html {
-    let pending = use_state(|| None::<Pending>);
-    let reader = use_mut_ref(|| None::<FileReader>);
     let link_shown = use_state(|| None::<String>);
     let file_input = use_node_ref();
-    let Ok(scheme) = Scheme::builtin(props.scenario.year) else { return html! {} };
 
-    let offer = |suffix: &'static str, mime: &'static str, make: fn(&'static Scheme, &Scenario, &str) -> Vec<u8>| {
+    let offer = |suffix: &'static str, mime: &'static str, job: fn(&str) -> Job| {
         let (scenario, bank, oninfo, onerror) =
             (props.scenario.clone(), props.bank.clone(), props.oninfo.clone(), props.onerror.clone());
         Callback::from(move |_: MouseEvent| {
             let name = export::file_name(&scenario, &about(), suffix);
-            match download(&name, mime, &make(scheme, &scenario, &bank)) {
-                Ok(()) => oninfo.emit(format!("已生成“{name}”。")),
-                Err(message) => onerror.emit(message),
-            }
+            let (oninfo, onerror) = (oninfo.clone(), onerror.clone());
+            sheets_worker::run(&job(&bank), &scenario, &[], move |answer| match answer {
+                Ok((Reply::File, bytes)) => match download(&name, mime, &bytes) {
+                    Ok(()) => oninfo.emit(format!("已生成“{name}”。")),
+                    Err(message) => onerror.emit(message),
+                },
+                Ok((Reply::Failed(message), _)) | Err(message) => onerror.emit(message),
+                Ok((Reply::Imported(_), _)) => onerror.emit("表格模块的答复有误，未生成文件。".to_owned()),
+            });
         })
     };
-    let on_workbook = offer(".xlsx", XLSX_TYPE, |scheme, s, bank| export::workbook(scheme, s, bank, &about()));
-    let on_template = offer("-填报模板.xlsx", XLSX_TYPE, |scheme, s, _| export::template(scheme, s, &about()));
-    let on_csv = offer(".csv", CSV_TYPE, |scheme, s, _| export::city_csv(scheme, s).into_bytes());
+    let on_workbook = offer(".xlsx", XLSX_TYPE, |bank| Job::Workbook { bank: bank.to_owned(), about: about() });
+    let on_template = offer("-填报模板.xlsx", XLSX_TYPE, |_| Job::Template { about: about() });
+    let on_csv = offer(".csv", CSV_TYPE, |_| Job::Csv);
 
     let on_import_click = {
         let file_input = file_input.clone();
@@ -69,45 +65,15 @@ pub fn SheetsBar(props: &SheetsBarProps) -> Html {
         })
     };
     let on_file = {
-        let (scenario, pending, reader, onerror) =
-            (props.scenario.clone(), pending.clone(), reader.clone(), props.onerror.clone());
+        let onimport = props.onimport.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                let (scenario, pending, onerror) = (scenario.clone(), pending.clone(), onerror.clone());
-                *reader.borrow_mut() = read_bytes(file, move |result| match result {
-                    Ok((name, bytes)) => {
-                        let update = kaoping_sheets::read_file(&bytes, &name, scheme);
-                        let preview = update.preview(scheme, &scenario);
-                        pending.set(Some(Pending { update: Rc::new(update), preview: Rc::new(preview) }));
-                    }
-                    Err(message) => onerror.emit(message),
-                });
+                onimport.emit(file);
             }
             // Cleared so that picking the same file again (after fixing it) is a new change.
             input.set_value("");
         })
-    };
-    let on_apply = {
-        let (scenario, pending, onapply, onerror) =
-            (props.scenario.clone(), pending.clone(), props.onapply.clone(), props.onerror.clone());
-        Callback::from(move |()| {
-            if let Some(p) = (*pending).clone() {
-                match p.update.apply(scheme, &scenario) {
-                    Ok(next) => onapply
-                        .emit((next, format!("已从“{}”导入 {} 项数据。", p.update.source, p.preview.changes.len()))),
-                    Err(problems) => {
-                        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                        onerror.emit(format!("导入未完成，没有做任何更改：{}", listed.join("；")));
-                    }
-                }
-            }
-            pending.set(None);
-        })
-    };
-    let on_cancel = {
-        let pending = pending.clone();
-        Callback::from(move |()| pending.set(None))
     };
     let on_link = {
         let (scenario, link_shown, oninfo) = (props.scenario.clone(), link_shown.clone(), props.oninfo.clone());
@@ -146,10 +112,6 @@ pub fn SheetsBar(props: &SheetsBarProps) -> Html {
                             }
                         })} />
                 </label>
-            }
-            if let Some(p) = (*pending).clone() {
-                <ImportPreview source={p.update.source.clone()} preview={p.preview.clone()}
-                    onapply={on_apply} oncancel={on_cancel} />
             }
         </div>
     }

@@ -1,9 +1,9 @@
 //! Pasting a block copied from Excel into 全市总览: the text on the clipboard, and where it lands.
 //!
 //! A paste of one value is left to the box (the browser puts it there as usual). A paste with a tab
-//! or a line break is a block: the table's `onpaste` stops the browser, reads it with
-//! [`kaoping_sheets::paste::paste`] against the columns and banks shown from the focused box right
-//! and down, and shows the import preview.
+//! or a line break is a block: the table's `onpaste` stops the browser, has the spreadsheet module
+//! read it (`kaoping_sheets::paste::paste`) against the columns and banks shown from the focused box
+//! right and down, and shows the import preview.
 
 use kaoping_engine::Field;
 use kaoping_sheets::paste::Target;
@@ -63,6 +63,6 @@ pub fn paste_handler(
                 |(bank, field)| (bank.clone(), field),
             );
         let target = target(&shown_fields, &shown_banks, &bank, field);
-        handle.preview_update(kaoping_sheets::paste::paste(&text, handle.scheme, &target));
+        handle.read_table(kaoping_sheets::job::Job::Paste { text, target }, &[]);
     })
 }

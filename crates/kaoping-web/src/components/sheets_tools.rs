@@ -21,13 +21,9 @@ use crate::state::Notice;
 #[component]
 pub fn SheetsTools() -> Html {
     let document = use_document();
-    let onapply = {
+    let onimport = {
         let document = document.clone();
-        Callback::from(move |(scenario, told): (Scenario, String)| {
-            // The bar words what it read as `已从“file”导入 N 项数据。`.
-            let changes = count_of(&told);
-            document.apply_scenario(scenario, changes, source_of(&told));
-        })
+        Callback::from(move |file: web_sys::File| document.import(file))
     };
     let oninfo = {
         let document = document.clone();
@@ -47,28 +43,16 @@ pub fn SheetsTools() -> Html {
             Callback::from(move |()| document.close_preview())
         };
         html! {
-            <ImportPreview source={sheet.update.source.clone()} preview={sheet.preview.clone()} {onapply} {oncancel} />
+            <ImportPreview source={sheet.source.clone()} preview={sheet.preview.clone()} {onapply} {oncancel} />
         }
     });
     html! {
         <section class="sheets-tools" aria-label="Excel 与分享">
             <SheetsBar scenario={Rc::new(document.scenario.clone())} bank={document.bank.clone()}
-                {onapply} {oninfo} {onerror} />
+                {onimport} {oninfo} {onerror} />
             { for preview }
         </section>
     }
-}
-
-/// The file name in the bar's message `已从“…”导入 N 项数据。`, or a plain word.
-fn source_of(told: &str) -> String {
-    told.split_once('“')
-        .and_then(|(_, rest)| rest.split_once('”'))
-        .map_or_else(|| "表格".to_owned(), |(name, _)| name.to_owned())
-}
-
-/// The count in the bar's message `已从“…”导入 N 项数据。` (the preview's number of changes).
-fn count_of(told: &str) -> usize {
-    told.rsplit_once("导入 ").and_then(|(_, rest)| rest.split_once(' ')).and_then(|(n, _)| n.parse().ok()).unwrap_or(0)
 }
 
 /// 对比: the working scenario against each saved scenario and the baseline.

@@ -17,6 +17,7 @@ use std::rc::Rc;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
 use kaoping_engine::{CityField, Field, Scenario, Scheme, Settings};
+use kaoping_sheets::job::{Imported, Job, Reply};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -281,8 +282,8 @@ impl ScenarioHandle {
     /// (asking first when unsaved changes would be lost). Anything else is refused with a message
     /// and the working scenario stays exactly as it was.
     ///
-    /// A workbook, CSV or TSV file is read by `kaoping_sheets` and shown in the import preview
-    /// first (see [`ScenarioHandle::preview_update`]).
+    /// A workbook, CSV or TSV file is read by the spreadsheet module and shown in the import preview
+    /// first (see [`ScenarioHandle::read_table`]).
     pub fn import(&self, file: web_sys::File) {
         let dispatcher = self.state.dispatcher();
         let handle = self.clone();
@@ -295,7 +296,7 @@ impl ScenarioHandle {
                 }
             };
             if kaoping_sheets::file_kind(&bytes) != kaoping_sheets::FileKind::Json {
-                handle.preview_update(kaoping_sheets::read_file(&bytes, &file_name, handle.state.scheme));
+                handle.read_table(Job::Read { file_name }, &bytes);
                 return;
             }
             let scenario = String::from_utf8(bytes)
@@ -311,11 +312,29 @@ impl ScenarioHandle {
         *self.reader.borrow_mut() = reader;
     }
 
-    /// Shows the import preview of values read from a file or a pasted block, against the working
-    /// copy as it is now.
-    pub fn preview_update(&self, update: kaoping_sheets::Update) {
-        let preview = update.preview(self.state.scheme, &self.state.scenario);
-        self.state.dispatch(Action::Previewed(SheetImport { update: Rc::new(update), preview: Rc::new(preview) }));
+    /// Has the spreadsheet module read a file or a pasted block (`job`, with the file's `bytes`)
+    /// against the working copy as it is now, and shows the import preview; a file that cannot be
+    /// read at all, or a module that cannot be loaded, is told and changes nothing.
+    pub fn read_table(&self, job: Job, bytes: &[u8]) {
+        let against = Rc::new(self.state.scenario.clone());
+        let dispatcher = self.state.dispatcher();
+        crate::services::sheets_worker::run(&job, &against.clone(), bytes, move |answer| {
+            dispatcher.dispatch(match answer {
+                Ok((Reply::Imported(imported), _)) => {
+                    let Imported { source, preview, applied } = *imported;
+                    Action::Previewed(SheetImport {
+                        source,
+                        preview: Rc::new(preview),
+                        applied: Rc::new(applied),
+                        against,
+                    })
+                }
+                Ok((Reply::Failed(message), _)) | Err(message) => {
+                    Action::Notify(Notice::error(format!("{message} 当前测算未作任何改变。")))
+                }
+                Ok((Reply::File, _)) => Action::Notify(Notice::error("表格模块的答复有误。当前测算未作任何改变。")),
+            });
+        });
     }
 
     /// 确认导入 in the preview: all the values or none, as one edit that 撤销 takes back. Asks first
@@ -323,8 +342,15 @@ impl ScenarioHandle {
     pub fn apply_preview(&self) {
         let Some(sheet) = self.state.sheet.clone() else { return };
         self.state.dispatch(Action::PreviewClosed);
-        match sheet.update.apply(self.state.scheme, &self.state.scenario) {
-            Ok(scenario) => self.apply_scenario(scenario, sheet.preview.changes.len(), sheet.update.source.clone()),
+        if *sheet.against != self.state.scenario {
+            self.notify(Notice::error(format!(
+                "读取“{}”之后测算又有改动，为免覆盖这些改动，没有导入：请重新导入。",
+                sheet.source
+            )));
+            return;
+        }
+        match sheet.applied.as_ref() {
+            Ok(scenario) => self.apply_scenario(scenario.clone(), sheet.preview.changes.len(), sheet.source.clone()),
             Err(problems) => {
                 let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
                 self.notify(Notice::error(format!("导入未完成，没有做任何更改：{}", listed.join("；"))));

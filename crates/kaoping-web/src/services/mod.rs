@@ -3,4 +3,5 @@
 
 pub mod files;
 pub mod sheets;
+pub mod sheets_worker;
 pub mod storage;

@@ -1,0 +1,332 @@
+//! The spreadsheet work the page hands to a second wasm module, loaded only when first used.
+//!
+//! Reading and writing workbooks, CSV and pasted blocks is about a sixth of the page's code, and most
+//! users open the page to type figures, not to import them. So the page's own module only sends a
+//! [`Job`] (with the working scenario) and shows the [`Reply`]; a web worker
+//! (`crates/kaoping-sheets-worker`) runs [`run_message`], which does the work with the functions of
+//! this crate. Both ends encode with this module, so the two cannot disagree on the wire; the page
+//! links only the encoding, and the readers and writers stay in the worker's module.
+//!
+//! A message is JSON text, plus the bytes of a file when there are any (sent beside the text, never
+//! inside it). Nothing here does I/O: the worker and the page move the messages.
+
+use kaoping_engine::{Field, Scenario, Scheme};
+use serde_json::{json, Value};
+
+use crate::export::{self, About};
+use crate::paste::{self, Target};
+use crate::update::{Change, Preview};
+use crate::Problem;
+
+/// What the page asks of the spreadsheet module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Job {
+    /// Read a picked workbook, CSV or TSV file (its bytes travel beside the message).
+    Read {
+        /// The file's name, for messages and the preview's places.
+        file_name: String,
+    },
+    /// Read a block pasted into 全市总览.
+    Paste {
+        /// The clipboard's text.
+        text: String,
+        /// Where it was pasted.
+        target: Target,
+    },
+    /// Write the workbook (全市 / 本行 / 设置 / 说明).
+    Workbook {
+        /// The bank of the 本行 sheet.
+        bank: String,
+        /// The date and version written on it.
+        about: About,
+    },
+    /// Write the fill-in template.
+    Template {
+        /// The date and version written on it.
+        about: About,
+    },
+    /// Write the 全市 table as CSV.
+    Csv,
+}
+
+/// An import read and checked against the scenario sent with the job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// Where the values came from (the file's name, or 粘贴内容).
+    pub source: String,
+    /// What would change, and every refused cell.
+    pub preview: Preview,
+    /// The scenario with every value applied, or why nothing can be (all or nothing).
+    pub applied: Result<Scenario, Vec<Problem>>,
+}
+
+/// What the spreadsheet module answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// The values read from a file or a pasted block.
+    Imported(Box<Imported>),
+    /// A file written (its bytes travel beside the message).
+    File,
+    /// The job could not be done at all (a message in Chinese).
+    Failed(String),
+}
+
+impl Job {
+    /// The job with the scenario it applies to, as the message's text.
+    pub fn message(&self, scenario: &Scenario) -> String {
+        let about = |a: &About| json!({ "date": a.date, "version": a.version });
+        let job = match self {
+            Job::Read { file_name } => json!({ "job": "read", "file_name": file_name }),
+            Job::Paste { text, target } => json!({
+                "job": "paste",
+                "text": text,
+                "columns": target.columns.iter().map(|f| f.key()).collect::<Vec<_>>(),
+                "banks": target.banks,
+            }),
+            Job::Workbook { bank, about: a } => json!({ "job": "workbook", "bank": bank, "about": about(a) }),
+            Job::Template { about: a } => json!({ "job": "template", "about": about(a) }),
+            Job::Csv => json!({ "job": "csv" }),
+        };
+        json!({ "scenario": scenario.to_json(), "do": job }).to_string()
+    }
+
+    /// Reads a message's text back into the job and its scenario.
+    pub fn from_message(text: &str) -> Result<(Job, Scenario), String> {
+        let bad = |what: &str| format!("表格模块收到的请求有误（{what}）");
+        let value: Value = serde_json::from_str(text).map_err(|_| bad("不是 JSON"))?;
+        let scenario = Scenario::from_json(str_of(&value, "scenario").ok_or_else(|| bad("缺少测算"))?)
+            .map_err(|e| bad(&e.zh()))?;
+        let job = &value["do"];
+        let string = |key: &str| str_of(job, key).map(str::to_owned).ok_or_else(|| bad(key));
+        let about = || About {
+            date: str_of(&job["about"], "date").unwrap_or_default().to_owned(),
+            version: str_of(&job["about"], "version").unwrap_or_default().to_owned(),
+        };
+        let job = match str_of(job, "job") {
+            Some("read") => Job::Read { file_name: string("file_name")? },
+            Some("paste") => {
+                let columns = strings(&job["columns"])
+                    .iter()
+                    .map(|key| Field::from_key(key).ok_or_else(|| bad(key)))
+                    .collect::<Result<_, _>>()?;
+                Job::Paste { text: string("text")?, target: Target { columns, banks: strings(&job["banks"]) } }
+            }
+            Some("workbook") => Job::Workbook { bank: string("bank")?, about: about() },
+            Some("template") => Job::Template { about: about() },
+            Some("csv") => Job::Csv,
+            _ => return Err(bad("未知的请求")),
+        };
+        Ok((job, scenario))
+    }
+
+    /// Does the job: the reply and, for a file written, its bytes. `bytes` are a read job's file.
+    pub fn run(&self, scheme: &Scheme, scenario: &Scenario, bytes: &[u8]) -> (Reply, Vec<u8>) {
+        let imported = |update: crate::Update| {
+            Reply::Imported(Box::new(Imported {
+                source: update.source.clone(),
+                preview: update.preview(scheme, scenario),
+                applied: update.apply(scheme, scenario),
+            }))
+        };
+        match self {
+            Job::Read { file_name } => (imported(crate::read_file(bytes, file_name, scheme)), Vec::new()),
+            Job::Paste { text, target } => (imported(paste::paste(text, scheme, target)), Vec::new()),
+            Job::Workbook { bank, about } => (Reply::File, export::workbook(scheme, scenario, bank, about)),
+            Job::Template { about } => (Reply::File, export::template(scheme, scenario, about)),
+            Job::Csv => (Reply::File, export::city_csv(scheme, scenario).into_bytes()),
+        }
+    }
+}
+
+/// The worker's whole task: a message's text and bytes in, the reply's text and bytes out. A
+/// message that cannot be read is answered with [`Reply::Failed`]; nothing panics.
+pub fn run_message(text: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let (reply, out) = match Job::from_message(text) {
+        Ok((job, scenario)) => match Scheme::builtin(scenario.year) {
+            Ok(scheme) => job.run(scheme, &scenario, bytes),
+            Err(e) => (Reply::Failed(e.zh()), Vec::new()),
+        },
+        Err(message) => (Reply::Failed(message), Vec::new()),
+    };
+    (reply.message(), out)
+}
+
+impl Reply {
+    /// The reply as the message's text.
+    pub fn message(&self) -> String {
+        let problems = |list: &[Problem]| {
+            list.iter().map(|p| json!({ "place": p.place, "message": p.message })).collect::<Vec<_>>()
+        };
+        match self {
+            Reply::Imported(imported) => {
+                let Imported { source, preview, applied } = imported.as_ref();
+                let changes = preview
+                    .changes
+                    .iter()
+                    .map(|c| json!({ "place": c.place, "bank": c.bank, "what": c.what, "before": c.before, "after": c.after }))
+                    .collect::<Vec<_>>();
+                let applied = match applied {
+                    Ok(scenario) => json!({ "scenario": scenario.to_json() }),
+                    Err(list) => json!({ "problems": problems(list) }),
+                };
+                json!({
+                    "reply": "imported",
+                    "source": source,
+                    "changes": changes,
+                    "problems": problems(&preview.problems),
+                    "banks": preview.banks,
+                    "applied": applied,
+                })
+            }
+            Reply::File => json!({ "reply": "file" }),
+            Reply::Failed(message) => json!({ "reply": "failed", "message": message }),
+        }
+        .to_string()
+    }
+
+    /// Reads a reply's text back; a reply that cannot be read is [`Reply::Failed`].
+    pub fn from_message(text: &str) -> Reply {
+        let failed = || Reply::Failed("表格模块的答复无法读取，请刷新页面后重试".to_owned());
+        let Ok(value) = serde_json::from_str::<Value>(text) else { return failed() };
+        let problems = |list: &Value| -> Vec<Problem> {
+            list.as_array()
+                .map(|items| {
+                    items
+                        .iter()
+                        .map(|p| {
+                            Problem::at(
+                                str_of(p, "place").unwrap_or_default(),
+                                str_of(p, "message").unwrap_or_default(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        match str_of(&value, "reply") {
+            Some("imported") => {
+                let changes = value["changes"]
+                    .as_array()
+                    .map(|items| {
+                        items
+                            .iter()
+                            .map(|c| Change {
+                                place: str_of(c, "place").unwrap_or_default().to_owned(),
+                                bank: str_of(c, "bank").map(str::to_owned),
+                                what: str_of(c, "what").unwrap_or_default().to_owned(),
+                                before: str_of(c, "before").unwrap_or_default().to_owned(),
+                                after: str_of(c, "after").unwrap_or_default().to_owned(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let applied = match str_of(&value["applied"], "scenario") {
+                    Some(text) => match Scenario::from_json(text) {
+                        Ok(scenario) => Ok(scenario),
+                        Err(_) => return failed(),
+                    },
+                    None => Err(problems(&value["applied"]["problems"])),
+                };
+                let banks = value["banks"].as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or_default();
+                Reply::Imported(Box::new(Imported {
+                    source: str_of(&value, "source").unwrap_or_default().to_owned(),
+                    preview: Preview { changes, problems: problems(&value["problems"]), banks },
+                    applied,
+                }))
+            }
+            Some("file") => Reply::File,
+            Some("failed") => Reply::Failed(str_of(&value, "message").unwrap_or_default().to_owned()),
+            _ => failed(),
+        }
+    }
+}
+
+fn str_of<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
+    value.get(key).and_then(Value::as_str)
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|items| items.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scheme() -> &'static Scheme {
+        Scheme::builtin(2024).expect("the built-in scheme")
+    }
+
+    fn scenario() -> Scenario {
+        let mut scenario = Scenario::new(2024);
+        scenario.name = Some("方案B".to_owned());
+        scenario.note = Some("备注".to_owned());
+        scenario
+    }
+
+    /// What the page gets through the worker equals what calling this crate directly gives.
+    fn through_the_wire(job: &Job, bytes: &[u8]) -> (Reply, Vec<u8>) {
+        let (text, out) = run_message(&job.message(&scenario()), bytes);
+        (Reply::from_message(&text), out)
+    }
+
+    #[test]
+    fn every_job_survives_the_wire() {
+        let about = About { date: "2024-12-31".to_owned(), version: "0.1.0".to_owned() };
+        let target = Target { columns: vec![Field::Loans, Field::SmeLoans], banks: vec!["icbc".to_owned()] };
+        for job in [
+            Job::Read { file_name: "填报.csv".to_owned() },
+            Job::Paste { text: "1\t2".to_owned(), target },
+            Job::Workbook { bank: "icbc".to_owned(), about: about.clone() },
+            Job::Template { about },
+            Job::Csv,
+        ] {
+            assert_eq!(Job::from_message(&job.message(&scenario())), Ok((job.clone(), scenario())), "{job:?}");
+        }
+    }
+
+    #[test]
+    fn an_import_through_the_wire_is_the_direct_import() {
+        let csv = "银行,贷款余额（亿元）\r\n工商银行,2345.67\r\n农业银行,12x\r\n";
+        let direct = crate::read_file(csv.as_bytes(), "填报.csv", scheme());
+        let (reply, _) = through_the_wire(&Job::Read { file_name: "填报.csv".to_owned() }, csv.as_bytes());
+        let Reply::Imported(imported) = reply else { panic!("an import: {reply:?}") };
+        assert_eq!(imported.preview, direct.preview(scheme(), &scenario()));
+        assert_eq!(imported.applied, direct.apply(scheme(), &scenario()));
+        assert!(imported.applied.is_err(), "a refused cell: nothing is applied");
+
+        let good = "银行,贷款余额（亿元）\r\n工商银行,2345.67\r\n";
+        let (reply, _) = through_the_wire(&Job::Read { file_name: "填报.csv".to_owned() }, good.as_bytes());
+        let Reply::Imported(imported) = reply else { panic!("an import: {reply:?}") };
+        let expected = crate::read_file(good.as_bytes(), "填报.csv", scheme()).apply(scheme(), &scenario());
+        assert_eq!(imported.applied, expected);
+        assert!(imported.applied.is_ok());
+        assert_eq!(imported.preview.changes.len(), 1);
+    }
+
+    #[test]
+    fn files_written_through_the_wire_are_the_direct_ones() {
+        let about = About { date: "2024-12-31".to_owned(), version: "0.1.0".to_owned() };
+        let (reply, bytes) = through_the_wire(&Job::Template { about: about.clone() }, &[]);
+        assert_eq!(reply, Reply::File);
+        assert_eq!(bytes, export::template(scheme(), &scenario(), &about));
+        let (_, bytes) = through_the_wire(&Job::Csv, &[]);
+        assert_eq!(bytes, export::city_csv(scheme(), &scenario()).into_bytes());
+    }
+
+    #[test]
+    fn a_bad_message_is_answered_not_panicked() {
+        for text in ["", "{}", "not json", r#"{"scenario":"{}","do":{"job":"read"}}"#] {
+            let (reply, bytes) = run_message(text, &[]);
+            assert!(
+                matches!(Reply::from_message(&reply), Reply::Failed(m) if m.contains("表格模块")),
+                "{text}: {reply}"
+            );
+            assert!(bytes.is_empty());
+        }
+        assert!(matches!(Reply::from_message("garbage"), Reply::Failed(_)));
+    }
+}
