@@ -197,6 +197,9 @@ test('the template filled in and saved by LibreOffice is previewed and applied',
   assert.match(changes[0], /2345\.67/);
   assert.match(changes[0], /填报!B\d+/, `the change names the sheet and cell it came from: ${changes[0]}`);
   assert.equal(await page.locator('#import-problems').count(), 0, 'no refused cell');
+  // A modal dialog: the page behind cannot change while it is open, and 确认导入 has the focus.
+  assert.ok(await page.evaluate(() => document.querySelector('#import-preview').matches(':modal')), 'the preview is modal');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-apply');
   await page.locator('#import-apply').click();
   await notice(page, '已导入 1 项修改');
   assert.match(await stashed(page), /2345\.67/);
@@ -253,7 +256,8 @@ test('a bad file names each refused cell in Chinese and changes nothing', async 
   assert.match(listed, /有错\.csv!B2/);
   assert.match(listed, /不是数字/);
   assert.ok(await page.locator('#import-apply').isDisabled());
-  await page.locator('#import-cancel').click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-cancel', 'nothing to apply: 关闭 has the focus');
+  await page.keyboard.press('Escape');
   await page.locator('.import-preview').waitFor({ state: 'detached' });
   assert.equal(await stashed(page), before);
   assert.match(await status(page), /基准情景，未修改/);

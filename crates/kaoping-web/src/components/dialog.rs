@@ -50,6 +50,9 @@ pub struct ModalDialogProps {
     pub focus: Option<AttrValue>,
     /// Called on Esc (and when the browser closes the dialog by itself).
     pub oncancel: Callback<()>,
+    /// A class of its own besides `modal` (a wider dialog, say).
+    #[prop_or_default]
+    pub class: Option<AttrValue>,
 }
 
 const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
@@ -154,7 +157,7 @@ pub fn ModalDialog(props: &ModalDialogProps) -> Html {
     let title_id = format!("{}-title", props.id);
     let body_id = format!("{}-body", props.id);
     html! {
-        <dialog ref={dialog} id={props.id.clone()} class="modal" aria-labelledby={title_id.clone()}
+        <dialog ref={dialog} id={props.id.clone()} class={classes!("modal", props.class.clone())} aria-labelledby={title_id.clone()}
             aria-describedby={body_id.clone()} {onkeydown} oncancel={oncancel_event} {onclose}>
             <h2 id={title_id} class="modal-title">{ props.title.clone() }</h2>
             <div id={body_id} class="modal-body">{ props.children.clone() }</div>

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use kaoping_sheets::Preview;
 use yew::prelude::*;
 
+use crate::components::dialog::{ButtonKind, DialogButton, ModalDialog};
+
 /// Props of [`ImportPreview`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct ImportPreviewProps {
@@ -20,19 +22,12 @@ pub struct ImportPreviewProps {
     pub oncancel: Callback<()>,
 }
 
-/// The preview dialog.
+/// The preview dialog: modal, so nothing behind it changes while it is open; focus starts on
+/// 确认导入 (or on 关闭 when nothing can be applied), Esc is 取消.
 #[component]
 pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
     let preview = &props.preview;
     let blocked = !preview.problems.is_empty();
-    let onapply = {
-        let onapply = props.onapply.clone();
-        Callback::from(move |_: MouseEvent| onapply.emit(()))
-    };
-    let oncancel = {
-        let oncancel = props.oncancel.clone();
-        Callback::from(move |_: MouseEvent| oncancel.emit(()))
-    };
     let summary = if blocked {
         format!("“{}”中有 {} 处无法读取，请改正后重新导入；本次不做任何更改。", props.source, preview.problems.len())
     } else if preview.changes.is_empty() {
@@ -40,55 +35,64 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
     } else {
         format!("将从“{}”更改 {} 项数据（读取了 {} 家银行）：", props.source, preview.changes.len(), preview.banks)
     };
+    let can_apply = !blocked && !preview.changes.is_empty();
+    let buttons = vec![
+        DialogButton {
+            id: "import-apply".into(),
+            label: "确认导入".into(),
+            kind: ButtonKind::Primary,
+            disabled: !can_apply,
+            onclick: props.onapply.clone(),
+        },
+        DialogButton {
+            id: "import-cancel".into(),
+            label: if blocked { "关闭" } else { "取消" }.into(),
+            kind: ButtonKind::Plain,
+            disabled: false,
+            onclick: props.oncancel.clone(),
+        },
+    ];
+    let focus: AttrValue = if can_apply { "import-apply" } else { "import-cancel" }.into();
     html! {
-        <div class="dialog-backdrop">
-            <section class="dialog import-preview" role="dialog" aria-modal="true" aria-labelledby="import-preview-title">
-                <h2 id="import-preview-title">{ "导入预览" }</h2>
-                <p class={classes!("summary", blocked.then_some("error"))} role={if blocked { "alert" } else { "status" }}>
-                    { summary }
-                </p>
-                if blocked {
-                    <ul class="problems" id="import-problems">
-                        { for preview.problems.iter().map(|p| html! {
-                            <li>
-                                if !p.place.is_empty() { <code class="cell">{ p.place.clone() }</code> }
-                                { p.message.clone() }
-                            </li>
-                        }) }
-                    </ul>
-                }
-                if !preview.changes.is_empty() {
-                    <div class="table-scroll">
-                        <table class="changes" id="import-changes">
-                            <thead><tr>
-                                <th scope="col">{ "银行" }</th>
-                                <th scope="col">{ "数据" }</th>
-                                <th scope="col">{ "原值" }</th>
-                                <th scope="col">{ "新值" }</th>
-                                <th scope="col">{ "单元格" }</th>
-                            </tr></thead>
-                            <tbody>
-                                { for preview.changes.iter().map(|c| html! {
-                                    <tr>
-                                        <td>{ c.bank.clone().unwrap_or_else(|| "（设置）".to_owned()) }</td>
-                                        <td>{ c.what.clone() }</td>
-                                        <td class="num">{ c.before.clone() }</td>
-                                        <td class="num">{ c.after.clone() }</td>
-                                        <td><code>{ c.place.clone() }</code></td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                <div class="dialog-actions">
-                    <button type="button" id="import-apply" class="primary"
-                        disabled={blocked || preview.changes.is_empty()} onclick={onapply}>
-                        { "确认导入" }
-                    </button>
-                    <button type="button" id="import-cancel" onclick={oncancel}>{ if blocked { "关闭" } else { "取消" } }</button>
+        <ModalDialog id="import-preview" class="import-preview" title="导入预览" {buttons} {focus}
+            oncancel={props.oncancel.clone()}>
+            <p class={classes!("summary", blocked.then_some("error"))} role={if blocked { "alert" } else { "status" }}>
+                { summary }
+            </p>
+            if blocked {
+                <ul class="problems" id="import-problems">
+                    { for preview.problems.iter().map(|p| html! {
+                        <li>
+                            if !p.place.is_empty() { <code class="cell">{ p.place.clone() }</code> }
+                            { p.message.clone() }
+                        </li>
+                    }) }
+                </ul>
+            }
+            if !preview.changes.is_empty() {
+                <div class="table-scroll">
+                    <table class="changes" id="import-changes">
+                        <thead><tr>
+                            <th scope="col">{ "银行" }</th>
+                            <th scope="col">{ "数据" }</th>
+                            <th scope="col">{ "原值" }</th>
+                            <th scope="col">{ "新值" }</th>
+                            <th scope="col">{ "单元格" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for preview.changes.iter().map(|c| html! {
+                                <tr>
+                                    <td>{ c.bank.clone().unwrap_or_else(|| "（设置）".to_owned()) }</td>
+                                    <td>{ c.what.clone() }</td>
+                                    <td class="num">{ c.before.clone() }</td>
+                                    <td class="num">{ c.after.clone() }</td>
+                                    <td><code>{ c.place.clone() }</code></td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
                 </div>
-            </section>
-        </div>
+            }
+        </ModalDialog>
     }
 }
