@@ -7,7 +7,9 @@
 //!   with the page's size-tuned release profile, timed with `performance.now()`;
 //! - the page: keystroke latency p50/p95 on 本行测算 and 全市总览 and first render from a cold cache
 //!   (`tests/e2e/bench.mjs` against a fresh `trunk build --release`);
-//! - `dist/` gzipped, against the budget that `cargo xtask test` checks.
+//! - `dist/` gzipped, against the budget that `cargo xtask test` checks;
+//! - instructions per evaluation by callgrind (when valgrind is installed): a figure that, unlike the
+//!   times, does not move with the machine's load.
 //!
 //! Times are reported, never asserted: they depend on the machine and on what else it is doing.
 
@@ -64,6 +66,15 @@ pub fn task(args: &[String]) -> Result<(), String> {
     run(&root, "cargo", &["bench", "-p", "kaoping-engine", "--bench", "evaluate"])?;
     let host = host_medians(&target_dir(&root))?;
 
+    println!("\n==> instructions per evaluation (callgrind)");
+    let instructions = match instructions_per_evaluation(&root) {
+        Ok(count) => Some(count),
+        Err(why) => {
+            println!("  not counted: {why}");
+            None
+        }
+    };
+
     println!("\n==> engine compiled to wasm, in headless Chromium");
     let wasm_args = [
         "test",
@@ -91,8 +102,52 @@ pub fn task(args: &[String]) -> Result<(), String> {
     let gzipped = size::sizes(&root.join("dist"))?;
 
     println!("\n{}", table(&host, &wasm, &page, gzipped));
+    if let Some(count) = instructions {
+        println!(
+            "\nOne evaluation of the 16-bank scenario: {} instructions (callgrind; the same count on any load).",
+            group_thousands(count)
+        );
+    }
     println!("{}", machine.describe(page["chromium"].as_str().unwrap_or("?")));
     Ok(())
+}
+
+/// Instructions in one evaluation, by callgrind: `examples/evaluate_n.rs` run for 1 and for 101
+/// evaluations, the difference divided by 100 (so the start and the reading of the file drop out).
+/// Unlike a time, the count is the same whatever else the machine is doing.
+fn instructions_per_evaluation(root: &Path) -> Result<u64, String> {
+    run(root, "cargo", &["build", "--profile", "bench", "-p", "kaoping-engine", "--example", "evaluate_n"])?;
+    let program = target_dir(root).join("release").join("examples").join("evaluate_n");
+    let program = program.to_string_lossy().into_owned();
+    let out = std::env::temp_dir().join(format!("kaoping-callgrind-{}", std::process::id()));
+    let out_file = format!("--callgrind-out-file={}", out.display());
+    let mut counts = Vec::new();
+    for times in ["1", "101"] {
+        let output = command(root, "valgrind", &["--tool=callgrind", &out_file, &program, times])
+            .output()
+            .map_err(|e| format!("valgrind: {e} (Debian's valgrind package)"))?;
+        let _ = std::fs::remove_file(&out);
+        counts.push(callgrind_total(&String::from_utf8_lossy(&output.stderr)).ok_or("valgrind printed no total")?);
+    }
+    Ok(counts[1].saturating_sub(counts[0]) / 100)
+}
+
+/// The `Collected : N` total of a callgrind run's report.
+fn callgrind_total(stderr: &str) -> Option<u64> {
+    stderr.lines().find_map(|line| line.split_once("Collected :")).and_then(|(_, n)| n.trim().parse().ok())
+}
+
+/// `409370` as `409,370`.
+fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Runs a program with stderr shown and returns what it printed on stdout.
@@ -257,6 +312,15 @@ mod tests {
         assert_eq!(wasm[8], Duration::from_millis(280));
         assert!(wasm_medians("nothing").is_err());
         assert!(wasm_medians("KAOPING-WASM-BENCH {\"evaluate_ns\": 1}").is_err(), "every figure is needed");
+    }
+
+    #[test]
+    fn reads_callgrind_totals() {
+        assert_eq!(callgrind_total("==1== Events    : Ir\n==1== Collected : 46309111\n==1==\n"), Some(46_309_111));
+        assert_eq!(callgrind_total("nothing"), None);
+        assert_eq!(group_thousands(409_370), "409,370");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1_000_000), "1,000,000");
     }
 
     #[test]
