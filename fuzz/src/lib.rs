@@ -218,3 +218,75 @@ pub fn solve(input: &SolveInput) {
         LoanTarget::NotRanked => assert_eq!(Some(bank), vetoed, "only a vetoed bank is not ranked"),
     }
 }
+
+/// The properties every import (file or pasted block) keeps, against the on-task baseline: applying
+/// is all or nothing (a preview that lists a problem never applies, a refusal always says why); a
+/// scenario it applies is scored, and its file reads back with every point kept; and the page's
+/// way through the spreadsheet worker (`kaoping_sheets::job`) gives exactly the direct result.
+fn check_update(update: kaoping_sheets::Update, job: Option<(kaoping_sheets::job::Job, &[u8])>) {
+    use kaoping_sheets::job::Reply;
+    let scheme = scheme();
+    let base = Scenario::new(2024);
+    let preview = update.preview(scheme, &base);
+    let applied = update.apply(scheme, &base);
+    match &applied {
+        Ok(scenario) => {
+            assert!(preview.problems.is_empty(), "applied although the preview lists {:?}", preview.problems);
+            let evaluation = evaluate(scheme, scenario);
+            let written = scenario.to_json();
+            let back = Scenario::from_json(&written)
+                .unwrap_or_else(|e| panic!("an applied import's file is refused: {e}\n{written}"));
+            assert_eq!(evaluate(scheme, &back), evaluation, "the applied scenario's file keeps every point");
+        }
+        Err(problems) => assert!(!problems.is_empty(), "refused without a reason"),
+    }
+    if let Some((job, bytes)) = job {
+        let (text, out) = kaoping_sheets::job::run_message(&job.message(&base), bytes);
+        assert!(out.is_empty(), "an import answers with no file");
+        match Reply::from_message(&text) {
+            Reply::Imported(through) => {
+                assert_eq!(through.preview, preview, "the worker's preview is the direct one");
+                assert_eq!(through.applied, applied, "the worker applies what the direct call applies");
+            }
+            other => panic!("an import through the worker answered {other:?}"),
+        }
+    }
+}
+
+/// `sheets_file`: any bytes as a file picked in 导入Excel或CSV (a workbook, CSV, TSV, or anything
+/// else): read or refused cell by cell, never a panic; see `check_update`.
+pub fn sheets_file(data: &[u8]) {
+    let update = kaoping_sheets::read_file(data, "填报.xlsx", scheme());
+    check_update(update, Some((kaoping_sheets::job::Job::Read { file_name: "填报.xlsx".to_owned() }, data)));
+}
+
+/// A block pasted into 全市总览: its text, and where it lands (columns and banks picked by index).
+#[derive(Debug, Arbitrary)]
+pub struct PasteInput {
+    text: String,
+    columns: Vec<u8>,
+    banks: Vec<u8>,
+}
+
+/// `sheets_paste`: any text pasted anywhere in 全市总览: read or refused, never a panic; see
+/// `check_update`.
+pub fn sheets_paste(input: &PasteInput) {
+    let scheme = scheme();
+    let fields = kaoping_engine::FIELDS;
+    let columns = input.columns.iter().take(40).map(|&i| fields[usize::from(i) % fields.len()].field).collect();
+    let banks =
+        input.banks.iter().take(20).map(|&i| scheme.banks[usize::from(i) % scheme.banks.len()].id.clone()).collect();
+    let target = kaoping_sheets::paste::Target { columns, banks };
+    let update = kaoping_sheets::paste::paste(&input.text, scheme, &target);
+    let job = kaoping_sheets::job::Job::Paste { text: input.text.clone(), target };
+    check_update(update, Some((job, &[])));
+}
+
+/// `share_link`: any text as a share link's fragment: opened or refused, never a panic; a scenario
+/// it opens makes a link that opens to the same scenario.
+pub fn share_link(text: &str) {
+    if let Ok(scenario) = kaoping_sheets::link::open_fragment(text) {
+        let again = kaoping_sheets::link::share_fragment(&scenario);
+        assert_eq!(kaoping_sheets::link::open_fragment(&again).ok(), Some(scenario), "the link made again: {again}");
+    }
+}

@@ -155,3 +155,26 @@ fn workbooks_and_files_that_are_not_tables() {
     }
     expect_file![root().join("tests/sheets/workbooks.expected.txt")].assert_eq(&out);
 }
+
+/// A workbook as a user's spreadsheet program writes it: Kaoping's template opened in LibreOffice,
+/// 农发行's 贷款余额 changed to 400.5, and saved again as .xlsx (LibreOffice's own zip, shared strings,
+/// styles and number formats; `tests/sheets/seeds/libreoffice-saved.xlsx`, also a fuzzing seed).
+#[test]
+fn a_template_saved_again_by_libreoffice_reads_back() {
+    let bytes = std::fs::read(root().join("tests/sheets/seeds/libreoffice-saved.xlsx")).expect("readable");
+    let baseline = Scenario::new(2024);
+    let update = read_file(&bytes, "libreoffice-saved.xlsx", scheme());
+    let preview = update.preview(scheme(), &baseline);
+    assert!(preview.problems.is_empty(), "{:?}", preview.problems);
+    assert_eq!(preview.banks, 16, "every bank's row is read");
+    let after = update.apply(scheme(), &baseline).expect("applies");
+    let loans = |s: &Scenario| s.bank("adbc").and_then(|b| Field::Loans.get(b));
+    assert_eq!(loans(&after), Some(rust_decimal::Decimal::new(4005, 1)));
+    // Every other figure is the template's (the on-task baseline, every field present): Kaoping's own
+    // template, read the same way, differs from it only in that one cell.
+    let own = std::fs::read(root().join("tests/sheets/seeds/kaoping-template.xlsx")).expect("readable");
+    let template = read_file(&own, "kaoping-template.xlsx", scheme()).apply(scheme(), &baseline).expect("applies");
+    let changed: Vec<_> = read_file(&bytes, "libreoffice-saved.xlsx", scheme()).preview(scheme(), &template).changes;
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(changed[0].place, "填报!B3");
+}

@@ -22,10 +22,14 @@ pub const TARGETS: &[(&str, &str)] = &[
     ("values", "any text through parse_exact and every bounded value type; accepted values read back"),
     ("input", "any text through the page's forgiving clean-up (kaoping-web input::normalize), then the engine"),
     ("solve", "a few banks' loan balances and a rank: loans_for_rank's answer is right"),
+    ("sheets_file", "any bytes as an imported workbook, CSV or TSV file: all or nothing, the worker's way equal"),
+    ("sheets_paste", "any text pasted anywhere in 全市总览: all or nothing, the worker's way equal"),
+    ("share_link", "any text as a share link: opened or refused; an opened one makes the same link"),
 ];
 
 /// Seed files copied into a target's corpus before it runs: the project's scenario files and past
-/// findings for `scenario` (the other targets start from nothing and find their way quickly). Only
+/// findings for `scenario`, real workbooks and the catalogue's CSV files for `sheets_file`, a real
+/// link for `share_link` (the other targets start from nothing and find their way quickly). Only
 /// the scenario files themselves: libFuzzer caps an input at the size of its largest seed, and the
 /// 100 KB result file beside them would slow the target for nothing.
 fn seeds(root: &Path, target: &str) -> Vec<PathBuf> {
@@ -44,6 +48,16 @@ fn seeds(root: &Path, target: &str) -> Vec<PathBuf> {
             files.extend(listed("tests/fuzz-regressions/scenario", ""));
             files
         }
+        // The bad-file catalogue's CSV/TSV files and real workbooks: one written by Kaoping, one
+        // saved again by LibreOffice (its own zip, shared strings and styles).
+        "sheets_file" => {
+            let mut files = listed("tests/sheets", ".csv");
+            files.extend(listed("tests/sheets", ".tsv"));
+            files.extend(listed("tests/sheets/seeds", ".xlsx"));
+            files.extend(listed("tests/fuzz-regressions/sheets_file", ""));
+            files
+        }
+        "share_link" => listed("tests/sheets/seeds", ".link.txt"),
         _ => Vec::new(),
     }
 }
