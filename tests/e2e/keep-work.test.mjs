@@ -401,6 +401,28 @@ test('damaged saved entries are told clearly and break nothing', async () => {
   await context.close();
 });
 
+test('重置 asks only when there is unsaved work, and then once', async () => {
+  const { context, page, errors } = await freshPage();
+  await typeLoans(page, 'adbc', '333');
+  await saveAs(page, '方案R');
+  // Everything is saved: nothing to lose, no question.
+  await page.locator('#tab-settings').click();
+  await page.locator('#reset').click();
+  await page.locator('#notice', { hasText: '已重置为基准情景' }).waitFor();
+  assert.equal(await page.locator('#prompt').count(), 0);
+  // Unsaved work: one question, 保存 / 不保存 / 取消; 取消 keeps it.
+  await page.locator('#tab-bank').click();
+  await typeLoans(page, 'adbc', '350');
+  await page.locator('#tab-settings').click();
+  await page.locator('#reset').click();
+  await page.locator('#prompt').waitFor();
+  await page.locator('#prompt-cancel').click();
+  await page.locator('#tab-bank').click();
+  assert.equal(await page.locator('#f-adbc-loans').inputValue(), '350');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('screenshot of the question', async () => {
   const { context, page } = await freshPage();
   await typeLoans(page, 'adbc', '333');
@@ -408,7 +430,6 @@ test('screenshot of the question', async () => {
   await typeLoans(page, 'adbc', '350');
   await page.locator('#tab-settings').click();
   await page.locator('#reset').click();
-  await page.locator('#reset-confirm').click();
   await page.locator('#prompt').waitFor();
   assert.match(await page.locator('#prompt').innerText(), /重置为基准情景之前/);
   await page.screenshot({ path: path.join(SHOTS, 'unsaved-question.png') });

@@ -202,6 +202,10 @@ mod tests {
         let seeds = seeds(&crate::project_root(), "scenario");
         assert!(seeds.iter().any(|p| p.ends_with("full-16-banks.scenario.json")), "{seeds:?}");
         assert!(!seeds.iter().any(|p| p.ends_with("worked-example-1.result.json")), "{seeds:?}");
+        let files = seeds(&crate::project_root(), "sheets_file");
+        assert!(files.iter().any(|p| p.ends_with("libreoffice-saved.xlsx")), "{files:?}");
+        assert!(files.iter().any(|p| p.ends_with("forgiving.tsv")), "{files:?}");
+        assert_eq!(seeds(&crate::project_root(), "share_link").len(), 1);
         assert_eq!(group(1_234_567), "1,234,567");
         assert_eq!(group(999), "999");
     }

@@ -57,7 +57,6 @@ pub fn SettingsView() -> Html {
     let scenario = use_scenario();
     let scheme = scenario.scheme;
     let settings = scenario.scenario.settings;
-    let confirm_reset = use_state(|| false);
     // Which ranks the last switch of a reading moved, worded by the engine, with the reading switched.
     let rank_shift = use_state(|| None::<(&'static str, String)>);
 
@@ -69,20 +68,11 @@ pub fn SettingsView() -> Html {
         Callback::from(move |text: String| scenario.edit_green_target(text))
     };
 
+    // Nothing unsaved is lost without a question: with unsaved changes the document asks 保存 /
+    // 不保存 / 取消 first; without, everything is in a saved scenario or is the baseline already.
     let on_reset = {
-        let confirm_reset = confirm_reset.clone();
-        Callback::from(move |_: MouseEvent| confirm_reset.set(true))
-    };
-    let on_reset_confirmed = {
-        let (scenario, confirm_reset) = (scenario.clone(), confirm_reset.clone());
-        Callback::from(move |_: MouseEvent| {
-            scenario.reset();
-            confirm_reset.set(false);
-        })
-    };
-    let on_reset_cancelled = {
-        let confirm_reset = confirm_reset.clone();
-        Callback::from(move |_: MouseEvent| confirm_reset.set(false))
+        let scenario = scenario.clone();
+        Callback::from(move |_: MouseEvent| scenario.reset())
     };
 
     html! {
@@ -214,16 +204,8 @@ pub fn SettingsView() -> Html {
 
             <section class="settings-section">
                 <h2>{ "重置" }</h2>
-                <p class="hint">{ "回到基准情景：清空所有输入，各行均按附件任务完成，口径恢复默认。已保存的测算不受影响。" }</p>
-                if *confirm_reset {
-                    <div class="confirm" role="group" aria-label="确认重置">
-                        <span>{ "确定要清空当前测算吗？此操作不能撤销（可先“另存为”或“导出文件”）。" }</span>
-                        <button type="button" id="reset-confirm" class="danger" onclick={on_reset_confirmed}>{ "确定重置" }</button>
-                        <button type="button" id="reset-cancel" onclick={on_reset_cancelled}>{ "取消" }</button>
-                    </div>
-                } else {
-                    <button type="button" id="reset" onclick={on_reset}>{ "重置为基准情景…" }</button>
-                }
+                <p class="hint">{ "回到基准情景：清空所有输入，各行均按附件任务完成，口径恢复默认。已保存的测算不受影响；有未保存的修改时，会先问是否保存。" }</p>
+                <button type="button" id="reset" onclick={on_reset}>{ "重置为基准情景" }</button>
             </section>
         </div>
     }
