@@ -56,6 +56,7 @@ pub fn run(
     done: impl FnOnce(Result<(Reply, Vec<u8>), String>) + 'static,
 ) {
     let text = job.message(scenario);
+    let mut done: Option<Done> = Some(Box::new(done));
     let started = CONNECTION.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
@@ -65,7 +66,9 @@ pub fn run(
         let id = connection.next_id;
         connection.next_id = connection.next_id.wrapping_add(1);
         let message = Array::of3(&JsValue::from(id), &JsValue::from_str(&text), &Uint8Array::from(bytes));
-        connection.waiting.insert(id, Box::new(done));
+        if let Some(done) = done.take() {
+            connection.waiting.insert(id, done);
+        }
         if connection.ready {
             connection.worker.post_message(&message).map_err(|_| NOT_LOADED.to_owned())?;
         } else {
@@ -74,6 +77,10 @@ pub fn run(
         Ok(())
     });
     if let Err(message) = started {
+        // A worker that could not even be created never took this job.
+        if let Some(done) = done {
+            done(Err(message.clone()));
+        }
         fail_all(&message);
     }
 }
