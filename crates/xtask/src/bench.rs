@@ -105,7 +105,7 @@ pub fn task(args: &[String]) -> Result<(), String> {
     if let Some(count) = instructions {
         println!(
             "\nOne evaluation of the 16-bank scenario: {} instructions (callgrind; the same count on any load).",
-            group_thousands(count)
+            crate::fuzz::group(count)
         );
     }
     println!("{}", machine.describe(page["chromium"].as_str().unwrap_or("?")));
@@ -135,19 +135,6 @@ fn instructions_per_evaluation(root: &Path) -> Result<u64, String> {
 /// The `Collected : N` total of a callgrind run's report.
 fn callgrind_total(stderr: &str) -> Option<u64> {
     stderr.lines().find_map(|line| line.split_once("Collected :")).and_then(|(_, n)| n.trim().parse().ok())
-}
-
-/// `409370` as `409,370`.
-fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Runs a program with stderr shown and returns what it printed on stdout.
@@ -318,9 +305,7 @@ mod tests {
     fn reads_callgrind_totals() {
         assert_eq!(callgrind_total("==1== Events    : Ir\n==1== Collected : 46309111\n==1==\n"), Some(46_309_111));
         assert_eq!(callgrind_total("nothing"), None);
-        assert_eq!(group_thousands(409_370), "409,370");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(1_000_000), "1,000,000");
+        assert_eq!(crate::fuzz::group(409_370), "409,370");
     }
 
     #[test]

@@ -170,8 +170,8 @@ fn parse_done(line: &str) -> Option<Outcome> {
     Some(Outcome { runs: runs.parse().ok()?, seconds: seconds.parse().ok()? })
 }
 
-/// 1234567 as `1,234,567`.
-fn group(n: u64) -> String {
+/// 1234567 as `1,234,567` (also for `cargo xtask bench`'s instruction count).
+pub fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -199,9 +199,9 @@ mod tests {
         for (name, _) in TARGETS {
             assert!(dir.join(format!("{name}.rs")).is_file(), "fuzz/fuzz_targets/{name}.rs");
         }
-        let seeds = seeds(&crate::project_root(), "scenario");
-        assert!(seeds.iter().any(|p| p.ends_with("full-16-banks.scenario.json")), "{seeds:?}");
-        assert!(!seeds.iter().any(|p| p.ends_with("worked-example-1.result.json")), "{seeds:?}");
+        let scenarios = seeds(&crate::project_root(), "scenario");
+        assert!(scenarios.iter().any(|p| p.ends_with("full-16-banks.scenario.json")), "{scenarios:?}");
+        assert!(!scenarios.iter().any(|p| p.ends_with("worked-example-1.result.json")), "{scenarios:?}");
         let files = seeds(&crate::project_root(), "sheets_file");
         assert!(files.iter().any(|p| p.ends_with("libreoffice-saved.xlsx")), "{files:?}");
         assert!(files.iter().any(|p| p.ends_with("forgiving.tsv")), "{files:?}");
