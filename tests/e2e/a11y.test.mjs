@@ -5,22 +5,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, axeViolations } from './harness.mjs';
+import { startSuite, stopSuite, openPage, axeViolations } from './harness.mjs';
 
 const VIEWS = ['bank', 'city', 'settings', 'checks'];
 
 let server;
 let browser;
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
+before(async () => ({ server, browser } = await startSuite()));
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopSuite(server, browser));
 
 async function freshPage(options = { viewport: { width: 1280, height: 720 } }) {
   const context = await browser.newContext({ locale: 'zh-CN', ...options });

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DIST, serveDist, launchBrowser, openPage } from './harness.mjs';
+import { startSuite, stopSuite, DIST, openPage } from './harness.mjs';
 
 const LOANS = '#f-adbc-loans';
 const FOREIGN = 'http://example.invalid';
@@ -21,15 +21,9 @@ const requests = [];
 const refusedByPolicy = [];
 const foreignAttempts = [];
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
+before(async () => ({ server, browser } = await startSuite()));
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopSuite(server, browser));
 
 /**
  * A page whose policy violations are recorded as they happen (window.__violations) and whose

@@ -58,6 +58,21 @@ export async function serveDist() {
   };
 }
 
+/**
+ * What every test file starts with: a server for dist/ and a browser. Used as
+ * `before(async () => ({ server, browser } = await startSuite()));` and
+ * `after(() => stopSuite(server, browser));`.
+ */
+export async function startSuite() {
+  return { server: await serveDist(), browser: await launchBrowser() };
+}
+
+/** Closes what `startSuite` started (either may be missing when starting failed). */
+export async function stopSuite(server, browser) {
+  await browser?.close();
+  await server?.close();
+}
+
 /** The system Chromium, headless, with no background traffic of its own. */
 export function launchBrowser() {
   return chromium.launch({

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, serveDist, launchBrowser, openPage } from './harness.mjs';
+import { startSuite, stopSuite, ROOT, openPage } from './harness.mjs';
 
 const SHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');
 const LOANS = '#f-adbc-loans';
@@ -18,15 +18,11 @@ let server;
 let browser;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
+  ({ server, browser } = await startSuite());
   await fs.mkdir(SHOTS, { recursive: true });
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopSuite(server, browser));
 
 async function freshPage() {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } });

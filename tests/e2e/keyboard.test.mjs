@@ -4,20 +4,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { startSuite, stopSuite, openPage } from './harness.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
+before(async () => ({ server, browser } = await startSuite()));
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopSuite(server, browser));
 
 async function freshPage() {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } });

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, serveDist, launchBrowser, openPage, saveScreenshot } from './harness.mjs';
+import { startSuite, stopSuite, ROOT, openPage, saveScreenshot } from './harness.mjs';
 
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 720 } };
@@ -21,15 +21,9 @@ const VIEWS = ['bank', 'city', 'settings', 'checks'];
 let server;
 let browser;
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
+before(async () => ({ server, browser } = await startSuite()));
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopSuite(server, browser));
 
 async function freshPage(options) {
   const context = await browser.newContext({ locale: 'zh-CN', ...options });

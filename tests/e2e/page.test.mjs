@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, serveDist, launchBrowser, openPage } from './harness.mjs';
+import { startSuite, stopSuite, ROOT, openPage } from './harness.mjs';
 import { BANK, importFullScenario, measureBothViews, summarize } from './latency.mjs';
 
 const SHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');
@@ -21,15 +21,9 @@ let server;
 let browser;
 const allRequests = [];
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
+before(async () => ({ server, browser } = await startSuite()));
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopSuite(server, browser));
 
 async function freshPage(options = {}) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 }, ...options });

@@ -9,22 +9,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, pdfText, squeeze, SHOTS, UPDATE_SCREENSHOT } from './harness.mjs';
+import { startSuite, stopSuite, openPage, pdfText, squeeze, SHOTS, UPDATE_SCREENSHOT } from './harness.mjs';
 
 const NOT_OFFICIAL = '测算结果，非正式考评结论';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
+before(async () => ({ server, browser } = await startSuite()));
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopSuite(server, browser));
 
 /** Prints the page as it stands to an A4 PDF, honouring the page's @page size, and reads it back. */
 async function print(page, name) {

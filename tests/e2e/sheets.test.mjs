@@ -14,21 +14,19 @@ import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { startSuite, stopSuite, openPage } from './harness.mjs';
 
 let server;
 let browser;
 let tmp;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
+  ({ server, browser } = await startSuite());
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'kaoping-sheets-'));
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopSuite(server, browser);
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
