@@ -7,9 +7,7 @@
 //! read, so an exported table imports as it is. A heading that is none of these is refused rather
 //! than skipped: a misspelt heading would otherwise drop a column of figures without a word.
 
-use kaoping_engine::{
-    readings, BonusMode, CityAverage, CityField, DepositNormalization, Field, Item, Kind, Scheme, Settings, FIELDS,
-};
+use kaoping_engine::{readings, CityField, Field, Item, Kind, Scheme, Settings, FIELDS};
 
 use crate::grid::{Cell, Grid};
 use crate::update::{Edit, Update};
@@ -297,20 +295,6 @@ pub(crate) fn read_bank_table(grid: &Grid, scheme: &Scheme, update: &mut Update)
     if seen.is_empty() && update.problems.is_empty() {
         update.problems.push(Problem::at(grid.name.clone(), "表中没有任何银行的数据"));
     }
-}
-
-/// Sets a reading from its file value (`whole_units`); false for an unknown key or value.
-pub(crate) fn set_reading(settings: &mut Settings, key: &str, value: &str) -> bool {
-    match (key, value) {
-        ("bonus_mode", "pro_rata") => settings.bonus_mode = BonusMode::ProRata,
-        ("bonus_mode", "whole_units") => settings.bonus_mode = BonusMode::WholeUnits,
-        ("city_average", "aggregate") => settings.city_average = CityAverage::Aggregate,
-        ("city_average", "mean") => settings.city_average = CityAverage::Mean,
-        ("deposit_normalization", "top_scorer") => settings.deposit_normalization = DepositNormalization::TopScorer,
-        ("deposit_normalization", "raw") => settings.deposit_normalization = DepositNormalization::Raw,
-        _ => return false,
-    }
-    true
 }
 
 /// Reads the 设置 sheet of an exported workbook: the value typed (column 填入值) of each row whose key

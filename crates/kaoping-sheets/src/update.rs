@@ -129,8 +129,7 @@ impl Update {
                     })
                 }
                 Edit::Setting { key, value, place } => {
-                    let mut after = scenario.settings;
-                    crate::table::set_reading(&mut after, key, value);
+                    let after = scenario.settings.with_choice(key, value).unwrap_or(scenario.settings);
                     let before = readings(scheme, &scenario.settings);
                     let after = readings(scheme, &after);
                     before.into_iter().zip(after).find(|(b, _)| b.key == *key).and_then(|(b, a)| {
@@ -202,7 +201,7 @@ impl Update {
                     }
                 }
                 Edit::Setting { key, value, .. } => {
-                    crate::table::set_reading(&mut out.settings, key, value);
+                    out.settings = out.settings.with_choice(key, value).unwrap_or(out.settings);
                 }
                 Edit::Green { value, place } => {
                     if out.settings.green_target_growth_pct.map(Percent::get) != *value {
