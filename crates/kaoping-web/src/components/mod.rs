@@ -7,6 +7,7 @@ pub mod checks_view;
 pub mod city_averages;
 pub mod city_view;
 pub mod dialog;
+pub mod file_picker;
 pub mod item_points;
 pub mod nav;
 pub mod notice_bar;

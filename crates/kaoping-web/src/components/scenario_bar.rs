@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::components::file_picker::FilePicker;
 use crate::hooks::use_document;
 
 /// The scenario toolbar. It has no props: it works on the shared scenario.
@@ -14,7 +15,6 @@ pub fn ScenarioBar() -> Html {
     let name_text = use_state(String::new);
     let picked = use_state(|| None::<String>);
     let confirm_delete = use_state(|| false);
-    let file_input = use_node_ref();
 
     // The picked saved scenario, falling back to the first when the picked one is gone.
     let selected =
@@ -92,24 +92,9 @@ pub fn ScenarioBar() -> Html {
         let scenario = scenario.clone();
         Callback::from(move |_: MouseEvent| scenario.export())
     };
-    let on_import_click = {
-        let file_input = file_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
     let on_file = {
         let scenario = scenario.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                scenario.import(file);
-            }
-            // Cleared so that picking the same file again (after fixing it) is a new change.
-            input.set_value("");
-        })
+        Callback::from(move |file: web_sys::File| scenario.import(file))
     };
 
     let has_saved = selected.is_some();
@@ -170,9 +155,8 @@ pub fn ScenarioBar() -> Html {
                 </div>
                 <div class="tool-group">
                     <button type="button" id="export" onclick={on_export}>{ "导出文件" }</button>
-                    <button type="button" id="import" onclick={on_import_click}>{ "导入文件…" }</button>
-                    <input ref={file_input} id="import-file" type="file" accept=".json,application/json,.xlsx,.csv,.tsv,.txt"
-                        hidden=true tabindex="-1" aria-label="导入测算文件" onchange={on_file} />
+                    <FilePicker id="import" input_id="import-file" label="导入文件…" input_label="导入测算文件"
+                        accept=".json,application/json,.xlsx,.csv,.tsv,.txt" onpick={on_file} />
                 </div>
             </div>
         </section>

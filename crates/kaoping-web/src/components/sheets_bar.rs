@@ -12,6 +12,7 @@ use kaoping_sheets::job::{Job, Reply};
 use kaoping_sheets::link;
 use yew::prelude::*;
 
+use crate::components::file_picker::FilePicker;
 use crate::services::sheets::{about, copy_text, download, page_address, CSV_TYPE, XLSX_TYPE};
 use crate::services::sheets_worker;
 
@@ -34,7 +35,6 @@ pub struct SheetsBarProps {
 #[component]
 pub fn SheetsBar(props: &SheetsBarProps) -> Html {
     let link_shown = use_state(|| None::<String>);
-    let file_input = use_node_ref();
 
     let offer = |suffix: &'static str, mime: &'static str, job: fn(&str) -> Job| {
         let (scenario, bank, oninfo, onerror) =
@@ -56,25 +56,6 @@ pub fn SheetsBar(props: &SheetsBarProps) -> Html {
     let on_template = offer("-填报模板.xlsx", XLSX_TYPE, |_| Job::Template { about: about() });
     let on_csv = offer(".csv", CSV_TYPE, |_| Job::Csv);
 
-    let on_import_click = {
-        let file_input = file_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let on_file = {
-        let onimport = props.onimport.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                onimport.emit(file);
-            }
-            // Cleared so that picking the same file again (after fixing it) is a new change.
-            input.set_value("");
-        })
-    };
     let on_link = {
         let (scenario, link_shown, oninfo) = (props.scenario.clone(), link_shown.clone(), props.oninfo.clone());
         Callback::from(move |_: MouseEvent| {
@@ -97,9 +78,8 @@ pub fn SheetsBar(props: &SheetsBarProps) -> Html {
         <div class="tool-group sheets-bar" role="group" aria-label="Excel 与分享">
             <button type="button" id="export-xlsx" onclick={on_workbook}>{ "导出Excel" }</button>
             <button type="button" id="download-template" onclick={on_template}>{ "下载填报模板" }</button>
-            <button type="button" id="import-table" onclick={on_import_click}>{ "导入Excel或CSV…" }</button>
-            <input ref={file_input} id="import-table-file" type="file" accept=".xlsx,.csv,.tsv,.txt"
-                hidden=true tabindex="-1" aria-label="导入 Excel 或 CSV 表格" onchange={on_file} />
+            <FilePicker id="import-table" input_id="import-table-file" label="导入Excel或CSV…"
+                input_label="导入 Excel 或 CSV 表格" accept=".xlsx,.csv,.tsv,.txt" onpick={props.onimport.clone()} />
             <button type="button" id="export-csv" onclick={on_csv}>{ "CSV导出" }</button>
             <button type="button" id="copy-link" onclick={on_link}>{ "复制分享链接" }</button>
             if let Some(url) = (*link_shown).clone() {
