@@ -6,108 +6,14 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod common;
 
-use kaoping_web::app::App;
+use common::Mounted;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A rendered app in its own element, removed when dropped.
-struct Mounted {
-    root: Element,
-    handle: Option<yew::AppHandle<App>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-impl Mounted {
-    /// Renders the app with the given localStorage (cleared first, then `seed` key/values), as a
-    /// new tab would (sessionStorage cleared too).
-    async fn new(seed: &[(&str, &str)]) -> Mounted {
-        let storage = gloo::utils::window().local_storage().ok().flatten().expect("localStorage");
-        storage.clear().expect("clear localStorage");
-        for (key, value) in seed {
-            storage.set_item(key, value).expect("seed localStorage");
-        }
-        let session = gloo::utils::window().session_storage().ok().flatten().expect("sessionStorage");
-        session.clear().expect("clear sessionStorage");
-        Mounted::render().await
-    }
-
-    /// Unmounts the app and renders it again with storage as it is: what a reload does (leaving
-    /// the page hands the tab's id to sessionStorage, where the new page finds it).
-    async fn reload(mut self) -> Mounted {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
-        Mounted::render().await
-    }
-
-    async fn render() -> Mounted {
-        let document = gloo::utils::document();
-        let root = document.create_element("div").expect("create root");
-        document.body().expect("body").append_child(&root).expect("append root");
-        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-        let mounted = Mounted { root, handle: Some(handle) };
-        mounted.wait_for("the summary", |m| m.find("#summary-total").is_some()).await;
-        mounted
-    }
-
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).ok().flatten()
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.find(selector).and_then(|e| e.text_content()).unwrap_or_default()
-    }
-
-    fn input(&self, selector: &str) -> HtmlInputElement {
-        self.find(selector)
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-            .unwrap_or_else(|| panic!("no input {selector}"))
-    }
-
-    /// Types `text` into a box the way a browser reports it: the value, then a bubbling `input`.
-    fn type_into(&self, selector: &str, text: &str) {
-        let input = self.input(selector);
-        input.set_value(text);
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        let event =
-            web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).expect("input event");
-        input.dispatch_event(&event).expect("dispatch input");
-    }
-
-    fn click(&self, selector: &str) {
-        self.find(selector)
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            .unwrap_or_else(|| panic!("nothing to click at {selector}"))
-            .click();
-    }
-
-    /// Yields to Yew's scheduler until `condition` holds; fails after about eight seconds of turns
-    /// (a turn is a zero-delay timer, which browsers clamp to 4 ms), generous for a loaded CI machine.
-    async fn wait_for(&self, what: &str, condition: impl Fn(&Mounted) -> bool) {
-        for _ in 0..2000 {
-            if condition(self) {
-                return;
-            }
-            yew::platform::time::sleep(Duration::ZERO).await;
-        }
-        panic!("timed out waiting for {what}");
-    }
-}
 
 const LOANS: &str = "#f-adbc-loans";
 

@@ -6,107 +6,24 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod common;
 
-use kaoping_web::app::App;
-use wasm_bindgen::JsCast;
+use common::Mounted;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-struct Mounted {
-    root: Element,
-    handle: Option<yew::AppHandle<App>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-impl Mounted {
-    /// The app on the baseline (localStorage cleared), 本行测算 of 农发行, last on the baseline.
-    async fn new() -> Mounted {
-        let storage = gloo::utils::window().local_storage().ok().flatten().expect("localStorage");
-        storage.clear().expect("clear localStorage");
-        let document = gloo::utils::document();
-        let root = document.create_element("div").expect("create root");
-        document.body().expect("body").append_child(&root).expect("append root");
-        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-        let mounted = Mounted { root, handle: Some(handle) };
-        mounted.wait_for("the panel's answer", |m| !m.text("#target-answer").is_empty()).await;
-        mounted
-    }
-
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).ok().flatten()
-    }
-
-    fn count(&self, selector: &str) -> u32 {
-        self.root.query_selector_all(selector).map(|l| l.length()).unwrap_or(0)
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.find(selector).and_then(|e| e.text_content()).unwrap_or_default()
-    }
-
-    fn value(&self, selector: &str) -> String {
-        self.find(selector).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
-    }
-
-    fn click(&self, selector: &str) {
-        self.find(selector)
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            .unwrap_or_else(|| panic!("nothing to click at {selector}"))
-            .click();
-    }
-
-    /// Chooses an option of a list the way a browser reports it: the value, then a `change`.
-    fn choose(&self, selector: &str, value: &str) {
-        let select = self
-            .find(selector)
-            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-            .unwrap_or_else(|| panic!("no list {selector}"));
-        select.set_value(value);
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("change event");
-        select.dispatch_event(&event).expect("dispatch change");
-    }
-
-    fn type_into(&self, selector: &str, text: &str) {
-        let input = self
-            .find(selector)
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-            .unwrap_or_else(|| panic!("no input {selector}"));
-        input.set_value(text);
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        let event =
-            web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).expect("input event");
-        input.dispatch_event(&event).expect("dispatch input");
-    }
-
-    /// Yields to the scheduler until `condition` holds; fails after about eight seconds of turns.
-    async fn wait_for(&self, what: &str, condition: impl Fn(&Mounted) -> bool) {
-        for _ in 0..2000 {
-            if condition(self) {
-                return;
-            }
-            yew::platform::time::sleep(Duration::ZERO).await;
-        }
-        panic!("timed out waiting for {what}");
-    }
+/// The app on the baseline (storage cleared), 本行测算 of 农发行, last on the baseline, once the panel
+/// has its first answer.
+async fn mounted() -> Mounted {
+    let app = Mounted::new(&[]).await;
+    app.wait_for("the panel's answer", |m| !m.text("#target-answer").is_empty()).await;
+    app
 }
 
 #[wasm_bindgen_test]
 async fn the_answer_follows_the_goal_and_can_be_entered_and_taken_back() {
-    let app = Mounted::new().await;
+    let app = mounted().await;
     // The first goal is 贡献突出单位, the first lever a plain loan: 农发行 needs more loans.
     let answer = app.text("#target-answer");
     assert!(answer.starts_with("贷款余额达到") && answer.contains("可进入贡献突出单位"), "{answer}");
@@ -131,7 +48,7 @@ async fn the_answer_follows_the_goal_and_can_be_entered_and_taken_back() {
 
 #[wasm_bindgen_test]
 async fn the_views_show_margins_value_of_a_point_chart_and_a_simulation() {
-    let app = Mounted::new().await;
+    let app = mounted().await;
     // The fifteen other banks, and ours between the banks above and below it.
     app.wait_for("the margins table", |m| m.count("#target-margins-table tbody tr") == 16).await;
     assert!(app.text("#target-margins-ours").contains("（本行）"));
