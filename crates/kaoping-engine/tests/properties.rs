@@ -3,21 +3,15 @@
 //! the order of banks in a file changes nothing; a scenario survives a JSON round trip.
 #![cfg(not(target_arch = "wasm32"))]
 
-use kaoping_engine::{evaluate, Amount, BankInput, Count, Item, PolicyScore, Scenario, Scheme};
+mod strategies;
+
+use kaoping_engine::{evaluate, Amount, BankInput, Item, PolicyScore, Scenario, Scheme};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use strategies::{amount, count};
 
 fn scheme() -> &'static Scheme {
     Scheme::builtin(2024).expect("built-in scheme")
-}
-
-/// An amount in 亿元 with two decimals, from 0 to `max` 亿.
-fn amount(max: i64) -> impl Strategy<Value = Option<Amount>> {
-    prop::option::of((0..=max * 100).prop_map(|cents| Amount::new(Decimal::new(cents, 2)).expect("in range")))
-}
-
-fn count(max: u32) -> impl Strategy<Value = Option<Count>> {
-    prop::option::of((0..=max).prop_map(|n| Count::new(n).expect("in range")))
 }
 
 fn bank(id: String) -> impl Strategy<Value = BankInput> {

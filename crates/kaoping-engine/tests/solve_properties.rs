@@ -4,23 +4,18 @@
 //! plain `evaluate`, the lever applied here by hand from the field table.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod strategies;
+
 use kaoping_engine::{
-    all_levers, evaluate, solve, Amount, Band, BankInput, Count, Field, Goal, Lever, Note, Outcome, PolicyScore,
-    Rivals, Scenario, Scheme,
+    all_levers, evaluate, solve, Band, BankInput, Field, Goal, Lever, Note, Outcome, PolicyScore, Rivals, Scenario,
+    Scheme,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use strategies::{amount, count};
 
 fn scheme() -> &'static Scheme {
     Scheme::builtin(2024).expect("built-in scheme")
-}
-
-fn amount(max: i64) -> impl Strategy<Value = Option<Amount>> {
-    prop::option::of((0..=max * 100).prop_map(|cents| Amount::new(Decimal::new(cents, 2)).expect("in range")))
-}
-
-fn count(max: u32) -> impl Strategy<Value = Option<Count>> {
-    prop::option::of((0..=max).prop_map(|n| Count::new(n).expect("in range")))
 }
 
 fn bank(id: String) -> impl Strategy<Value = BankInput> {
