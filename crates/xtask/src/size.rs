@@ -44,17 +44,39 @@ pub struct Sizes {
 
 /// The gzipped sizes, printing nothing.
 pub fn sizes(dist: &Path) -> Result<Sizes, String> {
-    let index = std::fs::read_to_string(dist.join("index.html")).ok();
-    let mut sizes = Sizes { first_load: 0, on_first_use: 0 };
-    for path in files(dist)? {
-        let zipped = gzipped_len(&read(&path)?)?;
-        if loaded_first(index.as_deref(), &path) {
-            sizes.first_load += zipped;
-        } else {
-            sizes.on_first_use += zipped;
-        }
+    Ok(Sizes::of(&measure(dist)?))
+}
+
+impl Sizes {
+    fn of(files: &[Measured]) -> Sizes {
+        let total = |first: bool| files.iter().filter(|f| f.first_load == first).map(|f| f.zipped).sum();
+        Sizes { first_load: total(true), on_first_use: total(false) }
     }
-    Ok(sizes)
+}
+
+/// One file of `dist/`, measured.
+struct Measured {
+    name: String,
+    raw: u64,
+    zipped: u64,
+    first_load: bool,
+}
+
+/// Every wasm, js and css file of `dist/`, each read and gzipped once.
+fn measure(dist: &Path) -> Result<Vec<Measured>, String> {
+    let index = std::fs::read_to_string(dist.join("index.html")).ok();
+    files(dist)?
+        .iter()
+        .map(|path| {
+            let bytes = read(path)?;
+            Ok(Measured {
+                name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                raw: bytes.len() as u64,
+                zipped: gzipped_len(&bytes)?,
+                first_load: loaded_first(index.as_deref(), path),
+            })
+        })
+        .collect()
 }
 
 /// Whether `index.html` links the file (`"./name"`, as Trunk writes every URL with the relative
@@ -85,16 +107,13 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Prints one line per file and the totals, and returns them.
 pub fn report(dist: &Path) -> Result<Sizes, String> {
-    let index = std::fs::read_to_string(dist.join("index.html")).ok();
     println!("gzipped size of {} (gzip -9):", dist.display());
-    for path in &files(dist)? {
-        let bytes = read(path)?;
-        let zipped = gzipped_len(&bytes)?;
-        let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-        let when = if loaded_first(index.as_deref(), path) { "first load" } else { "on first use" };
-        println!("  {:>9}  {:>9} raw  {when:<12}  {name}", kib(zipped), kib(bytes.len() as u64));
+    let files = measure(dist)?;
+    for file in &files {
+        let when = if file.first_load { "first load" } else { "on first use" };
+        println!("  {:>9}  {:>9} raw  {when:<12}  {}", kib(file.zipped), kib(file.raw), file.name);
     }
-    let sizes = sizes(dist)?;
+    let sizes = Sizes::of(&files);
     println!("  {:>9}  first load (wasm + js + css named by index.html)", kib(sizes.first_load));
     println!("  {:>9}  on first use (the spreadsheet module)", kib(sizes.on_first_use));
     Ok(sizes)
