@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use kaoping_engine::Scenario;
-use kaoping_sheets::export;
+use kaoping_sheets::export::{self, About};
 use kaoping_sheets::job::{Job, Reply};
 use kaoping_sheets::link;
 use yew::prelude::*;
@@ -36,13 +36,15 @@ pub struct SheetsBarProps {
 pub fn SheetsBar(props: &SheetsBarProps) -> Html {
     let link_shown = use_state(|| None::<String>);
 
-    let offer = |suffix: &'static str, mime: &'static str, job: fn(&str) -> Job| {
+    // The date is read once per click: the file's name and the date written in it agree.
+    let offer = |suffix: &'static str, mime: &'static str, job: fn(&str, About) -> Job| {
         let (scenario, bank, oninfo, onerror) =
             (props.scenario.clone(), props.bank.clone(), props.oninfo.clone(), props.onerror.clone());
         Callback::from(move |_: MouseEvent| {
-            let name = export::file_name(&scenario, &about(), suffix);
+            let about = about();
+            let name = export::file_name(&scenario, &about, suffix);
             let (oninfo, onerror) = (oninfo.clone(), onerror.clone());
-            sheets_worker::run(&job(&bank), &scenario, &[], move |answer| match answer {
+            sheets_worker::run(&job(&bank, about), &scenario, &[], move |answer| match answer {
                 Ok((Reply::File, bytes)) => match download(&name, mime, &bytes) {
                     Ok(()) => oninfo.emit(format!("已生成“{name}”。")),
                     Err(message) => onerror.emit(message),
@@ -52,9 +54,9 @@ pub fn SheetsBar(props: &SheetsBarProps) -> Html {
             });
         })
     };
-    let on_workbook = offer(".xlsx", XLSX_TYPE, |bank| Job::Workbook { bank: bank.to_owned(), about: about() });
-    let on_template = offer("-填报模板.xlsx", XLSX_TYPE, |_| Job::Template { about: about() });
-    let on_csv = offer(".csv", CSV_TYPE, |_| Job::Csv);
+    let on_workbook = offer(".xlsx", XLSX_TYPE, |bank, about| Job::Workbook { bank: bank.to_owned(), about });
+    let on_template = offer("-填报模板.xlsx", XLSX_TYPE, |_, about| Job::Template { about });
+    let on_csv = offer(".csv", CSV_TYPE, |_, _| Job::Csv);
 
     let on_link = {
         let (scenario, link_shown, oninfo) = (props.scenario.clone(), link_shown.clone(), props.oninfo.clone());
