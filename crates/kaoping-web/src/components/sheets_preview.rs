@@ -14,7 +14,7 @@ use crate::components::dialog::{ButtonKind, DialogButton, ModalDialog};
 pub struct ImportPreviewProps {
     /// Where the values come from (a file name, `粘贴内容`).
     pub source: String,
-    /// What applying would do, from `Update::preview`.
+    /// What applying would do (`Update::preview`, worked out by the spreadsheet worker).
     pub preview: Rc<Preview>,
     /// The user confirmed: apply the update.
     pub onapply: Callback<()>,

@@ -1,6 +1,6 @@
 //! The spreadsheet pieces wired into the page: [`SheetsTools`] (the `SheetsBar` under the scenario
-//! bar, and the one import preview that files picked through 导入文件 and blocks pasted into 全市总览
-//! share) and [`CompareTab`] (对比 against the saved scenarios and the baseline).
+//! bar, and the one import preview that files picked through 导入文件 or 导入Excel或CSV and blocks
+//! pasted into 全市总览 share) and [`CompareTab`] (对比 against the saved scenarios and the baseline).
 //!
 //! What is applied goes through the scenario handle: one undoable edit, behind the unsaved-changes
 //! question when there is unsaved work.
