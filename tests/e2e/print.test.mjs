@@ -86,6 +86,9 @@ test('全市总览 prints all 16 banks with total, rank, band and share on lands
     assert.ok(words.includes(row.share), `${row.name}: share ${row.share} in ${text}`);
   }
   assert.equal(pdf.pages, 1, 'the sixteen banks fit one landscape page');
+  for (const control of ['导出Excel', '复制分享链接', '导出文件']) {
+    assert.ok(!flat.includes(control), `no toolbar on paper: ${control}`);
+  }
   assert.ok(flat.includes(NOT_OFFICIAL), 'the sheet says these are projections');
   assert.ok(flat.includes('测算：全市预览'), 'the scenario is named');
   assert.ok(flat.includes(`打印时间：${await today(page)}`), 'the date is printed');
@@ -114,6 +117,9 @@ test('one bank\'s sheet prints items, working, the next band, name, date, readin
   has('农业发展银行黄石市分行', 'the bank');
   has(nextBand, 'the next-band answer');
   has(working, 'the working of 贷款增量');
+  for (const control of ['导出Excel', '复制分享链接', '导出文件']) {
+    assert.ok(!flat.includes(control), `no toolbar on paper: ${control}`);
+  }
   for (const item of ['贷款增量', '贷款增速', '中小微增量', '制造业增量', '绿色增量']) {
     has(item, 'an item');
   }
