@@ -9,8 +9,9 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use crate::evaluate::evaluate;
-use crate::evaluation::{Evaluation, Item};
+use crate::evaluation::Evaluation;
 use crate::fields::{Field, FIELDS};
+use crate::items::Item;
 use crate::readings::{readings, CityField};
 use crate::scenario::Scenario;
 use crate::scheme::Scheme;

@@ -4,7 +4,8 @@
 //!
 //! The comparison only reads the two evaluations' ranks and bands; it computes nothing new.
 
-use crate::evaluation::{Band, Evaluation};
+use crate::evaluation::Evaluation;
+use crate::items::Band;
 use crate::scheme::Scheme;
 
 /// One bank whose rank or band differs between two evaluations.

@@ -80,22 +80,23 @@ pub enum Error {
         /// The field.
         path: String,
     },
-    /// A lever for the target solver that it cannot use (`kaoping solve --lever`).
+    /// A lever for the target solver that it cannot use.
     Lever {
         /// The lever or the key at fault, as given.
         text: String,
         /// What is wrong with it.
-        problem: crate::solve::LeverProblem,
+        problem: LeverProblem,
     },
-    /// A goal for the target solver that it does not know (`kaoping solve --goal`).
+    /// A goal for the target solver that it does not know.
     Goal {
         /// The goal as given.
         text: String,
     },
-    /// An assumption about the other banks, or a simulation setting, that cannot be read.
+    /// An assumption about the other banks, or a simulation setting, that cannot be read or is out
+    /// of its range.
     Assumption {
-        /// Which setting.
-        what: &'static str,
+        /// Which assumption, with what it accepts.
+        what: Assumption,
         /// The text as given.
         text: String,
     },
@@ -104,6 +105,72 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+}
+
+/// Why a lever was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeverProblem {
+    /// No figure named (or an empty key between two `+`).
+    Empty,
+    /// Not a key of the field table.
+    UnknownField,
+    /// A figure a bank does not raise to score more (a rate, a 2023 base, a target, a flag).
+    NotALever,
+    /// Figures in different units (亿元 and 户) cannot take one amount.
+    MixedUnits,
+}
+
+/// An assumption of the solver or the simulation, with what it accepts (so that the message can say
+/// it, in the engine's words: the command line adds the name of its own option).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assumption {
+    /// The rivals' annex lines not entered: `on-task` or `above:K`, K between ±`max` percent.
+    RivalLines {
+        /// The largest K, in percent of the 2023 balance (and −K the smallest).
+        max: rust_decimal::Decimal,
+    },
+    /// The rivals' items without figures: `zero`, `bar` or `ours`.
+    RivalUnentered,
+    /// The simulation's spread of growth: 0 to `max` percentage points, at most two decimals.
+    Spread {
+        /// The largest spread.
+        max: rust_decimal::Decimal,
+    },
+    /// The simulation's number of draws: 1 to `max`.
+    Draws {
+        /// The most draws.
+        max: u32,
+    },
+}
+
+impl Assumption {
+    /// What is accepted, in English.
+    fn expected(self) -> String {
+        match self {
+            Assumption::RivalLines { max } => format!(
+                "the rivals' loan lines are on-task or above:K, K from -{0} to {0} percent of the 2023 balance, at most two decimals",
+                max.normalize()
+            ),
+            Assumption::RivalUnentered => "the rivals' items without figures are zero, bar or ours".to_owned(),
+            Assumption::Spread { max } => {
+                format!("a spread is 0 to {} percentage points of growth, at most two decimals", max.normalize())
+            }
+            Assumption::Draws { max } => format!("the number of draws is a whole number from 1 to {max}"),
+        }
+    }
+
+    /// What is accepted, in Chinese.
+    fn expected_zh(self) -> String {
+        match self {
+            Assumption::RivalLines { max } => format!(
+                "他行未填的贷款余额可按恰好完成任务（on-task）或任务再加 2023 年末余额的 K%（above:K，K 在 -{0} 至 {0} 之间，最多两位小数）",
+                max.normalize()
+            ),
+            Assumption::RivalUnentered => "他行未填的其他项目可记 0 分（zero）、按基本分（bar）或与本行相同（ours）".to_owned(),
+            Assumption::Spread { max } => format!("浮动范围须在 0 至 {} 个百分点之间，最多两位小数", max.normalize()),
+            Assumption::Draws { max } => format!("模拟次数须为 1 至 {max} 之间的整数"),
+        }
+    }
 }
 
 impl Error {
@@ -134,19 +201,16 @@ impl Error {
             Error::UnknownBank { path, id } => format!("{}：没有代码为 “{id}” 的银行", zh_path(path)),
             Error::DuplicateBank { path, id } => format!("{}：银行 “{id}” 重复出现", zh_path(path)),
             Error::Missing { path } => format!("缺少必填字段：{}", zh_path(path)),
-            Error::Lever { text, problem } => {
-                use crate::solve::LeverProblem;
-                match problem {
-                    LeverProblem::Empty => format!("测算手段“{text}”：缺少数据项"),
-                    LeverProblem::UnknownField => format!("测算手段：没有“{text}”这个数据项"),
-                    LeverProblem::NotALever => {
-                        format!("测算手段：“{text}”不是本行可以增加来加分的数据（可选：{}）", lever_keys())
-                    }
-                    LeverProblem::MixedUnits => format!("测算手段“{text}”：单位不同的数据不能同额增加"),
+            Error::Lever { text, problem } => match problem {
+                LeverProblem::Empty => format!("测算手段“{text}”：缺少数据项"),
+                LeverProblem::UnknownField => format!("测算手段：没有“{text}”这个数据项"),
+                LeverProblem::NotALever => {
+                    format!("测算手段：“{text}”不是本行可以增加来加分的数据（可选：{}）", lever_keys())
                 }
-            }
+                LeverProblem::MixedUnits => format!("测算手段“{text}”：单位不同的数据不能同额增加"),
+            },
             Error::Goal { text } => format!("目标“{text}”无法识别（可用：{GOALS}）"),
-            Error::Assumption { what, text } => format!("{what}：“{text}”无法识别"),
+            Error::Assumption { what, text } => format!("“{text}”无法采用：{}", what.expected_zh()),
             Error::BuiltinData { message } => format!("内置数据有误（程序缺陷，请报告）：{message}"),
         }
     }
@@ -250,23 +314,16 @@ impl fmt::Display for Error {
             Error::UnknownBank { path, id } => write!(f, "{path}: \"{id}\" is not a bank of the scheme"),
             Error::DuplicateBank { path, id } => write!(f, "{path}: bank \"{id}\" is listed twice"),
             Error::Missing { path } => write!(f, "{path}: missing"),
-            Error::Lever { text, problem } => {
-                use crate::solve::LeverProblem;
-                match problem {
-                    LeverProblem::Empty => write!(f, "--lever: \"{text}\" names no figure"),
-                    LeverProblem::UnknownField => write!(f, "--lever: \"{text}\" is not a figure of a bank"),
-                    LeverProblem::NotALever => write!(
-                        f,
-                        "--lever: \"{text}\" is not a figure a bank raises to score more (levers: {})",
-                        lever_keys()
-                    ),
-                    LeverProblem::MixedUnits => {
-                        write!(f, "--lever: \"{text}\" joins figures of different units")
-                    }
+            Error::Lever { text, problem } => match problem {
+                LeverProblem::Empty => write!(f, "\"{text}\" names no figure"),
+                LeverProblem::UnknownField => write!(f, "\"{text}\" is not a figure of a bank"),
+                LeverProblem::NotALever => {
+                    write!(f, "\"{text}\" is not a figure a bank raises to score more (levers: {})", lever_keys())
                 }
-            }
-            Error::Goal { text } => write!(f, "--goal: \"{text}\" is not a goal (one of: {GOALS})"),
-            Error::Assumption { what, text } => write!(f, "{what}: \"{text}\" cannot be read"),
+                LeverProblem::MixedUnits => write!(f, "\"{text}\" joins figures of different units"),
+            },
+            Error::Goal { text } => write!(f, "\"{text}\" is not a goal (one of: {GOALS})"),
+            Error::Assumption { what, text } => write!(f, "\"{text}\" cannot be used: {}", what.expected()),
             Error::BuiltinData { message } => {
                 write!(f, "built-in data is inconsistent (a bug, please report): {message}")
             }
@@ -282,5 +339,5 @@ const GOALS: &str =
 
 /// The figures that are levers, from the field table.
 fn lever_keys() -> String {
-    crate::solve::lever_fields().map(|f| f.key()).collect::<Vec<_>>().join(", ")
+    crate::fields::lever_fields().map(|f| f.key()).collect::<Vec<_>>().join(", ")
 }

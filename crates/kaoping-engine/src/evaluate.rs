@@ -5,8 +5,9 @@
 //! can panic: every figure entered went through a bounded type, and every division is checked.
 
 use crate::city;
-use crate::evaluation::{Band, BankResult, Deposit, Evaluation, Figures, Warning, Working};
+use crate::evaluation::{BankResult, Deposit, Evaluation, Figures, Warning, Working};
 use crate::fields;
+use crate::items::Band;
 use crate::scenario::{BankInput, Scenario};
 use crate::scheme::Scheme;
 use crate::scoring::{line, target_line};

@@ -112,6 +112,14 @@ pub(crate) fn is_positive(value: Decimal) -> bool {
     value.is_sign_positive() && !value.is_zero()
 }
 
+/// Growth in percent from `base` to `current`; `None` when the base is not positive.
+pub(crate) fn growth_pct(base: Decimal, current: Decimal) -> Option<Decimal> {
+    if !is_positive(base) {
+        return None;
+    }
+    (current - base).checked_div(base).and_then(|g| g.checked_mul(Decimal::ONE_HUNDRED))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

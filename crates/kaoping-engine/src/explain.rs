@@ -5,61 +5,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::evaluation::{Against, Item, ItemScore, Programme, Working};
+use crate::evaluation::{Against, ItemScore, Programme, Working};
+use crate::format::{format_amount, format_fixed2};
+use crate::items::Item;
 use crate::parameters::{Items, Parameters, ScaleRule};
 use crate::scheme::Scheme;
-use crate::scoring::round2;
-
-/// A figure with two decimals and thousands separators: `1,234.50`.
-pub fn format_fixed2(value: Decimal) -> String {
-    group_digits(&format!("{:.2}", round2(value)))
-}
-
-/// Puts thousands separators into the whole part of a plain decimal text (`-1234567.5` becomes
-/// `-1,234,567.5`). Zero is written without a sign: `-0.00` would read as a loss where there is none.
-pub fn group_digits(text: &str) -> String {
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text),
-    };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (digits, None),
-    };
-    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if digits.chars().all(|c| c == '0' || c == '.') { "" } else { sign };
-    match fraction {
-        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
-/// Columns a character takes in a terminal or a spreadsheet cell: two for CJK ideographs and
-/// full-width forms, else one. The command line's tables and the workbook's column widths both count
-/// with it.
-pub fn display_columns(c: char) -> usize {
-    match c {
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}' => 2,
-        _ => 1,
-    }
-}
-
-/// An amount for display: two decimals, separators, and its unit (`1,234.50 亿元`).
-pub fn format_amount(value: Decimal, unit: &str) -> String {
-    format!("{} {unit}", format_fixed2(value))
-}
 
 /// A rule number as the scheme writes it: `40`, `0.5`.
 fn n(value: Decimal) -> String {

@@ -28,7 +28,9 @@ mod evaluation;
 mod exact;
 mod explain;
 mod fields;
+mod format;
 mod input;
+mod items;
 mod parameters;
 mod plausibility;
 mod readings;
@@ -43,15 +45,18 @@ mod values;
 
 pub use compare::{compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange};
 pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
-pub use error::Error;
+pub use error::{Assumption, Error, LeverProblem};
 pub use evaluate::evaluate;
 pub use evaluation::{
-    Against, Band, BankResult, CityFigure, CityFigures, Deposit, Evaluation, FieldSet, Figures, GrowthWorking, Item,
-    ItemScore, Line, Milestone, Programme, Progress, Warning, Working,
+    Against, BankResult, CityFigure, CityFigures, Deposit, Evaluation, Figures, GrowthWorking, ItemScore, Line,
+    Milestone, Programme, Progress, Warning, Working,
 };
-pub use explain::{display_columns, format_amount, format_fixed2, group_digits};
-pub use fields::{AnnexLine, BankInput, Field, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS};
+pub use fields::{
+    is_lever, lever_fields, AnnexLine, BankInput, Field, FieldSet, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS,
+};
+pub use format::{display_columns, format_amount, format_fixed2, group_digits, round2};
 pub use input::{normalize, Reading as TypedText};
+pub use items::{Band, Item};
 pub use parameters::{Param, Parameters};
 pub use plausibility::{doubts, Doubt};
 pub use readings::{
@@ -61,13 +66,11 @@ pub use scenario::{
     bank_keys, BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, Settings, FORMAT,
 };
 pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
-pub use scoring::round2;
 pub use solve::{
-    all_levers, chart_range, common_kinds, is_lever, lever_fields, loans_for_rank, marginal, margins, next_band,
-    next_band_answer, sensitivity, sensitivity_around, simulate, solve, wholes_of, Answer, Goal, ItemEffect, ItemState,
-    Lever, LeverProblem, LoanTarget, Marginal, MarginalRow, Margins, NextBandAnswer, Note, Outcome, RivalLines,
-    RivalMargin, RivalUnentered, Rivals, Sensitivity, SensitivityPoint, Simulation, SimulationSpec, SimulationSummary,
-    Start,
+    all_levers, chart_range, common_kinds, loans_for_rank, marginal, margins, next_band, next_band_answer, sensitivity,
+    sensitivity_around, simulate, solve, wholes_of, Answer, Goal, ItemEffect, ItemState, Lever, LoanTarget, Marginal,
+    MarginalRow, Margins, NextBandAnswer, Note, Outcome, RivalLines, RivalMargin, RivalUnentered, Rivals, Sensitivity,
+    SensitivityPoint, Simulation, SimulationSpec, SimulationSummary, Start,
 };
 pub use standing::Standing;
 pub use values::{parse_exact, Amount, Count, DepartmentScore, Percent, PolicyScore, Target, ValueError};

@@ -204,8 +204,8 @@ impl CityField {
     }
 
     /// The item scored against the figure.
-    pub fn item(self) -> crate::evaluation::Item {
-        use crate::evaluation::Item;
+    pub fn item(self) -> crate::items::Item {
+        use crate::items::Item;
         match self {
             CityField::LoanGrowth => Item::LoanGrowth,
             CityField::InclusiveGrowth => Item::InclusiveGrowth,
@@ -265,8 +265,8 @@ pub fn city_figure_source(scheme: &Scheme, figure: &CityFigure) -> String {
     if let Some((stated, sum)) = scheme.city_loans_2023() {
         text.push_str(&format!(
             "；人行公布的全市数字涵盖全部机构（附件1 全市合计 {}，其中 {}不属参评的 {} 家），可在“规则与设置”中填入",
-            crate::explain::format_amount(stated, "亿元"),
-            crate::explain::format_amount(stated - sum, "亿元"),
+            crate::format::format_amount(stated, "亿元"),
+            crate::format::format_amount(stated - sum, "亿元"),
             scheme.banks.len()
         ));
     }

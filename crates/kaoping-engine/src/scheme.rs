@@ -12,9 +12,9 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::error::Error;
+use crate::format::round2;
 use crate::parameters::Parameters;
 use crate::scenario::{BankInput, Scenario};
-use crate::scoring::round2;
 use crate::values::{Amount, Count};
 
 /// One bank scored by the scheme.

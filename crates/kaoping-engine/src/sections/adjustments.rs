@@ -20,8 +20,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::evaluation::{Item, ItemScore, Programme, Working};
+use crate::evaluation::{ItemScore, Programme, Working};
 use crate::exact::{compare, is_positive};
+use crate::items::Item;
 use crate::parameters::Items;
 use crate::scenario::{BankInput, BonusMode, Guarantee};
 use crate::scoring::{against_task, at_most, capped_steps, missing, step_item, Scale};

@@ -9,8 +9,9 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use crate::evaluation::{Against, Item, Working};
-use crate::explain::format_fixed2;
+use crate::evaluation::{Against, Working};
+use crate::format::format_fixed2;
+use crate::items::Item;
 use crate::parameters::{Items, ScaleRule};
 use crate::scenario::{BonusMode, Scenario};
 use crate::scheme::Scheme;

@@ -6,7 +6,8 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use crate::evaluation::{Band, Evaluation, Item};
+use crate::evaluation::Evaluation;
+use crate::items::{Band, Item};
 use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::solve::search::{smallest, Probe};
