@@ -78,9 +78,9 @@ pub fn rank_changes_zh(changes: &[RankChange]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{BonusMode, Scenario};
     use crate::evaluate::evaluate;
     use crate::fields::Field;
-    use crate::scenario::{BonusMode, Scenario};
 
     fn scheme() -> &'static Scheme {
         Scheme::builtin(2024).expect("built-in")

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use crate::settings::{Group, Setting};
 use crate::values::ValueError;
 
 /// What is wrong with a scenario (or, for [`Error::BuiltinData`], with the engine's own data files).
@@ -51,15 +52,6 @@ pub enum Error {
         text: String,
         /// Why it was refused.
         problem: ValueError,
-    },
-    /// A setting with a value it does not have.
-    Setting {
-        /// The setting.
-        path: String,
-        /// The value given.
-        found: String,
-        /// The values it has.
-        expected: &'static [&'static str],
     },
     /// A bank id that is not one of the scheme's banks.
     UnknownBank {
@@ -195,9 +187,6 @@ impl Error {
             }
             Error::WrongType { path, expected } => format!("{}：类型不对，应为 {}", zh_path(path), zh_type(expected)),
             Error::Value { path, text, problem } => format!("{}：“{text}” {}", zh_path(path), problem.zh()),
-            Error::Setting { path, found, expected } => {
-                format!("{}：“{found}” 不是可选值（可选：{}）", zh_path(path), expected.join("、"))
-            }
             Error::UnknownBank { path, id } => format!("{}：没有代码为 “{id}” 的银行", zh_path(path)),
             Error::DuplicateBank { path, id } => format!("{}：银行 “{id}” 重复出现", zh_path(path)),
             Error::Missing { path } => format!("缺少必填字段：{}", zh_path(path)),
@@ -216,15 +205,6 @@ impl Error {
     }
 }
 
-/// The settings of a scenario file in the page's words, so that a refusal names the reading rather than
-/// its key.
-const SETTINGS: &[(&str, &str)] = &[
-    ("bonus_mode", "计分口径“每……加（减）……分”按比例还是按整档"),
-    ("city_average", "计分口径“全市平均增速”的算法"),
-    ("deposit_normalization", "计分口径“考评结果”部分的折算"),
-    ("green_target_growth_pct", "计分口径“绿色贷款年末考核增速”"),
-];
-
 /// A place in a scenario file in words: `banks[3].sme_loans` is 文件中第 4 家银行的“中小微企业贷款余额（2024年末）”.
 fn zh_path(path: &str) -> String {
     if path.is_empty() || path == "(top level)" {
@@ -242,15 +222,20 @@ fn zh_path(path: &str) -> String {
             };
         }
     }
-    if let Some(key) = path.strip_prefix("settings.") {
-        if let Some((_, label)) = SETTINGS.iter().find(|(k, _)| *k == key) {
-            return format!("文件中的{label}");
-        }
+    if path == Group::Settings.key() {
+        return "文件中的计分口径".to_owned();
     }
-    if let Some(key) = path.strip_prefix("city.") {
-        if let Some(field) = crate::readings::CityField::ALL.into_iter().find(|f| f.key() == key) {
-            return format!("全市数字“{}”", field.label());
-        }
+    if path == Group::City.key() {
+        return "全市数字".to_owned();
+    }
+    if let Some(setting) = Setting::from_path(path) {
+        let label = setting.label();
+        // A label that quotes the scheme (`“全市平均增速”的算法`) is not quoted again.
+        let label = if label.contains('“') { label.to_owned() } else { format!("“{label}”") };
+        return match setting.spec().group {
+            Group::Settings => format!("文件中的计分口径{label}"),
+            Group::City => format!("全市数字{label}"),
+        };
     }
     path.to_owned()
 }
@@ -308,9 +293,6 @@ impl fmt::Display for Error {
             }
             Error::WrongType { path, expected } => write!(f, "{path}: must be {expected}"),
             Error::Value { path, text, problem } => write!(f, "{path}: \"{text}\" {problem}"),
-            Error::Setting { path, found, expected } => {
-                write!(f, "{path}: \"{found}\" is not a choice (expected one of: {})", expected.join(", "))
-            }
             Error::UnknownBank { path, id } => write!(f, "{path}: \"{id}\" is not a bank of the scheme"),
             Error::DuplicateBank { path, id } => write!(f, "{path}: bank \"{id}\" is listed twice"),
             Error::Missing { path } => write!(f, "{path}: missing"),

@@ -10,6 +10,7 @@ use crate::format::{format_amount, format_fixed2};
 use crate::items::Item;
 use crate::parameters::{Items, Parameters, ScaleRule};
 use crate::scheme::Scheme;
+use crate::settings::Setting;
 
 /// A rule number as the scheme writes it: `40`, `0.5`.
 fn n(value: Decimal) -> String {
@@ -285,7 +286,7 @@ impl Parameters {
         };
         match item {
             Item::LoanIncrement => task(&i.loan_increment, "增量达到附件1“确保”任务"),
-            Item::LoanGrowth => average(&i.loan_growth, "全市新增贷款平均增速"),
+            Item::LoanGrowth => average(&i.loan_growth, Setting::LoanGrowth.label()),
             Item::SmeIncrement => task(&i.sme_increment, "增量达到附件2任务"),
             Item::SmeCustomers => {
                 let r = &i.sme_customers;
@@ -307,9 +308,9 @@ impl Parameters {
                     n(r.cap.value)
                 )
             }
-            Item::InclusiveGrowth => average(&i.inclusive_growth, "全市普惠小微贷款平均增速"),
+            Item::InclusiveGrowth => average(&i.inclusive_growth, Setting::InclusiveGrowth.label()),
             Item::ManufacturingIncrement => task(&i.manufacturing_increment, "增量（含贴现）达到附件3任务"),
-            Item::ManufacturingGrowth => average(&i.manufacturing_growth, "全市制造业贷款平均增速"),
+            Item::ManufacturingGrowth => average(&i.manufacturing_growth, Setting::ManufacturingGrowth.label()),
             Item::GreenIncrement => task(&i.green_increment, "增量达到附件4任务"),
             Item::CarbonProducts => {
                 let r = &i.carbon_products;
@@ -426,7 +427,7 @@ mod tests {
             (Item::SmeRate, "新发放贷款综合利率比年初每下降 0.1 个百分点得 0.25 分，最多 2 分。"),
             (Item::InclusiveGrowth, "达到全市普惠小微贷款平均增速得 4 分；每高 2 个百分点加 0.25 分，最多加 2 分；每低 2 个百分点扣 0.25 分，扣完为止。"),
             (Item::ManufacturingIncrement, "增量（含贴现）达到附件3任务得 5 分；每超 1 亿元加 0.5 分，最多加 2 分；未达按完成比例得分。"),
-            (Item::ManufacturingGrowth, "达到全市制造业贷款平均增速得 5 分；每高 2 个百分点加 0.5 分，最多加 2 分；每低 2 个百分点扣 0.5 分，扣完为止。"),
+            (Item::ManufacturingGrowth, "达到制造业贷款平均增速得 5 分；每高 2 个百分点加 0.5 分，最多加 2 分；每低 2 个百分点扣 0.5 分，扣完为止。"),
             (Item::GreenIncrement, "增量达到附件4任务得 6 分；每超 1 亿元加 0.5 分，最多加 2 分；未达按完成比例得分。"),
             (Item::CarbonProducts, "每推动一单首创碳金融产品落地加 1 分，最多 4 分。"),
             (Item::Tech, "当年新增科技型企业贷款达到全市平均得 6 分，不足按比例；每单首创科技金融产品加 1 分，本项最多 8 分。"),

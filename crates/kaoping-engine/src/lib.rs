@@ -22,6 +22,7 @@
 mod city;
 mod compare;
 mod compare_ranks;
+mod document;
 mod error;
 mod evaluate;
 mod evaluation;
@@ -39,12 +40,14 @@ mod scenario;
 mod scheme;
 mod scoring;
 mod sections;
+mod settings;
 mod solve;
 mod standing;
 mod values;
 
 pub use compare::{compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange};
 pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
+pub use document::{BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, Settings, FORMAT};
 pub use error::{Assumption, Error, LeverProblem};
 pub use evaluate::evaluate;
 pub use evaluation::{
@@ -62,10 +65,9 @@ pub use plausibility::{doubts, Doubt};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
 };
-pub use scenario::{
-    bank_keys, BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, Settings, FORMAT,
-};
+pub use scenario::{bank_keys, Dropped};
 pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
+pub use settings::{Group, Setting, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use solve::{
     all_levers, chart_range, common_kinds, loans_for_rank, marginal, margins, next_band, next_band_answer, sensitivity,
     sensitivity_around, simulate, solve, wholes_of, Answer, Goal, ItemEffect, ItemState, Lever, LoanTarget, Marginal,
@@ -73,4 +75,6 @@ pub use solve::{
     SensitivityPoint, Simulation, SimulationSpec, SimulationSummary, Start,
 };
 pub use standing::Standing;
-pub use values::{parse_exact, Amount, Count, DepartmentScore, Percent, PolicyScore, Target, ValueError};
+pub use values::{
+    parse_exact, Amount, Choice, Count, DepartmentScore, Percent, PolicyScore, Range, Target, ValueError,
+};

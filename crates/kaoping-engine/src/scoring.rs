@@ -12,12 +12,12 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
+use crate::document::BonusMode;
 use crate::evaluation::{Against, GrowthWorking, ItemScore, Line, Working};
 use crate::exact::{compare, is_positive};
 use crate::fields::{missing_for, BankInput};
 use crate::items::Item;
 use crate::parameters::{Param, ScaleRule, StepRule, TaskRule};
-use crate::scenario::BonusMode;
 
 /// The numbers of a "full marks with steps" rule.
 #[derive(Debug, Clone, Copy)]

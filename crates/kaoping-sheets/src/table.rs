@@ -7,7 +7,7 @@
 //! read, so an exported table imports as it is. A heading that is none of these is refused rather
 //! than skipped: a misspelt heading would otherwise drop a column of figures without a word.
 
-use kaoping_engine::{readings, CityField, Field, Item, Kind, Scheme, Settings, FIELDS};
+use kaoping_engine::{Field, Item, Kind, Scheme, Setting, FIELDS};
 
 use crate::grid::{Cell, Grid};
 use crate::update::{Edit, Update};
@@ -324,59 +324,14 @@ fn read_settings(grid: &Grid, scheme: &Scheme, update: &mut Update) {
                     Edit::Note { value, place }
                 });
             }
-            "settings.green_target_growth_pct" => match kaoping_engine::normalize(&text, kaoping_engine::Unit::Percent)
-            {
-                Ok(kaoping_engine::TypedText::Empty) => update.edits.push(Edit::Green { value: None, place }),
-                Ok(kaoping_engine::TypedText::Plain(plain)) => {
-                    match kaoping_engine::Percent::parse(&plain).map_err(|e| e.zh()).and_then(|p| {
-                        let v = p.get();
-                        if v > rust_decimal::Decimal::ZERO && v <= rust_decimal::Decimal::ONE_HUNDRED {
-                            Ok(v)
-                        } else {
-                            Err("应大于 0、不超过 100".to_owned())
-                        }
-                    }) {
-                        Ok(v) => update.edits.push(Edit::Green { value: Some(v), place }),
-                        Err(reason) => {
-                            update.problems.push(Problem::at(place, format!("绿色贷款考核增速：“{text}” {reason}")))
-                        }
-                    }
-                }
-                Err(reason) => update.problems.push(Problem::at(place, format!("绿色贷款考核增速：{reason}"))),
-            },
             _ => {
-                if let Some(setting) = key.strip_prefix("settings.") {
-                    let all = readings(scheme, &Settings::default());
-                    let Some(reading) = all.iter().find(|r| r.key == setting) else { continue };
-                    let choice =
-                        reading.choices.iter().find(|(k, label)| fold(k) == fold(&text) || fold(label) == fold(&text));
-                    match choice {
-                        Some((value, _)) => update.edits.push(Edit::Setting { key: reading.key, value, place }),
-                        None => {
-                            let labels: Vec<&str> = reading.choices.iter().map(|(_, l)| l.as_str()).collect();
-                            update.problems.push(Problem::at(
-                                place,
-                                format!("{}：“{text}” 不是可选值（可选：{}）", reading.title, labels.join("、")),
-                            ));
-                        }
-                    }
-                } else if let Some(city) = key.strip_prefix("city.") {
-                    let Some(field) = CityField::ALL.into_iter().find(|f| f.key() == city) else { continue };
-                    let read = match kaoping_engine::normalize(&text, field.unit()) {
-                        Ok(kaoping_engine::TypedText::Empty) => Ok(None),
-                        Ok(kaoping_engine::TypedText::Plain(plain)) => {
-                            let mut probe = kaoping_engine::CityOverrides::default();
-                            kaoping_engine::parse_exact(&plain)
-                                .map_err(|e| e.zh())
-                                .and_then(|v| field.set(&mut probe, Some(v)).map(|()| Some(v)).map_err(|e| e.zh()))
-                        }
-                        Err(reason) => Err(reason),
-                    };
-                    match read {
-                        Ok(value) => update.edits.push(Edit::City { field, value, place }),
-                        Err(reason) => {
-                            update.problems.push(Problem::at(place, format!("{}：“{text}” {reason}", field.label())))
-                        }
+                // Every other row is a setting of the engine's settings table, read as the page reads
+                // what is typed into its box.
+                let Some(setting) = Setting::from_path(&key) else { continue };
+                match setting.enter(&text) {
+                    Ok(value) => update.edits.push(Edit::Setting { setting, value, place }),
+                    Err(reason) => {
+                        update.problems.push(Problem::at(place, format!("{}：“{text}” {reason}", setting.label())))
                     }
                 }
             }

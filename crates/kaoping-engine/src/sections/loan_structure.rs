@@ -26,11 +26,12 @@
 
 use rust_decimal::Decimal;
 
+use crate::document::BonusMode;
 use crate::evaluation::{ItemScore, Line, Working};
 use crate::exact::{compare, growth_pct};
+use crate::fields::BankInput;
 use crate::items::Item;
 use crate::parameters::Items;
-use crate::scenario::{BankInput, BonusMode};
 use crate::scoring::{
     against_task, at_most, capped_steps, line, missing, step_item, task_item, undefined, unit_interval, Scale,
 };

@@ -21,12 +21,13 @@ use std::cmp::Reverse;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use crate::document::DepositNormalization;
 use crate::evaluation::{BankResult, Deposit, Warning};
 use crate::exact::{compare, sort_key};
+use crate::fields::BankInput;
 use crate::format::round2;
 use crate::items::Band;
 use crate::parameters::Outcomes;
-use crate::scenario::{BankInput, DepositNormalization};
 
 /// The indices of the values that are there, highest first (ties in index order).
 ///

@@ -10,11 +10,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::document::Scenario;
 use crate::error::{Error, LeverProblem};
 use crate::evaluation::Figures;
 use crate::fields::{is_lever, lever_fields, BankInput, Field, Unit};
 use crate::items::Item;
-use crate::scenario::Scenario;
 
 /// Which lines a loan counted in a line is also counted in: every loan line is part of 各项贷款, and a
 /// 普惠小微 loan is a 中小微 loan. Adding to a part always adds to the whole, so that no part can outgrow

@@ -9,10 +9,10 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+use crate::document::Scenario;
 use crate::fields::Field;
 use crate::format::format_fixed2;
 use crate::items::{Band, Item};
-use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::solve::{
     exact, goal, next_band, solve_from, thin_city_figures, Answer, Goal, Lever, Note, Rivals, Standing,

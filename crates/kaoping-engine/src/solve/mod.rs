@@ -43,12 +43,12 @@ pub use rivals::{RivalLines, RivalUnentered, Rivals};
 pub use sensitivity::{chart_range, sensitivity, sensitivity_around, Sensitivity, SensitivityPoint};
 pub use simulate::{simulate, Simulation, SimulationSpec, SimulationSummary};
 
+use crate::document::Scenario;
 use crate::evaluation::{Against, BankResult, Evaluation, ItemScore, Working};
 use crate::fields::{Field, Unit};
 use crate::format::{format_amount, format_fixed2};
 use crate::items::Item;
 use crate::readings::CityField;
-use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::standing::Standing;
 

@@ -4,9 +4,9 @@
 
 use rust_decimal::Decimal;
 
+use crate::document::Scenario;
 use crate::fields::Field;
 use crate::items::Band;
-use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::solve::{solve, Answer, Goal, Lever, Outcome, Rivals};
 

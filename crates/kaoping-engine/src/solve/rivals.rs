@@ -15,13 +15,13 @@
 
 use rust_decimal::Decimal;
 
+use crate::document::Scenario;
 use crate::error::{Assumption, Error};
 use crate::evaluate::evaluate;
 use crate::evaluation::{Evaluation, Warning, Working};
 use crate::fields::{AnnexLine, BankInput, Field, FIELDS};
 use crate::items::Item;
 use crate::parameters::Items;
-use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::sections::outcomes;
 use crate::values::Percent;

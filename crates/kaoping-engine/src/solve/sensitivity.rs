@@ -6,9 +6,9 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+use crate::document::Scenario;
 use crate::evaluation::Evaluation;
 use crate::items::{Band, Item};
-use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::solve::search::{smallest, Probe};
 use crate::solve::{at_ceiling, exact, figure, Lever, Rivals, Trial};

@@ -12,10 +12,10 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+use crate::document::Scenario;
 use crate::error::{Assumption, Error};
 use crate::fields::Field;
 use crate::items::{Band, Item};
-use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::solve::rivals::balance_lines;
 use crate::solve::{exact, thin_city_figures, to_the_yuan, Note, Rivals, Standing};
