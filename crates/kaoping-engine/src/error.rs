@@ -222,6 +222,12 @@ fn zh_path(path: &str) -> String {
             };
         }
     }
+    match path {
+        "name" => return "文件中的测算名称".to_owned(),
+        "note" => return "文件中的备注".to_owned(),
+        "banks" => return "文件中的银行列表".to_owned(),
+        _ => {}
+    }
     if path == Group::Settings.key() {
         return "文件中的计分口径".to_owned();
     }

@@ -49,7 +49,7 @@ fn each_bad_value_is_dropped_and_named_and_the_rest_is_kept() {
         expect_test::expect_file![expected].assert_eq(&report(&text));
         // What is kept is a scenario the strict reader takes as it is.
         if let Ok((scenario, _)) = Scenario::salvage(&text) {
-            assert_eq!(Scenario::from_json(&scenario.to_json()).as_ref(), Ok(&scenario), "{}", path.display());
+            assert_eq!(rewritten(&scenario), Ok(scenario.to_json()), "{}", path.display());
         }
     }
 }
@@ -61,6 +61,11 @@ fn a_good_file_is_read_the_same_both_ways() {
         let strict = Scenario::from_json(&text).expect("a good scenario");
         assert_eq!(Scenario::salvage(&text), Ok((strict, Vec::new())), "{}", path.display());
     }
+}
+
+/// The scenario written, read back strictly and written again.
+fn rewritten(scenario: &Scenario) -> Result<String, Error> {
+    Scenario::from_json(&scenario.to_json()).map(|s| s.to_json())
 }
 
 /// Whether the strict reader's refusal means nothing at all can be read.
@@ -95,7 +100,7 @@ fn salvaging_drops_exactly_what_the_strict_reader_refuses() {
             Ok((scenario, dropped)) => {
                 assert!(!is_fatal(&strict), "{name}: salvage read a file that cannot be read");
                 assert_eq!(dropped.first().map(|d| &d.error), Some(&strict), "{name}");
-                assert_eq!(Scenario::from_json(&scenario.to_json()).as_ref(), Ok(&scenario), "{name}");
+                assert_eq!(rewritten(&scenario), Ok(scenario.to_json()), "{name}");
             }
         }
     }
