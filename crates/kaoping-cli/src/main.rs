@@ -196,6 +196,9 @@ struct RivalArgs {
     /// Their annex loan lines not entered: on-task, or above:K (task + K% of the 2023 balance).
     #[arg(long, default_value = "on-task")]
     rivals_lines: String,
+    /// Apply --rivals-lines to the lines entered for the rivals too ("every other bank at task + K%").
+    #[arg(long)]
+    rivals_entered_too: bool,
     /// Their other items without figures: zero, bar (the points for reaching the bar) or ours (our points).
     #[arg(long, default_value = "zero")]
     rivals_unentered: String,
@@ -205,6 +208,7 @@ impl RivalArgs {
     fn read(&self) -> Result<Rivals, Failure> {
         Ok(Rivals {
             lines: Rivals::parse_lines(&self.rivals_lines).map_err(option("--rivals-lines"))?,
+            entered_lines_too: self.rivals_entered_too,
             unentered: Rivals::parse_unentered(&self.rivals_unentered).map_err(option("--rivals-unentered"))?,
         })
     }

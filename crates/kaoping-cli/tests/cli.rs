@@ -234,6 +234,7 @@ fn target_commands_in_chinese() {
         vec!["solve", &file, "--bank", "bocom", "--lever", "loans", "--goal", "not-interviewed"],
         vec!["solve", &file, "--bank", "icbc", "--lever", "platform_bonds", "--goal", "share>=7"],
         vec!["margins", &file, "--bank", "icbc"],
+        vec!["margins", &file, "--bank", "icbc", "--rivals-lines", "above:2", "--rivals-entered-too"],
         vec!["marginal", &file, "--bank", "icbc"],
         vec!["simulate", &file, "--bank", "icbc", "--spread", "3", "--draws", "200", "--seed", "7", "--entered-too"],
     ] {

@@ -152,7 +152,9 @@ impl<'a> Simulation<'a> {
         for (i, info) in scheme.banks.iter().enumerate() {
             let Some(result) = evaluation.banks.get(i).filter(|b| i != index && b.is_ranked()) else { continue };
             for (field, line) in balance_lines() {
-                if !spec.entered_too && scenario.bank(&info.id).is_some_and(|b| field.is_entered(b)) {
+                // A line entered for a rival is drawn when asked, or when the assumption set it aside.
+                let kept = !spec.entered_too && !rivals.entered_lines_too;
+                if kept && scenario.bank(&info.id).is_some_and(|b| field.is_entered(b)) {
                     continue;
                 }
                 let line = result.figures.line(line);
