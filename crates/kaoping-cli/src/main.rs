@@ -308,16 +308,12 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Simulate { file, bank, spread, draws, seed, entered_too, rivals, json } => {
             let (scheme, scenario) = load(&file)?;
             check_bank(scheme, &bank)?;
-            let spread = kaoping_engine::parse_exact(&spread)
-                .map_err(|_| Failure::input(format!("--spread: \"{spread}\" is not a number")))?;
-            let draws: u32 =
-                draws.parse().map_err(|_| Failure::input(format!("--draws: \"{draws}\" is not a whole number")))?;
-            let seed: u64 =
-                seed.parse().map_err(|_| Failure::input(format!("--seed: \"{seed}\" is not a whole number")))?;
-            let spec = SimulationSpec::new(spread, draws, seed, entered_too).map_err(|e| match &e {
-                kaoping_engine::Error::Assumption { what: kaoping_engine::Assumption::Draws { .. }, .. } => {
-                    option("--draws")(e)
-                }
+            let spec = SimulationSpec::parse(&spread, &draws, &seed, entered_too).map_err(|e| match &e {
+                kaoping_engine::Error::Assumption { what, .. } => option(match what {
+                    kaoping_engine::Assumption::Draws { .. } => "--draws",
+                    kaoping_engine::Assumption::Seed => "--seed",
+                    _ => "--spread",
+                })(e),
                 _ => option("--spread")(e),
             })?;
             let summary = kaoping_engine::simulate(scheme, &scenario, &bank, rivals.read()?, spec)

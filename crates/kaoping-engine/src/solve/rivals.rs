@@ -97,6 +97,17 @@ impl Rivals {
         }
     }
 
+    /// What the assumptions are, for above their boxes.
+    pub const ABOUT: &'static str = "他行没有填写的数据如何估计。这些假设只用于目标测算，不写入情景文件。";
+    /// The label of the lines' list.
+    pub const LINES_LABEL: &'static str = "他行未填的贷款余额";
+    /// The label of K's box, for `above:`.
+    pub const ABOVE_LABEL: &'static str = "K（%）";
+    /// The label of `entered_lines_too`'s checkbox.
+    pub const ENTERED_LINES_TOO_LABEL: &'static str = "也适用于他行已填的贷款余额";
+    /// The label of the unentered items' list.
+    pub const UNENTERED_LABEL: &'static str = "他行未填的其他项目";
+
     /// The choices for the rivals' unentered lines, for a list: (what [`Rivals::parse_lines`] reads,
     /// Chinese label); `above:` takes its K from a box.
     pub fn lines_choices() -> [(&'static str, &'static str); 2] {
