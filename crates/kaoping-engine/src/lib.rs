@@ -61,7 +61,7 @@ pub use format::{display_columns, format_amount, format_fixed2, group_digits, ro
 pub use input::{normalize, Reading as TypedText};
 pub use items::{Band, Item};
 pub use parameters::{Param, Parameters};
-pub use plausibility::{doubts, Doubt};
+pub use plausibility::{doubts, setting_doubts, Doubt, SettingDoubt};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
 };
