@@ -90,6 +90,13 @@ fn hostile(kind: u8, setting: Option<Setting>, field: Option<Field>) -> Value {
     }
 }
 
+/// A place of a document where a value can be: a setting, or a figure of the i-th bank written.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Setting(Setting),
+    Figure(usize, Field),
+}
+
 /// The place an error names, for the errors a damaged value gives.
 fn place(error: &Error) -> Option<&str> {
     match error {
@@ -128,15 +135,13 @@ proptest! {
         let banks: Vec<String> = value["banks"].as_array().map_or(Vec::new(), |b| {
             b.iter().filter_map(|b| b["id"].as_str().map(str::to_owned)).collect()
         });
-        let mut places: Vec<(Option<Setting>, Option<(usize, Field)>)> =
-            Setting::ALL.into_iter().map(|s| (Some(s), None)).collect();
+        let mut places: Vec<Place> = Setting::ALL.into_iter().map(Place::Setting).collect();
         for i in 0..banks.len() {
-            places.extend(FIELDS.iter().map(|f| (None, Some((i, f.field)))));
+            places.extend(FIELDS.iter().map(|f| Place::Figure(i, f.field)));
         }
-        let (setting, figure) = places[pick.index(places.len())];
         let mut expected = s.clone();
-        let path = match (setting, figure) {
-            (Some(setting), _) => {
+        let path = match places[pick.index(places.len())] {
+            Place::Setting(setting) => {
                 let bad = hostile(kind, Some(setting), None);
                 let group = setting.path().split_once('.').map(|(g, _)| g.to_owned()).unwrap_or_default();
                 value[group.as_str()][setting.key()] = bad;
@@ -144,7 +149,7 @@ proptest! {
                 setting.set(&mut expected, default).expect("the default");
                 setting.path()
             }
-            (None, Some((i, field))) => {
+            Place::Figure(i, field) => {
                 let bad = hostile(kind, None, Some(field));
                 let entry = &mut value["banks"][i];
                 match field.key().split_once('.') {
@@ -159,7 +164,6 @@ proptest! {
                 field.set(expected.bank_mut(&banks[i]), None).expect("clearing");
                 format!("banks[{i}].{}", field.key())
             }
-            _ => unreachable!("every place is a setting or a figure"),
         };
         let (salvaged, dropped) = Scenario::salvage(&value.to_string()).map_err(|e| e.zh()).expect("salvage reads it");
         prop_assert_eq!(dropped.len(), 1, "{:?}", dropped);
