@@ -1,21 +1,116 @@
-// Starts the page. This file exists so that index.html needs no inline script: the
-// Content-Security-Policy there allows scripts only from the page's own origin, and Trunk's default
-// loader is an inline <script type="module">.
+// The page's guard: the first script to run, a classic script in ES5 so that any browser parses it,
+// even an IE core (360安全浏览器's 兼容模式). It decides whether this browser can start the page,
+// and says so in the loading line (#boot) when it cannot, naming the browser's core and what to do.
+// www/start.js (a module) then starts the wasm, and reports back here when that fails.
 //
-// Trunk writes the hashed file names of the wasm-bindgen glue and the wasm into
-// <meta name="kaoping-app"> (`pattern_script` in Trunk.toml); this module loads the glue and starts
-// the wasm, whose `main` renders the app and removes the loading message. If the wasm cannot start
-// (a browser too old for 'wasm-unsafe-eval', WebAssembly switched off), the message says so instead
-// of promising a page that never comes.
+// What it checks, in order (issue 19):
+// 1. WebAssembly at all, and module scripts (www/start.js is one).
+// 2. The WebAssembly features the build uses: the MVP plus mutable globals, sign extension and
+//    non-trapping float-to-int (Chromium 75, Firefox 64). A 64-byte module is validated.
+// 3. Whether this page's Content-Security-Policy lets the browser compile wasm. index.html allows
+//    it with 'wasm-unsafe-eval', which Chromium learnt in 97 (Firefox before 102 does not check);
+//    an older Chromium (360安全浏览器 and 奇安信 on Chromium 86) compiles wasm only under
+//    'unsafe-eval', so it is sent to legacy.html, the same page under that policy (README,
+//    "Deploying"). On legacy.html a refusal means the server's own header forbids it.
+(function () {
+  'use strict';
 
-const app = document.querySelector('meta[name="kaoping-app"]');
-try {
-  const glue = await import(new URL(app.dataset.js, document.baseURI).href);
-  await glue.default({ module_or_path: new URL(app.dataset.wasm, document.baseURI) });
-} catch (error) {
-  const boot = document.getElementById('boot');
-  if (boot) {
-    boot.textContent = '考评测算器无法启动：此浏览器不支持或禁止了 WebAssembly。请使用较新版本的 Chrome、Edge 或 Firefox。';
+  var entry = document.querySelector ? document.querySelector('meta[name="kaoping-entry"]') : null;
+  var onLegacyPage = !!entry && entry.getAttribute('content') === 'legacy';
+  var state = { go: false, done: false };
+
+  // The browser's engine and its version, as a user can check it in the browser's "about" page.
+  function core() {
+    var ua = navigator.userAgent || '';
+    var m;
+    if ((m = /(?:MSIE |Trident\/.*rv:)(\d+)/.exec(ua))) return 'IE ' + m[1] + ' 内核（兼容模式）';
+    if ((m = /Edge\/(\d+)/.exec(ua))) return '旧版 Edge ' + m[1];
+    if ((m = /(?:Chrome|Chromium|CriOS)\/(\d+)/.exec(ua))) return 'Chromium ' + m[1] + ' 内核';
+    if ((m = /Firefox\/(\d+)/.exec(ua))) return 'Firefox ' + m[1];
+    if ((m = /Version\/(\d+)[.\d]* .*Safari\//.exec(ua))) return 'Safari ' + m[1];
+    return '';
   }
-  throw error;
-}
+
+  var WHAT_TO_DO = '请在 360安全浏览器 或 奇安信可信浏览器 中切换到“极速模式”（Chromium 86 及以上内核），' +
+    '或使用较新版本的 Chrome、Edge 或 Firefox（ESR 78 及以上）。';
+
+  // Replaces the loading line with why the page cannot start and what to do (by default, a newer
+  // browser core); the first reason wins. `{core}` in the reason becomes the browser's core.
+  function fail(reason, error, advice) {
+    if (state.done) return;
+    state.done = true;
+    state.go = false;
+    var name = core();
+    var text = '考评测算器无法启动：' + reason.replace('{core}', name ? '（' + name + '）' : '') +
+      (advice === undefined ? WHAT_TO_DO : advice);
+    var line = document.getElementById('boot');
+    if (line) {
+      line.className = 'boot boot-failed';
+      line.setAttribute('role', 'alert');
+      line.textContent = text;
+    }
+    if (error && window.console && console.error) console.error(error);
+  }
+
+  // (module (global (export "g") (mut i32) (i32.const 0))
+  //   (func (export "f") (param f32) (result i32) local.get 0 i32.trunc_sat_f32_s i32.extend8_s))
+  var FEATURES = [0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 125, 1, 127, 3, 2, 1, 0, 6, 6, 1, 127,
+    1, 65, 0, 11, 7, 9, 2, 1, 103, 3, 0, 1, 102, 0, 0, 10, 9, 1, 7, 0, 32, 0, 252, 0, 192, 11];
+  // (module): compiling it tells only whether compiling is allowed.
+  var EMPTY = [0, 97, 115, 109, 1, 0, 0, 0];
+
+  function check() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function' ||
+        typeof Uint8Array === 'undefined') {
+      return fail('此浏览器{core}不支持 WebAssembly，或已将其关闭。');
+    }
+    var script = document.createElement('script');
+    if (!('noModule' in script) || typeof Promise === 'undefined') {
+      return fail('此浏览器{core}版本过旧。');
+    }
+    try {
+      if (!WebAssembly.validate(new Uint8Array(FEATURES))) {
+        return fail('此浏览器{core}的 WebAssembly 版本过旧。');
+      }
+    } catch (error) {
+      return fail('此浏览器{core}的 WebAssembly 版本过旧。', error);
+    }
+    try {
+      new WebAssembly.Module(new Uint8Array(EMPTY));
+    } catch (error) {
+      if (!onLegacyPage) {
+        // Chromium before 97: the same page under a policy it can compile wasm with.
+        state.done = true;
+        location.replace('legacy.html' + location.search + location.hash);
+        return;
+      }
+      return fail('服务器发送的内容安全策略（Content-Security-Policy）不允许此浏览器{core}运行 WebAssembly。', error,
+        '请联系管理员按部署说明为 legacy.html 设置策略，或使用较新版本的 Chrome、Edge 或 Firefox。');
+    }
+    state.go = true;
+  }
+
+  // www/start.js asks whether it may start, and reports how it went.
+  window.kaopingBoot = {
+    mayStart: function () { return state.go; },
+    started: function () { state.done = true; },
+    failed: function (error) {
+      fail('页面的程序文件未能在此浏览器{core}中加载或运行。', error,
+        '请刷新页面；若仍如此，请确认 dist/ 的全部文件已一起部署，或' + WHAT_TO_DO.replace('请', ''));
+    }
+  };
+
+  // A module script that this browser cannot parse or fetch never reaches its own catch: its error
+  // comes here (a script's load error does not bubble, hence the capture).
+  if (window.addEventListener) {
+    window.addEventListener('error', function (event) {
+      var target = event && event.target;
+      var isScript = target && target.tagName === 'SCRIPT';
+      if (!state.done && (isScript || (event && event.error))) {
+        window.kaopingBoot.failed(event.error || new Error('script failed to load: ' + target.src));
+      }
+    }, true);
+  }
+
+  check();
+})();

@@ -52,11 +52,11 @@ async function guardedPage() {
   return { context, violations, ...opened };
 }
 
-/** The policy as dist/index.html carries it, directive by directive. */
-async function policy() {
-  const html = await fs.readFile(path.join(DIST, 'index.html'), 'utf8');
+/** The policy as dist/index.html (or another entry) carries it, directive by directive. */
+async function policy(entry = 'index.html') {
+  const html = await fs.readFile(path.join(DIST, entry), 'utf8');
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
-  assert.ok(meta, 'dist/index.html has a Content-Security-Policy meta tag');
+  assert.ok(meta, `dist/${entry} has a Content-Security-Policy meta tag`);
   return { html, directives: Object.fromEntries(meta[1].split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v])) };
 }
 
@@ -77,6 +77,17 @@ test('dist/index.html carries a strict policy and no inline script', async () =>
     assert.match(attrs, /\bsrc="\.\/[^"/]+\.js"/, `a script loaded from a file: <script${attrs}>`);
     assert.equal(body.trim(), '', 'no inline code');
   }
+});
+
+test('dist/legacy.html is the same page under the same policy with \'unsafe-eval\' added', async () => {
+  const index = await policy();
+  const legacy = await policy('legacy.html');
+  assert.deepEqual(legacy.directives['script-src'], ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"]);
+  assert.deepEqual({ ...legacy.directives, 'script-src': index.directives['script-src'] }, index.directives);
+  const same = legacy.html
+    .replace("'wasm-unsafe-eval' 'unsafe-eval'", "'wasm-unsafe-eval'")
+    .replace('<meta name="kaoping-entry" content="legacy"', '<meta name="kaoping-entry" content="index"');
+  assert.equal(same, index.html, 'nothing else differs');
 });
 
 test('the page works under the policy, with no violation on normal use', async () => {
@@ -170,9 +181,9 @@ test('the policy blocks what the page does not need, and a request to another or
   await context.close();
 });
 
-test('a browser that will not compile the wasm under the policy is told so', async () => {
-  // As in a Chrome or Edge older than 97, which does not know 'wasm-unsafe-eval': the same page
-  // with the keyword taken out of its policy.
+test('a browser that will not compile the wasm under the policy goes on to legacy.html and runs there', async () => {
+  // As in a Chrome or Edge older than 97, which does not know 'wasm-unsafe-eval': index.html with
+  // the keyword taken out of its policy. legacy.html is as built (its policy adds 'unsafe-eval').
   const context = await browser.newContext({ locale: 'zh-CN' });
   await context.route(server.url, async (route) => {
     const response = await route.fetch();
@@ -181,8 +192,26 @@ test('a browser that will not compile the wasm under the policy is told so', asy
   });
   const page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(server.url);
-  await page.locator('#boot', { hasText: '无法启动' }).waitFor();
+  await page.goto(`${server.url}#top`);
+  await page.locator('#summary-total').waitFor();
+  assert.equal(page.url(), `${server.url}legacy.html#top`, 'the address and its fragment go along');
+  await context.close();
+});
+
+test('on legacy.html, a server policy that still forbids compiling wasm is named', async () => {
+  // A server that sends index.html's policy on legacy.html too (README says not to).
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.route(`${server.url}legacy.html`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(" 'wasm-unsafe-eval' 'unsafe-eval'", '');
+    await route.fulfill({ response, body: html });
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${server.url}legacy.html`);
+  const message = page.locator('#boot[role="alert"]', { hasText: '无法启动' });
+  await message.waitFor();
+  assert.match(await message.innerText(), /内容安全策略.*Chromium \d+ 内核.*legacy\.html/);
   assert.equal(await page.locator('#summary-total').count(), 0);
   await context.close();
 });

@@ -11,6 +11,8 @@
 //! - `bench`: every speed and size figure in one table (engine on the host and in wasm, keystroke
 //!   latency, first render, size), with the machine it ran on.
 //! - `fuzz`: coverage-guided fuzzing of the engine and the page's input clean-up (`fuzz/`).
+//! - `legacy-page`: writes legacy.html beside the built index.html (run by Trunk after each build;
+//!   `csp.rs`).
 //!
 //! `cargo test -p xtask` also runs the tidy checks (`tidy.rs`): invariants read off the source tree.
 
@@ -34,7 +36,8 @@ tasks:
   test                            install what is missing and run every test (host, browser, end to end)
   size                            gzipped size of dist/'s wasm + js + css
   bench                           one table of every speed and size figure, and the machine it ran on
-  fuzz <target|all> [--seconds N] run a fuzz target (scenario, values, input, solve) for N seconds";
+  fuzz <target|all> [--seconds N] run a fuzz target (scenario, values, input, solve) for N seconds
+  legacy-page [DIR]               write legacy.html from DIR/index.html (Trunk runs it after each build)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Some("size") => size::report(&project_root().join("dist")).map(|_| ()),
         Some("fuzz") => fuzz::task(&args[1..]),
         Some("bench") => bench::task(&args[1..]),
+        Some("legacy-page") => csp::write_legacy_page(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())
