@@ -24,8 +24,11 @@ const MIME = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves dist/ at http://127.0.0.1:<free port>/some/where/. Resolves to { url, close }. */
-export async function serveDist() {
+/**
+ * Serves dist/ at http://127.0.0.1:<free port>/some/where/. Resolves to { url, close }.
+ * `headers(file)`, if given, adds response headers for a file of dist/ (e.g. `legacy.html`).
+ */
+export async function serveDist({ headers } = {}) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(SUB_PATH)) {
@@ -43,6 +46,7 @@ export async function serveDist() {
       res.writeHead(200, {
         'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
+        ...headers?.(path.relative(DIST, file)),
       });
       res.end(body);
     } catch {

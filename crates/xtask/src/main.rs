@@ -118,6 +118,7 @@ fn test_task() -> Result<(), String> {
     tools::ensure_build_tools(&root)?;
     tools::ensure_browser()?;
     tools::ensure_libreoffice()?;
+    tools::ensure_old_engines(&root)?;
     run(&root, "cargo", &["fetch", "--locked"])?;
 
     let mut steps = vec![
@@ -198,6 +199,12 @@ fn test_task() -> Result<(), String> {
         name: "end-to-end tests (node --test tests/e2e/)",
         program: "node",
         args: vec!["--test", "tests/e2e/"],
+    });
+    steps.push(Step {
+        // Issue 19: V8 8.4 and 9.4, Chromium 86, firefox-esr, the shipped JS's syntax, the failure message.
+        name: "old browser engines (node --test tests/old-engines/)",
+        program: "node",
+        args: vec!["--test", "tests/old-engines/"],
     });
 
     let mut passed = 0;

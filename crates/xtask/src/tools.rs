@@ -23,6 +23,18 @@ const SOFFICE: &str = "/usr/bin/soffice";
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 /// poppler-utils' `pdftotext`, with which the print tests read the PDFs the page prints.
 const PDFTOTEXT: &str = "/usr/bin/pdftotext";
+/// Debian's Firefox ESR, the browser of Kylin and UOS desktops (issue 19: tests/old-engines/).
+const FIREFOX_ESR: &str = "/usr/bin/firefox-esr";
+/// The npm packages of the old-engine tests (tests/old-engines/package.json), each checked by a file.
+const OLD_ENGINE_FILES: [&str; 7] = [
+    "acorn/package.json",
+    "chrome-aws-lambda/bin/chromium.br",
+    "jsdom/package.json",
+    "node-v8-8.4/bin/node",
+    "node-v8-9.4/bin/node",
+    "puppeteer-bidi/package.json",
+    "puppeteer-core/package.json",
+];
 
 /// The toolchain's parts from `rust-toolchain.toml`, Trunk, wasm-bindgen-cli and the npm tools
 /// (binaryen's wasm-opt, playwright-core, axe-core for the accessibility checks).
@@ -115,6 +127,24 @@ pub fn ensure_browser() -> Result<(), String> {
     let mut args = vec!["install", "-y"];
     args.extend(packages);
     run(&root, "apt-get", &args)
+}
+
+/// What the tests of old browser engines need (issue 19): Debian's firefox-esr, and the npm packages
+/// of tests/old-engines/ (Node 14 and 16 for their V8, Chromium 86, the drivers, acorn, jsdom), kept
+/// in their own folder so that their `node` binaries never come first on the tools' PATH.
+pub fn ensure_old_engines(root: &Path) -> Result<(), String> {
+    if !Path::new(FIREFOX_ESR).exists() {
+        println!("xtask: installing firefox-esr with apt-get (for the old-engine tests)");
+        run(root, "apt-get", &["update"])?;
+        run(root, "apt-get", &["install", "-y", "--no-install-recommends", "firefox-esr"])?;
+    }
+    let dir = root.join("tests").join("old-engines");
+    let modules = dir.join("node_modules");
+    if !OLD_ENGINE_FILES.iter().all(|file| modules.join(file).exists()) {
+        println!("xtask: installing the old engines' npm packages (npm ci in tests/old-engines)");
+        run(&dir, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    Ok(())
 }
 
 /// LibreOffice Calc without a GUI, for the test that opens an exported workbook the way a user's
