@@ -64,6 +64,13 @@ fn focusables(root: &Element) -> Vec<HtmlElement> {
     (0..list.length()).filter_map(|i| list.get(i)).filter_map(|n| n.dyn_into::<HtmlElement>().ok()).collect()
 }
 
+/// The element as a `<dialog>` the browser knows, checked (`instanceof`; `NodeRef::cast` does not
+/// check): Firefox before 98 has no `HTMLDialogElement`, and calling `showModal` or `close` there
+/// would throw through the wasm.
+fn real_dialog(node: &NodeRef) -> Option<web_sys::HtmlDialogElement> {
+    node.get()?.dyn_into::<web_sys::HtmlDialogElement>().ok()
+}
+
 /// A modal dialog, open while it is rendered.
 #[component]
 pub fn ModalDialog(props: &ModalDialogProps) -> Html {
@@ -77,11 +84,23 @@ pub fn ModalDialog(props: &ModalDialogProps) -> Html {
         let focus = props.focus.clone();
         use_effect_with((), move |()| {
             let before = gloo::utils::document().active_element();
-            if let Some(element) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                if element.show_modal().is_err() {
-                    // Not attached or already open: shown anyway, the keyboard handling still holds.
-                    element.set_open(true);
+            let shown = match real_dialog(&dialog) {
+                Some(element) => {
+                    if element.show_modal().is_err() {
+                        // Not attached or already open: shown anyway, the keyboard handling still holds.
+                        element.set_open(true);
+                    }
+                    Some(element.unchecked_into::<Element>())
                 }
+                // A browser without <dialog> (Firefox before 98, so ESR 78 and 91): the element is
+                // drawn over the page by the stylesheet (`dialog.modal[data-fallback]`), and the focus
+                // and the keys below work as in a real one; only the page behind stays clickable.
+                None => dialog.cast::<Element>().inspect(|element| {
+                    let _ = element.set_attribute("open", "");
+                    let _ = element.set_attribute("data-fallback", "");
+                }),
+            };
+            if let Some(element) = shown {
                 let target = focus
                     .and_then(|id| element.query_selector(&format!("#{id}")).ok().flatten())
                     .and_then(|e| e.dyn_into::<HtmlElement>().ok())
@@ -94,7 +113,7 @@ pub fn ModalDialog(props: &ModalDialogProps) -> Html {
                 // Closed first: while it is open the page behind it is inert and cannot take the
                 // focus, which goes back to where it was.
                 *leaving.borrow_mut() = true;
-                if let Some(element) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                if let Some(element) = real_dialog(&dialog) {
                     element.close();
                 }
                 if let Some(before) = before.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
