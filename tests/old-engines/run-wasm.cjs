@@ -2,6 +2,10 @@
 // wasm.test.mjs: `node run-wasm.cjs DIST SCENARIO`. CommonJS and ES2019 at most, so that Node 14
 // reads this file itself. Prints one JSON line: what it found, for the test to judge.
 //
+// `node run-wasm.cjs DIST SCENARIO --time N` measures instead: the median time of the spreadsheet
+// module's CSV job on SCENARIO (read the scenario, evaluate it, write the 全市 table) over N runs
+// after 5 to warm up, in any Node, to compare builds and engines (README, "Old browser engines").
+//
 // 1. Compiles every DIST/*.wasm (`new WebAssembly.Module`), as the browser would.
 // 2. The spreadsheet module: runs its glue as the worker's loader does (a classic script defining
 //    `wasm_bindgen`) in a context shaped like a worker's global scope, starts it, and sends it the
@@ -18,7 +22,7 @@ const vm = require('vm');
 const os = require('os');
 const { pathToFileURL } = require('url');
 
-const [dist, scenarioFile] = process.argv.slice(2);
+const [dist, scenarioFile, timeFlag, timeRuns] = process.argv.slice(2);
 const result = { v8: process.versions.v8, compiled: {}, worker: null, page: null };
 
 function wasmFiles() {
@@ -37,7 +41,7 @@ function compileAll() {
 }
 
 /** The spreadsheet module, answering the CSV export job for the scenario. */
-function runWorker() {
+function runWorker(runs) {
   const glueName = fs.readdirSync(dist).find((n) => /^kaoping-sheets-worker.*\.js$/.test(n) && !/_loader\.js$/.test(n));
   const wasmName = wasmFiles().find((n) => n.startsWith('kaoping-sheets-worker'));
   const posted = [];
@@ -57,6 +61,17 @@ function runWorker() {
   const ready = posted.shift();
   const scenario = fs.readFileSync(scenarioFile, 'utf8');
   const job = JSON.stringify({ scenario, do: { job: 'csv' } });
+  if (runs) {
+    const times = [];
+    for (let i = 0; i < runs + 5; i++) {
+      const start = process.hrtime.bigint();
+      scope.onmessage({ data: [i, job, new Uint8Array(0)] });
+      if (i >= 5) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      posted.length = 0;
+    }
+    times.sort((a, b) => a - b);
+    return { runs, median_ms: times[Math.floor(runs / 2)], min_ms: times[0] };
+  }
   scope.onmessage({ data: [7, job, new Uint8Array(0)] });
   const answer = posted.shift();
   result.worker = {
@@ -126,6 +141,10 @@ async function runPage() {
 }
 
 (async () => {
+  if (timeFlag === '--time') {
+    process.stdout.write(JSON.stringify({ v8: process.versions.v8, csv_job: runWorker(Number(timeRuns) || 50) }) + '\n');
+    process.exit(0);
+  }
   compileAll();
   try {
     runWorker();
