@@ -58,7 +58,11 @@ export async function serveDist({ headers } = {}) {
   return {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${SUB_PATH}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Keep-alive connections of a browser that is gone (or hangs) would hold close() open.
+    close: () => new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    }),
   };
 }
 

@@ -19,12 +19,12 @@ let browser;
 before(async () => {
   server = await serveDist();
   browser = await launchBrowser();
-});
+}, { timeout: 120_000 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
-});
+}, { timeout: 60_000 });
 
 /** The failure message, once boot.js has written it (it carries role="alert" then). */
 async function message(page) {

@@ -31,11 +31,10 @@ export async function chromium86() {
   return binary;
 }
 
-/** Chromium's flags for these tests: headless as root, no traffic of its own. */
+/** Chromium's flags for these tests: headless as root, no traffic of its own (not chrome-aws-lambda's
+ * --single-process, which is for Lambda and hung here now and then under load). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
-  '--no-zygote',
-  '--single-process',
   '--disable-gpu',
   '--disable-dev-shm-usage',
   '--disable-background-networking',

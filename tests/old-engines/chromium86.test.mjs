@@ -18,14 +18,14 @@ let browser;
 before(async () => {
   server = await serveDist({ headers: await readmeHeaders() });
   browser = await puppeteer.launch({ executablePath: await chromium86(), headless: true, args: CHROMIUM_ARGS });
-});
+}, { timeout: 120_000 });
 
 after(async () => {
-  // A single-process Chromium may not answer `close` on a busy machine: it is killed after 5 s.
+  // A Chromium that does not answer `close` on a busy machine is killed after 5 s.
   await Promise.race([browser?.close(), new Promise((resolve) => setTimeout(resolve, 5000))]);
   browser?.process()?.kill('SIGKILL');
   await server?.close();
-});
+}, { timeout: 60_000 });
 
 test('Chromium 86 is the engine under test', { timeout: 120_000 }, async () => {
   assert.match(await browser.version(), /^HeadlessChrome\/86\./);

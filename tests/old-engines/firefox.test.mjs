@@ -29,9 +29,9 @@ before(async () => {
     throw new Error(`${FIREFOX} is missing: apt-get install firefox-esr (cargo xtask test installs it)`);
   }
   server = await serveDist({ headers: await readmeHeaders() });
-});
+}, { timeout: 120_000 });
 
-after(() => server?.close());
+after(() => server?.close(), { timeout: 60_000 });
 
 function launch() {
   return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });

@@ -23,7 +23,12 @@ const os = require('os');
 const { pathToFileURL } = require('url');
 
 const [dist, scenarioFile, timeFlag, timeRuns] = process.argv.slice(2);
-const result = { v8: process.versions.v8, compiled: {}, worker: null, page: null };
+// The module www/start.js and the worker's loader validate to choose between a wasm and its copy
+// without bulk memory (*_bg.nobulk.wasm, for Firefox ESR 78); chosen here the same way.
+const BULK_MEMORY = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 5, 3, 1, 0, 1, 10, 14, 1, 12, 0, 65, 0, 65, 0, 65, 0, 252, 10, 0, 0, 11]);
+const bulkMemory = WebAssembly.validate(BULK_MEMORY);
+const pick = (name) => (bulkMemory ? name : name.replace(/_bg\.wasm$/, '_bg.nobulk.wasm'));
+const result = { v8: process.versions.v8, bulkMemory, compiled: {}, worker: null, page: null };
 
 function wasmFiles() {
   return fs.readdirSync(dist).filter((name) => name.endsWith('.wasm')).sort();
@@ -43,7 +48,7 @@ function compileAll() {
 /** The spreadsheet module, answering the CSV export job for the scenario. */
 function runWorker(runs) {
   const glueName = fs.readdirSync(dist).find((n) => /^kaoping-sheets-worker.*\.js$/.test(n) && !/_loader\.js$/.test(n));
-  const wasmName = wasmFiles().find((n) => n.startsWith('kaoping-sheets-worker'));
+  const wasmName = pick('kaoping-sheets-worker_bg.wasm');
   const posted = [];
   // What a dedicated worker's global scope gives the glue and the module's main().
   const scope = { postMessage: (message) => posted.push(message), console };
@@ -75,6 +80,7 @@ function runWorker(runs) {
   scope.onmessage({ data: [7, job, new Uint8Array(0)] });
   const answer = posted.shift();
   result.worker = {
+    wasm: wasmName,
     ready,
     id: answer && answer[0],
     reply: answer && answer[1],
@@ -103,7 +109,7 @@ async function runPage() {
   global.navigator = window.navigator;
   const meta = window.document.querySelector('meta[name="kaoping-app"]');
   const glueName = path.basename(meta.getAttribute('data-js'));
-  const wasmName = path.basename(meta.getAttribute('data-wasm'));
+  const wasmName = pick(path.basename(meta.getAttribute('data-wasm')));
   // Node 14 imports an ES module only from a .mjs file.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-glue-'));
   const glueCopy = path.join(dir, 'glue.mjs');
@@ -132,6 +138,7 @@ async function runPage() {
     after = total();
   }
   result.page = {
+    wasm: wasmName,
     boot: window.document.getElementById('boot') ? 'still there' : 'removed',
     before,
     after,

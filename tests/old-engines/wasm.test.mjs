@@ -15,9 +15,18 @@ const ROOT = path.resolve(HERE, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const SCENARIOS = path.join(ROOT, 'tests', 'scenarios');
 
+// The third is V8 8.4 with bulk memory switched off, as Firefox ESR 78 has none: it must refuse the
+// standard wasm and run the copies without bulk memory (*_bg.nobulk.wasm, `cargo xtask old-engines`).
 const ENGINES = [
-  { name: 'Node 14.21.3 (V8 8.4)', dir: 'node-v8-8.4', v8: /^8\.4\./ },
-  { name: 'Node 16.13.0 (V8 9.4)', dir: 'node-v8-9.4', v8: /^9\.4\./ },
+  { name: 'Node 14.21.3 (V8 8.4)', dir: 'node-v8-8.4', v8: /^8\.4\./, flags: [], bulkMemory: true },
+  { name: 'Node 16.13.0 (V8 9.4)', dir: 'node-v8-9.4', v8: /^9\.4\./, flags: [], bulkMemory: true },
+  {
+    name: 'Node 14.21.3 (V8 8.4) without bulk memory, as Firefox ESR 78',
+    dir: 'node-v8-8.4',
+    v8: /^8\.4\./,
+    flags: ['--no-experimental-wasm-bulk-memory'],
+    bulkMemory: false,
+  },
 ];
 
 /** `bank id → { total, rank }` from an expected-results file. */
@@ -36,9 +45,9 @@ async function bankIds() {
   return new Map(annexes.banks.map((b) => [b.short_name, b.id]));
 }
 
-function run(node) {
+function run(node, flags) {
   return new Promise((resolve, reject) => {
-    execFile(node, [path.join(HERE, 'run-wasm.cjs'), DIST, path.join(SCENARIOS, 'full-16-banks.scenario.json')],
+    execFile(node, [...flags, path.join(HERE, 'run-wasm.cjs'), DIST, path.join(SCENARIOS, 'full-16-banks.scenario.json')],
       { maxBuffer: 16 * 1024 * 1024, timeout: 240_000 }, (error, stdout, stderr) => {
         if (error) reject(new Error(`${node}: ${error.message}\n${stderr}`));
         else resolve(JSON.parse(stdout.trim().split('\n').pop()));
@@ -52,13 +61,23 @@ for (const engine of ENGINES) {
     await fs.access(node).catch(() => {
       throw new Error(`${node} is missing: run \`npm ci\` in tests/old-engines (cargo xtask test does)`);
     });
-    const found = await run(node);
+    const found = await run(node, engine.flags);
     assert.match(found.v8, engine.v8, 'the engine is the one named');
+    assert.equal(found.bulkMemory, engine.bulkMemory, 'the probe of www/start.js sees bulk memory or not');
 
     const wasm = (await fs.readdir(DIST)).filter((n) => n.endsWith('.wasm')).sort();
-    assert.ok(wasm.length >= 2, `the page's and the spreadsheet module's wasm: ${wasm}`);
+    const copies = wasm.filter((n) => n.endsWith('_bg.nobulk.wasm'));
+    assert.ok(wasm.length >= 4 && copies.length * 2 === wasm.length, `the page's and the worker's wasm, each with its copy: ${wasm}`);
     assert.deepEqual(Object.keys(found.compiled).sort(), wasm);
-    for (const name of wasm) assert.equal(found.compiled[name], 'ok', `${name} compiles in ${engine.name}`);
+    for (const name of wasm) {
+      if (engine.bulkMemory || copies.includes(name)) {
+        assert.equal(found.compiled[name], 'ok', `${name} compiles in ${engine.name}`);
+      } else {
+        assert.match(found.compiled[name], /DataCount|memory\.copy|bulk/i, `${name} needs bulk memory: ${found.compiled[name]}`);
+      }
+    }
+    const chosen = (name) => (engine.bulkMemory ? /_bg\.wasm$/ : /_bg\.nobulk\.wasm$/).test(name);
+    assert.ok(chosen(found.worker.wasm) && chosen(found.page.wasm), `the right copies: ${found.worker.wasm}, ${found.page.wasm}`);
 
     // The spreadsheet module: CSV导出 of the 16-bank scenario, every total and rank as the engine's.
     assert.ok(!found.worker.error, found.worker.error);

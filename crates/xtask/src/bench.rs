@@ -323,7 +323,12 @@ mod tests {
         )
         .expect("valid JSON");
         let host = vec![Duration::from_micros(60); ENGINE_ROWS.len()];
-        let text = table(&host, &host, &page, size::Sizes { first_load: 240_000, on_first_use: 70_000 });
+        let text = table(
+            &host,
+            &host,
+            &page,
+            size::Sizes { first_load: 240_000, on_first_use: 70_000, first_load_no_bulk: 240_100 },
+        );
         assert_eq!(text.lines().count(), 2 + ENGINE_ROWS.len() + 2 + 1 + 1, "{text}");
         assert!(text.contains("| 7.0 ms / 18.4 ms (painted: 16.7 ms / 20.0 ms) |"), "{text}");
         assert!(text.contains("234.4 KB"), "{text}");

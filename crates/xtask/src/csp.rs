@@ -7,7 +7,7 @@
 //! Issue 19: Chromium before 97 does not know `'wasm-unsafe-eval'` and compiles wasm only under
 //! `'unsafe-eval'`. `legacy.html` is `index.html` under [`legacy_policy`] (the same policy with
 //! `'unsafe-eval'` added to `script-src`), written into the build by [`write_legacy_page`] (a
-//! post-build hook in Trunk.toml runs `cargo xtask legacy-page`). `www/boot.js` sends there only a
+//! post-build hook in Trunk.toml runs `cargo xtask old-engines`). `www/boot.js` sends there only a
 //! browser that cannot compile wasm under the page's own policy.
 
 use std::path::Path;
@@ -58,14 +58,8 @@ pub fn legacy_page(index: &str) -> Result<String, String> {
     Ok(page)
 }
 
-/// `cargo xtask legacy-page [DIR]`: writes DIR/legacy.html from DIR/index.html. DIR is Trunk's
-/// staging folder when Trunk runs it as a hook (`TRUNK_STAGING_DIR`), else `dist/`.
-pub fn write_legacy_page(args: &[String]) -> Result<(), String> {
-    let dir = match (args.first(), std::env::var_os("TRUNK_STAGING_DIR")) {
-        (Some(dir), _) => Path::new(dir).to_path_buf(),
-        (None, Some(staging)) => Path::new(&staging).to_path_buf(),
-        (None, None) => crate::project_root().join("dist"),
-    };
+/// Writes DIR/legacy.html from DIR/index.html (`cargo xtask old-engines`, `old_engines.rs`).
+pub fn write_legacy_page(dir: &Path) -> Result<(), String> {
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let page = legacy_page(&html)?;

@@ -11,14 +11,15 @@
 //! - `bench`: every speed and size figure in one table (engine on the host and in wasm, keystroke
 //!   latency, first render, size), with the machine it ran on.
 //! - `fuzz`: coverage-guided fuzzing of the engine and the page's input clean-up (`fuzz/`).
-//! - `legacy-page`: writes legacy.html beside the built index.html (run by Trunk after each build;
-//!   `csp.rs`).
+//! - `old-engines`: what the build adds for old browser engines, run by Trunk after each build:
+//!   legacy.html and copies of the wasm without bulk memory (`old_engines.rs`).
 //!
 //! `cargo test -p xtask` also runs the tidy checks (`tidy.rs`): invariants read off the source tree.
 
 mod bench;
 mod csp;
 mod fuzz;
+mod old_engines;
 mod serve;
 mod size;
 #[cfg(test)]
@@ -37,7 +38,7 @@ tasks:
   size                            gzipped size of dist/'s wasm + js + css
   bench                           one table of every speed and size figure, and the machine it ran on
   fuzz <target|all> [--seconds N] run a fuzz target (scenario, values, input, solve) for N seconds
-  legacy-page [DIR]               write legacy.html from DIR/index.html (Trunk runs it after each build)";
+  old-engines [DIR]               add legacy.html and the wasm without bulk memory to DIR (Trunk runs it)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
         Some("size") => size::report(&project_root().join("dist")).map(|_| ()),
         Some("fuzz") => fuzz::task(&args[1..]),
         Some("bench") => bench::task(&args[1..]),
-        Some("legacy-page") => csp::write_legacy_page(&args[1..]),
+        Some("old-engines") => old_engines::task(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -2,9 +2,13 @@
 //! script) and the stylesheet. Static servers usually compress these, so the gzipped figure is the
 //! one that matters. `cargo xtask test` holds the first load to [`BUDGET_BYTES`].
 //!
-//! The first load is what `index.html` names (the page's wasm, its glue, the boot script, the
+//! The first load is what `index.html` names (the page's wasm, its glue, the start scripts, the
 //! stylesheet). The spreadsheet module (a web worker, `kaoping-sheets-worker*`) is fetched only
 //! when a workbook, CSV file or pasted block is first read or written, so it is reported apart.
+//!
+//! Issue 19: each wasm also has a copy without bulk memory (`*_bg.nobulk.wasm`, `old_engines.rs`),
+//! which only Firefox ESR 78 fetches, instead of the other. That build's first load is reported and
+//! held to the budget too.
 
 use std::io::Write;
 use std::path::Path;
@@ -22,12 +26,14 @@ pub const BUDGET_BYTES: u64 = 450 * 1024;
 /// Checks the gzipped first load against [`BUDGET_BYTES`], printing the sizes.
 pub fn check_budget(dist: &Path) -> Result<(), String> {
     let sizes = report(dist)?;
-    if sizes.first_load > BUDGET_BYTES {
-        return Err(format!(
-            "the page's first load is {} gzipped, over the budget of {}",
-            kib(sizes.first_load),
-            kib(BUDGET_BYTES)
-        ));
+    for (build, first_load) in [("", sizes.first_load), (" without bulk memory", sizes.first_load_no_bulk)] {
+        if first_load > BUDGET_BYTES {
+            return Err(format!(
+                "the page's first load{build} is {} gzipped, over the budget of {}",
+                kib(first_load),
+                kib(BUDGET_BYTES)
+            ));
+        }
     }
     println!("  first load within the budget of {}", kib(BUDGET_BYTES));
     Ok(())
@@ -40,6 +46,9 @@ pub struct Sizes {
     pub first_load: u64,
     /// The rest (the spreadsheet module).
     pub on_first_use: u64,
+    /// The first load of Firefox ESR 78: each wasm named by `index.html` replaced by its copy
+    /// without bulk memory, where there is one.
+    pub first_load_no_bulk: u64,
 }
 
 /// The gzipped sizes, printing nothing.
@@ -49,8 +58,20 @@ pub fn sizes(dist: &Path) -> Result<Sizes, String> {
 
 impl Sizes {
     fn of(files: &[Measured]) -> Sizes {
-        let total = |first: bool| files.iter().filter(|f| f.first_load == first).map(|f| f.zipped).sum();
-        Sizes { first_load: total(true), on_first_use: total(false) }
+        let copy = |file: &Measured| file.name.ends_with(crate::old_engines::NO_BULK_SUFFIX);
+        let total = |first: bool| files.iter().filter(|f| f.first_load == first && !copy(f)).map(|f| f.zipped).sum();
+        let first_load = total(true);
+        // Each first-load wasm that has a copy without bulk memory, swapped for it.
+        let swapped: i64 = files
+            .iter()
+            .filter(|f| f.first_load)
+            .filter_map(|f| {
+                let name = crate::old_engines::no_bulk_name(&f.name)?;
+                let copy = files.iter().find(|c| c.name == name)?;
+                Some(copy.zipped as i64 - f.zipped as i64)
+            })
+            .sum();
+        Sizes { first_load, on_first_use: total(false), first_load_no_bulk: first_load.saturating_add_signed(swapped) }
     }
 }
 
@@ -110,11 +131,21 @@ pub fn report(dist: &Path) -> Result<Sizes, String> {
     println!("gzipped size of {} (gzip -9):", dist.display());
     let files = measure(dist)?;
     for file in &files {
-        let when = if file.first_load { "first load" } else { "on first use" };
+        let when = if file.name.ends_with(crate::old_engines::NO_BULK_SUFFIX) {
+            "ESR 78 only"
+        } else if file.first_load {
+            "first load"
+        } else {
+            "on first use"
+        };
         println!("  {:>9}  {:>9} raw  {when:<12}  {}", kib(file.zipped), kib(file.raw), file.name);
     }
     let sizes = Sizes::of(&files);
     println!("  {:>9}  first load (wasm + js + css named by index.html)", kib(sizes.first_load));
+    println!(
+        "  {:>9}  first load without bulk memory (Firefox ESR 78: *_bg.nobulk.wasm instead)",
+        kib(sizes.first_load_no_bulk)
+    );
     println!("  {:>9}  on first use (the spreadsheet module)", kib(sizes.on_first_use));
     Ok(sizes)
 }
@@ -160,6 +191,35 @@ mod tests {
         let split = sizes(&dist).expect("readable");
         assert!(split.on_first_use > BUDGET_BYTES && split.first_load < 1024, "{split:?}");
         assert!(check_budget(&dist).is_ok(), "a worker's size is not the first load's");
+        let _ = std::fs::remove_dir_all(&dist);
+    }
+
+    #[test]
+    fn the_build_without_bulk_memory_is_held_to_the_budget_too() {
+        let dist = std::env::temp_dir().join(format!("xtask-size-nobulk-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).expect("temp dir is writable");
+        let write = |name: &str, bytes: &[u8]| std::fs::write(dist.join(name), bytes).expect("temp dir is writable");
+        write("index.html", b"<link href=\"./app_bg.wasm\"> <script src=\"./app.js\"></script>");
+        write("app.js", b"console.log(1);");
+        write("app_bg.wasm", &[0; 4096]);
+        write("worker_bg.wasm", &[1; 4096]);
+        let small = sizes(&dist).expect("readable");
+        assert_eq!(small.first_load_no_bulk, small.first_load, "no copy: the same first load");
+        // A copy without bulk memory that does not compress and is over the budget.
+        let mut state: u32 = 7;
+        let noise: Vec<u8> = (0..BUDGET_BYTES + 1024)
+            .map(|_| {
+                state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                (state >> 24) as u8
+            })
+            .collect();
+        write("app_bg.nobulk.wasm", &noise);
+        let split = sizes(&dist).expect("readable");
+        assert_eq!(split.first_load, small.first_load, "the copy is not part of the first load");
+        assert_eq!(split.on_first_use, small.on_first_use, "nor of what is loaded on first use");
+        assert!(split.first_load_no_bulk > BUDGET_BYTES, "{split:?}");
+        let error = check_budget(&dist).expect_err("over the budget without bulk memory");
+        assert!(error.contains("without bulk memory"), "{error}");
         let _ = std::fs::remove_dir_all(&dist);
     }
 
