@@ -73,3 +73,15 @@ export const TOTAL = () => {
   const element = document.getElementById('summary-total');
   return element ? element.textContent : null;
 };
+
+/**
+ * Presses CSV导出 (written by the spreadsheet module, a web worker started now) and returns the 总分
+ * of the bank `shortName` in the 全市 table it wrote. Works with either puppeteer (5.3 or 24).
+ */
+export async function exportedTotal(page, shortName) {
+  await page.click('#export-csv');
+  await page.waitForFunction(() => window.__blobs.length > 0, { timeout: 60_000 });
+  const csv = await page.evaluate(() => window.__blobs[0].text());
+  const [heading, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((r) => r.split(','));
+  return rows.find((r) => r[0] === shortName)?.[heading.indexOf('总分')];
+}
