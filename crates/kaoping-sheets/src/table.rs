@@ -664,7 +664,7 @@ fn read_scaled(grid: &Grid, row: usize, column: usize, bank: usize, field: Field
     if let Cell::Formula(formula) = cell {
         return refuse(
             update,
-            format!("{label}：单元格是公式（={formula}），文件中没有保存它的计算结果：请在 Excel/WPS 中打开并保存后再导入"),
+            format!("{label}：单元格是公式（={formula}），文件中没有它的计算结果：请在 Excel/WPS 中打开并保存后再导入"),
         );
     }
     if let Cell::Error(e) = cell {
@@ -700,7 +700,7 @@ fn read_scaled(grid: &Grid, row: usize, column: usize, bank: usize, field: Field
             let words: Vec<&str> = units.iter().map(|u| u.word()).collect();
             return refuse(
                 update,
-                format!("{label}：表中同时写有单位{}，无法确定该列的单位：请在列名中注明（如“贷款余额（万元）”）", words.join("和")),
+                format!("{label}：表中同时写有单位“{}”，无法确定该列的单位：请在列名中注明（如“贷款余额（万元）”）", words.join("”和“")),
             );
         }
         (Scale::Plain, _) => (AmountUnit::Yi, false),
@@ -798,11 +798,11 @@ fn read_rows(grid: &Grid, scheme: &Scheme, layout: &Layout, bank_column: usize, 
             .reads
             .iter()
             .enumerate()
-            .any(|(c, r)| matches!(r.meaning, Some(Column::Figure(_))) && !grid.cell(row, c).is_blank());
+            .any(|(c, r)| matches!(r.meaning, Some(Column::Figure(_))) && is_figure(grid.cell(row, c)));
         let first = cells.iter().find(|c| !c.is_blank()).map(|c| c.text().into_owned()).unwrap_or_default();
         let name = grid.cell(row, bank_column).text().trim().to_owned();
         if is_total(&name) || (name.is_empty() && is_total(&first)) {
-            update.notes.push(Problem::at(grid.place(row, bank_column), format!("“{}”行是合计，未读取", if name.is_empty() { first.trim() } else { &name })));
+            update.notes.push(Problem::at(grid.place(row, bank_column), format!("合计行（“{}”），未读取", if name.is_empty() { first.trim() } else { &name })));
             continue;
         }
         if !figures_given && (name.is_empty() || is_note(&name) || is_note(&first)) {
