@@ -81,65 +81,72 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// What a file is, from its first bytes (and, for a zip or compound file, the parts it holds).
+/// What a file is, from its first bytes alone (cheap: the page asks this before it hands a file to
+/// the spreadsheet module, so that a scenario file is opened directly).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     /// No bytes at all.
     Empty,
-    /// A workbook of one of the kinds read.
-    Workbook(BookKind),
-    /// An Office file protected by a password (encrypted): it cannot be read.
-    Encrypted,
-    /// A zip archive or compound file that is no spreadsheet (a Word file, a zip of other files).
-    OtherContainer,
+    /// A zip archive: `.xlsx`, `.xlsb`, `.ods`, or another zip (told apart when read).
+    Zip,
+    /// A compound file: `.xls`, or an encrypted Office file (told apart when read).
+    Compound,
     /// Text starting with `{`: a `kaoping-scenario/1` file.
     Json,
     /// Other text: CSV or TSV.
     Text,
 }
 
-/// Tells a file's kind from its bytes.
+/// Tells a file's kind from its first bytes.
 pub fn file_kind(bytes: &[u8]) -> FileKind {
     let text_start = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes).iter().find(|b| !b.is_ascii_whitespace());
     match bytes {
         [] => FileKind::Empty,
-        [0x50, 0x4B, 0x03, 0x04, ..] => zip_kind(bytes),
-        [0xD0, 0xCF, 0x11, 0xE0, ..] => compound_kind(bytes),
+        [0x50, 0x4B, 0x03, 0x04, ..] => FileKind::Zip,
+        [0xD0, 0xCF, 0x11, 0xE0, ..] => FileKind::Compound,
         _ if text_start == Some(&b'{') => FileKind::Json,
         _ => FileKind::Text,
     }
 }
 
+/// What a zip or compound file holds, once it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Book(BookKind),
+    Encrypted,
+    Other,
+}
+
 /// A zip: OpenDocument by its `mimetype`, `.xlsb` by its binary workbook part, else `.xlsx` when it
 /// has a workbook part (a damaged archive is left to the `.xlsx` reader to describe).
-fn zip_kind(bytes: &[u8]) -> FileKind {
+fn zip_kind(bytes: &[u8]) -> Container {
     let Ok(zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return FileKind::Workbook(BookKind::Xlsx);
+        return Container::Book(BookKind::Xlsx);
     };
     let names: Vec<String> = zip.file_names().flatten().map(|n| n.into_owned()).collect();
     if names.iter().any(|n| n == "mimetype") && bytes.windows(46).take(200).any(|w| w == b"application/vnd.oasis.opendocument.spreadsheet") {
-        FileKind::Workbook(BookKind::Ods)
+        Container::Book(BookKind::Ods)
     } else if names.iter().any(|n| n.ends_with("workbook.bin")) {
-        FileKind::Workbook(BookKind::Xlsb)
+        Container::Book(BookKind::Xlsb)
     } else if names.iter().any(|n| n.ends_with("workbook.xml")) {
-        FileKind::Workbook(BookKind::Xlsx)
+        Container::Book(BookKind::Xlsx)
     } else {
-        FileKind::OtherContainer
+        Container::Other
     }
 }
 
 /// A compound file: an encrypted Office file (its package is an `EncryptedPackage` stream), or an
 /// `.xls` workbook (a `Workbook` or `Book` stream).
-fn compound_kind(bytes: &[u8]) -> FileKind {
+fn compound_kind(bytes: &[u8]) -> Container {
     let Ok(file) = cfb::CompoundFile::open(std::io::Cursor::new(bytes)) else {
-        return FileKind::Workbook(BookKind::Xls);
+        return Container::Book(BookKind::Xls);
     };
     if file.is_stream("/EncryptedPackage") || file.is_stream("/EncryptionInfo") {
-        FileKind::Encrypted
+        Container::Encrypted
     } else if file.is_stream("/Workbook") || file.is_stream("/Book") {
-        FileKind::Workbook(BookKind::Xls)
+        Container::Book(BookKind::Xls)
     } else {
-        FileKind::OtherContainer
+        Container::Other
     }
 }
 
@@ -167,11 +174,15 @@ pub fn check_size(file_name: &str, size: u64) -> Result<(), Problem> {
 fn read_source(bytes: &[u8], file_name: &str) -> Result<(Vec<Grid>, Option<Problem>), Problem> {
     check_size(file_name, bytes.len() as u64)?;
     let not_a_table = || Problem::file(format!("文件“{file_name}”既不是 Excel/WPS/LibreOffice 工作簿，也不是 CSV 文本"));
+    let container = |found: Container| match found {
+        Container::Book(kind) => book::read(bytes, kind).map(|grids| (grids, None)),
+        Container::Encrypted => Err(book::encrypted()),
+        Container::Other => Err(not_a_table()),
+    };
     match file_kind(bytes) {
         FileKind::Empty => Err(Problem::file(format!("文件“{file_name}”是空的"))),
-        FileKind::Workbook(kind) => book::read(bytes, kind).map(|grids| (grids, None)),
-        FileKind::Encrypted => Err(book::encrypted()),
-        FileKind::OtherContainer => Err(not_a_table()),
+        FileKind::Zip => container(zip_kind(bytes)),
+        FileKind::Compound => container(compound_kind(bytes)),
         FileKind::Json => Err(Problem::file("这是情景文件（JSON），请用“导入文件”打开")),
         FileKind::Text => {
             let (text, encoding) = csv::decode(bytes)?;
@@ -224,8 +235,9 @@ mod tests {
     #[test]
     fn kinds_from_first_bytes() {
         assert_eq!(file_kind(b""), FileKind::Empty);
-        assert_eq!(file_kind(b"PK\x03\x04rest"), FileKind::Workbook(BookKind::Xlsx));
-        assert_eq!(file_kind(b"\xD0\xCF\x11\xE0rest"), FileKind::Workbook(BookKind::Xls));
+        assert_eq!(file_kind(b"PK\x03\x04rest"), FileKind::Zip);
+        assert_eq!(file_kind(b"\xD0\xCF\x11\xE0rest"), FileKind::Compound);
+        assert_eq!(zip_kind(b"PK\x03\x04rest"), Container::Book(BookKind::Xlsx), "a damaged zip is read as .xlsx");
         assert_eq!(file_kind(b"\xEF\xBB\xBF  {\"format\""), FileKind::Json);
         assert_eq!(file_kind("银行,贷款".as_bytes()), FileKind::Text);
     }
