@@ -104,7 +104,7 @@ fn bank_sheet(name: &str, columns: &[Column], scheme: &Scheme, scenario: &Scenar
         frozen_rows: 2,
         frozen_columns: 1,
         hidden_rows: vec![0],
-        print: Print { repeat_rows: Some((0, 1)), ..Print::default() },
+        print: Print { repeat_rows: Some((0, 1)), repeat_columns: Some((0, 0)), ..Print::default() },
         ..Sheet::default()
     }
 }
