@@ -186,10 +186,10 @@ enum Command {
         #[arg(long)]
         spread: String,
         /// How many draws.
-        #[arg(long, default_value = "1000")]
+        #[arg(long, default_value_t = SimulationSpec::DRAWS_DEFAULT.to_string())]
         draws: String,
         /// The seed: the same seed gives the same draws.
-        #[arg(long, default_value = "1")]
+        #[arg(long, default_value_t = SimulationSpec::SEED_DEFAULT.to_string())]
         seed: String,
         /// Draw the lines a rival has entered too, around their entered growth.
         #[arg(long)]
@@ -216,14 +216,16 @@ struct RivalArgs {
 impl RivalArgs {
     fn read(&self) -> Result<Rivals, Failure> {
         Ok(Rivals {
-            lines: Rivals::parse_lines(&self.rivals_lines).map_err(input)?,
-            unentered: Rivals::parse_unentered(&self.rivals_unentered).map_err(input)?,
+            lines: Rivals::parse_lines(&self.rivals_lines).map_err(option("--rivals-lines"))?,
+            unentered: Rivals::parse_unentered(&self.rivals_unentered).map_err(option("--rivals-unentered"))?,
         })
     }
 }
 
-fn input(error: kaoping_engine::Error) -> Failure {
-    Failure::input(error.to_string())
+/// The engine's message about what an option gave, after the option's name: the engine says what is
+/// wrong in its own words and names no option of ours.
+fn option(name: &'static str) -> impl Fn(kaoping_engine::Error) -> Failure {
+    move |error| Failure::input(format!("{name}: {error}"))
 }
 
 /// An error a user can act on, and the exit status it gives.
@@ -289,8 +291,8 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Solve { file, bank, lever, goal, rivals, json } => {
             let (scheme, scenario) = load(&file)?;
             check_bank(scheme, &bank)?;
-            let lever = Lever::parse(&lever).map_err(input)?;
-            let goal = Goal::parse(&goal, scheme).map_err(input)?;
+            let lever = Lever::parse(&lever).map_err(option("--lever"))?;
+            let goal = Goal::parse(&goal, scheme).map_err(option("--goal"))?;
             if goal == Goal::Above(bank.clone()) {
                 return Err(Failure::input(format!("--goal: a bank cannot pass itself (above={bank})")));
             }
@@ -320,7 +322,12 @@ fn run(command: Command) -> Result<String, Failure> {
                 draws.parse().map_err(|_| Failure::input(format!("--draws: \"{draws}\" is not a whole number")))?;
             let seed: u64 =
                 seed.parse().map_err(|_| Failure::input(format!("--seed: \"{seed}\" is not a whole number")))?;
-            let spec = SimulationSpec::new(spread, draws, seed, entered_too).map_err(input)?;
+            let spec = SimulationSpec::new(spread, draws, seed, entered_too).map_err(|e| match &e {
+                kaoping_engine::Error::Assumption { what: kaoping_engine::Assumption::Draws { .. }, .. } => {
+                    option("--draws")(e)
+                }
+                _ => option("--spread")(e),
+            })?;
             let summary = kaoping_engine::simulate(scheme, &scenario, &bank, rivals.read()?, spec)
                 .ok_or_else(|| unknown_bank(scheme, &bank))?;
             Ok(if json { pretty(&summary.to_value(scheme)) } else { render_simulation(scheme, &summary) })

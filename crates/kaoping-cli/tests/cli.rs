@@ -261,11 +261,14 @@ fn bad_target_arguments_exit_2_with_one_line() {
         (&["solve", &f, "--bank", "icbc", "--lever", "loans", "--goal", "above=icbc"], "kaoping: --goal: a bank cannot pass itself (above=icbc)"),
         (&["solve", &f, "--bank", "icbc", "--lever", "loans"], "kaoping: the following required arguments were not provided: --goal <GOAL>"),
         (&["solve", &f, "--bank", "icbc", "--lever", "loans", "--goal", "rank<=3", "--rivals-lines", "above:x"],
-         "kaoping: rival lines: \"above:x\" cannot be read"),
+         "kaoping: --rivals-lines: \"above:x\" cannot be used: the rivals' loan lines are on-task or above:K, K from -100 to 100 percent of the 2023 balance, at most two decimals"),
         (&["margins", &f, "--bank", "hsbc"],
          "kaoping: --bank: \"hsbc\" is not a bank of the scheme (one of: adbc, icbc, abc, boc, ccb, bocom, psbc, citic, ceb, cgb, cmb, cib, cmbc, hubei, hankou, hsrcb)"),
         (&["simulate", &f, "--bank", "icbc", "--spread", "x"], "kaoping: --spread: \"x\" is not a number"),
-        (&["simulate", &f, "--bank", "icbc", "--spread", "3", "--draws", "0"], "kaoping: --draws: \"0\" cannot be read"),
+        (&["simulate", &f, "--bank", "icbc", "--spread", "3", "--draws", "0"],
+         "kaoping: --draws: \"0\" cannot be used: the number of draws is a whole number from 1 to 100000"),
+        (&["simulate", &f, "--bank", "icbc", "--spread", "100.5"],
+         "kaoping: --spread: \"100.5\" cannot be used: a spread is 0 to 100 percentage points of growth, at most two decimals"),
     ];
     for (args, expected) in cases {
         let out = kaoping(args, None);

@@ -167,7 +167,8 @@ fn a_bad_table_lists_every_refused_cell_and_prints_no_scenario() {
 fn an_unknown_heading_is_named_and_placed_with_map() {
     let dir = scratch("map");
     let table = path(&dir, "报表.csv");
-    std::fs::write(&table, "单位：万元\n银行名称,各项贷款合计,附注2\n中国工商银行股份有限公司黄石分行,4005600,x\n").expect("writable");
+    std::fs::write(&table, "单位：万元\n银行名称,各项贷款合计,附注2\n中国工商银行股份有限公司黄石分行,4005600,x\n")
+        .expect("writable");
     let out = kaoping(&["import", &table]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
@@ -330,7 +331,10 @@ fn libreoffice_prints_the_workbook_on_a_few_pages_with_every_bank_on_the_first()
     for bank in result["banks"].as_array().expect("banks") {
         let id = bank["id"].as_str().expect("an id");
         let short = &scheme.banks[scheme.bank_index(id).expect("a bank")].short_name;
-        let line = first.lines().find(|l| l.trim_start().starts_with(short.as_str())).unwrap_or_else(|| panic!("{short} on page 1:\n{first}"));
+        let line = first
+            .lines()
+            .find(|l| l.trim_start().starts_with(short.as_str()))
+            .unwrap_or_else(|| panic!("{short} on page 1:\n{first}"));
         if let Some(total) = bank["total"].as_str() {
             let shown = two_places(total).expect("a total").to_string();
             assert!(line.contains(&shown), "{short}: {shown} in {line}");

@@ -9,10 +9,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::document::{CityAverage, Scenario};
 use crate::evaluation::{CityFigure, CityFigures, Figures};
+use crate::exact::growth_pct;
 use crate::exact::is_positive;
-use crate::scenario::{BankInput, CityAverage, Scenario};
-use crate::scoring::growth_pct;
+use crate::fields::BankInput;
 use crate::sections::outcomes::competition_ranks;
 use crate::values::{Amount, Percent};
 

@@ -8,12 +8,13 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+use crate::document::Scenario;
 use crate::evaluate::evaluate;
-use crate::evaluation::{Evaluation, Item};
+use crate::evaluation::Evaluation;
 use crate::fields::{Field, FIELDS};
-use crate::readings::{readings, CityField};
-use crate::scenario::Scenario;
+use crate::items::Item;
 use crate::scheme::Scheme;
+use crate::settings::Setting;
 use crate::standing::Standing;
 
 /// How a bank's band moved.
@@ -135,39 +136,21 @@ pub fn compare(scheme: &Scheme, before: &Scenario, after: &Scenario) -> Comparis
             }
         })
         .collect();
-    Comparison { banks, settings: setting_changes(scheme, before, after), before: a, after: b }
+    Comparison { banks, settings: setting_changes(before, after), before: a, after: b }
 }
 
-fn setting_changes(scheme: &Scheme, before: &Scenario, after: &Scenario) -> Vec<SettingChange> {
-    let mut out: Vec<SettingChange> = readings(scheme, &before.settings)
+fn setting_changes(before: &Scenario, after: &Scenario) -> Vec<SettingChange> {
+    Setting::ALL
         .into_iter()
-        .zip(readings(scheme, &after.settings))
-        .filter(|(x, y)| x.current != y.current)
-        .map(|(x, y)| SettingChange {
-            before: x.current_label().to_owned(),
-            after: y.current_label().to_owned(),
-            title: x.title,
+        .filter_map(|setting| {
+            let (x, y) = (setting.get(before), setting.get(after));
+            (x != y).then(|| SettingChange {
+                title: setting.label().to_owned(),
+                before: setting.show(x),
+                after: setting.show(y),
+            })
         })
-        .collect();
-    let shown = |value: Option<Decimal>, unit: &str| {
-        value.map_or_else(|| "（未填写）".to_owned(), |v| format!("{}{unit}", v.normalize()))
-    };
-    let green = |s: &Scenario| s.settings.green_target_growth_pct.map(|p| p.get());
-    if green(before) != green(after) {
-        out.push(SettingChange {
-            title: "绿色贷款年末考核增速".to_owned(),
-            before: shown(green(before), "%"),
-            after: shown(green(after), "%"),
-        });
-    }
-    for field in CityField::ALL {
-        let (x, y) = (field.get(&before.city), field.get(&after.city));
-        if x != y {
-            let unit = field.unit().symbol();
-            out.push(SettingChange { title: field.label().to_owned(), before: shown(x, unit), after: shown(y, unit) });
-        }
-    }
-    out
+        .collect()
 }
 
 impl Comparison {
@@ -296,8 +279,8 @@ mod tests {
         let scheme = Scheme::builtin(2024).expect("built-in");
         let before = scheme.template();
         let mut after = before.clone();
-        after.settings.city_average = crate::scenario::CityAverage::Mean;
-        let _ = CityField::LoanGrowth.set(&mut after.city, Some(Decimal::new(12, 0)));
+        after.settings.city_average = crate::document::CityAverage::Mean;
+        let _ = Setting::LoanGrowth.set(&mut after, crate::settings::SettingValue::Number(Some(Decimal::new(12, 0))));
         let c = compare(scheme, &before, &after);
         let titles: Vec<(&str, &str, &str)> =
             c.settings.iter().map(|s| (s.title.as_str(), s.before.as_str(), s.after.as_str())).collect();

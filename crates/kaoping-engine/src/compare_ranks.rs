@@ -4,7 +4,8 @@
 //!
 //! The comparison only reads the two evaluations' ranks and bands; it computes nothing new.
 
-use crate::evaluation::{Band, Evaluation};
+use crate::evaluation::Evaluation;
+use crate::items::Band;
 use crate::scheme::Scheme;
 
 /// One bank whose rank or band differs between two evaluations.
@@ -77,9 +78,9 @@ pub fn rank_changes_zh(changes: &[RankChange]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{BonusMode, Scenario};
     use crate::evaluate::evaluate;
     use crate::fields::Field;
-    use crate::scenario::{BonusMode, Scenario};
 
     fn scheme() -> &'static Scheme {
         Scheme::builtin(2024).expect("built-in")

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use crate::settings::{Group, Setting};
 use crate::values::ValueError;
 
 /// What is wrong with a scenario (or, for [`Error::BuiltinData`], with the engine's own data files).
@@ -52,15 +53,6 @@ pub enum Error {
         /// Why it was refused.
         problem: ValueError,
     },
-    /// A setting with a value it does not have.
-    Setting {
-        /// The setting.
-        path: String,
-        /// The value given.
-        found: String,
-        /// The values it has.
-        expected: &'static [&'static str],
-    },
     /// A bank id that is not one of the scheme's banks.
     UnknownBank {
         /// Where the id is.
@@ -80,22 +72,23 @@ pub enum Error {
         /// The field.
         path: String,
     },
-    /// A lever for the target solver that it cannot use (`kaoping solve --lever`).
+    /// A lever for the target solver that it cannot use.
     Lever {
         /// The lever or the key at fault, as given.
         text: String,
         /// What is wrong with it.
-        problem: crate::solve::LeverProblem,
+        problem: LeverProblem,
     },
-    /// A goal for the target solver that it does not know (`kaoping solve --goal`).
+    /// A goal for the target solver that it does not know.
     Goal {
         /// The goal as given.
         text: String,
     },
-    /// An assumption about the other banks, or a simulation setting, that cannot be read.
+    /// An assumption about the other banks, or a simulation setting, that cannot be read or is out
+    /// of its range.
     Assumption {
-        /// Which setting.
-        what: &'static str,
+        /// Which assumption, with what it accepts.
+        what: Assumption,
         /// The text as given.
         text: String,
     },
@@ -104,6 +97,72 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+}
+
+/// Why a lever was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeverProblem {
+    /// No figure named (or an empty key between two `+`).
+    Empty,
+    /// Not a key of the field table.
+    UnknownField,
+    /// A figure a bank does not raise to score more (a rate, a 2023 base, a target, a flag).
+    NotALever,
+    /// Figures in different units (亿元 and 户) cannot take one amount.
+    MixedUnits,
+}
+
+/// An assumption of the solver or the simulation, with what it accepts (so that the message can say
+/// it, in the engine's words: the command line adds the name of its own option).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assumption {
+    /// The rivals' annex lines not entered: `on-task` or `above:K`, K between ±`max` percent.
+    RivalLines {
+        /// The largest K, in percent of the 2023 balance (and −K the smallest).
+        max: rust_decimal::Decimal,
+    },
+    /// The rivals' items without figures: `zero`, `bar` or `ours`.
+    RivalUnentered,
+    /// The simulation's spread of growth: 0 to `max` percentage points, at most two decimals.
+    Spread {
+        /// The largest spread.
+        max: rust_decimal::Decimal,
+    },
+    /// The simulation's number of draws: 1 to `max`.
+    Draws {
+        /// The most draws.
+        max: u32,
+    },
+}
+
+impl Assumption {
+    /// What is accepted, in English.
+    fn expected(self) -> String {
+        match self {
+            Assumption::RivalLines { max } => format!(
+                "the rivals' loan lines are on-task or above:K, K from -{0} to {0} percent of the 2023 balance, at most two decimals",
+                max.normalize()
+            ),
+            Assumption::RivalUnentered => "the rivals' items without figures are zero, bar or ours".to_owned(),
+            Assumption::Spread { max } => {
+                format!("a spread is 0 to {} percentage points of growth, at most two decimals", max.normalize())
+            }
+            Assumption::Draws { max } => format!("the number of draws is a whole number from 1 to {max}"),
+        }
+    }
+
+    /// What is accepted, in Chinese.
+    fn expected_zh(self) -> String {
+        match self {
+            Assumption::RivalLines { max } => format!(
+                "他行未填的贷款余额可按恰好完成任务（on-task）或任务再加 2023 年末余额的 K%（above:K，K 在 -{0} 至 {0} 之间，最多两位小数）",
+                max.normalize()
+            ),
+            Assumption::RivalUnentered => "他行未填的其他项目可记 0 分（zero）、按基本分（bar）或与本行相同（ours）".to_owned(),
+            Assumption::Spread { max } => format!("浮动范围须在 0 至 {} 个百分点之间，最多两位小数", max.normalize()),
+            Assumption::Draws { max } => format!("模拟次数须为 1 至 {max} 之间的整数"),
+        }
+    }
 }
 
 impl Error {
@@ -128,38 +187,23 @@ impl Error {
             }
             Error::WrongType { path, expected } => format!("{}：类型不对，应为 {}", zh_path(path), zh_type(expected)),
             Error::Value { path, text, problem } => format!("{}：“{text}” {}", zh_path(path), problem.zh()),
-            Error::Setting { path, found, expected } => {
-                format!("{}：“{found}” 不是可选值（可选：{}）", zh_path(path), expected.join("、"))
-            }
             Error::UnknownBank { path, id } => format!("{}：没有代码为 “{id}” 的银行", zh_path(path)),
             Error::DuplicateBank { path, id } => format!("{}：银行 “{id}” 重复出现", zh_path(path)),
             Error::Missing { path } => format!("缺少必填字段：{}", zh_path(path)),
-            Error::Lever { text, problem } => {
-                use crate::solve::LeverProblem;
-                match problem {
-                    LeverProblem::Empty => format!("测算手段“{text}”：缺少数据项"),
-                    LeverProblem::UnknownField => format!("测算手段：没有“{text}”这个数据项"),
-                    LeverProblem::NotALever => {
-                        format!("测算手段：“{text}”不是本行可以增加来加分的数据（可选：{}）", lever_keys())
-                    }
-                    LeverProblem::MixedUnits => format!("测算手段“{text}”：单位不同的数据不能同额增加"),
+            Error::Lever { text, problem } => match problem {
+                LeverProblem::Empty => format!("测算手段“{text}”：缺少数据项"),
+                LeverProblem::UnknownField => format!("测算手段：没有“{text}”这个数据项"),
+                LeverProblem::NotALever => {
+                    format!("测算手段：“{text}”不是本行可以增加来加分的数据（可选：{}）", lever_keys())
                 }
-            }
+                LeverProblem::MixedUnits => format!("测算手段“{text}”：单位不同的数据不能同额增加"),
+            },
             Error::Goal { text } => format!("目标“{text}”无法识别（可用：{GOALS}）"),
-            Error::Assumption { what, text } => format!("{what}：“{text}”无法识别"),
+            Error::Assumption { what, text } => format!("“{text}”无法采用：{}", what.expected_zh()),
             Error::BuiltinData { message } => format!("内置数据有误（程序缺陷，请报告）：{message}"),
         }
     }
 }
-
-/// The settings of a scenario file in the page's words, so that a refusal names the reading rather than
-/// its key.
-const SETTINGS: &[(&str, &str)] = &[
-    ("bonus_mode", "计分口径“每……加（减）……分”按比例还是按整档"),
-    ("city_average", "计分口径“全市平均增速”的算法"),
-    ("deposit_normalization", "计分口径“考评结果”部分的折算"),
-    ("green_target_growth_pct", "计分口径“绿色贷款年末考核增速”"),
-];
 
 /// A place in a scenario file in words: `banks[3].sme_loans` is 文件中第 4 家银行的“中小微企业贷款余额（2024年末）”.
 fn zh_path(path: &str) -> String {
@@ -178,15 +222,26 @@ fn zh_path(path: &str) -> String {
             };
         }
     }
-    if let Some(key) = path.strip_prefix("settings.") {
-        if let Some((_, label)) = SETTINGS.iter().find(|(k, _)| *k == key) {
-            return format!("文件中的{label}");
-        }
+    match path {
+        "name" => return "文件中的测算名称".to_owned(),
+        "note" => return "文件中的备注".to_owned(),
+        "banks" => return "文件中的银行列表".to_owned(),
+        _ => {}
     }
-    if let Some(key) = path.strip_prefix("city.") {
-        if let Some(field) = crate::readings::CityField::ALL.into_iter().find(|f| f.key() == key) {
-            return format!("全市数字“{}”", field.label());
-        }
+    if path == Group::Settings.key() {
+        return "文件中的计分口径".to_owned();
+    }
+    if path == Group::City.key() {
+        return "全市数字".to_owned();
+    }
+    if let Some(setting) = Setting::from_path(path) {
+        let label = setting.label();
+        // A label that quotes the scheme (`“全市平均增速”的算法`) is not quoted again.
+        let label = if label.contains('“') { label.to_owned() } else { format!("“{label}”") };
+        return match setting.spec().group {
+            Group::Settings => format!("文件中的计分口径{label}"),
+            Group::City => format!("全市数字{label}"),
+        };
     }
     path.to_owned()
 }
@@ -244,29 +299,19 @@ impl fmt::Display for Error {
             }
             Error::WrongType { path, expected } => write!(f, "{path}: must be {expected}"),
             Error::Value { path, text, problem } => write!(f, "{path}: \"{text}\" {problem}"),
-            Error::Setting { path, found, expected } => {
-                write!(f, "{path}: \"{found}\" is not a choice (expected one of: {})", expected.join(", "))
-            }
             Error::UnknownBank { path, id } => write!(f, "{path}: \"{id}\" is not a bank of the scheme"),
             Error::DuplicateBank { path, id } => write!(f, "{path}: bank \"{id}\" is listed twice"),
             Error::Missing { path } => write!(f, "{path}: missing"),
-            Error::Lever { text, problem } => {
-                use crate::solve::LeverProblem;
-                match problem {
-                    LeverProblem::Empty => write!(f, "--lever: \"{text}\" names no figure"),
-                    LeverProblem::UnknownField => write!(f, "--lever: \"{text}\" is not a figure of a bank"),
-                    LeverProblem::NotALever => write!(
-                        f,
-                        "--lever: \"{text}\" is not a figure a bank raises to score more (levers: {})",
-                        lever_keys()
-                    ),
-                    LeverProblem::MixedUnits => {
-                        write!(f, "--lever: \"{text}\" joins figures of different units")
-                    }
+            Error::Lever { text, problem } => match problem {
+                LeverProblem::Empty => write!(f, "\"{text}\" names no figure"),
+                LeverProblem::UnknownField => write!(f, "\"{text}\" is not a figure of a bank"),
+                LeverProblem::NotALever => {
+                    write!(f, "\"{text}\" is not a figure a bank raises to score more (levers: {})", lever_keys())
                 }
-            }
-            Error::Goal { text } => write!(f, "--goal: \"{text}\" is not a goal (one of: {GOALS})"),
-            Error::Assumption { what, text } => write!(f, "{what}: \"{text}\" cannot be read"),
+                LeverProblem::MixedUnits => write!(f, "\"{text}\" joins figures of different units"),
+            },
+            Error::Goal { text } => write!(f, "\"{text}\" is not a goal (one of: {GOALS})"),
+            Error::Assumption { what, text } => write!(f, "\"{text}\" cannot be used: {}", what.expected()),
             Error::BuiltinData { message } => {
                 write!(f, "built-in data is inconsistent (a bug, please report): {message}")
             }
@@ -282,5 +327,5 @@ const GOALS: &str =
 
 /// The figures that are levers, from the field table.
 fn lever_keys() -> String {
-    crate::solve::lever_fields().map(|f| f.key()).collect::<Vec<_>>().join(", ")
+    crate::fields::lever_fields().map(|f| f.key()).collect::<Vec<_>>().join(", ")
 }

@@ -5,9 +5,11 @@
 //! can panic: every figure entered went through a bounded type, and every division is checked.
 
 use crate::city;
-use crate::evaluation::{Band, BankResult, Deposit, Evaluation, Figures, Warning, Working};
+use crate::document::Scenario;
+use crate::evaluation::{BankResult, Deposit, Evaluation, Figures, Warning, Working};
 use crate::fields;
-use crate::scenario::{BankInput, Scenario};
+use crate::fields::BankInput;
+use crate::items::Band;
 use crate::scheme::Scheme;
 use crate::scoring::{line, target_line};
 use crate::sections::{adjustments, dongchu, loan_input, loan_structure, outcomes};

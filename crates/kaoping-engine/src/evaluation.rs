@@ -5,170 +5,11 @@
 //! thousands of times; [`ItemScore::explain`] turns one into a Chinese sentence when it is shown.
 
 use rust_decimal::Decimal;
-use serde::Deserialize;
 
-use crate::fields::{AnnexLine, Field};
-
-/// The 18 scored items of 二、考评内容, in the scheme's order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Item {
-    /// 贷款增量, 二(一)1.
-    LoanIncrement,
-    /// 贷款增速, 二(一)2.
-    LoanGrowth,
-    /// 中小微企业贷款增量, 二(二)1(1).
-    SmeIncrement,
-    /// 中小微企业扩面, 二(二)1(2).
-    SmeCustomers,
-    /// 中小微企业降成本, 二(二)1(3).
-    SmeRate,
-    /// 普惠小微贷款增速, 二(二)1(4).
-    InclusiveGrowth,
-    /// 制造业贷款增量, 二(二)2(1).
-    ManufacturingIncrement,
-    /// 制造业贷款增速, 二(二)2(2).
-    ManufacturingGrowth,
-    /// 绿色贷款增量, 二(二)3(1).
-    GreenIncrement,
-    /// 碳金融产品创新, 二(二)3(2).
-    CarbonProducts,
-    /// 科创金融, 二(二)4.
-    Tech,
-    /// 养老金融, 二(二)5.
-    Pension,
-    /// 东楚融通融资金额, 二(三)1.
-    DongchuAmount,
-    /// 东楚融通融资户数, 二(三)2.
-    DongchuHouseholds,
-    /// 金融政策争取、落实, 二(四)1.
-    Policy,
-    /// 不良贷款核销, 二(四)2.
-    Npl,
-    /// 认购融资平台债券, 二(四)3.
-    PlatformBonds,
-    /// 创业担保贷款和新型政银担, 二(四)4.
-    Guarantee,
-}
-
-impl Item {
-    /// Every item, in the scheme's order.
-    pub const ALL: [Item; 18] = [
-        Item::LoanIncrement,
-        Item::LoanGrowth,
-        Item::SmeIncrement,
-        Item::SmeCustomers,
-        Item::SmeRate,
-        Item::InclusiveGrowth,
-        Item::ManufacturingIncrement,
-        Item::ManufacturingGrowth,
-        Item::GreenIncrement,
-        Item::CarbonProducts,
-        Item::Tech,
-        Item::Pension,
-        Item::DongchuAmount,
-        Item::DongchuHouseholds,
-        Item::Policy,
-        Item::Npl,
-        Item::PlatformBonds,
-        Item::Guarantee,
-    ];
-
-    /// The key used in result files (`loan_increment`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Item::LoanIncrement => "loan_increment",
-            Item::LoanGrowth => "loan_growth",
-            Item::SmeIncrement => "sme_increment",
-            Item::SmeCustomers => "sme_customers",
-            Item::SmeRate => "sme_rate",
-            Item::InclusiveGrowth => "inclusive_growth",
-            Item::ManufacturingIncrement => "manufacturing_increment",
-            Item::ManufacturingGrowth => "manufacturing_growth",
-            Item::GreenIncrement => "green_increment",
-            Item::CarbonProducts => "carbon_products",
-            Item::Tech => "tech",
-            Item::Pension => "pension",
-            Item::DongchuAmount => "dongchu_amount",
-            Item::DongchuHouseholds => "dongchu_households",
-            Item::Policy => "policy",
-            Item::Npl => "npl",
-            Item::PlatformBonds => "platform_bonds",
-            Item::Guarantee => "guarantee",
-        }
-    }
-
-    /// The item's short Chinese name (`贷款增量`).
-    pub fn title(self) -> &'static str {
-        match self {
-            Item::LoanIncrement => "贷款增量",
-            Item::LoanGrowth => "贷款增速",
-            Item::SmeIncrement => "中小微增量",
-            Item::SmeCustomers => "中小微扩面",
-            Item::SmeRate => "中小微降成本",
-            Item::InclusiveGrowth => "普惠小微增速",
-            Item::ManufacturingIncrement => "制造业增量",
-            Item::ManufacturingGrowth => "制造业增速",
-            Item::GreenIncrement => "绿色增量",
-            Item::CarbonProducts => "碳金融产品",
-            Item::Tech => "科创金融",
-            Item::Pension => "养老金融",
-            Item::DongchuAmount => "东楚融通金额",
-            Item::DongchuHouseholds => "东楚融通户数",
-            Item::Policy => "金融政策",
-            Item::Npl => "不良核销",
-            Item::PlatformBonds => "平台债券",
-            Item::Guarantee => "创业担保/政银担",
-        }
-    }
-
-    /// The item's position in [`Item::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-}
-
-/// The band a rank falls in (四(一)–(三)), ordered best first: `Outstanding < Positive < …`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Band {
-    /// Ranks 1–3: 贡献突出单位.
-    Outstanding,
-    /// Ranks 4–10: 贡献积极单位.
-    Positive,
-    /// Ranks 11–13: 贡献一般单位.
-    General,
-    /// Below rank 13.
-    Bottom,
-    /// 一票否决: no score, no rank.
-    Disqualified,
-}
-
-impl Band {
-    /// Every band, best first.
-    pub const ALL: [Band; 5] = [Band::Outstanding, Band::Positive, Band::General, Band::Bottom, Band::Disqualified];
-
-    /// The word used in result files.
-    pub fn key(self) -> &'static str {
-        match self {
-            Band::Outstanding => "outstanding",
-            Band::Positive => "positive",
-            Band::General => "general",
-            Band::Bottom => "bottom",
-            Band::Disqualified => "disqualified",
-        }
-    }
-
-    /// The band's name in the scheme.
-    pub fn label(self) -> &'static str {
-        match self {
-            Band::Outstanding => "贡献突出单位",
-            Band::Positive => "贡献积极单位",
-            Band::General => "贡献一般单位",
-            Band::Bottom => "排名靠后",
-            Band::Disqualified => "取消考评资格",
-        }
-    }
-}
+use crate::exact::growth_pct;
+use crate::fields::{AnnexLine, FieldSet};
+use crate::format::{format_amount, format_fixed2};
+use crate::items::{Band, Item};
 
 /// How an achieved figure compares with its task or bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -329,60 +170,6 @@ pub enum Working {
     },
 }
 
-/// A set of a bank's figures (those missing, for one item or the whole bank): one bit per
-/// [`Field`], so that listing them allocates nothing. Iterates in the field table's order.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct FieldSet(u64);
-
-// One bit per field: a table of more than 64 figures needs a wider set.
-const _: () = assert!(Field::ALL.len() <= 64);
-
-impl FieldSet {
-    /// No fields.
-    pub const EMPTY: FieldSet = FieldSet(0);
-
-    /// Adds a field.
-    pub fn insert(&mut self, field: Field) {
-        self.0 |= 1 << field as u32;
-    }
-
-    /// Whether the set holds the field.
-    pub fn contains(self, field: Field) -> bool {
-        self.0 & (1 << field as u32) != 0
-    }
-
-    /// Whether the set is empty.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// How many fields the set holds.
-    pub fn len(self) -> usize {
-        self.0.count_ones() as usize
-    }
-
-    /// The fields, in the field table's order.
-    pub fn iter(self) -> impl Iterator<Item = Field> {
-        Field::ALL.into_iter().filter(move |f| self.contains(*f))
-    }
-}
-
-impl FromIterator<Field> for FieldSet {
-    fn from_iter<I: IntoIterator<Item = Field>>(fields: I) -> Self {
-        let mut set = FieldSet::EMPTY;
-        for field in fields {
-            set.insert(field);
-        }
-        set
-    }
-}
-
-impl std::fmt::Debug for FieldSet {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
 /// One programme of 二(四)4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Programme {
@@ -430,7 +217,7 @@ impl Line {
     /// Worked out when asked, like [`Line::completion_pct`]: of the six lines of every bank only the
     /// loan and manufacturing lines' growth scores, so `evaluate` divides only for those.
     pub fn growth_pct(&self) -> Option<Decimal> {
-        crate::scoring::growth_pct(self.base, self.current)
+        growth_pct(self.base, self.current)
     }
 
     /// increment / task in percent, when the task is positive.
@@ -463,7 +250,7 @@ impl Line {
             if unit == "户" {
                 format!("{} {unit}", v.normalize())
             } else {
-                crate::explain::format_amount(v, unit)
+                format_amount(v, unit)
             }
         };
         match distance.cmp(&Decimal::ZERO) {
@@ -581,7 +368,7 @@ impl Warning {
             Warning::NearTie { others, shown } => format!(
                 "总分按两位小数与{}同为 {}，但按精确分数分属不同档次或约谈线两侧；正式名单若按两位小数公布，结果可能不同",
                 others.join("、"),
-                crate::explain::format_fixed2(*shown)
+                format_fixed2(*shown)
             ),
         }
     }
@@ -672,22 +459,5 @@ impl Evaluation {
     /// A bank's result by id.
     pub fn bank(&self, id: &str) -> Option<&BankResult> {
         self.banks.iter().find(|b| b.id == id)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_field_set_lists_its_fields_in_table_order() {
-        let set: FieldSet = [Field::DepartmentScore, Field::SmeCustomers2023, Field::Loans].into_iter().collect();
-        assert_eq!(set.iter().collect::<Vec<_>>(), vec![Field::Loans, Field::SmeCustomers2023, Field::DepartmentScore]);
-        assert_eq!(set.len(), 3);
-        assert!(set.contains(Field::Loans) && !set.contains(Field::SmeLoans));
-        assert!(FieldSet::EMPTY.is_empty() && !set.is_empty());
-        assert_eq!(format!("{set:?}"), "[Loans, SmeCustomers2023, DepartmentScore]", "prints as the list it replaces");
-        let every: FieldSet = Field::ALL.into_iter().collect();
-        assert_eq!(every.iter().collect::<Vec<_>>(), Field::ALL.to_vec());
     }
 }

@@ -5,61 +5,12 @@
 
 use rust_decimal::Decimal;
 
-use crate::evaluation::{Against, Item, ItemScore, Programme, Working};
+use crate::evaluation::{Against, ItemScore, Programme, Working};
+use crate::format::{format_amount, format_fixed2};
+use crate::items::Item;
 use crate::parameters::{Items, Parameters, ScaleRule};
 use crate::scheme::Scheme;
-use crate::scoring::round2;
-
-/// A figure with two decimals and thousands separators: `1,234.50`.
-pub fn format_fixed2(value: Decimal) -> String {
-    group_digits(&format!("{:.2}", round2(value)))
-}
-
-/// Puts thousands separators into the whole part of a plain decimal text (`-1234567.5` becomes
-/// `-1,234,567.5`). Zero is written without a sign: `-0.00` would read as a loss where there is none.
-pub fn group_digits(text: &str) -> String {
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text),
-    };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (digits, None),
-    };
-    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if digits.chars().all(|c| c == '0' || c == '.') { "" } else { sign };
-    match fraction {
-        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
-/// Columns a character takes in a terminal or a spreadsheet cell: two for CJK ideographs and
-/// full-width forms, else one. The command line's tables and the workbook's column widths both count
-/// with it.
-pub fn display_columns(c: char) -> usize {
-    match c {
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}' => 2,
-        _ => 1,
-    }
-}
-
-/// An amount for display: two decimals, separators, and its unit (`1,234.50 亿元`).
-pub fn format_amount(value: Decimal, unit: &str) -> String {
-    format!("{} {unit}", format_fixed2(value))
-}
+use crate::settings::Setting;
 
 /// A rule number as the scheme writes it: `40`, `0.5`.
 fn n(value: Decimal) -> String {
@@ -335,7 +286,7 @@ impl Parameters {
         };
         match item {
             Item::LoanIncrement => task(&i.loan_increment, "增量达到附件1“确保”任务"),
-            Item::LoanGrowth => average(&i.loan_growth, "全市新增贷款平均增速"),
+            Item::LoanGrowth => average(&i.loan_growth, Setting::LoanGrowth.label()),
             Item::SmeIncrement => task(&i.sme_increment, "增量达到附件2任务"),
             Item::SmeCustomers => {
                 let r = &i.sme_customers;
@@ -357,9 +308,9 @@ impl Parameters {
                     n(r.cap.value)
                 )
             }
-            Item::InclusiveGrowth => average(&i.inclusive_growth, "全市普惠小微贷款平均增速"),
+            Item::InclusiveGrowth => average(&i.inclusive_growth, Setting::InclusiveGrowth.label()),
             Item::ManufacturingIncrement => task(&i.manufacturing_increment, "增量（含贴现）达到附件3任务"),
-            Item::ManufacturingGrowth => average(&i.manufacturing_growth, "全市制造业贷款平均增速"),
+            Item::ManufacturingGrowth => average(&i.manufacturing_growth, Setting::ManufacturingGrowth.label()),
             Item::GreenIncrement => task(&i.green_increment, "增量达到附件4任务"),
             Item::CarbonProducts => {
                 let r = &i.carbon_products;
@@ -476,7 +427,7 @@ mod tests {
             (Item::SmeRate, "新发放贷款综合利率比年初每下降 0.1 个百分点得 0.25 分，最多 2 分。"),
             (Item::InclusiveGrowth, "达到全市普惠小微贷款平均增速得 4 分；每高 2 个百分点加 0.25 分，最多加 2 分；每低 2 个百分点扣 0.25 分，扣完为止。"),
             (Item::ManufacturingIncrement, "增量（含贴现）达到附件3任务得 5 分；每超 1 亿元加 0.5 分，最多加 2 分；未达按完成比例得分。"),
-            (Item::ManufacturingGrowth, "达到全市制造业贷款平均增速得 5 分；每高 2 个百分点加 0.5 分，最多加 2 分；每低 2 个百分点扣 0.5 分，扣完为止。"),
+            (Item::ManufacturingGrowth, "达到制造业贷款平均增速得 5 分；每高 2 个百分点加 0.5 分，最多加 2 分；每低 2 个百分点扣 0.5 分，扣完为止。"),
             (Item::GreenIncrement, "增量达到附件4任务得 6 分；每超 1 亿元加 0.5 分，最多加 2 分；未达按完成比例得分。"),
             (Item::CarbonProducts, "每推动一单首创碳金融产品落地加 1 分，最多 4 分。"),
             (Item::Tech, "当年新增科技型企业贷款达到全市平均得 6 分，不足按比例；每单首创科技金融产品加 1 分，本项最多 8 分。"),

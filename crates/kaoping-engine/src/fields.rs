@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::evaluation::{FieldSet, Item};
+use crate::items::Item;
 use crate::values::{Amount, Count, DepartmentScore, Percent, PolicyScore, Target, ValueError};
 
 /// The unit a figure is entered in.
@@ -561,6 +561,71 @@ impl Field {
     }
 }
 
+/// A set of a bank's figures (those missing, for one item or the whole bank): one bit per
+/// [`Field`], so that listing them allocates nothing. Iterates in the field table's order.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct FieldSet(u64);
+
+// One bit per field: a table of more than 64 figures needs a wider set.
+const _: () = assert!(Field::ALL.len() <= 64);
+
+impl FieldSet {
+    /// No fields.
+    pub const EMPTY: FieldSet = FieldSet(0);
+
+    /// Adds a field.
+    pub fn insert(&mut self, field: Field) {
+        self.0 |= 1 << field as u32;
+    }
+
+    /// Whether the set holds the field.
+    pub fn contains(self, field: Field) -> bool {
+        self.0 & (1 << field as u32) != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// How many fields the set holds.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The fields, in the field table's order.
+    pub fn iter(self) -> impl Iterator<Item = Field> {
+        Field::ALL.into_iter().filter(move |f| self.contains(*f))
+    }
+}
+
+impl FromIterator<Field> for FieldSet {
+    fn from_iter<I: IntoIterator<Item = Field>>(fields: I) -> Self {
+        let mut set = FieldSet::EMPTY;
+        for field in fields {
+            set.insert(field);
+        }
+        set
+    }
+}
+
+impl std::fmt::Debug for FieldSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// Whether a figure of the field table is one a bank can raise to score more.
+pub fn is_lever(field: Field) -> bool {
+    let spec = field.spec();
+    matches!(spec.kind, Kind::Amount | Kind::Count) && !spec.items.is_empty() && !spec.key.ends_with("_2023")
+}
+
+/// Every lever figure, in table order.
+pub fn lever_fields() -> impl Iterator<Item = Field> {
+    FIELDS.iter().map(|spec| spec.field).filter(|f| is_lever(*f))
+}
+
 /// The figures an item needs that are not entered, in table order.
 pub(crate) fn missing_for(item: Item, bank: &BankInput) -> FieldSet {
     FIELDS
@@ -667,5 +732,17 @@ mod tests {
         assert!(bank.startup_new);
         assert_eq!(Field::Loans.set_text(&mut bank, ""), Ok(()));
         assert_eq!(bank.loans, None);
+    }
+
+    #[test]
+    fn a_field_set_lists_its_fields_in_table_order() {
+        let set: FieldSet = [Field::DepartmentScore, Field::SmeCustomers2023, Field::Loans].into_iter().collect();
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![Field::Loans, Field::SmeCustomers2023, Field::DepartmentScore]);
+        assert_eq!(set.len(), 3);
+        assert!(set.contains(Field::Loans) && !set.contains(Field::SmeLoans));
+        assert!(FieldSet::EMPTY.is_empty() && !set.is_empty());
+        assert_eq!(format!("{set:?}"), "[Loans, SmeCustomers2023, DepartmentScore]", "prints as the list it replaces");
+        let every: FieldSet = Field::ALL.into_iter().collect();
+        assert_eq!(every.iter().collect::<Vec<_>>(), Field::ALL.to_vec());
     }
 }

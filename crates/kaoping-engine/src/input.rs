@@ -70,18 +70,6 @@ impl Field {
     }
 }
 
-impl crate::readings::CityField {
-    /// Reads what a user typed for this city figure, forgivingly (see [`normalize`]), and stores it in
-    /// `city`; empty text clears it. On a refusal `city` is unchanged and the Chinese reason is returned.
-    pub fn enter(self, city: &mut crate::scenario::CityOverrides, text: &str) -> Result<(), String> {
-        let value = match normalize(text, self.unit())? {
-            Reading::Empty => None,
-            Reading::Plain(plain) => Some(crate::values::parse_exact(&plain).map_err(|e| e.zh())?),
-        };
-        self.set(city, value).map_err(|e| e.zh())
-    }
-}
-
 /// The result of reading a box: nothing entered, or the plain text for the engine's parser.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reading {
@@ -185,8 +173,8 @@ mod tests {
 
     #[test]
     fn city_figures_are_read_as_forgivingly_as_bank_figures() {
+        use crate::document::CityOverrides;
         use crate::readings::CityField;
-        use crate::scenario::CityOverrides;
         for field in CityField::ALL {
             let mut city = CityOverrides::default();
             assert_eq!(field.enter(&mut city, "１２．５"), Ok(()), "{}", field.key());

@@ -22,13 +22,16 @@
 mod city;
 mod compare;
 mod compare_ranks;
+mod document;
 mod error;
 mod evaluate;
 mod evaluation;
 mod exact;
 mod explain;
 mod fields;
+mod format;
 mod input;
+mod items;
 mod parameters;
 mod plausibility;
 mod readings;
@@ -37,37 +40,41 @@ mod scenario;
 mod scheme;
 mod scoring;
 mod sections;
+mod settings;
 mod solve;
 mod standing;
 mod values;
 
 pub use compare::{compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange};
 pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
-pub use error::Error;
+pub use document::{BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, Settings, FORMAT};
+pub use error::{Assumption, Error, LeverProblem};
 pub use evaluate::evaluate;
 pub use evaluation::{
-    Against, Band, BankResult, CityFigure, CityFigures, Deposit, Evaluation, FieldSet, Figures, GrowthWorking, Item,
-    ItemScore, Line, Milestone, Programme, Progress, Warning, Working,
+    Against, BankResult, CityFigure, CityFigures, Deposit, Evaluation, Figures, GrowthWorking, ItemScore, Line,
+    Milestone, Programme, Progress, Warning, Working,
 };
-pub use explain::{display_columns, format_amount, format_fixed2, group_digits};
-pub use fields::{AnnexLine, BankInput, Field, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS};
+pub use fields::{
+    is_lever, lever_fields, AnnexLine, BankInput, Field, FieldSet, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS,
+};
+pub use format::{display_columns, format_amount, format_fixed2, group_digits, round2};
 pub use input::{normalize, Reading as TypedText};
+pub use items::{Band, Item};
 pub use parameters::{Param, Parameters};
 pub use plausibility::{doubts, Doubt};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
 };
-pub use scenario::{
-    bank_keys, BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, Settings, FORMAT,
-};
+pub use scenario::{bank_keys, Dropped};
 pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
-pub use scoring::round2;
+pub use settings::{Group, Setting, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use solve::{
-    all_levers, chart_range, common_kinds, is_lever, lever_fields, loans_for_rank, marginal, margins, next_band,
-    next_band_answer, sensitivity, sensitivity_around, simulate, solve, wholes_of, Answer, Goal, ItemEffect, ItemState,
-    Lever, LeverProblem, LoanTarget, Marginal, MarginalRow, Margins, NextBandAnswer, Note, Outcome, RivalLines,
-    RivalMargin, RivalUnentered, Rivals, Sensitivity, SensitivityPoint, Simulation, SimulationSpec, SimulationSummary,
-    Start,
+    all_levers, chart_range, common_kinds, loans_for_rank, marginal, margins, next_band, next_band_answer, sensitivity,
+    sensitivity_around, simulate, solve, wholes_of, Answer, Goal, ItemEffect, ItemState, Lever, LoanTarget, Marginal,
+    MarginalRow, Margins, NextBandAnswer, Note, Outcome, RivalLines, RivalMargin, RivalUnentered, Rivals, Sensitivity,
+    SensitivityPoint, Simulation, SimulationSpec, SimulationSummary, Start,
 };
 pub use standing::Standing;
-pub use values::{parse_exact, Amount, Count, DepartmentScore, Percent, PolicyScore, Target, ValueError};
+pub use values::{
+    parse_exact, Amount, Choice, Count, DepartmentScore, Percent, PolicyScore, Range, Target, ValueError,
+};

@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer};
 
-use crate::evaluation::{Band, Item};
+use crate::items::{Band, Item};
 
 /// One rule number with its unit and the clause it comes from.
 #[derive(Debug, Clone, Deserialize)]

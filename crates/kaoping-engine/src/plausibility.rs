@@ -9,8 +9,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::explain::{format_amount, format_fixed2};
 use crate::fields::{AnnexLine, BankInput, Field, FIELDS};
+use crate::format::{format_amount, format_fixed2};
 use crate::scheme::Scheme;
 
 /// One doubt about a typed figure.

@@ -5,10 +5,13 @@
 
 use rust_decimal::Decimal;
 
+use crate::document::{CityOverrides, Scenario, Settings};
 use crate::evaluation::{CityFigure, CityFigures};
-use crate::scenario::{BonusMode, CityAverage, CityOverrides, DepositNormalization, Settings};
+use crate::fields::Unit;
+use crate::items::Item;
 use crate::scheme::Scheme;
-use crate::values::{Amount, Percent, ValueError};
+use crate::settings::{Group, Setting, SettingKind, SettingValue};
+use crate::values::ValueError;
 
 /// One setting: what it decides, its choices, and which is in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,16 +44,39 @@ fn n(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
-/// The three two-way readings, in the order the page shows them.
+/// A scenario holding these settings, for reading them through the settings table.
+fn with_settings(settings: &Settings) -> Scenario {
+    let mut scenario = Scenario::new(0);
+    scenario.settings = *settings;
+    scenario
+}
+
+/// The readings that are choices, from the settings table, in the order the page shows them.
 pub fn readings(scheme: &Scheme, settings: &Settings) -> Vec<Reading> {
-    let items = &scheme.rules.items;
-    let outcomes = &scheme.rules.outcomes;
-    let weight = n(outcomes.evaluation_weight.value);
-    vec![
-        Reading {
-            key: "bonus_mode",
-            title: "“每……加（减）……分”按比例还是按整档".to_owned(),
-            explanation: format!(
+    let scenario = with_settings(settings);
+    Setting::of(Group::Settings)
+        .filter_map(|setting| {
+            let SettingKind::Choice(choices) = setting.spec().kind else { return None };
+            let current = setting.get(&scenario);
+            Some(Reading {
+                key: setting.key(),
+                title: setting.label().to_owned(),
+                explanation: setting.explanation(scheme),
+                choices: choices.iter().map(|c| (c.value, c.label.to_owned())).collect(),
+                current: choices.iter().position(|c| SettingValue::Choice(c.value) == current).unwrap_or(0),
+            })
+        })
+        .collect()
+}
+
+impl Setting {
+    /// What the setting decides and how, in Chinese with the year's rule numbers (the page shows it
+    /// under the setting, the 设置 sheet in its 说明 column).
+    pub fn explanation(self, scheme: &Scheme) -> String {
+        let items = &scheme.rules.items;
+        let weight = n(scheme.rules.outcomes.evaluation_weight.value);
+        match self {
+            Setting::BonusMode => format!(
                 "影响二(一)至二(四)所有按档加减分的条款：超任务加分（如“每高于任务数{}亿元加{}分”）、增速每 {} 个百分点的加减分、利率每下降 {} 个百分点、核销每 {} 亿元、东楚融通每 {} 户、平台债每 {} 亿元等。默认按比例折算：不足一档按比例计分；选“只计完整的档”则不足一档不计分。",
                 n(items.loan_increment.step.value),
                 n(items.loan_increment.step_points.value),
@@ -60,29 +86,22 @@ pub fn readings(scheme: &Scheme, settings: &Settings) -> Vec<Reading> {
                 n(items.dongchu_households.step.value),
                 n(items.platform_bonds.step.value),
             ),
-            choices: vec![("pro_rata", "按比例折算".to_owned()), ("whole_units", "只计完整的档".to_owned())],
-            current: usize::from(settings.bonus_mode == BonusMode::WholeUnits),
-        },
-        Reading {
-            key: "city_average",
-            title: "“全市平均增速”的算法".to_owned(),
-            explanation: "影响二(一)2 贷款增速、二(二)1(4) 普惠小微增速、二(二)2(2) 制造业增速和二(二)5 养老金融。默认按汇总口径：（参评且未被否决、数据齐全银行的 2024 年末余额合计 − 2023 年末余额合计）÷ 2023 年末余额合计；也可取各行增速的简单平均。填写了全市数字的，以所填数字为准。".to_owned(),
-            choices: vec![("aggregate", "汇总计算".to_owned()), ("mean", "各行增速简单平均".to_owned())],
-            current: usize::from(settings.city_average == CityAverage::Mean),
-        },
-        Reading {
-            key: "deposit_normalization",
-            title: format!("公共性资金存放中“考评结果 {weight}%”的折算"),
-            explanation: format!(
-                "影响四(四) 市级公共性资金存放的综合得分。默认按最高分折算：考评部分 = 本行总分 ÷ 最高总分 × {weight}（第一名得 {weight} 分）；也可直接取总分 × {weight}%。"
+            Setting::CityAverage => "影响二(一)2 贷款增速、二(二)1(4) 普惠小微增速、二(二)2(2) 制造业增速和二(二)5 养老金融。默认按汇总口径：（参评且未被否决、数据齐全银行的 2024 年末余额合计 − 2023 年末余额合计）÷ 2023 年末余额合计；也可取各行增速的简单平均。填写了全市数字的，以所填数字为准。".to_owned(),
+            Setting::DepositNormalization => format!(
+                "影响四(四) 市级公共性资金存放的综合得分，其中考评结果占 {weight}%。默认按最高分折算：考评部分 = 本行总分 ÷ 最高总分 × {weight}（第一名得 {weight} 分）；也可直接取总分 × {weight}%。"
             ),
-            choices: vec![
-                ("top_scorer", format!("按最高分折算为 {weight} 分")),
-                ("raw", format!("总分 × {weight}%")),
-            ],
-            current: usize::from(settings.deposit_normalization == DepositNormalization::Raw),
-        },
-    ]
+            Setting::GreenTargetGrowth => green_target_text(scheme),
+            Setting::LoanGrowth => "用于二(一)2 贷款增速：各行增速与全市平均增速比较。".to_owned(),
+            Setting::InclusiveGrowth => "用于二(二)1(4) 普惠小微贷款增速。".to_owned(),
+            Setting::ManufacturingGrowth => "用于二(二)2(2) 制造业贷款增速。".to_owned(),
+            Setting::PensionGrowth => {
+                format!("用于二(二)5 养老金融：增速达到全市平均得 {} 分。", n(items.pension.full.value))
+            }
+            Setting::TechNewLoansAvg => {
+                format!("用于二(二)4 科创金融：新增贷款达到全市平均得 {} 分。", n(items.tech.full.value))
+            }
+        }
+    }
 }
 
 impl Settings {
@@ -90,17 +109,11 @@ impl Settings {
     /// as [`readings`] lists them (`"bonus_mode"`, `"whole_units"`); `None` for a key or value it does
     /// not know.
     pub fn with_choice(self, key: &str, value: &str) -> Option<Settings> {
-        let mut settings = self;
-        match (key, value) {
-            ("bonus_mode", "pro_rata") => settings.bonus_mode = BonusMode::ProRata,
-            ("bonus_mode", "whole_units") => settings.bonus_mode = BonusMode::WholeUnits,
-            ("city_average", "aggregate") => settings.city_average = CityAverage::Aggregate,
-            ("city_average", "mean") => settings.city_average = CityAverage::Mean,
-            ("deposit_normalization", "top_scorer") => settings.deposit_normalization = DepositNormalization::TopScorer,
-            ("deposit_normalization", "raw") => settings.deposit_normalization = DepositNormalization::Raw,
-            _ => return None,
-        }
-        Some(settings)
+        let setting = Setting::of(Group::Settings).find(|s| s.key() == key)?;
+        let choice = setting.choices().iter().find(|c| c.value == value)?;
+        let mut scenario = with_settings(&self);
+        setting.set(&mut scenario, SettingValue::Choice(choice.value)).ok()?;
+        Some(scenario.settings)
     }
 }
 
@@ -118,21 +131,18 @@ pub fn green_annex_rate(scheme: &Scheme) -> Option<Decimal> {
     scheme.annexes.table("green").and_then(|t| t.rate_pct("task"))
 }
 
-/// The readings in force that differ from the default, as `title：choice` (the green-task rate
-/// included), for a badge beside the results.
-pub fn non_default(scheme: &Scheme, settings: &Settings) -> Vec<String> {
-    let mut out: Vec<String> = readings(scheme, settings)
-        .into_iter()
-        .filter(|r| !r.is_default())
-        .map(|r| format!("{}：{}", r.title, r.current_label()))
-        .collect();
-    if let Some(rate) = settings.green_target_growth_pct {
-        out.push(format!("绿色贷款年末考核增速：{}%", n(rate.get())));
-    }
-    out
+/// The settings in force that differ from the default, as `label：value` (`绿色贷款年末考核增速：15%`),
+/// for a badge beside the results.
+pub fn non_default(_scheme: &Scheme, settings: &Settings) -> Vec<String> {
+    let scenario = with_settings(settings);
+    Setting::of(Group::Settings)
+        .filter(|s| !s.is_default(&scenario))
+        .map(|s| format!("{}：{}", s.label(), s.show(s.get(&scenario))))
+        .collect()
 }
 
-/// A city-wide figure the user may type in place of the one worked out from the 16 banks.
+/// A city-wide figure the user may type in place of the one worked out from the 16 banks: the city
+/// rows of the settings table, kept under this name for the page until it speaks of [`Setting`]s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CityField {
     /// 全市新增贷款平均增速, percent.
@@ -157,97 +167,73 @@ impl CityField {
         CityField::TechNewLoansAvg,
     ];
 
+    /// The figure's row of the settings table.
+    pub fn setting(self) -> Setting {
+        match self {
+            CityField::LoanGrowth => Setting::LoanGrowth,
+            CityField::InclusiveGrowth => Setting::InclusiveGrowth,
+            CityField::ManufacturingGrowth => Setting::ManufacturingGrowth,
+            CityField::PensionGrowth => Setting::PensionGrowth,
+            CityField::TechNewLoansAvg => Setting::TechNewLoansAvg,
+        }
+    }
+
     /// The key in the scenario file's `city` object.
     pub fn key(self) -> &'static str {
-        match self {
-            CityField::LoanGrowth => "loan_growth_pct",
-            CityField::InclusiveGrowth => "inclusive_growth_pct",
-            CityField::ManufacturingGrowth => "manufacturing_growth_pct",
-            CityField::PensionGrowth => "pension_growth_pct",
-            CityField::TechNewLoansAvg => "tech_new_loans_avg",
-        }
+        self.setting().key()
     }
 
     /// The label, in the scheme's words.
     pub fn label(self) -> &'static str {
-        match self {
-            CityField::LoanGrowth => "全市新增贷款平均增速",
-            CityField::InclusiveGrowth => "全市普惠小微贷款平均增速",
-            CityField::ManufacturingGrowth => "制造业贷款平均增速",
-            CityField::PensionGrowth => "养老产业贷款余额全市平均增速",
-            CityField::TechNewLoansAvg => "全市新增科技型企业贷款平均余额",
-        }
+        self.setting().label()
     }
 
     /// The unit: `%` or `亿元`.
-    pub fn unit(self) -> crate::fields::Unit {
-        match self {
-            CityField::TechNewLoansAvg => crate::fields::Unit::Yi,
-            _ => crate::fields::Unit::Percent,
-        }
+    pub fn unit(self) -> Unit {
+        self.setting().unit().unwrap_or(Unit::Percent)
     }
 
     /// Which clause the figure feeds and how, with the year's numbers.
     pub fn usage(self, scheme: &Scheme) -> String {
-        let items = &scheme.rules.items;
-        match self {
-            CityField::LoanGrowth => "用于二(一)2 贷款增速：各行增速与全市平均增速比较。".to_owned(),
-            CityField::InclusiveGrowth => "用于二(二)1(4) 普惠小微贷款增速。".to_owned(),
-            CityField::ManufacturingGrowth => "用于二(二)2(2) 制造业贷款增速。".to_owned(),
-            CityField::PensionGrowth => {
-                format!("用于二(二)5 养老金融：增速达到全市平均得 {} 分。", n(items.pension.full.value))
-            }
-            CityField::TechNewLoansAvg => {
-                format!("用于二(二)4 科创金融：新增贷款达到全市平均得 {} 分。", n(items.tech.full.value))
-            }
-        }
+        self.setting().explanation(scheme)
     }
 
     /// The item scored against the figure.
-    pub fn item(self) -> crate::evaluation::Item {
-        use crate::evaluation::Item;
-        match self {
-            CityField::LoanGrowth => Item::LoanGrowth,
-            CityField::InclusiveGrowth => Item::InclusiveGrowth,
-            CityField::ManufacturingGrowth => Item::ManufacturingGrowth,
-            CityField::PensionGrowth => Item::Pension,
-            CityField::TechNewLoansAvg => Item::Tech,
-        }
+    pub fn item(self) -> Item {
+        self.setting().spec().item.unwrap_or(Item::LoanGrowth)
     }
 
     /// The figure the engine used.
     pub fn figure(self, city: &CityFigures) -> CityFigure {
-        match self {
-            CityField::LoanGrowth => city.loan_growth_pct,
-            CityField::InclusiveGrowth => city.inclusive_growth_pct,
-            CityField::ManufacturingGrowth => city.manufacturing_growth_pct,
-            CityField::PensionGrowth => city.pension_growth_pct,
-            CityField::TechNewLoansAvg => city.tech_new_loans_avg,
-        }
+        self.setting().figure(city).unwrap_or_default()
     }
 
     /// The typed-in figure, if any.
     pub fn get(self, city: &CityOverrides) -> Option<Decimal> {
-        match self {
-            CityField::LoanGrowth => city.loan_growth_pct.map(Percent::get),
-            CityField::InclusiveGrowth => city.inclusive_growth_pct.map(Percent::get),
-            CityField::ManufacturingGrowth => city.manufacturing_growth_pct.map(Percent::get),
-            CityField::PensionGrowth => city.pension_growth_pct.map(Percent::get),
-            CityField::TechNewLoansAvg => city.tech_new_loans_avg.map(Amount::get),
+        let mut scenario = Scenario::new(0);
+        scenario.city = *city;
+        match self.setting().get(&scenario) {
+            SettingValue::Number(value) => value,
+            SettingValue::Choice(_) => None,
         }
     }
 
-    /// Types in (or, with `None`, clears) the figure; a refused value changes nothing.
+    /// Types in (or, with `None`, clears) the figure, within its bounds; a refused value changes nothing.
     pub fn set(self, city: &mut CityOverrides, value: Option<Decimal>) -> Result<(), ValueError> {
-        let percent = |v: Option<Decimal>| v.map(Percent::new).transpose();
-        match self {
-            CityField::LoanGrowth => city.loan_growth_pct = percent(value)?,
-            CityField::InclusiveGrowth => city.inclusive_growth_pct = percent(value)?,
-            CityField::ManufacturingGrowth => city.manufacturing_growth_pct = percent(value)?,
-            CityField::PensionGrowth => city.pension_growth_pct = percent(value)?,
-            CityField::TechNewLoansAvg => city.tech_new_loans_avg = value.map(Amount::new).transpose()?,
-        }
+        let mut scenario = Scenario::new(0);
+        scenario.city = *city;
+        self.setting().set(&mut scenario, SettingValue::Number(value))?;
+        *city = scenario.city;
         Ok(())
+    }
+
+    /// Reads what a user typed for this city figure ([`Setting::enter`]) and stores it in `city`;
+    /// empty text clears it. On a refusal `city` is unchanged and the Chinese reason is returned.
+    pub fn enter(self, city: &mut CityOverrides, text: &str) -> Result<(), String> {
+        match self.setting().enter(text)? {
+            SettingValue::Number(value) => self.set(city, value).map_err(|e| e.zh()),
+            SettingValue::Choice(_) => Ok(()),
+        }
     }
 }
 
@@ -265,8 +251,8 @@ pub fn city_figure_source(scheme: &Scheme, figure: &CityFigure) -> String {
     if let Some((stated, sum)) = scheme.city_loans_2023() {
         text.push_str(&format!(
             "；人行公布的全市数字涵盖全部机构（附件1 全市合计 {}，其中 {}不属参评的 {} 家），可在“规则与设置”中填入",
-            crate::explain::format_amount(stated, "亿元"),
-            crate::explain::format_amount(stated - sum, "亿元"),
+            crate::format::format_amount(stated, "亿元"),
+            crate::format::format_amount(stated - sum, "亿元"),
             scheme.banks.len()
         ));
     }
@@ -312,8 +298,8 @@ mod tests {
         let scheme = Scheme::builtin(2024).expect("built-in");
         let mut settings = Settings::default();
         assert!(non_default(scheme, &settings).is_empty());
-        assert_eq!(readings(scheme, &settings)[2].choices[0].1, "按最高分折算为 70 分");
-        settings.bonus_mode = BonusMode::WholeUnits;
+        assert!(readings(scheme, &settings)[2].explanation.contains("第一名得 70 分"));
+        settings.bonus_mode = crate::document::BonusMode::WholeUnits;
         assert_eq!(non_default(scheme, &settings), ["“每……加（减）……分”按比例还是按整档：只计完整的档"]);
     }
 }

@@ -5,6 +5,7 @@ use serde_json::{json, Map, Value};
 
 use crate::evaluation::{CityFigure, Evaluation};
 use crate::scheme::Scheme;
+use crate::settings::{Group, Setting};
 
 /// The result file format's name.
 pub const RESULT_FORMAT: &str = "kaoping-result/1";
@@ -70,13 +71,10 @@ impl Evaluation {
         json!({
             "format": RESULT_FORMAT,
             "year": scheme.year,
-            "city": {
-                "loan_growth_pct": city(&self.city.loan_growth_pct),
-                "inclusive_growth_pct": city(&self.city.inclusive_growth_pct),
-                "manufacturing_growth_pct": city(&self.city.manufacturing_growth_pct),
-                "pension_growth_pct": city(&self.city.pension_growth_pct),
-                "tech_new_loans_avg": city(&self.city.tech_new_loans_avg),
-            },
+            // The city figures under the keys of their rows of the settings table.
+            "city": Setting::of(Group::City)
+                .filter_map(|s| s.figure(&self.city).map(|figure| (s.key().to_owned(), city(&figure))))
+                .collect::<Map<String, Value>>(),
             "banks": banks,
         })
     }

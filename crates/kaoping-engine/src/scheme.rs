@@ -11,10 +11,11 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use crate::document::Scenario;
 use crate::error::Error;
+use crate::fields::BankInput;
+use crate::format::round2;
 use crate::parameters::Parameters;
-use crate::scenario::{BankInput, Scenario};
-use crate::scoring::round2;
 use crate::values::{Amount, Count};
 
 /// One bank scored by the scheme.

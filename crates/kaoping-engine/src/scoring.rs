@@ -1,4 +1,4 @@
-//! The few shapes every rule of the scheme is built from, and the one rounding function.
+//! The few shapes every rule of the scheme is built from.
 //!
 //! - a task: full marks for reaching it, a capped bonus per step above, pro rata below
 //!   ("达到……得N分。每高于任务数X加Y分，最高不超过Z分。低于任务数按完成比例得分");
@@ -10,20 +10,14 @@
 
 use std::cmp::Ordering;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
-use crate::evaluation::{Against, GrowthWorking, Item, ItemScore, Line, Working};
+use crate::document::BonusMode;
+use crate::evaluation::{Against, GrowthWorking, ItemScore, Line, Working};
 use crate::exact::{compare, is_positive};
 use crate::fields::{missing_for, BankInput};
+use crate::items::Item;
 use crate::parameters::{Param, ScaleRule, StepRule, TaskRule};
-use crate::scenario::BonusMode;
-
-/// The one display rounding of the engine: two decimals, half away from zero (四舍五入).
-///
-/// The engine itself never rounds: ranks use exact totals. Use this only to show a figure.
-pub fn round2(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-}
 
 /// The numbers of a "full marks with steps" rule.
 #[derive(Debug, Clone, Copy)]
@@ -130,14 +124,6 @@ pub(crate) fn unit_interval(ratio: Decimal) -> Decimal {
     }
 }
 
-/// Growth in percent from `base` to `current`; `None` when the base is not positive.
-pub(crate) fn growth_pct(base: Decimal, current: Decimal) -> Option<Decimal> {
-    if !is_positive(base) {
-        return None;
-    }
-    (current - base).checked_div(base).and_then(|g| g.checked_mul(Decimal::ONE_HUNDRED))
-}
-
 /// A growth against the city average: full marks, plus or minus per step, capped above, floored at 0.
 pub(crate) fn against_average(
     base: Decimal,
@@ -208,14 +194,6 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap_or_default()
-    }
-
-    #[test]
-    fn rounding_is_half_up_not_bankers() {
-        let cases = [("2.345", "2.35"), ("2.355", "2.36"), ("-2.345", "-2.35"), ("0.125", "0.13"), ("1", "1")];
-        for (input, expected) in cases {
-            assert_eq!(round2(d(input)), d(expected), "round2({input})");
-        }
     }
 
     #[test]

@@ -5,8 +5,9 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use crate::evaluation::{Band, BankResult};
-use crate::explain::format_fixed2;
+use crate::evaluation::BankResult;
+use crate::format::format_fixed2;
+use crate::items::Band;
 
 /// Where a bank stands in one result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -38,6 +38,18 @@ pub enum ValueError {
     NotAGrade,
     /// A yes/no mark that is neither.
     NotAFlag,
+    /// A number outside a setting's range whose lower end is not allowed itself (a rate above 0).
+    NotAbove {
+        /// The value the number must be above.
+        min: Decimal,
+        /// Largest allowed value.
+        max: Decimal,
+    },
+    /// A setting's value that is none of its choices.
+    NotAChoice {
+        /// The choices it has.
+        choices: &'static [Choice],
+    },
 }
 
 impl ValueError {
@@ -53,6 +65,11 @@ impl ValueError {
             ValueError::NotWhole => "须为整数".to_owned(),
             ValueError::NotAGrade => "须为 -10 至 10 之间的整数（按二(四)1的五个档次）".to_owned(),
             ValueError::NotAFlag => "须为“是”或“否”".to_owned(),
+            ValueError::NotAbove { min, max } => format!("须大于 {}、不超过 {}", min.normalize(), max.normalize()),
+            ValueError::NotAChoice { choices } => {
+                let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
+                format!("不是可选值（可选：{}）", values.join("、"))
+            }
         }
     }
 }
@@ -69,11 +86,66 @@ impl fmt::Display for ValueError {
             ValueError::NotWhole => f.write_str("must be a whole number"),
             ValueError::NotAGrade => f.write_str("must be a whole number from -10 to 10 (the grades of 二(四)1)"),
             ValueError::NotAFlag => f.write_str("must be true or false"),
+            ValueError::NotAbove { min, max } => {
+                write!(f, "must be above {} and at most {}", min.normalize(), max.normalize())
+            }
+            ValueError::NotAChoice { choices } => {
+                let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
+                write!(f, "is not a choice (expected one of: {})", values.join(", "))
+            }
         }
     }
 }
 
 impl std::error::Error for ValueError {}
+
+/// One choice of a setting: the word in the file and its label in Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Choice {
+    /// The value in the `kaoping-scenario/1` file (`pro_rata`).
+    pub value: &'static str,
+    /// What the page, the sheet and the messages call it (`按比例折算`).
+    pub label: &'static str,
+}
+
+/// The hard bounds of a setting's number: from `min` (or, when `min_excluded`, anything above it) to
+/// `max`. Narrower than the value type's own bounds, and checked wherever the number is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Range {
+    /// The smallest value, or the value every value must be above.
+    pub min: Decimal,
+    /// Whether `min` itself is refused.
+    pub min_excluded: bool,
+    /// The largest value.
+    pub max: Decimal,
+}
+
+impl Range {
+    /// `min` to `max`, both allowed.
+    pub const fn closed(min: Decimal, max: Decimal) -> Range {
+        Range { min, min_excluded: false, max }
+    }
+
+    /// Above `min`, up to `max`.
+    pub const fn above(min: Decimal, max: Decimal) -> Range {
+        Range { min, min_excluded: true, max }
+    }
+
+    /// Whether the value lies in the range.
+    pub fn contains(self, value: Decimal) -> bool {
+        let low = if self.min_excluded { value > self.min } else { value >= self.min };
+        low && value <= self.max
+    }
+
+    /// The value, or why it lies outside.
+    pub fn check(self, value: Decimal) -> Result<Decimal, ValueError> {
+        match (self.contains(value), self.min_excluded) {
+            (true, _) => Ok(value),
+            (false, true) => Err(ValueError::NotAbove { min: self.min, max: self.max }),
+            (false, false) => Err(ValueError::OutOfRange { min: self.min, max: self.max }),
+        }
+    }
+}
 
 /// Reads a decimal number exactly from its text: an optional sign, digits with an optional fraction,
 /// and an optional exponent (`1e3`, as JSON allows). Anything else, `NaN` and `inf` included, is refused.

@@ -126,7 +126,7 @@ fn extremes_everywhere_score_without_panic() {
                 )
             })
             .collect();
-        for city in ["{}", r#"{"loan_growth_pct": "-10000", "tech_new_loans_avg": "0.00000001", "pension_growth_pct": "10000"}"#] {
+        for city in ["{}", r#"{"loan_growth_pct": "-100", "tech_new_loans_avg": "0.00000001", "pension_growth_pct": "1000"}"#] {
             let text = format!(r#"{{"format": "kaoping-scenario/1", "year": 2024, "city": {city}, "banks": [{}]}}"#, banks.join(","));
             let scenario = Scenario::from_json(&text).unwrap_or_else(|e| panic!("{value}: {e}"));
             let evaluation = evaluate(scheme, &scenario);

@@ -159,12 +159,8 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Grid>, Problem> {
         Err(e) => return Err(damaged(kind, e)),
     };
     let stale = full_calc_on_load(bytes);
-    let sheets: Vec<String> = book
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| s.name.clone())
-        .collect();
+    let sheets: Vec<String> =
+        book.sheets_metadata().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect();
     let mut grids = Vec::with_capacity(sheets.len());
     for name in sheets {
         let values = book.worksheet_range(&name).map_err(|e| damaged(kind, e))?;
@@ -262,12 +258,8 @@ fn read_xlsb(bytes: &[u8]) -> Result<Vec<Grid>, Problem> {
         Err(calamine::XlsbError::Password) => return Err(encrypted()),
         Err(e) => return Err(damaged(kind, e)),
     };
-    let sheets: Vec<String> = book
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| s.name.clone())
-        .collect();
+    let sheets: Vec<String> =
+        book.sheets_metadata().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect();
     let mut grids = Vec::with_capacity(sheets.len());
     for name in sheets {
         let values = book.worksheet_range(&name).map_err(|e| damaged(kind, e))?;

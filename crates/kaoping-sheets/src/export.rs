@@ -12,8 +12,8 @@
 //! are written rounded to two decimals half up, as the scheme publishes them.
 
 use kaoping_engine::{
-    city_figure_source, evaluate, green_target_text, readings, round2, BankResult, CityField, Evaluation, Field, Item,
-    Kind, Scenario, Scheme, FORMAT,
+    city_figure_source, evaluate, round2, BankResult, Evaluation, Field, Group, Item, Kind, Scenario, Scheme, Setting,
+    SettingValue, FORMAT,
 };
 use rust_decimal::Decimal;
 
@@ -212,32 +212,28 @@ fn settings_sheet(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation)
     ]);
     rows.push(vec![text("测算名称"), text(scenario.name.clone().unwrap_or_default()), empty(), text(""), text("name")]);
     rows.push(vec![text("备注"), wrap(scenario.note.clone().unwrap_or_default()), empty(), text(""), text("note")]);
-    for reading in readings(scheme, &scenario.settings) {
-        rows.push(vec![
-            wrap(reading.title.clone()),
-            text(reading.current_label()),
-            text(reading.current_label()),
-            wrap(reading.explanation.clone()),
-            text(format!("settings.{}", reading.key)),
-        ]);
-    }
-    let green = scenario.settings.green_target_growth_pct.map(|p| p.get());
-    rows.push(vec![
-        text("绿色贷款年末考核增速（%）"),
-        number(green),
-        green.map_or_else(|| text("附件4 公布的任务"), |v| number(Some(v))),
-        wrap(green_target_text(scheme)),
-        text("settings.green_target_growth_pct"),
-    ]);
-    for field in CityField::ALL {
-        let used = field.figure(&evaluation.city);
-        rows.push(vec![
-            text(format!("{}（{}）", field.label(), field.unit().symbol())),
-            number(field.get(&scenario.city)),
-            used.value.map_or_else(|| text("无法推算"), fixed2),
-            wrap(format!("{} {}", field.usage(scheme), city_figure_source(scheme, &used))),
-            text(format!("city.{}", field.key())),
-        ]);
+    // One row per setting of the engine's settings table, found again on import by its key.
+    for setting in Setting::ALL {
+        let value = setting.get(scenario);
+        let (heading, typed, used) = match (value, setting.unit()) {
+            (SettingValue::Choice(_), _) => {
+                (setting.label().to_owned(), text(setting.show(value)), text(setting.show(value)))
+            }
+            (SettingValue::Number(typed), unit) => {
+                let used = match (typed, setting.figure(&evaluation.city)) {
+                    (Some(v), _) => number(Some(v)),
+                    (None, Some(figure)) => figure.value.map_or_else(|| text("无法推算"), fixed2),
+                    (None, None) => text(setting.spec().when_empty),
+                };
+                let unit = unit.map_or("", |u| u.symbol());
+                (format!("{}（{unit}）", setting.label()), number(typed), used)
+            }
+        };
+        let mut explanation = setting.explanation(scheme);
+        if let (SettingValue::Number(_), Some(figure)) = (value, setting.figure(&evaluation.city)) {
+            explanation = format!("{explanation} {}", city_figure_source(scheme, &figure));
+        }
+        rows.push(vec![wrap(heading), typed, used, wrap(explanation), text(setting.path())]);
     }
     Sheet {
         name: "设置".to_owned(),
@@ -263,16 +259,13 @@ fn about_sheet(scheme: &Scheme, scenario: &Scenario, about: &About, template: bo
     if let Some(note) = &scenario.note {
         line("备注", note.clone());
     }
-    for reading in readings(scheme, &scenario.settings) {
-        line(&reading.title, reading.current_label().to_owned());
+    for setting in Setting::of(Group::Settings) {
+        let in_force = match setting.get(scenario) {
+            SettingValue::Number(None) => setting.spec().when_empty.to_owned(),
+            value => setting.show(value),
+        };
+        line(setting.label(), in_force);
     }
-    line(
-        "绿色贷款任务",
-        scenario
-            .settings
-            .green_target_growth_pct
-            .map_or_else(|| "附件4 公布的任务".to_owned(), |p| format!("2023 年末余额 × {}%", p.get().normalize())),
-    );
     if template {
         line("填写方法", "在“填报”表中每家银行一行、每项数据一列填写；数字可写作 1,234.56、全角数字或带“亿”“%”等单位；留空表示不填写（附件中的四项余额和东楚融通按恰好完成任务计，其余按 0 分计）；一票否决等是否项填“是”或“否”。".to_owned());
         line("导入方法", "在考评测算器中点“导入Excel或CSV”选择本工作簿，核对变更清单后确认；或在命令行运行 kaoping import 本文件 --into 情景文件。第 1 行（已隐藏）是各列的代码，请勿删除；列的顺序可以调整。".to_owned());

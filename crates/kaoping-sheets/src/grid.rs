@@ -195,10 +195,7 @@ impl Grid {
 
     /// The merged range a cell lies in, if any.
     pub fn merge_at(&self, row: usize, column: usize) -> Option<Merge> {
-        self.merges
-            .iter()
-            .copied()
-            .find(|m| (m.top..=m.bottom).contains(&row) && (m.left..=m.right).contains(&column))
+        self.merges.iter().copied().find(|m| (m.top..=m.bottom).contains(&row) && (m.left..=m.right).contains(&column))
     }
     /// The cell at a row and column (both from 0); empty when outside the grid.
     pub fn cell(&self, row: usize, column: usize) -> &Cell {

@@ -176,7 +176,8 @@ impl Job {
     pub fn run(&self, scheme: &Scheme, scenario: &Scenario, bytes: &[u8]) -> (Reply, Vec<u8>) {
         let imported = |update: crate::Update| {
             let preview = update.preview(scheme, scenario);
-            let rest = if preview.rest_possible { update.apply_rest(scheme, scenario).ok().map(|(s, _)| s) } else { None };
+            let rest =
+                if preview.rest_possible { update.apply_rest(scheme, scenario).ok().map(|(s, _)| s) } else { None };
             Reply::Imported(Box::new(Imported {
                 source: update.source.clone(),
                 applied: update.apply(scheme, scenario),
@@ -378,7 +379,8 @@ mod tests {
     fn every_job_survives_the_wire() {
         let about = About { date: "2024-12-31".to_owned(), version: "0.1.0".to_owned() };
         let target = Target { columns: vec![Field::Loans, Field::SmeLoans], banks: vec!["icbc".to_owned()] };
-        let mapping = vec![("各项贷款（万元）".to_owned(), MapTo::Figure(Field::Loans)), ("附注".to_owned(), MapTo::Ignore)];
+        let mapping =
+            vec![("各项贷款（万元）".to_owned(), MapTo::Figure(Field::Loans)), ("附注".to_owned(), MapTo::Ignore)];
         for job in [
             Job::Read { file_name: "填报.csv".to_owned(), mapping: mapping.clone() },
             Job::Read { file_name: "填报.csv".to_owned(), mapping: Vec::new() },
@@ -399,14 +401,16 @@ mod tests {
     fn an_import_through_the_wire_is_the_direct_import() {
         let csv = "银行,贷款余额（亿元）\r\n工商银行,2345.67\r\n农业银行,12x\r\n";
         let direct = crate::read_file(csv.as_bytes(), "填报.csv", scheme());
-        let (reply, _) = through_the_wire(&Job::Read { file_name: "填报.csv".to_owned(), mapping: Vec::new() }, csv.as_bytes());
+        let (reply, _) =
+            through_the_wire(&Job::Read { file_name: "填报.csv".to_owned(), mapping: Vec::new() }, csv.as_bytes());
         let Reply::Imported(imported) = reply else { panic!("an import: {reply:?}") };
         assert_eq!(imported.preview, direct.preview(scheme(), &scenario()));
         assert_eq!(imported.applied, direct.apply(scheme(), &scenario()));
         assert!(imported.applied.is_err(), "a refused cell: nothing is applied");
 
         let good = "银行,贷款余额（亿元）\r\n工商银行,2345.67\r\n";
-        let (reply, _) = through_the_wire(&Job::Read { file_name: "填报.csv".to_owned(), mapping: Vec::new() }, good.as_bytes());
+        let (reply, _) =
+            through_the_wire(&Job::Read { file_name: "填报.csv".to_owned(), mapping: Vec::new() }, good.as_bytes());
         let Reply::Imported(imported) = reply else { panic!("an import: {reply:?}") };
         let expected = crate::read_file(good.as_bytes(), "填报.csv", scheme()).apply(scheme(), &scenario());
         assert_eq!(imported.applied, expected);

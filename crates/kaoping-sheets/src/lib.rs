@@ -124,7 +124,9 @@ fn zip_kind(bytes: &[u8]) -> Container {
         return Container::Book(BookKind::Xlsx);
     };
     let names: Vec<String> = zip.file_names().flatten().map(|n| n.into_owned()).collect();
-    if names.iter().any(|n| n == "mimetype") && bytes.windows(46).take(200).any(|w| w == b"application/vnd.oasis.opendocument.spreadsheet") {
+    if names.iter().any(|n| n == "mimetype")
+        && bytes.windows(46).take(200).any(|w| w == b"application/vnd.oasis.opendocument.spreadsheet")
+    {
         Container::Book(BookKind::Ods)
     } else if names.iter().any(|n| n.ends_with("workbook.bin")) {
         Container::Book(BookKind::Xlsb)
@@ -173,7 +175,8 @@ pub fn check_size(file_name: &str, size: u64) -> Result<(), Problem> {
 /// note saying how text was decoded.
 fn read_source(bytes: &[u8], file_name: &str) -> Result<(Vec<Grid>, Option<Problem>), Problem> {
     check_size(file_name, bytes.len() as u64)?;
-    let not_a_table = || Problem::file(format!("文件“{file_name}”既不是 Excel/WPS/LibreOffice 工作簿，也不是 CSV 文本"));
+    let not_a_table =
+        || Problem::file(format!("文件“{file_name}”既不是 Excel/WPS/LibreOffice 工作簿，也不是 CSV 文本"));
     let container = |found: Container| match found {
         Container::Book(kind) => book::read(bytes, kind).map(|grids| (grids, None)),
         Container::Encrypted => Err(book::encrypted()),

@@ -8,7 +8,7 @@
 //! version the link needs instead of calling it damaged.
 
 use base64::Engine as _;
-use kaoping_engine::Scenario;
+use kaoping_engine::{Dropped, Scenario};
 
 /// The link format this version writes and reads.
 pub const LINK_VERSION: u32 = 1;
@@ -63,8 +63,23 @@ pub fn share_fragment(scenario: &Scenario) -> String {
     format!("#s={LINK_VERSION}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
 }
 
-/// Reads a scenario back from a link: the whole address, or just its fragment.
+/// Reads a scenario back from a link: the whole address, or just its fragment. Strict: a value the
+/// engine refuses refuses the link (the command line's `open-link`).
 pub fn open_fragment(link: &str) -> Result<Scenario, LinkError> {
+    let json = fragment_json(link)?;
+    Scenario::from_json(&json).map_err(|e| LinkError::Invalid(e.zh()))
+}
+
+/// Reads a scenario back from a link as the page does, keeping everything it can: a value the engine
+/// refuses is dropped and listed ([`Scenario::salvage`]). `Err` when the link is cut, damaged, newer,
+/// or carries no scenario at all.
+pub fn salvage_fragment(link: &str) -> Result<(Scenario, Vec<Dropped>), LinkError> {
+    let json = fragment_json(link)?;
+    Scenario::salvage(&json).map_err(|e| LinkError::Invalid(e.zh()))
+}
+
+/// The scenario JSON a link carries.
+fn fragment_json(link: &str) -> Result<String, LinkError> {
     let fragment = link.trim().rsplit_once('#').map_or(link.trim(), |(_, f)| f);
     let payload = fragment.split('&').find_map(|part| part.strip_prefix("s=")).ok_or(LinkError::NoScenario)?;
     let (version, data) = payload.split_once('.').ok_or(LinkError::Damaged)?;
@@ -80,6 +95,32 @@ pub fn open_fragment(link: &str) -> Result<Scenario, LinkError> {
     let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(data).map_err(|_| LinkError::Damaged)?;
     let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_SCENARIO_BYTES)
         .map_err(|_| LinkError::Damaged)?;
-    let json = String::from_utf8(json).map_err(|_| LinkError::Damaged)?;
-    Scenario::from_json(&json).map_err(|e| LinkError::Invalid(e.zh()))
+    String::from_utf8(json).map_err(|_| LinkError::Damaged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A link made by hand around a scenario text, as a link from an older or damaged copy may be.
+    fn link_of(json: &str) -> String {
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+        format!("#s={LINK_VERSION}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
+    }
+
+    #[test]
+    fn a_link_with_a_bad_value_opens_with_the_rest() {
+        let link = link_of(
+            r#"{"format": "kaoping-scenario/1", "year": 2024, "settings": {"green_target_growth_pct": "150"},
+                "banks": [{"id": "icbc", "loans": "300"}]}"#,
+        );
+        assert!(matches!(open_fragment(&link), Err(LinkError::Invalid(_))), "the strict reader refuses it");
+        let (scenario, dropped) = salvage_fragment(&link).expect("the rest is kept");
+        assert_eq!(scenario.bank("icbc").and_then(|b| b.loans).map(|a| a.get().to_string()), Some("300".to_owned()));
+        assert_eq!(
+            dropped.iter().map(Dropped::zh).collect::<Vec<_>>(),
+            ["文件中的计分口径“绿色贷款年末考核增速”：“150” 须大于 0、不超过 100；已略去，按未填写计：使用附件4 公布的任务"]
+        );
+        assert_eq!(salvage_fragment("#s=1.AAAA"), Err(LinkError::Damaged));
+    }
 }

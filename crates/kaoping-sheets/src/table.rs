@@ -20,7 +20,7 @@
 //!
 //! Every cell is read by `Field::read`, the same forgiving reading as the page's boxes.
 
-use kaoping_engine::{readings, CityField, Field, Item, Kind, Scheme, Settings, Unit, FIELDS};
+use kaoping_engine::{Field, Item, Kind, Scheme, Setting, Unit, FIELDS};
 use rust_decimal::Decimal;
 
 use crate::grid::{Cell, Formats, Grid};
@@ -69,14 +69,47 @@ pub enum Column {
 
 /// The words a bank column may be headed with.
 const BANK_HEADINGS: &[&str] = &[
-    "bank", "id", "代码", "银行代码", "银行", "银行名称", "银行简称", "银行全称", "机构", "机构名称", "机构简称",
-    "单位", "单位名称", "填报单位", "金融机构", "金融机构名称", "银行业金融机构", "参评机构", "参评银行", "行名",
+    "bank",
+    "id",
+    "代码",
+    "银行代码",
+    "银行",
+    "银行名称",
+    "银行简称",
+    "银行全称",
+    "机构",
+    "机构名称",
+    "机构简称",
+    "单位",
+    "单位名称",
+    "填报单位",
+    "金融机构",
+    "金融机构名称",
+    "银行业金融机构",
+    "参评机构",
+    "参评银行",
+    "行名",
 ];
 
 /// The words of columns that hold no figure.
 const IGNORED_HEADINGS: &[&str] = &[
-    "序号", "编号", "行次", "行号", "备注", "说明", "附注", "填表人", "填报人", "联系人", "联系电话", "电话",
-    "审核人", "负责人", "填报日期", "日期", "ignore",
+    "序号",
+    "编号",
+    "行次",
+    "行号",
+    "备注",
+    "说明",
+    "附注",
+    "填表人",
+    "填报人",
+    "联系人",
+    "联系电话",
+    "电话",
+    "审核人",
+    "负责人",
+    "填报日期",
+    "日期",
+    "ignore",
 ];
 
 /// The first words of rows that are totals, not banks.
@@ -84,8 +117,22 @@ const TOTAL_ROWS: &[&str] = &["合计", "小计", "总计", "全市合计", "全
 
 /// The first words of note and signature lines below (or above) a table.
 const NOTE_ROWS: &[&str] = &[
-    "填表人", "填报人", "审核人", "负责人", "单位负责人", "分管领导", "制表", "制表人", "联系人", "联系电话", "注",
-    "说明", "备注", "填报日期", "日期", "填报单位",
+    "填表人",
+    "填报人",
+    "审核人",
+    "负责人",
+    "单位负责人",
+    "分管领导",
+    "制表",
+    "制表人",
+    "联系人",
+    "联系电话",
+    "注",
+    "说明",
+    "备注",
+    "填报日期",
+    "日期",
+    "填报单位",
 ];
 
 impl Column {
@@ -263,7 +310,8 @@ pub struct ReadOptions {
 impl ReadOptions {
     /// Reads `HEADING=KEY` (the command line's `--map`).
     pub fn parse_map(text: &str) -> Result<(String, MapTo), String> {
-        let (heading, key) = text.rsplit_once('=').ok_or_else(|| format!("--map \"{text}\": 应写作 列名=代码，如 各项贷款=loans"))?;
+        let (heading, key) =
+            text.rsplit_once('=').ok_or_else(|| format!("--map \"{text}\": 应写作 列名=代码，如 各项贷款=loans"))?;
         let to = MapTo::from_key(key).ok_or_else(|| {
             format!("--map \"{text}\": “{}” 不是数据代码（如 loans、sme_loans，或 ignore 表示不读取）", key.trim())
         })?;
@@ -446,19 +494,20 @@ fn heading_block(grid: &Grid, scheme: &Scheme, options: &ReadOptions) -> Option<
     let search = grid.rows.len().min(HEADING_SEARCH_ROWS);
     let names = |row: usize| -> (bool, usize, usize) {
         let cells = grid.rows.get(row).map(Vec::as_slice).unwrap_or_default();
-        let filled: Vec<String> =
-            cells.iter().filter(|c| matches!(c, Cell::Text(_)) && !c.is_blank()).map(|c| c.text().into_owned()).collect();
+        let filled: Vec<String> = cells
+            .iter()
+            .filter(|c| matches!(c, Cell::Text(_)) && !c.is_blank())
+            .map(|c| c.text().into_owned())
+            .collect();
         let named: Vec<Column> = filled.iter().filter_map(|t| name_of(t, year, options)).collect();
         (named.contains(&Column::Bank), named.len(), cells.iter().filter(|c| !c.is_blank()).count())
     };
-    let start = (0..search)
-        .find(|&r| names(r).0 && !is_data_row(grid, r, scheme))
-        .or_else(|| {
-            (0..search).find(|&r| {
-                let (_, named, filled) = names(r);
-                named > 0 && named * 2 >= filled && !is_data_row(grid, r, scheme)
-            })
-        })?;
+    let start = (0..search).find(|&r| names(r).0 && !is_data_row(grid, r, scheme)).or_else(|| {
+        (0..search).find(|&r| {
+            let (_, named, filled) = names(r);
+            named > 0 && named * 2 >= filled && !is_data_row(grid, r, scheme)
+        })
+    })?;
     let mut end = start + 1;
     while end < grid.rows.len() && end - start < MAX_HEADING_ROWS {
         let blank = grid.rows.get(end).is_none_or(|cells| cells.iter().all(Cell::is_blank));
@@ -700,7 +749,10 @@ fn read_scaled(grid: &Grid, row: usize, column: usize, bank: usize, field: Field
             let words: Vec<&str> = units.iter().map(|u| u.word()).collect();
             return refuse(
                 update,
-                format!("{label}：表中同时写有单位“{}”，无法确定该列的单位：请在列名中注明（如“贷款余额（万元）”）", words.join("”和“")),
+                format!(
+                    "{label}：表中同时写有单位“{}”，无法确定该列的单位：请在列名中注明（如“贷款余额（万元）”）",
+                    words.join("”和“")
+                ),
             );
         }
         (Scale::Plain, _) => (AmountUnit::Yi, false),
@@ -802,7 +854,10 @@ fn read_rows(grid: &Grid, scheme: &Scheme, layout: &Layout, bank_column: usize, 
         let first = cells.iter().find(|c| !c.is_blank()).map(|c| c.text().into_owned()).unwrap_or_default();
         let name = grid.cell(row, bank_column).text().trim().to_owned();
         if is_total(&name) || (name.is_empty() && is_total(&first)) {
-            update.notes.push(Problem::at(grid.place(row, bank_column), format!("合计行（“{}”），未读取", if name.is_empty() { first.trim() } else { &name })));
+            update.notes.push(Problem::at(
+                grid.place(row, bank_column),
+                format!("合计行（“{}”），未读取", if name.is_empty() { first.trim() } else { &name }),
+            ));
             continue;
         }
         if !figures_given && (name.is_empty() || is_note(&name) || is_note(&first)) {
@@ -876,59 +931,14 @@ fn read_settings(grid: &Grid, scheme: &Scheme, update: &mut Update) {
                     Edit::Note { value, place }
                 });
             }
-            "settings.green_target_growth_pct" => match kaoping_engine::normalize(&text, kaoping_engine::Unit::Percent)
-            {
-                Ok(kaoping_engine::TypedText::Empty) => update.edits.push(Edit::Green { value: None, place }),
-                Ok(kaoping_engine::TypedText::Plain(plain)) => {
-                    match kaoping_engine::Percent::parse(&plain).map_err(|e| e.zh()).and_then(|p| {
-                        let v = p.get();
-                        if v > Decimal::ZERO && v <= Decimal::ONE_HUNDRED {
-                            Ok(v)
-                        } else {
-                            Err("应大于 0、不超过 100".to_owned())
-                        }
-                    }) {
-                        Ok(v) => update.edits.push(Edit::Green { value: Some(v), place }),
-                        Err(reason) => {
-                            update.problems.push(Problem::at(place, format!("绿色贷款考核增速：“{text}” {reason}")))
-                        }
-                    }
-                }
-                Err(reason) => update.problems.push(Problem::at(place, format!("绿色贷款考核增速：{reason}"))),
-            },
             _ => {
-                if let Some(setting) = key.strip_prefix("settings.") {
-                    let all = readings(scheme, &Settings::default());
-                    let Some(reading) = all.iter().find(|r| r.key == setting) else { continue };
-                    let choice =
-                        reading.choices.iter().find(|(k, label)| fold(k) == fold(&text) || fold(label) == fold(&text));
-                    match choice {
-                        Some((value, _)) => update.edits.push(Edit::Setting { key: reading.key, value, place }),
-                        None => {
-                            let labels: Vec<&str> = reading.choices.iter().map(|(_, l)| l.as_str()).collect();
-                            update.problems.push(Problem::at(
-                                place,
-                                format!("{}：“{text}” 不是可选值（可选：{}）", reading.title, labels.join("、")),
-                            ));
-                        }
-                    }
-                } else if let Some(city) = key.strip_prefix("city.") {
-                    let Some(field) = CityField::ALL.into_iter().find(|f| f.key() == city) else { continue };
-                    let read = match kaoping_engine::normalize(&text, field.unit()) {
-                        Ok(kaoping_engine::TypedText::Empty) => Ok(None),
-                        Ok(kaoping_engine::TypedText::Plain(plain)) => {
-                            let mut probe = kaoping_engine::CityOverrides::default();
-                            kaoping_engine::parse_exact(&plain)
-                                .map_err(|e| e.zh())
-                                .and_then(|v| field.set(&mut probe, Some(v)).map(|()| Some(v)).map_err(|e| e.zh()))
-                        }
-                        Err(reason) => Err(reason),
-                    };
-                    match read {
-                        Ok(value) => update.edits.push(Edit::City { field, value, place }),
-                        Err(reason) => {
-                            update.problems.push(Problem::at(place, format!("{}：“{text}” {reason}", field.label())))
-                        }
+                // Every other row is a setting of the engine's settings table, read as the page reads
+                // what is typed into its box.
+                let Some(setting) = Setting::from_path(&key) else { continue };
+                match setting.enter(&text) {
+                    Ok(value) => update.edits.push(Edit::Setting { setting, value, place }),
+                    Err(reason) => {
+                        update.problems.push(Problem::at(place, format!("{}：“{text}” {reason}", setting.label())))
                     }
                 }
             }
@@ -1003,7 +1013,9 @@ mod tests {
             }
         }
         // Spaces, bracket widths, letter case, 各项, 余额, units and this year do not matter.
-        for heading in [" 贷款余额 (亿元) ", "LOANS", "各项贷款余额", "各项贷款（万元）", "贷款余额（亿）", "贷款余额（2024年末）"] {
+        for heading in
+            [" 贷款余额 (亿元) ", "LOANS", "各项贷款余额", "各项贷款（万元）", "贷款余额（亿）", "贷款余额（2024年末）"]
+        {
             assert_eq!(column_for(heading, 2024), Some(Column::Figure(Field::Loans)), "{heading}");
         }
         assert_eq!(column_for("中小微企业贷款余额", 2024), Some(Column::Figure(Field::SmeLoans)));

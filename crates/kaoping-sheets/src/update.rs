@@ -2,7 +2,7 @@
 //! once or not at all — or, as an explicit choice, everything that was read with the refused cells
 //! left as they were ([`Update::apply_rest`]) and the refused cells listed ([`refused_csv`]).
 
-use kaoping_engine::{readings, CityField, Field, Kind, Percent, Scenario, Scheme};
+use kaoping_engine::{Field, Kind, Scenario, Scheme, Setting, SettingValue};
 use rust_decimal::Decimal;
 
 use crate::table::Unplaced;
@@ -13,12 +13,8 @@ use crate::Problem;
 pub(crate) enum Edit {
     /// A bank's figure (`None`: the cell is blank, so the figure is not entered).
     Figure { bank: usize, field: Field, value: Option<Decimal>, place: String },
-    /// A typed city figure.
-    City { field: CityField, value: Option<Decimal>, place: String },
-    /// A reading: its key and the chosen file value.
-    Setting { key: &'static str, value: &'static str, place: String },
-    /// The green task growth rate.
-    Green { value: Option<Decimal>, place: String },
+    /// A setting or a typed city figure (a row of the engine's settings table).
+    Setting { setting: Setting, value: SettingValue, place: String },
     /// The scenario's name.
     Name { value: Option<String>, place: String },
     /// The scenario's note.
@@ -100,6 +96,14 @@ fn show(value: Option<Decimal>, unit: &str, kind: Option<Kind>) -> String {
     }
 }
 
+/// A setting's value for the preview: what is not typed in reads as the other cells that are not.
+fn show_setting(setting: Setting, value: SettingValue) -> String {
+    match value {
+        SettingValue::Number(None) => NOT_ENTERED.to_owned(),
+        value => setting.show(value),
+    }
+}
+
 fn show_text(value: &Option<String>) -> String {
     value.clone().unwrap_or_else(|| NOT_ENTERED.to_owned())
 }
@@ -137,38 +141,14 @@ impl Update {
                         after: show(*value, field.unit().symbol(), Some(field.kind())),
                     })
                 }
-                Edit::City { field, value, place } => {
-                    let now = field.get(&scenario.city);
+                Edit::Setting { setting, value, place } => {
+                    let now = setting.get(scenario);
                     (now != *value).then(|| Change {
                         place: place.clone(),
                         bank: None,
-                        what: field.label().to_owned(),
-                        before: show(now, field.unit().symbol(), None),
-                        after: show(*value, field.unit().symbol(), None),
-                    })
-                }
-                Edit::Setting { key, value, place } => {
-                    let after = scenario.settings.with_choice(key, value).unwrap_or(scenario.settings);
-                    let before = readings(scheme, &scenario.settings);
-                    let after = readings(scheme, &after);
-                    before.into_iter().zip(after).find(|(b, _)| b.key == *key).and_then(|(b, a)| {
-                        (b.current != a.current).then(|| Change {
-                            place: place.clone(),
-                            bank: None,
-                            what: b.title.clone(),
-                            before: b.current_label().to_owned(),
-                            after: a.current_label().to_owned(),
-                        })
-                    })
-                }
-                Edit::Green { value, place } => {
-                    let now = scenario.settings.green_target_growth_pct.map(Percent::get);
-                    (now != *value).then(|| Change {
-                        place: place.clone(),
-                        bank: None,
-                        what: "绿色贷款年末考核增速".to_owned(),
-                        before: show(now, "%", None),
-                        after: show(*value, "%", None),
+                        what: setting.label().to_owned(),
+                        before: show_setting(*setting, now),
+                        after: show_setting(*setting, *value),
                     })
                 }
                 Edit::Name { value, place } => (scenario.name != *value).then(|| Change {
@@ -245,21 +225,10 @@ impl Update {
                         problems.push(Problem::at(place.clone(), format!("{}：{}", field.spec().short, e.zh())));
                     }
                 }
-                Edit::City { field, value, place } => {
-                    if field.get(&out.city) != *value {
-                        if let Err(e) = field.set(&mut out.city, *value) {
-                            problems.push(Problem::at(place.clone(), format!("{}：{}", field.label(), e.zh())));
-                        }
-                    }
-                }
-                Edit::Setting { key, value, .. } => {
-                    out.settings = out.settings.with_choice(key, value).unwrap_or(out.settings);
-                }
-                Edit::Green { value, place } => {
-                    if out.settings.green_target_growth_pct.map(Percent::get) != *value {
-                        match value.map(Percent::new).transpose() {
-                            Ok(rate) => out.settings.green_target_growth_pct = rate,
-                            Err(e) => problems.push(Problem::at(place.clone(), e.zh())),
+                Edit::Setting { setting, value, place } => {
+                    if setting.get(&out) != *value {
+                        if let Err(e) = setting.set(&mut out, *value) {
+                            problems.push(Problem::at(place.clone(), format!("{}：{}", setting.label(), e.zh())));
                         }
                     }
                 }

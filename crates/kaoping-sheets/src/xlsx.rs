@@ -353,7 +353,9 @@ impl SharedStrings {
 fn validation_xml(validation: &Validation) -> String {
     let (kind, operator, formulas) = match &validation.rule {
         Rule::OneOf(items) => ("list", "", format!("<formula1>\"{}\"</formula1>", escape(&items.join(",")))),
-        Rule::WholeBetween(low, high) => ("whole", "", format!("<formula1>{low}</formula1><formula2>{high}</formula2>")),
+        Rule::WholeBetween(low, high) => {
+            ("whole", "", format!("<formula1>{low}</formula1><formula2>{high}</formula2>"))
+        }
         Rule::WholeAtLeastZero => ("whole", " operator=\"greaterThanOrEqual\"", "<formula1>0</formula1>".to_owned()),
         Rule::AtLeastZero => ("decimal", " operator=\"greaterThanOrEqual\"", "<formula1>0</formula1>".to_owned()),
         Rule::AboveZero => ("decimal", " operator=\"greaterThan\"", "<formula1>0</formula1>".to_owned()),
@@ -447,7 +449,8 @@ fn sheet_xml(sheet: &Sheet, selected: bool, strings: &mut SharedStrings) -> Stri
         out.push_str("</dataValidations>");
     }
     let print = &sheet.print;
-    let shown: usize = widths.iter().enumerate().filter(|(c, _)| !sheet.hidden_columns.contains(c)).map(|(_, w)| w).sum();
+    let shown: usize =
+        widths.iter().enumerate().filter(|(c, _)| !sheet.hidden_columns.contains(c)).map(|(_, w)| w).sum();
     let across = if print.fit == (1, 0) { u16::try_from(shown.div_ceil(200).max(1)).unwrap_or(1) } else { print.fit.0 };
     out.push_str("<printOptions horizontalCentered=\"1\"/>");
     out.push_str("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>");
@@ -548,7 +551,6 @@ fn zip<N: AsRef<str>>(parts: &[(N, Vec<u8>)]) -> Vec<u8> {
     out.extend_from_slice(&0u16.to_le_bytes());
     out
 }
-
 
 #[cfg(test)]
 mod tests {

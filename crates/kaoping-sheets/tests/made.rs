@@ -69,7 +69,9 @@ fn report(update: &Update) -> String {
         let (_, refused) = update.apply_rest(scheme(), &base).expect("the rest applies");
         let _ = writeln!(out, "导入其余 {} 项 ({} refused)", preview.changes.len(), refused.len());
     } else {
-        assert!(preview.problems.is_empty() || update.apply_rest(scheme(), &base).is_err() || preview.changes.is_empty());
+        assert!(
+            preview.problems.is_empty() || update.apply_rest(scheme(), &base).is_err() || preview.changes.is_empty()
+        );
     }
     out
 }
@@ -146,7 +148,8 @@ fn units_are_converted_or_refused_never_guessed() {
     let update = read_file(csv.as_bytes(), "无单位.csv", scheme());
     assert!(update.problems[0].message.contains("万元"), "{:?}", update.problems);
     // With the unit in the heading or the 单位 line, it converts exactly.
-    for csv in ["银行,贷款余额（万元）\n工商银行,4005600\n", "单位：万元\n银行,贷款余额\n工商银行,4005600\n"] {
+    for csv in ["银行,贷款余额（万元）\n工商银行,4005600\n", "单位：万元\n银行,贷款余额\n工商银行,4005600\n"]
+    {
         let update = read_file(csv.as_bytes(), "万元.csv", scheme());
         assert_eq!(figure(&update, "icbc", Field::Loans), Some(d("400.56")), "{csv}");
     }
@@ -159,7 +162,13 @@ fn units_are_converted_or_refused_never_guessed() {
 /// `0.00\%` shows the stored 3.69 as 3.69% and must read 3.69 (it came in as 369).
 #[test]
 fn percentages_read_as_shown_in_every_format() {
-    for name in ["rates-openpyxl.xlsx", "rates-libreoffice.xlsx", "rates-libreoffice.ods", "rates-libreoffice.xls", "rates-xlwt.xls"] {
+    for name in [
+        "rates-openpyxl.xlsx",
+        "rates-libreoffice.xlsx",
+        "rates-libreoffice.ods",
+        "rates-libreoffice.xls",
+        "rates-xlwt.xls",
+    ] {
         let update = read(name);
         assert_eq!(update.problems, [], "{name}");
         assert_eq!(figure(&update, "icbc", Field::SmeRateStart), Some(d("4.31")), "{name}: 0.0431 shown as 4.31%");

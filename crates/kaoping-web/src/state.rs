@@ -20,8 +20,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use kaoping_engine::{
-    evaluate, normalize, BankInput, CityField, Evaluation, Field, Kind, Percent, Scenario, Scheme, Settings, TypedText,
-    Unit,
+    evaluate, BankInput, CityField, Evaluation, Field, Kind, Percent, Scenario, Scheme, Setting, SettingValue, Settings,
 };
 use rust_decimal::Decimal;
 use yew::Reducible;
@@ -951,10 +950,11 @@ impl State {
     }
 }
 
+/// The green rate as typed, read by the engine's settings table: its bounds and its words.
 fn read_green_target(text: &str) -> Result<Option<Percent>, String> {
-    match normalize(text, Unit::Percent)? {
-        TypedText::Empty => Ok(None),
-        TypedText::Plain(plain) => Percent::parse(&plain).map(Some).map_err(|e| e.zh()),
+    match Setting::GreenTargetGrowth.enter(text)? {
+        SettingValue::Number(value) => value.map(Percent::new).transpose().map_err(|e| e.zh()),
+        SettingValue::Choice(_) => Ok(None),
     }
 }
 

@@ -20,10 +20,12 @@
 
 use rust_decimal::Decimal;
 
-use crate::evaluation::{Item, ItemScore, Programme, Working};
+use crate::document::BonusMode;
+use crate::evaluation::{ItemScore, Programme, Working};
 use crate::exact::{compare, is_positive};
+use crate::fields::{BankInput, Guarantee};
+use crate::items::Item;
 use crate::parameters::Items;
-use crate::scenario::{BankInput, BonusMode, Guarantee};
 use crate::scoring::{against_task, at_most, capped_steps, missing, step_item, Scale};
 
 /// 二(四)1 金融政策争取、落实: the panel's grade, as typed in.

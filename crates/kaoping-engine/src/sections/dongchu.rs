@@ -9,9 +9,10 @@
 //! 附件5's second row reads “融资金数”: a misprint of 融资户数, as its unit (户) and 二(三)2 show.
 //! Both are targets for the year's total, not increments over 2023.
 
-use crate::evaluation::{Item, ItemScore, Line};
+use crate::document::BonusMode;
+use crate::evaluation::{ItemScore, Line};
+use crate::items::Item;
 use crate::parameters::Items;
-use crate::scenario::BonusMode;
 use crate::scoring::task_item;
 
 /// 二(三)1 融资金额.

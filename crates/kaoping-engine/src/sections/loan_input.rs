@@ -9,9 +9,10 @@
 //! The task is 附件1's "确保" row as published (not recomputed). The city average growth is worked out
 //! in `city` (or typed in); its reading is the `city_average` setting.
 
-use crate::evaluation::{Item, ItemScore, Line, Working};
+use crate::document::BonusMode;
+use crate::evaluation::{ItemScore, Line, Working};
+use crate::items::Item;
 use crate::parameters::Items;
-use crate::scenario::BonusMode;
 use crate::scoring::{against_average, task_item, undefined, Scale};
 use rust_decimal::Decimal;
 

@@ -26,13 +26,14 @@
 
 use rust_decimal::Decimal;
 
-use crate::evaluation::{Item, ItemScore, Line, Working};
-use crate::exact::compare;
+use crate::document::BonusMode;
+use crate::evaluation::{ItemScore, Line, Working};
+use crate::exact::{compare, growth_pct};
+use crate::fields::BankInput;
+use crate::items::Item;
 use crate::parameters::Items;
-use crate::scenario::{BankInput, BonusMode};
 use crate::scoring::{
-    against_task, at_most, capped_steps, growth_pct, line, missing, step_item, task_item, undefined, unit_interval,
-    Scale,
+    against_task, at_most, capped_steps, line, missing, step_item, task_item, undefined, unit_interval, Scale,
 };
 use crate::sections::loan_input::growth_item;
 

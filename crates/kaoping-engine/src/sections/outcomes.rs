@@ -21,11 +21,13 @@ use std::cmp::Reverse;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::evaluation::{Band, BankResult, Deposit, Warning};
+use crate::document::DepositNormalization;
+use crate::evaluation::{BankResult, Deposit, Warning};
 use crate::exact::{compare, sort_key};
+use crate::fields::BankInput;
+use crate::format::round2;
+use crate::items::Band;
 use crate::parameters::Outcomes;
-use crate::scenario::{BankInput, DepositNormalization};
-use crate::scoring::round2;
 
 /// The indices of the values that are there, highest first (ties in index order).
 ///
@@ -237,7 +239,9 @@ mod tests {
 
     #[test]
     fn near_ties_across_a_band_edge_are_told_to_both_banks() {
-        use crate::evaluation::{FieldSet, Figures, Item, ItemScore, Working};
+        use crate::evaluation::{Figures, ItemScore, Working};
+        use crate::fields::FieldSet;
+        use crate::items::Item;
         let bank = |index: usize, total: &str| BankResult {
             index,
             id: format!("b{index}"),

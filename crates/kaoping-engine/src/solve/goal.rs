@@ -4,8 +4,9 @@
 use rust_decimal::Decimal;
 
 use crate::error::Error;
-use crate::evaluation::{Band, BankResult, Evaluation};
-use crate::explain::format_fixed2;
+use crate::evaluation::{BankResult, Evaluation};
+use crate::format::format_fixed2;
+use crate::items::Band;
 use crate::scheme::Scheme;
 
 /// What a bank wants to reach.

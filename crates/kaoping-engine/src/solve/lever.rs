@@ -10,10 +10,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
-use crate::evaluation::{Figures, Item};
-use crate::fields::{BankInput, Field, Kind, Unit, FIELDS};
-use crate::scenario::Scenario;
+use crate::document::Scenario;
+use crate::error::{Error, LeverProblem};
+use crate::evaluation::Figures;
+use crate::fields::{is_lever, lever_fields, BankInput, Field, Unit};
+use crate::items::Item;
 
 /// Which lines a loan counted in a line is also counted in: every loan line is part of 各项贷款, and a
 /// 普惠小微 loan is a 中小微 loan. Adding to a part always adds to the whole, so that no part can outgrow
@@ -35,17 +36,6 @@ pub fn wholes_of(field: Field) -> &'static [Field] {
 /// Every pair (part, whole) of loan lines, for checking that no part exceeds its whole.
 pub(crate) fn part_whole_pairs() -> impl Iterator<Item = (Field, Field)> {
     PART_OF.iter().flat_map(|(part, wholes)| wholes.iter().map(move |whole| (*part, *whole)))
-}
-
-/// Whether a figure of the field table is one a bank can raise to score more.
-pub fn is_lever(field: Field) -> bool {
-    let spec = field.spec();
-    matches!(spec.kind, Kind::Amount | Kind::Count) && !spec.items.is_empty() && !spec.key.ends_with("_2023")
-}
-
-/// Every lever figure, in table order.
-pub fn lever_fields() -> impl Iterator<Item = Field> {
-    FIELDS.iter().map(|spec| spec.field).filter(|f| is_lever(*f))
 }
 
 /// Where a lever figure starts from.
@@ -249,19 +239,6 @@ impl Lever {
             let _ = field.set_exact(entry, start.value() + amount);
         }
     }
-}
-
-/// Why a lever was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LeverProblem {
-    /// No figure named (or an empty key between two `+`).
-    Empty,
-    /// Not a key of the field table.
-    UnknownField,
-    /// A figure a bank does not raise to score more (a rate, a 2023 base, a target, a flag).
-    NotALever,
-    /// Figures in different units (亿元 and 户) cannot take one amount.
-    MixedUnits,
 }
 
 /// The common kinds of loan, for the value-of-a-point table: a plain loan, and loans that count in

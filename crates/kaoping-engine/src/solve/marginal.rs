@@ -9,10 +9,11 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use crate::evaluation::{Against, Item, Working};
-use crate::explain::format_fixed2;
+use crate::document::{BonusMode, Scenario};
+use crate::evaluation::{Against, Working};
+use crate::format::format_fixed2;
+use crate::items::Item;
 use crate::parameters::{Items, ScaleRule};
-use crate::scenario::{BonusMode, Scenario};
 use crate::scheme::Scheme;
 use crate::solve::{
     all_levers, at_ceiling, blocked, common_kinds, exact, thin_city_figures, Lever, Note, Rivals, Standing, Start,

@@ -9,10 +9,10 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use crate::evaluation::{Band, Item};
-use crate::explain::format_fixed2;
+use crate::document::Scenario;
 use crate::fields::Field;
-use crate::scenario::Scenario;
+use crate::format::format_fixed2;
+use crate::items::{Band, Item};
 use crate::scheme::Scheme;
 use crate::solve::{
     exact, goal, next_band, solve_from, thin_city_figures, Answer, Goal, Lever, Note, Rivals, Standing,
@@ -159,7 +159,7 @@ impl Margins {
             std::cmp::Ordering::Less => format!("比本行低 {} 分", format_fixed2(-rival.gap)),
         };
         let lending = rival.lending.as_ref().map(|a| {
-            let more = a.more().map(|m| crate::explain::format_amount(m, "亿元"));
+            let more = a.more().map(|m| crate::format::format_amount(m, "亿元"));
             match (rival.is_above(), &a.outcome, more) {
                 (true, crate::solve::Outcome::Needs { .. }, Some(m)) => format!("；本行再增贷 {m}可超过它"),
                 (false, crate::solve::Outcome::Needs { .. }, Some(m)) => format!("；它再增贷 {m}即超过本行"),

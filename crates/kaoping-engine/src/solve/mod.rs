@@ -35,7 +35,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 pub use goal::Goal;
-pub use lever::{all_levers, common_kinds, is_lever, lever_fields, wholes_of, Lever, LeverProblem, Start};
+pub use lever::{all_levers, common_kinds, wholes_of, Lever, Start};
 pub use marginal::{marginal, ItemEffect, ItemState, Marginal, MarginalRow};
 pub use margins::{margins, Margins, RivalMargin};
 pub use next_band::{loans_for_rank, next_band, next_band_answer, LoanTarget, NextBandAnswer};
@@ -43,11 +43,12 @@ pub use rivals::{RivalLines, RivalUnentered, Rivals};
 pub use sensitivity::{chart_range, sensitivity, sensitivity_around, Sensitivity, SensitivityPoint};
 pub use simulate::{simulate, Simulation, SimulationSpec, SimulationSummary};
 
-use crate::evaluation::{Against, BankResult, Evaluation, Item, ItemScore, Working};
-use crate::explain::{format_amount, format_fixed2};
+use crate::document::Scenario;
+use crate::evaluation::{Against, BankResult, Evaluation, ItemScore, Working};
 use crate::fields::{Field, Unit};
+use crate::format::{format_amount, format_fixed2};
+use crate::items::Item;
 use crate::readings::CityField;
-use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::standing::Standing;
 

@@ -4,9 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::evaluation::Band;
+use crate::document::Scenario;
 use crate::fields::Field;
-use crate::scenario::Scenario;
+use crate::items::Band;
 use crate::scheme::Scheme;
 use crate::solve::{solve, Answer, Goal, Lever, Outcome, Rivals};
 
@@ -78,8 +78,8 @@ impl NextBandAnswer {
                 let (rank, band) = self.reached.unwrap_or((self.to_rank, self.band));
                 Some(format!(
                     "贷款余额达到 {}（再增 {}）可升至第 {rank} 名，进入{}（其他数据不变）",
-                    crate::explain::format_amount(loans, "亿元"),
-                    crate::explain::format_amount(more, "亿元"),
+                    crate::format::format_amount(loans, "亿元"),
+                    crate::format::format_amount(more, "亿元"),
                     band.label()
                 ))
             }

@@ -15,12 +15,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
+use crate::document::Scenario;
+use crate::error::{Assumption, Error};
 use crate::evaluate::evaluate;
-use crate::evaluation::{Evaluation, Item, Warning, Working};
+use crate::evaluation::{Evaluation, Warning, Working};
 use crate::fields::{AnnexLine, BankInput, Field, FIELDS};
+use crate::items::Item;
 use crate::parameters::Items;
-use crate::scenario::Scenario;
 use crate::scheme::Scheme;
 use crate::sections::outcomes;
 use crate::values::Percent;
@@ -57,15 +58,23 @@ pub struct Rivals {
 }
 
 impl Rivals {
+    /// The largest K of `above:K` (and −K the smallest), in percent of the 2023 balance.
+    pub const ABOVE_MAX_PCT: Decimal = Decimal::ONE_HUNDRED;
+
+    /// The most decimals K of `above:K` may have.
+    pub const ABOVE_DECIMALS: u32 = 2;
+
     /// Reads `on-task` or `above:K` (K percent of the 2023 balance beyond the task).
     pub fn parse_lines(text: &str) -> Result<RivalLines, Error> {
-        let bad = || Error::Assumption { what: "rival lines", text: text.to_owned() };
+        let bad =
+            || Error::Assumption { what: Assumption::RivalLines { max: Self::ABOVE_MAX_PCT }, text: text.to_owned() };
         match text.trim() {
             "on-task" => Ok(RivalLines::OnTask),
             other => {
                 let k = other.strip_prefix("above:").ok_or_else(bad)?;
                 let k = Percent::parse(k.trim().trim_end_matches('%')).map_err(|_| bad())?;
-                if k.get() < -Decimal::ONE_HUNDRED || k.get() > Decimal::ONE_HUNDRED || k.get().scale() > 2 {
+                let max = Self::ABOVE_MAX_PCT;
+                if k.get() < -max || k.get() > max || k.get().scale() > Self::ABOVE_DECIMALS {
                     return Err(bad());
                 }
                 Ok(RivalLines::AboveTask(k.get()))
@@ -79,7 +88,7 @@ impl Rivals {
             "zero" => Ok(RivalUnentered::Zero),
             "bar" => Ok(RivalUnentered::AtBar),
             "ours" => Ok(RivalUnentered::SameAsOurs),
-            _ => Err(Error::Assumption { what: "rival figures not entered", text: text.to_owned() }),
+            _ => Err(Error::Assumption { what: Assumption::RivalUnentered, text: text.to_owned() }),
         }
     }
 
@@ -165,7 +174,7 @@ impl Rivals {
 }
 
 fn format_fixed2(value: Decimal) -> String {
-    crate::explain::format_fixed2(value)
+    crate::format::format_fixed2(value)
 }
 
 /// The annex lines with a 2023 balance (附件1–4), with their figures.

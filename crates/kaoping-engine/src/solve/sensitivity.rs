@@ -6,8 +6,9 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use crate::evaluation::{Band, Evaluation, Item};
-use crate::scenario::Scenario;
+use crate::document::Scenario;
+use crate::evaluation::Evaluation;
+use crate::items::{Band, Item};
 use crate::scheme::Scheme;
 use crate::solve::search::{smallest, Probe};
 use crate::solve::{at_ceiling, exact, figure, Lever, Rivals, Trial};

@@ -12,10 +12,10 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use crate::error::Error;
-use crate::evaluation::{Band, Item};
+use crate::document::Scenario;
+use crate::error::{Assumption, Error};
 use crate::fields::Field;
-use crate::scenario::Scenario;
+use crate::items::{Band, Item};
 use crate::scheme::Scheme;
 use crate::solve::rivals::balance_lines;
 use crate::solve::{exact, thin_city_figures, to_the_yuan, Note, Rivals, Standing};
@@ -37,13 +37,33 @@ pub struct SimulationSpec {
 }
 
 impl SimulationSpec {
+    /// The widest spread, in percentage points of growth.
+    pub const SPREAD_MAX_PP: Decimal = Decimal::ONE_HUNDRED;
+    /// The most decimals a spread may have (draws are whole 0.01 percentage points).
+    pub const SPREAD_DECIMALS: u32 = 2;
+    /// The most draws.
+    pub const DRAWS_MAX: u32 = 100_000;
+    /// The draws when none are asked for.
+    pub const DRAWS_DEFAULT: u32 = 1000;
+    /// The seed when none is given.
+    pub const SEED_DEFAULT: u64 = 1;
+
     /// Checks the spread and the number of draws.
     pub fn new(spread_pp: Decimal, draws: u32, seed: u64, entered_too: bool) -> Result<SimulationSpec, Error> {
-        if spread_pp < Decimal::ZERO || spread_pp > Decimal::ONE_HUNDRED || spread_pp.normalize().scale() > 2 {
-            return Err(Error::Assumption { what: "--spread", text: spread_pp.to_string() });
+        if spread_pp < Decimal::ZERO
+            || spread_pp > Self::SPREAD_MAX_PP
+            || spread_pp.normalize().scale() > Self::SPREAD_DECIMALS
+        {
+            return Err(Error::Assumption {
+                what: Assumption::Spread { max: Self::SPREAD_MAX_PP },
+                text: spread_pp.to_string(),
+            });
         }
-        if draws == 0 || draws > 100_000 {
-            return Err(Error::Assumption { what: "--draws", text: draws.to_string() });
+        if draws == 0 || draws > Self::DRAWS_MAX {
+            return Err(Error::Assumption {
+                what: Assumption::Draws { max: Self::DRAWS_MAX },
+                text: draws.to_string(),
+            });
         }
         Ok(SimulationSpec { spread_pp, draws, seed, entered_too })
     }

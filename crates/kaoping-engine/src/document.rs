@@ -1,0 +1,166 @@
+//! The scenario as data: what a user projects for year end — the banks' figures, the readings of the
+//! text in force and the city figures typed in. How it is written to and read from a file is
+//! `scenario.rs`; which settings there are, with their labels and bounds, is the settings table
+//! (`settings.rs`). This module only holds the values, so that both can stand on it.
+
+use crate::fields::BankInput;
+use crate::values::{Amount, Choice, Percent};
+
+/// The file format's name.
+pub const FORMAT: &str = "kaoping-scenario/1";
+
+/// A setting that is one of a few named choices: an enum whose variants are declared with their file
+/// value and Chinese label, the default first.
+macro_rules! choices {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = ($value:literal, $label:literal),)+ }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub enum $name {
+            #[default]
+            $($(#[$vdoc])* $variant,)+
+        }
+
+        impl $name {
+            /// Every choice, the default first: the file value and the Chinese label.
+            pub const CHOICES: &'static [Choice] = &[$(Choice { value: $value, label: $label }),+];
+
+            const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value in the file (`pro_rata`).
+            pub fn value(self) -> &'static str {
+                Self::CHOICES[self as usize].value
+            }
+
+            /// The choice with this file value.
+            pub fn from_value(value: &str) -> Option<$name> {
+                Self::CHOICES.iter().position(|c| c.value == value).and_then(|i| Self::ALL.get(i).copied())
+            }
+        }
+    };
+}
+
+choices! {
+    /// How "per N" rules count a part of a step (二 throughout: "每高于任务数1亿元加1分", …).
+    BonusMode {
+        /// A part of a step earns its part of the points: 0.5亿 above earns 0.5.
+        ProRata = ("pro_rata", "按比例折算"),
+        /// Only complete steps count.
+        WholeUnits = ("whole_units", "只计完整的档"),
+    }
+}
+
+choices! {
+    /// How "全市平均增速" is worked out when no city figure is typed in.
+    CityAverage {
+        /// (Σ 2024 − Σ 2023) / Σ 2023 over the scored banks that have the data.
+        Aggregate = ("aggregate", "汇总计算"),
+        /// The simple mean of each bank's growth.
+        Mean = ("mean", "各行增速简单平均"),
+    }
+}
+
+choices! {
+    /// How the evaluation part of the public-fund composite (四(四)) is scaled.
+    DepositNormalization {
+        /// total / highest total × the weight: the top bank gets the whole weight.
+        TopScorer = ("top_scorer", "按最高分折算（第一名得满分）"),
+        /// total × the weight.
+        Raw = ("raw", "按总分直接折算"),
+    }
+}
+
+/// The interpretation settings: each is a reading of a place where the text is silent. Each is a
+/// row of the settings table, which says its key, label, choices or bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Settings {
+    /// "per N" rules: pro rata or whole steps.
+    pub bonus_mode: BonusMode,
+    /// City average growth: aggregate or mean.
+    pub city_average: CityAverage,
+    /// The 70% part: against the top scorer or raw.
+    pub deposit_normalization: DepositNormalization,
+    /// 附件4 备注: the green task's growth rate at year end; `None` keeps the annex tasks (15%).
+    pub green_target_growth_pct: Option<Percent>,
+}
+
+/// City figures typed in by the user, in place of those the engine works out from the 16 banks.
+/// Each is a row of the settings table, which says its key, label and bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct CityOverrides {
+    /// 全市新增贷款平均增速, percent.
+    pub loan_growth_pct: Option<Percent>,
+    /// 全市普惠小微贷款平均增速, percent.
+    pub inclusive_growth_pct: Option<Percent>,
+    /// 制造业贷款平均增速, percent.
+    pub manufacturing_growth_pct: Option<Percent>,
+    /// 养老产业贷款余额全市平均增速, percent.
+    pub pension_growth_pct: Option<Percent>,
+    /// 全市新增科技型企业贷款平均, 亿元.
+    pub tech_new_loans_avg: Option<Amount>,
+}
+
+/// A scenario: settings, city figures and the banks' figures.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Scenario {
+    /// Always [`FORMAT`].
+    pub format: &'static str,
+    /// The scheme's year.
+    pub year: u16,
+    /// The scenario's name, so that a file carries it (`一季度预测`); optional.
+    pub name: Option<String>,
+    /// A note about the scenario (what it assumes, who made it); optional.
+    pub note: Option<String>,
+    /// Interpretation settings.
+    pub settings: Settings,
+    /// Typed-in city figures.
+    pub city: CityOverrides,
+    /// The banks entered, at most once each; the order does not matter.
+    pub banks: Vec<BankInput>,
+}
+
+impl Scenario {
+    /// The empty scenario of a year: every bank on task, default settings.
+    pub fn new(year: u16) -> Self {
+        Scenario {
+            format: FORMAT,
+            year,
+            name: None,
+            note: None,
+            settings: Settings::default(),
+            city: CityOverrides::default(),
+            banks: Vec::new(),
+        }
+    }
+
+    /// The entry of a bank, if it is listed.
+    pub fn bank(&self, id: &str) -> Option<&BankInput> {
+        self.banks.iter().find(|b| b.id == id)
+    }
+
+    /// The entry of a bank, listing it (with nothing entered) if it is not yet.
+    pub fn bank_mut(&mut self, id: &str) -> &mut BankInput {
+        let at = match self.banks.iter().position(|b| b.id == id) {
+            Some(at) => at,
+            None => {
+                self.banks.push(BankInput::new(id));
+                self.banks.len() - 1
+            }
+        };
+        &mut self.banks[at]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_choice_reads_back_from_its_value_and_the_first_is_the_default() {
+        for mode in [BonusMode::ProRata, BonusMode::WholeUnits] {
+            assert_eq!(BonusMode::from_value(mode.value()), Some(mode));
+        }
+        assert_eq!(BonusMode::default().value(), BonusMode::CHOICES[0].value);
+        assert_eq!(CityAverage::from_value("median"), None);
+        assert_eq!(DepositNormalization::from_value("raw"), Some(DepositNormalization::Raw));
+    }
+}
