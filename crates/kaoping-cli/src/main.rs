@@ -208,6 +208,9 @@ struct RivalArgs {
     /// Their annex loan lines not entered: on-task, or above:K (task + K% of the 2023 balance).
     #[arg(long, default_value = "on-task")]
     rivals_lines: String,
+    /// Apply --rivals-lines to the lines entered for the rivals too ("every other bank at task + K%").
+    #[arg(long)]
+    rivals_entered_too: bool,
     /// Their other items without figures: zero, bar (the points for reaching the bar) or ours (our points).
     #[arg(long, default_value = "zero")]
     rivals_unentered: String,
@@ -217,6 +220,7 @@ impl RivalArgs {
     fn read(&self) -> Result<Rivals, Failure> {
         Ok(Rivals {
             lines: Rivals::parse_lines(&self.rivals_lines).map_err(option("--rivals-lines"))?,
+            entered_lines_too: self.rivals_entered_too,
             unentered: Rivals::parse_unentered(&self.rivals_unentered).map_err(option("--rivals-unentered"))?,
         })
     }
@@ -316,16 +320,12 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Simulate { file, bank, spread, draws, seed, entered_too, rivals, json } => {
             let (scheme, scenario) = load(&file)?;
             check_bank(scheme, &bank)?;
-            let spread = kaoping_engine::parse_exact(&spread)
-                .map_err(|_| Failure::input(format!("--spread: \"{spread}\" is not a number")))?;
-            let draws: u32 =
-                draws.parse().map_err(|_| Failure::input(format!("--draws: \"{draws}\" is not a whole number")))?;
-            let seed: u64 =
-                seed.parse().map_err(|_| Failure::input(format!("--seed: \"{seed}\" is not a whole number")))?;
-            let spec = SimulationSpec::new(spread, draws, seed, entered_too).map_err(|e| match &e {
-                kaoping_engine::Error::Assumption { what: kaoping_engine::Assumption::Draws { .. }, .. } => {
-                    option("--draws")(e)
-                }
+            let spec = SimulationSpec::parse(&spread, &draws, &seed, entered_too).map_err(|e| match &e {
+                kaoping_engine::Error::Assumption { what, .. } => option(match what {
+                    kaoping_engine::Assumption::Draws { .. } => "--draws",
+                    kaoping_engine::Assumption::Seed => "--seed",
+                    _ => "--spread",
+                })(e),
                 _ => option("--spread")(e),
             })?;
             let summary = kaoping_engine::simulate(scheme, &scenario, &bank, rivals.read()?, spec)

@@ -83,6 +83,8 @@ pub enum Error {
     Goal {
         /// The goal as given.
         text: String,
+        /// The goal grammar: the forms a goal may take.
+        expected: String,
     },
     /// An assumption about the other banks, or a simulation setting, that cannot be read or is out
     /// of its range.
@@ -133,6 +135,8 @@ pub enum Assumption {
         /// The most draws.
         max: u32,
     },
+    /// The simulation's seed: a whole number, 0 or more.
+    Seed,
 }
 
 impl Assumption {
@@ -148,6 +152,7 @@ impl Assumption {
                 format!("a spread is 0 to {} percentage points of growth, at most two decimals", max.normalize())
             }
             Assumption::Draws { max } => format!("the number of draws is a whole number from 1 to {max}"),
+            Assumption::Seed => "a seed is a whole number, 0 or more".to_owned(),
         }
     }
 
@@ -161,6 +166,7 @@ impl Assumption {
             Assumption::RivalUnentered => "他行未填的其他项目可记 0 分（zero）、按基本分（bar）或与本行相同（ours）".to_owned(),
             Assumption::Spread { max } => format!("浮动范围须在 0 至 {} 个百分点之间，最多两位小数", max.normalize()),
             Assumption::Draws { max } => format!("模拟次数须为 1 至 {max} 之间的整数"),
+            Assumption::Seed => "种子须为不小于 0 的整数".to_owned(),
         }
     }
 }
@@ -198,7 +204,7 @@ impl Error {
                 }
                 LeverProblem::MixedUnits => format!("测算手段“{text}”：单位不同的数据不能同额增加"),
             },
-            Error::Goal { text } => format!("目标“{text}”无法识别（可用：{GOALS}）"),
+            Error::Goal { text, expected } => format!("目标“{text}”无法识别（可用：{expected}）"),
             Error::Assumption { what, text } => format!("“{text}”无法采用：{}", what.expected_zh()),
             Error::BuiltinData { message } => format!("内置数据有误（程序缺陷，请报告）：{message}"),
         }
@@ -310,7 +316,7 @@ impl fmt::Display for Error {
                 }
                 LeverProblem::MixedUnits => write!(f, "\"{text}\" joins figures of different units"),
             },
-            Error::Goal { text } => write!(f, "\"{text}\" is not a goal (one of: {GOALS})"),
+            Error::Goal { text, expected } => write!(f, "\"{text}\" is not a goal (one of: {expected})"),
             Error::Assumption { what, text } => write!(f, "\"{text}\" cannot be used: {}", what.expected()),
             Error::BuiltinData { message } => {
                 write!(f, "built-in data is inconsistent (a bug, please report): {message}")
@@ -320,10 +326,6 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-/// The goals the solver knows, as written on the command line.
-const GOALS: &str =
-    "rank<=N, band=outstanding|positive|general, not-interviewed, total>=S, share>=P, composite>=C, above=BANK";
 
 /// The figures that are levers, from the field table.
 fn lever_keys() -> String {

@@ -6,11 +6,13 @@
 use rust_decimal::Decimal;
 
 use crate::evaluation::{Against, ItemScore, Programme, Working};
+use crate::fields::Field;
 use crate::format::{format_amount, format_fixed2};
 use crate::items::Item;
 use crate::parameters::{Items, Parameters, ScaleRule};
 use crate::scheme::Scheme;
 use crate::settings::Setting;
+use crate::values::DepartmentScore;
 
 /// A rule number as the scheme writes it: `40`, `0.5`.
 fn n(value: Decimal) -> String {
@@ -397,6 +399,28 @@ impl Parameters {
         "连续两年排名倒数第一：取消财政对公账户（四(三)）".to_owned()
     }
 
+    /// The evaluation's part of the composite with its weight: `考评结果（70%）`.
+    pub fn evaluation_part_text(&self) -> String {
+        format!("考评结果（{}%）", n(self.outcomes.evaluation_weight.value))
+    }
+
+    /// The department's part of the composite with its weight:
+    /// `市级公共性资金存放主体部门个性指标得分（30%）`.
+    pub fn department_part_text(&self) -> String {
+        format!("{}（{}%）", Field::DepartmentScore.label(), n(self.outcomes.department_weight.value))
+    }
+
+    /// How the department scores are filled in, with this year's weights and the score's bounds.
+    pub fn department_score_hint(&self) -> String {
+        format!(
+            "四(四)：公共性资金存放{}按 {}–{} {}填写。",
+            self.composite_text(),
+            DepartmentScore::MIN.normalize(),
+            DepartmentScore::MAX.normalize(),
+            Field::DepartmentScore.unit().symbol()
+        )
+    }
+
     /// 四(四)'s public-fund composite in words, with this year's weights.
     pub fn composite_text(&self) -> String {
         let o = &self.outcomes;
@@ -412,6 +436,14 @@ impl Parameters {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn the_composites_parts_carry_the_years_weights() {
+        let rules = &Scheme::builtin(2024).expect("built-in").rules;
+        assert_eq!(rules.evaluation_part_text(), "考评结果（70%）");
+        assert_eq!(rules.department_part_text(), "市级公共性资金存放主体部门个性指标得分（30%）");
+        assert!(rules.department_score_hint().contains("按 0–100 分填写"), "{}", rules.department_score_hint());
+    }
 
     #[test]
     fn rule_texts_carry_the_parameters_numbers() {

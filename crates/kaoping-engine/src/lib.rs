@@ -61,7 +61,7 @@ pub use format::{display_columns, format_amount, format_fixed2, group_digits, ro
 pub use input::{normalize, Reading as TypedText};
 pub use items::{Band, Item};
 pub use parameters::{Param, Parameters};
-pub use plausibility::{doubts, Doubt};
+pub use plausibility::{doubts, setting_doubts, Doubt, SettingDoubt};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
 };
@@ -70,9 +70,9 @@ pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow,
 pub use settings::{Group, Setting, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use solve::{
     all_levers, chart_range, common_kinds, loans_for_rank, marginal, margins, next_band, next_band_answer, sensitivity,
-    sensitivity_around, simulate, solve, wholes_of, Answer, Goal, ItemEffect, ItemState, Lever, LoanTarget, Marginal,
-    MarginalRow, Margins, NextBandAnswer, Note, Outcome, RivalLines, RivalMargin, RivalUnentered, Rivals, Sensitivity,
-    SensitivityPoint, Simulation, SimulationSpec, SimulationSummary, Start,
+    sensitivity_around, simulate, solve, wholes_of, Answer, Goal, GoalFigure, GoalForm, ItemEffect, ItemState, Lever,
+    LoanTarget, Marginal, MarginalRow, Margins, NextBandAnswer, Note, Outcome, RivalLines, RivalMargin, RivalUnentered,
+    Rivals, Sensitivity, SensitivityPoint, Simulation, SimulationSpec, SimulationSummary, Start,
 };
 pub use standing::Standing;
 pub use values::{

@@ -277,6 +277,14 @@ pub struct Plausibility {
     pub rate_max_pct: Param,
     /// A count that shrank by more than this many percent since 2023.
     pub count_shrink_pct: Param,
+    /// A typed-in city growth below this, in percent.
+    pub city_growth_low_pct: Param,
+    /// A typed-in city growth above this, in percent.
+    pub city_growth_high_pct: Param,
+    /// A green task growth rate below this, in percent.
+    pub green_rate_low_pct: Param,
+    /// A green task growth rate above this, in percent.
+    pub green_rate_high_pct: Param,
 }
 
 impl Parameters {

@@ -1,4 +1,4 @@
-//! 本行输入核对: does what a user typed for a bank look right? Warnings, never refusals: a figure that
+//! 本行输入核对: does what a user typed for a bank, a setting or a city figure look right? Warnings, never refusals: a figure that
 //! passes its type's bounds is scored as typed, but a balance 60% below last year's, a sub-line above
 //! total loans or a negative interest rate is almost always a slip, and the user should see it beside
 //! the box, in the summary and under 数据核对.
@@ -9,9 +9,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::document::Scenario;
 use crate::fields::{AnnexLine, BankInput, Field, FIELDS};
 use crate::format::{format_amount, format_fixed2};
 use crate::scheme::Scheme;
+use crate::settings::{Setting, SettingValue};
 
 /// One doubt about a typed figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,6 +182,61 @@ pub fn doubts(scheme: &Scheme, bank: &BankInput) -> Vec<Doubt> {
     out
 }
 
+/// One doubt about a setting or a typed-in city figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingDoubt {
+    /// The setting the doubt is about (shown beside its box).
+    pub setting: Setting,
+    /// What looks wrong, in Chinese, with the figures.
+    pub message: String,
+}
+
+/// The doubts about a scenario's number settings and typed-in city figures, in settings-table order:
+/// a growth or a rate far outside what the annexes and the national figures make likely (thresholds
+/// in `parameters.json`), a city's average new tech loans above the whole city's loan tasks.
+pub fn setting_doubts(scheme: &Scheme, scenario: &Scenario) -> Vec<SettingDoubt> {
+    let p = &scheme.rules.plausibility;
+    let mut out = Vec::new();
+    for setting in Setting::ALL {
+        let SettingValue::Number(Some(value)) = setting.get(scenario) else { continue };
+        let shown = setting.show(SettingValue::Number(Some(value)));
+        let (low, high) = match setting {
+            Setting::GreenTargetGrowth => (p.green_rate_low_pct.value, p.green_rate_high_pct.value),
+            Setting::LoanGrowth | Setting::InclusiveGrowth | Setting::ManufacturingGrowth | Setting::PensionGrowth => {
+                (p.city_growth_low_pct.value, p.city_growth_high_pct.value)
+            }
+            Setting::TechNewLoansAvg => {
+                let tasks: Decimal = scheme.annexes.loans.iter().map(|r| r.task).sum();
+                if value > tasks {
+                    out.push(SettingDoubt {
+                        setting,
+                        message: format!(
+                            "{} {} 超过附件1 全市各行新增贷款任务合计 {}，请核对单位（亿元）",
+                            setting.label(),
+                            format_amount(value, "亿元"),
+                            format_amount(tasks, "亿元")
+                        ),
+                    });
+                }
+                continue;
+            }
+            Setting::BonusMode | Setting::CityAverage | Setting::DepositNormalization => continue,
+        };
+        if value < low || value > high {
+            out.push(SettingDoubt {
+                setting,
+                message: format!(
+                    "{} {shown} 不在 {}% 至 {}% 之间，请核对（如 9.5% 是否写成了 95）",
+                    setting.label(),
+                    low.normalize(),
+                    high.normalize()
+                ),
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +281,33 @@ mod tests {
         // Above the whole city.
         let huge = check(&[(Field::PlatformBonds, "3000000")]);
         assert!(huge.iter().any(|(f, m)| *f == Field::PlatformBonds && m.contains("超过全市贷款余额合计")), "{huge:?}");
+    }
+
+    #[test]
+    fn settings_and_city_figures_far_from_the_likely_are_doubted() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let check = |setting: Setting, text: &str| {
+            let mut scenario = Scenario::new(2024);
+            let value = setting.enter(text).expect("within bounds");
+            setting.set(&mut scenario, value).expect("within bounds");
+            setting_doubts(scheme, &scenario).into_iter().map(|d| (d.setting, d.message)).collect::<Vec<_>>()
+        };
+        assert!(check(Setting::LoanGrowth, "50").is_empty(), "at the edge");
+        assert!(check(Setting::LoanGrowth, "-5").is_empty(), "at the edge");
+        assert_eq!(
+            check(Setting::LoanGrowth, "95"),
+            [(
+                Setting::LoanGrowth,
+                "全市新增贷款平均增速 95% 不在 -5% 至 50% 之间，请核对（如 9.5% 是否写成了 95）".to_owned()
+            )]
+        );
+        assert_eq!(check(Setting::PensionGrowth, "-5.01").len(), 1);
+        assert!(check(Setting::GreenTargetGrowth, "15").is_empty());
+        assert_eq!(check(Setting::GreenTargetGrowth, "4.99").len(), 1);
+        assert_eq!(check(Setting::GreenTargetGrowth, "60.01").len(), 1);
+        let tech = check(Setting::TechNewLoansAvg, "5000");
+        assert!(tech.iter().any(|(_, m)| m.contains("超过附件1 全市各行新增贷款任务合计")), "{tech:?}");
+        assert!(check(Setting::TechNewLoansAvg, "3").is_empty());
+        assert!(setting_doubts(scheme, &Scenario::new(2024)).is_empty(), "nothing typed, nothing doubted");
     }
 }

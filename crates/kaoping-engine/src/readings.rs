@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::document::{CityOverrides, Scenario, Settings};
 use crate::evaluation::{CityFigure, CityFigures};
 use crate::fields::Unit;
+use crate::format::format_fixed2;
 use crate::items::Item;
 use crate::scheme::Scheme;
 use crate::settings::{Group, Setting, SettingKind, SettingValue};
@@ -100,6 +101,40 @@ impl Setting {
             Setting::TechNewLoansAvg => {
                 format!("用于二(二)4 科创金融：新增贷款达到全市平均得 {} 分。", n(items.tech.full.value))
             }
+        }
+    }
+}
+
+impl Setting {
+    /// What an empty box shows for a number setting: `空白：按附件4（15%）`, `空白：计算得 12.34`,
+    /// `空白：由各行数据计算`; empty for a choice.
+    pub fn placeholder(self, scheme: &Scheme, city: &CityFigures) -> String {
+        match (self, self.figure(city)) {
+            (Setting::GreenTargetGrowth, _) => match green_annex_rate(scheme) {
+                Some(rate) => format!("空白：按附件4（{}%）", n(rate)),
+                None => "空白：按附件4".to_owned(),
+            },
+            (_, Some(figure)) => match figure.value.filter(|_| !figure.typed_in) {
+                Some(value) => format!("空白：计算得 {}", format_fixed2(value)),
+                None => "空白：由各行数据计算".to_owned(),
+            },
+            (_, None) => String::new(),
+        }
+    }
+
+    /// What counts for a number setting now, for under its box (after a refused entry too):
+    /// `仍按 15.00%计算`, `仍为空：使用附件4 公布的任务`, `仍为空：按推算的 12.34%计算`.
+    pub fn counting(self, scenario: &Scenario, city: &CityFigures) -> String {
+        let unit = self.unit().map_or("", Unit::symbol);
+        let spaced = |v: Decimal| match self.unit() {
+            Some(Unit::Percent) | None => format!("{}{unit}", format_fixed2(v)),
+            Some(_) => format!("{} {unit}", format_fixed2(v)),
+        };
+        match (self.get(scenario), self.figure(city).and_then(|f| f.value)) {
+            (SettingValue::Number(Some(v)), _) => format!("仍按 {}计算", spaced(v)),
+            (SettingValue::Number(None), Some(worked_out)) => format!("仍为空：按推算的 {}计算", spaced(worked_out)),
+            (SettingValue::Number(None), None) => format!("仍为空：{}", self.spec().when_empty),
+            (value @ SettingValue::Choice(_), _) => self.show(value),
         }
     }
 }
@@ -278,6 +313,24 @@ mod tests {
         assert!(city_figure_source(scheme, &few).ends_with("参与推算的银行不足半数，结果不可靠，请填入官方数字"));
         let typed = CityFigure { value: Some(Decimal::TEN), typed_in: true, banks: 0 };
         assert_eq!(city_figure_source(scheme, &typed), "已填入全市数字");
+    }
+
+    #[test]
+    fn a_number_settings_box_says_what_counts() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let mut scenario = Scenario::new(2024);
+        let city = CityFigures {
+            loan_growth_pct: CityFigure { value: Some(Decimal::new(1234, 2)), typed_in: false, banks: 16 },
+            ..CityFigures::default()
+        };
+        assert_eq!(Setting::GreenTargetGrowth.placeholder(scheme, &city), "空白：按附件4（15%）");
+        assert_eq!(Setting::GreenTargetGrowth.counting(&scenario, &city), "仍为空：使用附件4 公布的任务");
+        assert_eq!(Setting::LoanGrowth.placeholder(scheme, &city), "空白：计算得 12.34");
+        assert_eq!(Setting::LoanGrowth.counting(&scenario, &city), "仍为空：按推算的 12.34%计算");
+        assert_eq!(Setting::TechNewLoansAvg.placeholder(scheme, &city), "空白：由各行数据计算");
+        assert_eq!(Setting::TechNewLoansAvg.counting(&scenario, &city), "仍为空：由参评银行的数据推算");
+        let _ = Setting::TechNewLoansAvg.set(&mut scenario, SettingValue::Number(Some(Decimal::new(25, 1))));
+        assert_eq!(Setting::TechNewLoansAvg.counting(&scenario, &city), "仍按 2.50 亿元计算");
     }
 
     #[test]

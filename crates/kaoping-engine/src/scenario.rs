@@ -249,14 +249,15 @@ impl Reader {
                         .parse(text)
                         .map_err(|problem| Error::Value { path: place.clone(), text: text.clone(), problem }),
                     (SettingKind::Choice(_), _) => Err(Error::WrongType { path: place.clone(), expected: "a string" }),
-                    (SettingKind::Number { .. }, value) => match number_text(value, &place)? {
+                    // A value of the wrong type is dropped like any other (`?` would refuse the file).
+                    (SettingKind::Number { .. }, value) => number_text(value, &place).and_then(|text| match text {
                         None => Ok(SettingValue::Number(None)),
                         Some(text) => setting.parse(&text).map_err(|problem| Error::Value {
                             path: place.clone(),
                             text: text.clone(),
                             problem,
                         }),
-                    },
+                    }),
                 };
             let instead = match setting.spec().kind {
                 SettingKind::Choice(_) => format!("已略去，按默认的“{}”计", setting.fallback()),

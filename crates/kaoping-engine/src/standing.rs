@@ -51,13 +51,27 @@ impl Standing {
     /// `第 3 名，贡献突出单位，总分 120.50，存放占比 7.41%`.
     pub fn zh(&self) -> String {
         let Some(rank) = self.rank else { return "取消考评资格，不参与排名".to_owned() };
-        let interview = if self.interview { "（列后3名，约谈）" } else { "" };
+        let interview = if self.interview { "（约谈、通报）" } else { "" };
         format!(
             "第 {rank} 名，{}{interview}，总分 {}，存放占比 {}%",
             self.band.label(),
             self.total.map_or_else(|| "—".to_owned(), format_fixed2),
             format_fixed2(self.share_pct)
         )
+    }
+
+    /// What a screen reader hears when a bank's result changes: `农发行：总分 86.78 分，第 1 名，贡献突出单位。`,
+    /// or `农发行：取消考评资格，排名不适用。`.
+    pub fn sentence(&self, name: &str) -> String {
+        match (self.rank, self.total) {
+            (Some(rank), Some(total)) => format!(
+                "{name}：总分 {} {}，第 {rank} 名，{}。",
+                format_fixed2(total),
+                crate::fields::Unit::Fen.symbol(),
+                self.band.label()
+            ),
+            _ => format!("{name}：{}，排名不适用。", self.band.label()),
+        }
     }
 
     /// As JSON: decimals as exact strings, trailing zeros dropped.
@@ -71,5 +85,27 @@ impl Standing {
             "composite": exact(self.composite),
             "share_pct": exact(self.share_pct),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_standing_in_one_sentence_for_a_screen_reader() {
+        let mut standing = Standing {
+            total: Some(Decimal::new(86775, 3)),
+            rank: Some(1),
+            from_bottom: Some(16),
+            band: Band::Outstanding,
+            interview: false,
+            composite: Decimal::ZERO,
+            share_pct: Decimal::ZERO,
+        };
+        assert_eq!(standing.sentence("农发行"), "农发行：总分 86.78 分，第 1 名，贡献突出单位。");
+        standing.rank = None;
+        standing.band = Band::Disqualified;
+        assert_eq!(standing.sentence("农发行"), "农发行：取消考评资格，排名不适用。");
     }
 }

@@ -241,6 +241,14 @@ fn value_of_a_point_is_an_exact_difference() {
     let bonds = row("平台债券");
     assert!(bonds.starts_at_zero);
     assert_eq!(bonds.points, d("0.5"));
+    // 科技型新增 with no tech figure entered: 科创金融 scored nothing, and the loans alone make it
+    // score (第一单科技金融产品 is not needed), so its note says it starts, not that it cannot score.
+    let tech = table.rows.iter().find(|r| r.lever.named() == [Field::TechNewLoans]).expect("a tech row");
+    let effect = tech.items.iter().find(|e| e.item == Item::Tech).expect("科创金融");
+    assert!(effect.points > Decimal::ZERO, "{effect:?}");
+    assert_eq!(effect.state, ItemState::Starts, "{}", table.row_zh(tech));
+    // The most valuable lending first.
+    assert!(table.rows.windows(2).all(|w| w[0].points >= w[1].points), "sorted by points");
 }
 
 #[test]

@@ -28,11 +28,174 @@ pub enum Goal {
     Above(String),
 }
 
+/// A form of goal, as the goal grammar writes it and a list offers it: the bands and staying off the
+/// interview list stand alone; the others take a figure (a rank, a total, a share, a composite, a bank).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GoalForm {
+    /// `band=…`: this band or a better one.
+    Band(Band),
+    /// `not-interviewed`.
+    NotInterviewed,
+    /// `rank<=N`.
+    Rank,
+    /// `total>=S`.
+    Total,
+    /// `share>=P`.
+    Share,
+    /// `composite>=C`.
+    Composite,
+    /// `above=BANK`.
+    Above,
+}
+
+/// What the figure of a goal is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GoalFigure {
+    /// A rank, a whole number from 1 to the number of banks.
+    Rank,
+    /// Points of the total or of the composite.
+    Points,
+    /// A share in percent, 0 to 100.
+    Percent,
+    /// A bank's id.
+    Bank,
+}
+
+impl GoalForm {
+    /// Every form, in the order a list offers them.
+    pub const ALL: [GoalForm; 9] = [
+        GoalForm::Band(Band::Outstanding),
+        GoalForm::Band(Band::Positive),
+        GoalForm::Band(Band::General),
+        GoalForm::NotInterviewed,
+        GoalForm::Rank,
+        GoalForm::Total,
+        GoalForm::Share,
+        GoalForm::Composite,
+        GoalForm::Above,
+    ];
+
+    /// The form's key in the goal grammar: the whole goal when it takes no figure (`band=outstanding`,
+    /// `not-interviewed`), else the part before the figure (`rank<=`).
+    pub fn key(self) -> String {
+        match self {
+            GoalForm::Band(band) => format!("band={}", band.key()),
+            GoalForm::NotInterviewed => "not-interviewed".to_owned(),
+            GoalForm::Rank => "rank<=".to_owned(),
+            GoalForm::Total => "total>=".to_owned(),
+            GoalForm::Share => "share>=".to_owned(),
+            GoalForm::Composite => "composite>=".to_owned(),
+            GoalForm::Above => "above=".to_owned(),
+        }
+    }
+
+    /// The form as the grammar describes it, for messages (`rank<=N`).
+    fn syntax(self) -> String {
+        match self.figure() {
+            None => self.key(),
+            Some(GoalFigure::Rank) => format!("{}N", self.key()),
+            Some(GoalFigure::Bank) => format!("{}BANK", self.key()),
+            Some(GoalFigure::Percent) => format!("{}P", self.key()),
+            Some(GoalFigure::Points) if self == GoalForm::Total => format!("{}S", self.key()),
+            Some(GoalFigure::Points) => format!("{}C", self.key()),
+        }
+    }
+
+    /// The figure the form takes, if any.
+    pub fn figure(self) -> Option<GoalFigure> {
+        match self {
+            GoalForm::Band(_) | GoalForm::NotInterviewed => None,
+            GoalForm::Rank => Some(GoalFigure::Rank),
+            GoalForm::Total | GoalForm::Composite => Some(GoalFigure::Points),
+            GoalForm::Share => Some(GoalFigure::Percent),
+            GoalForm::Above => Some(GoalFigure::Bank),
+        }
+    }
+
+    /// The form in Chinese, for a list: `进入贡献突出单位`, `进入前 N 名`, `总分达到……`.
+    pub fn label(self, scheme: &Scheme) -> String {
+        match self {
+            GoalForm::Band(band) => Goal::Band(band).zh(scheme),
+            GoalForm::NotInterviewed => Goal::NotInterviewed.zh(scheme),
+            GoalForm::Rank => "进入前 N 名".to_owned(),
+            GoalForm::Total => "总分达到……".to_owned(),
+            GoalForm::Share => "存放占比达到……".to_owned(),
+            GoalForm::Composite => "存放综合评分达到……".to_owned(),
+            GoalForm::Above => "总分超过某家银行".to_owned(),
+        }
+    }
+
+    /// What the box beside the list asks for (`名次`, `存放占比（%）`), for a form with a figure.
+    pub fn figure_label(self) -> Option<&'static str> {
+        Some(match self.figure()? {
+            GoalFigure::Rank => "名次",
+            GoalFigure::Points if self == GoalForm::Total => "总分",
+            GoalFigure::Points => "存放综合评分",
+            GoalFigure::Percent => "存放占比（%）",
+            GoalFigure::Bank => "要超过的银行",
+        })
+    }
+
+    /// The goal of this form with the figure typed beside it (ignored for a form without one), or why
+    /// the figure cannot be taken, in Chinese.
+    pub fn goal(self, figure: &str, scheme: &Scheme) -> Result<Goal, String> {
+        let figure = figure.trim();
+        if self.figure().is_some() && figure.is_empty() {
+            return Err(match self.figure() {
+                Some(GoalFigure::Bank) => "请选择要超过的银行".to_owned(),
+                _ => format!("请填写{}", self.figure_label().unwrap_or("数值")),
+            });
+        }
+        let text = if self.figure().is_some() { format!("{}{figure}", self.key()) } else { self.key() };
+        Goal::parse(&text, scheme).map_err(|_| match self.figure() {
+            Some(GoalFigure::Rank) => format!("名次须为 1 至 {} 之间的整数", scheme.banks.len()),
+            Some(GoalFigure::Percent) => "存放占比须在 0 至 100 之间".to_owned(),
+            Some(GoalFigure::Points) => "请填写数字，如 120".to_owned(),
+            Some(GoalFigure::Bank) => format!("没有代码为 “{figure}” 的银行"),
+            None => format!("目标“{text}”无法识别"),
+        })
+    }
+}
+
 impl Goal {
+    /// The goal grammar, for messages: every form as the command line writes it.
+    pub fn grammar() -> String {
+        let mut forms: Vec<String> = Vec::new();
+        let bands: Vec<&str> =
+            GoalForm::ALL.iter().filter_map(|f| if let GoalForm::Band(b) = f { Some(b.key()) } else { None }).collect();
+        for form in GoalForm::ALL {
+            match form {
+                GoalForm::Band(Band::Outstanding) => forms.push(format!("band={}", bands.join("|"))),
+                GoalForm::Band(_) => {}
+                form => forms.push(form.syntax()),
+            }
+        }
+        forms.join(", ")
+    }
+
+    /// The form of the goal.
+    pub fn form(&self) -> GoalForm {
+        match self {
+            Goal::Rank(_) => GoalForm::Rank,
+            Goal::Band(band) => GoalForm::Band(*band),
+            Goal::NotInterviewed => GoalForm::NotInterviewed,
+            Goal::Total(_) => GoalForm::Total,
+            Goal::Share(_) => GoalForm::Share,
+            Goal::Composite(_) => GoalForm::Composite,
+            Goal::Above(_) => GoalForm::Above,
+        }
+    }
+
+    /// The figure of the goal as a box shows it (`3`, `7.5`, `adbc`); empty for a form without one.
+    pub fn figure(&self) -> String {
+        let key = self.key();
+        key.strip_prefix(&self.form().key()).unwrap_or_default().to_owned()
+    }
+
     /// Reads `rank<=N`, `band=outstanding|positive|general`, `not-interviewed`, `total>=S`,
-    /// `share>=P`, `composite>=C` or `above=BANK`.
+    /// `share>=P`, `composite>=C` or `above=BANK`. A rank is at most the number of banks.
     pub fn parse(text: &str, scheme: &Scheme) -> Result<Goal, Error> {
-        let bad = || Error::Goal { text: text.to_owned() };
+        let bad = || Error::Goal { text: text.to_owned(), expected: Goal::grammar() };
         let t = text.trim();
         let number = |s: &str| crate::values::parse_exact(s.trim()).map_err(|_| bad());
         if t == "not-interviewed" {
@@ -40,7 +203,8 @@ impl Goal {
         }
         if let Some(n) = t.strip_prefix("rank<=") {
             let n: u32 = n.trim().parse().map_err(|_| bad())?;
-            return if n >= 1 { Ok(Goal::Rank(n)) } else { Err(bad()) };
+            let banks = u32::try_from(scheme.banks.len()).unwrap_or(u32::MAX);
+            return if (1..=banks).contains(&n) { Ok(Goal::Rank(n)) } else { Err(bad()) };
         }
         if let Some(b) = t.strip_prefix("band=") {
             return match b.trim() {
@@ -196,5 +360,32 @@ mod tests {
             assert!(Goal::parse(bad, scheme).is_err(), "{bad} is refused");
         }
         assert_eq!(Goal::parse("share>=7.5%", scheme), Ok(Goal::Share(Decimal::new(75, 1))));
+        assert!(Goal::parse("rank<=17", scheme).is_err(), "there are 16 banks");
+    }
+
+    #[test]
+    fn every_form_makes_its_goal_and_the_grammar_lists_them() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let figures = |form: GoalForm| match form.figure() {
+            None => "",
+            Some(GoalFigure::Rank) => "3",
+            Some(GoalFigure::Points) => "120",
+            Some(GoalFigure::Percent) => "7.5",
+            Some(GoalFigure::Bank) => "adbc",
+        };
+        for form in GoalForm::ALL {
+            let goal = form.goal(figures(form), scheme).unwrap_or_else(|e| panic!("{form:?}: {e}"));
+            assert_eq!(goal.form(), form);
+            assert_eq!(goal.figure(), figures(form), "{form:?}");
+            assert!(!form.label(scheme).is_empty());
+        }
+        assert_eq!(
+            Goal::grammar(),
+            "band=outstanding|positive|general, not-interviewed, rank<=N, total>=S, share>=P, composite>=C, above=BANK"
+        );
+        assert_eq!(GoalForm::Rank.goal("20", scheme), Err("名次须为 1 至 16 之间的整数".to_owned()));
+        assert_eq!(GoalForm::Share.goal("", scheme), Err("请填写存放占比（%）".to_owned()));
+        assert_eq!(GoalForm::Above.goal("", scheme), Err("请选择要超过的银行".to_owned()));
+        assert_eq!(GoalForm::Band(Band::Outstanding).label(scheme), "进入贡献突出单位");
     }
 }

@@ -44,8 +44,10 @@ pub enum ItemState {
         /// The points the step brings.
         points: Decimal,
     },
-    /// It cannot score from the lever: why.
+    /// It cannot score from the lever: why (a figure the lever does not add is still missing).
     Blocked(String),
+    /// Nothing was entered for it, so it scored nothing; the lever's unit makes it score.
+    Starts,
     /// It earns as the lever grows.
     Open,
 }
@@ -65,6 +67,7 @@ impl ItemState {
                 format!("按整档计分：再 {} {unit}进下一档（+{} 分）", format_fixed2(*more), format_fixed2(*points))
             }
             ItemState::Blocked(why) => why.clone(),
+            ItemState::Starts => "原未填写、不得分，填入后开始计分".to_owned(),
             ItemState::Open => String::new(),
         }
     }
@@ -107,7 +110,8 @@ pub struct Marginal {
     pub bank: String,
     /// Where it stands.
     pub now: Standing,
-    /// One row per lever, the common loan kinds first.
+    /// One row per lever, the most points first (equal points: the larger share first, then the
+    /// common loan kinds before the other levers).
     pub rows: Vec<MarginalRow>,
     /// What to say beside the table.
     pub notes: Vec<Note>,
@@ -140,7 +144,7 @@ pub fn marginal(scheme: &Scheme, scenario: &Scenario, bank: &str, rivals: Rivals
                 Some(ItemEffect {
                     item,
                     points: later.points - before.points,
-                    state: state(before, scheme, lever, scenario.settings.bonus_mode),
+                    state: state(before, later, scheme, lever, scenario.settings.bonus_mode),
                 })
             })
             .collect();
@@ -158,6 +162,8 @@ pub fn marginal(scheme: &Scheme, scenario: &Scenario, bank: &str, rivals: Rivals
             starts_at_zero: trial.starts.first() == Some(&Start::Zero),
         });
     }
+    // The most valuable lending first; equal points by the share they bring, then in the levers' order.
+    rows.sort_by(|a, b| b.points.cmp(&a.points).then(b.share_pp.cmp(&a.share_pp)));
     Some(Marginal { bank: bank.to_owned(), now, rows, notes })
 }
 
@@ -177,10 +183,22 @@ pub(crate) fn scale_rule(items: &Items, item: Item) -> Option<&ScaleRule> {
     })
 }
 
-/// Where an item stands for the lever: capped, below task, the next whole-units step, blocked.
-fn state(score: &crate::evaluation::ItemScore, scheme: &Scheme, lever: &Lever, mode: BonusMode) -> ItemState {
-    if let Some(why) = blocked(score, lever) {
+/// Where an item stands for the lever: capped, below task, the next whole-units step, blocked, or
+/// starting to score. `after` is the item with one more unit: an item is blocked only when the lever
+/// cannot make it score (a figure the lever does not add is still missing), not merely because it
+/// scored nothing before — 科技型新增 on its own scores 科创金融 although 科技金融产品 is not entered.
+fn state(
+    score: &crate::evaluation::ItemScore,
+    after: &crate::evaluation::ItemScore,
+    scheme: &Scheme,
+    lever: &Lever,
+    mode: BonusMode,
+) -> ItemState {
+    if let Some(why) = blocked(after, lever) {
         return ItemState::Blocked(why);
+    }
+    if matches!(score.working, Working::Missing { .. } | Working::Undefined { .. }) {
+        return ItemState::Starts;
     }
     if at_ceiling(score, scheme) {
         return ItemState::Capped;
@@ -262,6 +280,7 @@ impl Marginal {
                         ItemState::BelowTask { .. } => "below_task",
                         ItemState::NextStep { .. } => "next_step",
                         ItemState::Blocked(_) => "blocked",
+                        ItemState::Starts => "starts",
                         ItemState::Open => "open",
                     },
                     "note": e.state.zh(),

@@ -11,7 +11,8 @@ use serde_json::{json, Value};
 
 use crate::document::Scenario;
 use crate::fields::Field;
-use crate::format::format_fixed2;
+use crate::fields::Unit;
+use crate::format::{format_amount, format_fixed2};
 use crate::items::{Band, Item};
 use crate::scheme::Scheme;
 use crate::solve::{
@@ -39,6 +40,18 @@ impl RivalMargin {
     /// Whether the rival is above us.
     pub fn is_above(&self) -> bool {
         self.gap > Decimal::ZERO
+    }
+
+    /// The lending that changes the order, for a table's cell: `本行再增 0.72 亿元`, `它再增 1.41 亿元`,
+    /// `本行仅靠增贷无法超过`; `None` when it was not worked out.
+    pub fn lending_zh(&self) -> Option<String> {
+        let answer = self.lending.as_ref()?;
+        Some(match (answer.more(), self.is_above()) {
+            (Some(more), true) => format!("本行再增 {}", format_amount(more, Unit::Yi.symbol())),
+            (Some(more), false) => format!("它再增 {}", format_amount(more, Unit::Yi.symbol())),
+            (None, true) => "本行仅靠增贷无法超过".to_owned(),
+            (None, false) => "它仅靠增贷无法超过本行".to_owned(),
+        })
     }
 }
 

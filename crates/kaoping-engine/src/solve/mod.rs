@@ -34,7 +34,7 @@ mod simulate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-pub use goal::Goal;
+pub use goal::{Goal, GoalFigure, GoalForm};
 pub use lever::{all_levers, common_kinds, wholes_of, Lever, Start};
 pub use marginal::{marginal, ItemEffect, ItemState, Marginal, MarginalRow};
 pub use margins::{margins, Margins, RivalMargin};

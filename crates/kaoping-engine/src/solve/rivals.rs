@@ -6,7 +6,9 @@
 //! and the simulation, not part of the scenario file: the scenario stays what was entered.
 //!
 //! - The annex balance lines (附件1–4) a rival has not entered: on task (as the engine scores them), or
-//!   on task plus k% of its 2023 balance. The simulation draws them instead ([`super::simulate`]).
+//!   on task plus k% of its 2023 balance; optionally the lines it has entered too ("what if every other
+//!   bank beats its task by 2 points", whatever was typed for it). The simulation draws them instead
+//!   ([`super::simulate`]).
 //!   附件5's 东楚融通 targets have no 2023 balance and stay on target.
 //! - Any other item a rival has no figures for (it would score 0): 0, or exactly the points for
 //!   reaching the item's bar (the base points: 扩面 3, 普惠小微 4, 科创 6, 养老 2, both 担保 programmes
@@ -51,8 +53,11 @@ pub enum RivalUnentered {
 /// What the solver assumes about the banks other than the one it answers for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Rivals {
-    /// Their annex balance lines not entered.
+    /// Their annex balance lines not entered (and, with `entered_lines_too`, those entered).
     pub lines: RivalLines,
+    /// The assumption on the lines applies to the lines a rival has entered too: what was typed for
+    /// the rivals' balances is set aside and every rival is on task, or task + K%.
+    pub entered_lines_too: bool,
     /// Their items without figures.
     pub unentered: RivalUnentered,
 }
@@ -92,6 +97,17 @@ impl Rivals {
         }
     }
 
+    /// What the assumptions are, for above their boxes.
+    pub const ABOUT: &'static str = "他行没有填写的数据如何估计。这些假设只用于目标测算，不写入情景文件。";
+    /// The label of the lines' list.
+    pub const LINES_LABEL: &'static str = "他行未填的贷款余额";
+    /// The label of K's box, for `above:`.
+    pub const ABOVE_LABEL: &'static str = "K（%）";
+    /// The label of `entered_lines_too`'s checkbox.
+    pub const ENTERED_LINES_TOO_LABEL: &'static str = "也适用于他行已填的贷款余额";
+    /// The label of the unentered items' list.
+    pub const UNENTERED_LABEL: &'static str = "他行未填的其他项目";
+
     /// The choices for the rivals' unentered lines, for a list: (what [`Rivals::parse_lines`] reads,
     /// Chinese label); `above:` takes its K from a box.
     pub fn lines_choices() -> [(&'static str, &'static str); 2] {
@@ -123,10 +139,15 @@ impl Rivals {
 
     /// The assumptions in Chinese, for beside an answer.
     pub fn zh(&self) -> String {
+        let which = if self.entered_lines_too {
+            "他行的贷款余额（含已填写的）一律"
+        } else {
+            "他行未填的贷款余额"
+        };
         let lines = match self.lines {
-            RivalLines::OnTask => "他行未填的贷款余额按恰好完成任务计".to_owned(),
+            RivalLines::OnTask => format!("{which}按恰好完成任务计"),
             RivalLines::AboveTask(k) => {
-                format!("他行未填的贷款余额按任务再加 2023 年末余额的 {}% 计", format_fixed2(k))
+                format!("{which}按任务再加 2023 年末余额的 {}% 计", format_fixed2(k))
             }
         };
         let unentered = match self.unentered {
@@ -143,20 +164,25 @@ impl Rivals {
         *self == Rivals::default()
     }
 
-    /// The scenario with the rivals' unentered balance lines set by the assumption; `bank` (our bank,
-    /// by index) is left as it is.
+    /// The scenario with the rivals' balance lines set by the assumption (those not entered, or all of
+    /// them with `entered_lines_too`); `bank` (our bank, by index) is left as it is.
     pub(crate) fn prepare(&self, scheme: &Scheme, scenario: &Scenario, bank: usize) -> Scenario {
-        let RivalLines::AboveTask(k) = self.lines else { return scenario.clone() };
+        let k = match self.lines {
+            RivalLines::OnTask if !self.entered_lines_too => return scenario.clone(),
+            RivalLines::OnTask => Decimal::ZERO,
+            RivalLines::AboveTask(k) => k,
+        };
         let mut out = scenario.clone();
         let figures = evaluate(scheme, scenario);
         for (i, info) in scheme.banks.iter().enumerate() {
             let Some(result) = figures.banks.get(i).filter(|_| i != bank) else { continue };
             for (field, line) in balance_lines() {
-                if scenario.bank(&info.id).is_some_and(|b| field.is_entered(b)) {
+                if !self.entered_lines_too && scenario.bank(&info.id).is_some_and(|b| field.is_entered(b)) {
                     continue;
                 }
                 let line = result.figures.line(line);
-                let value = (line.current + line.base * k / Decimal::ONE_HUNDRED).max(Decimal::ZERO);
+                // On task is the 2023 balance plus the task, whatever was entered.
+                let value = (line.base + line.task + line.base * k / Decimal::ONE_HUNDRED).max(Decimal::ZERO);
                 let _ = field.set_exact(out.bank_mut(&info.id), crate::solve::to_the_yuan(value));
             }
         }
@@ -270,6 +296,23 @@ mod tests {
         // 农发行: 282.01 + 42.30 + 5% × 282.01 = 338.4105; our bank (工商银行) is untouched.
         assert_eq!(prepared.bank("adbc").and_then(|b| b.loans).map(|a| a.get()), Some(Decimal::new(3384105, 4)));
         assert!(prepared.bank("icbc").is_none());
+    }
+
+    #[test]
+    fn rivals_above_task_can_set_aside_what_was_entered_for_them() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let mut scenario = scheme.baseline();
+        let _ = Field::Loans.set(scenario.bank_mut("adbc"), Some(Decimal::from(400)));
+        let above = RivalLines::AboveTask(Decimal::from(2));
+        let unentered_only = Rivals { lines: above, ..Rivals::default() }.prepare(scheme, &scenario, 1);
+        assert_eq!(unentered_only.bank("adbc").and_then(|b| b.loans).map(|a| a.get()), Some(Decimal::from(400)));
+        let all = Rivals { lines: above, entered_lines_too: true, ..Rivals::default() };
+        let prepared = all.prepare(scheme, &scenario, 1);
+        // 农发行: 282.01 + 42.30 + 2% × 282.01 = 329.9502, the 400 typed for it set aside.
+        assert_eq!(prepared.bank("adbc").and_then(|b| b.loans).map(|a| a.get()), Some(Decimal::new(3299502, 4)));
+        let on_task = Rivals { entered_lines_too: true, ..Rivals::default() }.prepare(scheme, &scenario, 1);
+        assert_eq!(on_task.bank("adbc").and_then(|b| b.loans).map(|a| a.get()), Some(Decimal::new(32431, 2)));
+        assert!(all.zh().starts_with("他行的贷款余额（含已填写的）一律按任务再加"), "{}", all.zh());
     }
 
     #[test]

@@ -47,6 +47,30 @@ impl SimulationSpec {
     pub const DRAWS_DEFAULT: u32 = 1000;
     /// The seed when none is given.
     pub const SEED_DEFAULT: u64 = 1;
+    /// The spread a page offers first, in percentage points.
+    pub const SPREAD_DEFAULT_PP: Decimal = Decimal::from_parts(3, 0, 0, false, 0);
+    /// What `entered_too` means, for beside its checkbox.
+    pub const ENTERED_TOO_LABEL: &'static str = "他行已填的贷款余额也围绕所填数字浮动";
+    /// The boxes' labels: spread, draws, seed.
+    pub const LABELS: [&'static str; 3] = ["浮动（± 个百分点）", "次数", "种子"];
+
+    /// Reads the spread, the number of draws and the seed as typed (a page's boxes, the command
+    /// line's options) and checks them; the error says which one and what it accepts.
+    pub fn parse(spread_pp: &str, draws: &str, seed: &str, entered_too: bool) -> Result<SimulationSpec, Error> {
+        let spread = crate::values::parse_exact(spread_pp.trim()).map_err(|_| Error::Assumption {
+            what: Assumption::Spread { max: Self::SPREAD_MAX_PP },
+            text: spread_pp.trim().to_owned(),
+        })?;
+        let draws_n: u32 = draws.trim().parse().map_err(|_| Error::Assumption {
+            what: Assumption::Draws { max: Self::DRAWS_MAX },
+            text: draws.trim().to_owned(),
+        })?;
+        let seed_n: u64 = seed
+            .trim()
+            .parse()
+            .map_err(|_| Error::Assumption { what: Assumption::Seed, text: seed.trim().to_owned() })?;
+        SimulationSpec::new(spread, draws_n, seed_n, entered_too)
+    }
 
     /// Checks the spread and the number of draws.
     pub fn new(spread_pp: Decimal, draws: u32, seed: u64, entered_too: bool) -> Result<SimulationSpec, Error> {
@@ -152,7 +176,9 @@ impl<'a> Simulation<'a> {
         for (i, info) in scheme.banks.iter().enumerate() {
             let Some(result) = evaluation.banks.get(i).filter(|b| i != index && b.is_ranked()) else { continue };
             for (field, line) in balance_lines() {
-                if !spec.entered_too && scenario.bank(&info.id).is_some_and(|b| field.is_entered(b)) {
+                // A line entered for a rival is drawn when asked, or when the assumption set it aside.
+                let kept = !spec.entered_too && !rivals.entered_lines_too;
+                if kept && scenario.bank(&info.id).is_some_and(|b| field.is_entered(b)) {
                     continue;
                 }
                 let line = result.figures.line(line);
@@ -314,6 +340,18 @@ impl SimulationSummary {
     /// The share of draws in a band or a better one, percent.
     pub fn at_least(&self, band: Band) -> Decimal {
         self.percent(self.band_counts.iter().filter(|(b, _)| *b <= band).map(|(_, n)| *n).sum())
+    }
+
+    /// How often the bank reached each band or better, in words:
+    /// `进入贡献突出单位 33.00%，贡献积极单位及以上 100.00%`.
+    pub fn bands_zh(&self) -> String {
+        format!(
+            "进入{} {}%，{}及以上 {}%",
+            Band::Outstanding.label(),
+            crate::format::format_fixed2(self.at_least(Band::Outstanding)),
+            Band::Positive.label(),
+            crate::format::format_fixed2(self.at_least(Band::Positive))
+        )
     }
 
     /// `第 2–5 名（中位第 3 名）；进入前三 71%；贡献积极及以上 100%；约谈 0%`.
