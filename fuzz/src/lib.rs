@@ -221,8 +221,10 @@ pub fn solve(input: &SolveInput) {
 
 /// The properties every import (file or pasted block) keeps, against the on-task baseline: applying
 /// is all or nothing (a preview that lists a problem never applies, a refusal always says why); a
-/// scenario it applies is scored, and its file reads back with every point kept; and the page's
-/// way through the spreadsheet worker (`kaoping_sheets::job`) gives exactly the direct result.
+/// partial import is offered only when something is refused and nothing concerns the whole file,
+/// and it lists every refused cell; a scenario either applies is scored, and its file reads back with
+/// every point kept; and the page's way through the spreadsheet worker (`kaoping_sheets::job`) gives
+/// exactly the direct result.
 fn check_update(update: kaoping_sheets::Update, job: Option<(kaoping_sheets::job::Job, &[u8])>) {
     use kaoping_sheets::job::Reply;
     let scheme = scheme();
@@ -240,6 +242,20 @@ fn check_update(update: kaoping_sheets::Update, job: Option<(kaoping_sheets::job
         }
         Err(problems) => assert!(!problems.is_empty(), "refused without a reason"),
     }
+    let rest = update.apply_rest(scheme, &base);
+    if let Ok((scenario, refused)) = &rest {
+        assert!(refused.iter().all(|p| !p.is_whole_file()), "a partial import past a whole-file problem");
+        assert!(preview.problems.iter().all(|p| refused.contains(p)), "every refused cell is listed");
+        let back = Scenario::from_json(&scenario.to_json()).expect("a partial import's file reads back");
+        assert_eq!(evaluate(scheme, &back), evaluate(scheme, scenario), "the partial import's file keeps every point");
+        if let Ok(whole) = &applied {
+            assert_eq!(scenario, whole, "with nothing refused, the rest is the whole");
+        }
+    }
+    assert!(
+        !preview.rest_possible || (rest.is_ok() && !preview.problems.is_empty()),
+        "the rest is offered only when something is refused and the rest can be applied"
+    );
     if let Some((job, bytes)) = job {
         let (text, out) = kaoping_sheets::job::run_message(&job.message(&base), bytes);
         assert!(out.is_empty(), "an import answers with no file");
@@ -247,6 +263,8 @@ fn check_update(update: kaoping_sheets::Update, job: Option<(kaoping_sheets::job
             Reply::Imported(through) => {
                 assert_eq!(through.preview, preview, "the worker's preview is the direct one");
                 assert_eq!(through.applied, applied, "the worker applies what the direct call applies");
+                let direct_rest = if preview.rest_possible { rest.as_ref().ok().map(|(s, _)| s.clone()) } else { None };
+                assert_eq!(through.rest, direct_rest, "the worker's partial import is the direct one");
             }
             other => panic!("an import through the worker answered {other:?}"),
         }
@@ -257,7 +275,7 @@ fn check_update(update: kaoping_sheets::Update, job: Option<(kaoping_sheets::job
 /// else): read or refused cell by cell, never a panic; see `check_update`.
 pub fn sheets_file(data: &[u8]) {
     let update = kaoping_sheets::read_file(data, "填报.xlsx", scheme());
-    check_update(update, Some((kaoping_sheets::job::Job::Read { file_name: "填报.xlsx".to_owned() }, data)));
+    check_update(update, Some((kaoping_sheets::job::Job::Read { file_name: "填报.xlsx".to_owned(), mapping: Vec::new() }, data)));
 }
 
 /// A block pasted into 全市总览: its text, and where it lands (columns and banks picked by index).
@@ -278,7 +296,7 @@ pub fn sheets_paste(input: &PasteInput) {
         input.banks.iter().take(20).map(|&i| scheme.banks[usize::from(i) % scheme.banks.len()].id.clone()).collect();
     let target = kaoping_sheets::paste::Target { columns, banks };
     let update = kaoping_sheets::paste::paste(&input.text, scheme, &target);
-    let job = kaoping_sheets::job::Job::Paste { text: input.text.clone(), target };
+    let job = kaoping_sheets::job::Job::Paste { text: input.text.clone(), target, mapping: Vec::new() };
     check_update(update, Some((job, &[])));
 }
 

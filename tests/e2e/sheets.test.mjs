@@ -161,18 +161,24 @@ function fillInLibreOffice(book, bank, value) {
   const name = xml.indexOf(`>${bank}<`);
   assert.ok(name >= 0, `LibreOffice shows a row for ${bank}`);
   const start = xml.indexOf('<table:table-cell', name);
-  const typed = `<table:table-cell office:value-type="float" office:value="${value}"><text:p>${value}</text:p></table:table-cell>`;
-  const empty = xml.slice(start).match(/^<table:table-cell(?: table:number-columns-repeated="(\d+)")?\/>/);
+  // An empty cell keeps its other attributes (the input shading's style, the data validation):
+  // the typed cell takes them over, and the rest of a repeated run keeps them too.
+  const empty = xml.slice(start).match(/^<table:table-cell((?:\s+[\w:-]+="[^"]*")*)\s*\/>/);
   let cell;
   let end;
   if (empty) {
-    const rest = Number(empty[1] ?? 1) - 1;
-    cell = typed + (rest > 0 ? `<table:table-cell table:number-columns-repeated="${rest}"/>` : '');
+    const repeated = empty[1].match(/\s+table:number-columns-repeated="(\d+)"/);
+    const attributes = empty[1].replace(/\s+table:number-columns-repeated="\d+"/, '');
+    const rest = Number(repeated?.[1] ?? 1) - 1;
+    cell = `<table:table-cell${attributes} office:value-type="float" office:value="${value}"><text:p>${value}</text:p></table:table-cell>`
+      + (rest > 0 ? `<table:table-cell${attributes} table:number-columns-repeated="${rest}"/>` : '');
     end = start + empty[0].length;
   } else {
     end = xml.indexOf('</table:table-cell>', start) + '</table:table-cell>'.length;
     assert.match(xml.slice(start, end), /office:value-type="float"/, 'column B holds a number or nothing');
-    cell = typed;
+    cell = xml.slice(start, end)
+      .replace(/office:value="[^"]*"/, `office:value="${value}"`)
+      .replace(/<text:p>[^<]*<\/text:p>/, `<text:p>${value}</text:p>`);
   }
   xml = xml.slice(0, start) + cell + xml.slice(end);
   const edited = path.join(dir, '填好的模板.fods');

@@ -7,7 +7,8 @@
 //! kaoping template              the on-task baseline of all 16 banks, every field present
 //! kaoping template --xlsx OUT.xlsx [--from FILE]   the fill-in workbook, pre-filled
 //! kaoping export FILE --xlsx OUT.xlsx [--bank icbc] | --csv OUT.csv
-//! kaoping import BOOK.xlsx|TABLE.csv [--into FILE]  the scenario with the sheet's figures, as JSON
+//! kaoping import BOOK [--into FILE] [--map '各项贷款=loans']… [--partial [--refused OUT.csv]]
+//!                               the scenario with the sheet's figures, as JSON (.xlsx/.xls/.ods/.xlsb/.csv/.tsv)
 //! kaoping diff A.json B.json [--bank icbc] [--json]
 //! kaoping link FILE             the share link's fragment (#s=…)
 //! kaoping open-link LINK        the scenario a share link carries
@@ -84,11 +85,22 @@ enum Command {
     },
     /// Read a workbook or CSV/TSV table and print the scenario with its figures (kaoping-scenario/1).
     Import {
-        /// The workbook (.xlsx) or table (.csv, .tsv).
+        /// The workbook (.xlsx, .xls, .ods, .xlsb) or table (.csv, .tsv; UTF-8, UTF-16 or GBK).
         book: String,
         /// The scenario the figures go into (default: an empty one of the year).
         #[arg(long, value_name = "FILE")]
         into: Option<String>,
+        /// Say what a heading that is not recognised is: `HEADING=KEY` with a figure's key
+        /// (`各项贷款=loans`), or `HEADING=ignore` to leave the column out. May be repeated.
+        #[arg(long = "map", value_name = "HEADING=KEY")]
+        map: Vec<String>,
+        /// Import what can be read and leave the refused cells as they were (listed on stderr).
+        /// Without it, one refused cell refuses the whole file.
+        #[arg(long)]
+        partial: bool,
+        /// With --partial: also write the refused cells here as CSV (文件, 位置, 原因).
+        #[arg(long, value_name = "OUT.csv", requires = "partial")]
+        refused: Option<String>,
     },
     /// Compare two scenarios: every bank's total, rank, band and share in each, and what moved.
     Diff {
@@ -332,7 +344,7 @@ fn run(command: Command) -> Result<String, Failure> {
                     (scheme, scheme.template())
                 }
             };
-            write_file(&out, &export::template(scheme, &scenario, &about()))?;
+            write_file(&out, &export::template(scheme, &scenario, &about()).map_err(Failure::input)?)?;
             Ok(String::new())
         }
         Command::Export { file, xlsx, csv, bank } => {
@@ -341,14 +353,14 @@ fn run(command: Command) -> Result<String, Failure> {
                 return Err(unknown_bank(scheme, &bank));
             }
             if let Some(out) = xlsx {
-                write_file(&out, &export::workbook(scheme, &scenario, &bank, &about()))?;
+                write_file(&out, &export::workbook(scheme, &scenario, &bank, &about()).map_err(Failure::input)?)?;
             }
             if let Some(out) = csv {
                 write_file(&out, export::city_csv(scheme, &scenario).as_bytes())?;
             }
             Ok(String::new())
         }
-        Command::Import { book, into } => {
+        Command::Import { book, into, map, partial, refused } => {
             let (scheme, base) = match into {
                 Some(file) => load(&file)?,
                 None => {
@@ -359,12 +371,41 @@ fn run(command: Command) -> Result<String, Failure> {
             let bytes = read_bytes(&book)?;
             let name =
                 std::path::Path::new(&book).file_name().map_or(book.clone(), |n| n.to_string_lossy().into_owned());
-            let update = kaoping_sheets::read_file(&bytes, &name, scheme);
-            match update.apply(scheme, &base) {
-                Ok(scenario) => Ok(scenario.to_json() + "\n"),
-                Err(problems) => {
-                    let lines: Vec<String> = problems.iter().map(|p| format!("{book}: {p}")).collect();
-                    Err(Failure::input(lines.join("\n")))
+            let mapping = map
+                .iter()
+                .map(|m| kaoping_sheets::ReadOptions::parse_map(m))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(Failure::input)?;
+            let options = kaoping_sheets::ReadOptions { mapping };
+            let update = kaoping_sheets::read_file_with(&bytes, &name, scheme, &options);
+            let lines = |problems: &[kaoping_sheets::Problem]| -> String {
+                let mut lines: Vec<String> = problems.iter().map(|p| format!("{book}: {p}")).collect();
+                if !update.unplaced.is_empty() {
+                    lines.push(format!(
+                        "{book}: 列名无法识别时，可用 --map '列名=代码' 指明（如 --map '{}=loans'），或 --map '列名=ignore' 不读取",
+                        update.unplaced.first().map_or("", |u| u.heading.as_str())
+                    ));
+                }
+                lines.join("\n")
+            };
+            if partial {
+                match update.apply_rest(scheme, &base) {
+                    Ok((scenario, refused_cells)) => {
+                        if !refused_cells.is_empty() {
+                            eprintln!("{}", lines(&refused_cells));
+                            eprintln!("{book}: 以上 {} 处未导入，其余已导入", refused_cells.len());
+                        }
+                        if let Some(out) = refused {
+                            write_file(&out, kaoping_sheets::refused_csv(&name, &refused_cells).as_bytes())?;
+                        }
+                        Ok(scenario.to_json() + "\n")
+                    }
+                    Err(problems) => Err(Failure::input(lines(&problems))),
+                }
+            } else {
+                match update.apply(scheme, &base) {
+                    Ok(scenario) => Ok(scenario.to_json() + "\n"),
+                    Err(problems) => Err(Failure::input(lines(&problems))),
                 }
             }
         }

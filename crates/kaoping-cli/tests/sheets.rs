@@ -129,8 +129,8 @@ fn a_bad_table_lists_every_refused_cell_and_prints_no_scenario() {
         lines,
         [
             format!("kaoping: {table}: 填报.csv!B2：贷款余额填的“12.3x”有误：“x” 不是数字（可带单位：亿元、亿）"),
-            format!("kaoping: {table}: 填报.csv!A3：没有“火星银行”这家参评银行（可填银行简称、全称或代码，如 工商银行、icbc）"),
-            format!("kaoping: {table}: 填报.csv!A4：工商银行重复出现（第 2 行已有），每家银行只能填一行"),
+            format!("kaoping: {table}: 填报.csv!A3：没有“火星银行”这家参评银行，该行未读取（可填银行简称、全称、法定名称或代码，如 工商银行、中国工商银行股份有限公司黄石分行、icbc）"),
+            format!("kaoping: {table}: 填报.csv!A4：工商银行重复出现（第 2 行已有），每家银行只能填一行，该行未读取"),
         ],
         "{stderr}"
     );
@@ -140,8 +140,46 @@ fn a_bad_table_lists_every_refused_cell_and_prints_no_scenario() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr).trim_end(),
-        format!("kaoping: {not_a_book}: 文件已损坏（压缩包结构不完整），无法作为 Excel 工作簿读取")
+        format!("kaoping: {not_a_book}: 文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或不完整：请在 Excel/WPS 中打开后另存为 .xlsx 再导入")
     );
+
+    // --partial imports the rest and lists (and with --refused writes) what it left out.
+    let refused = path(&dir, "未导入.csv");
+    let out = kaoping(&[
+        "import",
+        &table,
+        "--into",
+        &scenario("worked-example-1.scenario.json"),
+        "--partial",
+        "--refused",
+        &refused,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let imported: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a scenario");
+    let icbc = imported["banks"].as_array().expect("banks").iter().find(|b| b["id"] == "icbc").expect("icbc");
+    assert_eq!(icbc["sme_loans"], serde_json::json!("100"), "the readable cell of the row is imported");
+    assert!(text(&out.stderr).contains("以上 3 处未导入，其余已导入"), "{}", text(&out.stderr));
+    let list = std::fs::read_to_string(&refused).expect("the refused list");
+    assert!(list.starts_with("\u{feff}文件,位置,原因\r\n填报.csv,填报.csv!B2,"), "{list}");
+}
+
+#[test]
+fn an_unknown_heading_is_named_and_placed_with_map() {
+    let dir = scratch("map");
+    let table = path(&dir, "报表.csv");
+    std::fs::write(&table, "单位：万元\n银行名称,各项贷款合计,附注2\n中国工商银行股份有限公司黄石分行,4005600,x\n")
+        .expect("writable");
+    let out = kaoping(&["import", &table]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("列名“各项贷款合计”无法识别") && stderr.contains("--map"), "{stderr}");
+    let out = kaoping(&["import", &table, "--map", "各项贷款合计=loans", "--map", "附注2=ignore"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let imported: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a scenario");
+    assert_eq!(imported["banks"][0]["loans"], serde_json::json!("400.56"), "万元 from the 单位 line, exactly");
+    let out = kaoping(&["import", &table, "--map", "各项贷款合计=nonsense"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("不是数据代码"), "{}", text(&out.stderr));
 }
 
 #[test]
@@ -188,15 +226,16 @@ fn libreoffice_opens_the_workbook_and_shows_the_scores() {
     let book = path(&dir, "全市.xlsx");
     assert!(kaoping(&["export", &scenario(name), "--xlsx", &book]).status.success());
     let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
-    // Field separator, text delimiter, UTF-8, from line 1; values as stored, not as shown.
-    let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false";
+    // Field separator, text delimiter, UTF-8, from line 1; values as stored, not as shown; the
+    // second sheet (得分: the points, total and rank under their hidden key row).
+    let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2";
     let out = Command::new(&soffice)
         .args([&profile, "--headless", "--norestore", "--convert-to", filter, "--outdir"])
         .arg(&dir)
         .arg(&book)
         .output()
         .expect("soffice runs");
-    let csv_path = dir.join("全市.csv");
+    let csv_path = dir.join("全市-得分.csv");
     assert!(csv_path.is_file(), "LibreOffice converted nothing: {}{}", text(&out.stdout), text(&out.stderr));
     let converted = std::fs::read_to_string(&csv_path).expect("UTF-8 CSV");
     let rows: Vec<Vec<String>> = converted.lines().map(split_csv).collect();
@@ -225,7 +264,6 @@ fn libreoffice_opens_the_workbook_and_shows_the_scores() {
             }
         };
         check("total", &bank["total"]);
-        check("deposit.share_pct", &bank["deposit"]["share_pct"]);
         for (item, points) in bank["items"].as_object().expect("items") {
             check(&format!("points.{item}"), points);
         }
@@ -252,6 +290,56 @@ fn libreoffice_opens_the_workbook_and_shows_the_scores() {
     assert!(into.status.success(), "{}", text(&into.stderr));
     let unchanged = kaoping(&["import", &book, "--into", &scenario(name)]);
     assert_eq!(text(&into.stdout), text(&unchanged.stdout), "the resaved workbook changes nothing");
+}
+
+/// The exported workbook printed by LibreOffice: a few pages, the first one 结果 with every bank, its
+/// total and rank, and every page numbered.
+#[test]
+fn libreoffice_prints_the_workbook_on_a_few_pages_with_every_bank_on_the_first() {
+    let Some(soffice) = soffice() else {
+        eprintln!("SKIPPED libreoffice_prints_the_workbook…: LibreOffice (soffice) is not installed here");
+        return;
+    };
+    let pdftotext = |args: &[&str]| Command::new("pdftotext").args(args).output();
+    if pdftotext(&["-v"]).is_err() {
+        eprintln!("SKIPPED libreoffice_prints_the_workbook…: pdftotext (poppler-utils) is not installed here");
+        return;
+    }
+    let dir = scratch("print");
+    let name = "full-16-banks.scenario.json";
+    let book = path(&dir, "测算.xlsx");
+    assert!(kaoping(&["export", &scenario(name), "--xlsx", &book]).status.success());
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+    let out = Command::new(&soffice)
+        .args([&profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&book)
+        .output()
+        .expect("soffice runs");
+    let pdf = path(&dir, "测算.pdf");
+    assert!(Path::new(&pdf).is_file(), "LibreOffice printed nothing: {}{}", text(&out.stdout), text(&out.stderr));
+    let all = pdftotext(&["-layout", &pdf, "-"]).expect("pdftotext runs");
+    let all = text(&all.stdout);
+    let pages = all.matches('\u{c}').count();
+    assert!((5..=14).contains(&pages), "{pages} pages");
+    let first = text(&pdftotext(&["-layout", "-f", "1", "-l", "1", &pdf, "-"]).expect("pdftotext runs").stdout);
+    assert!(first.contains("结果") && first.contains("总分") && first.contains("名次"), "{first}");
+    assert!(first.contains(&format!("第 1 页，共 {pages} 页")), "{first}");
+    let scored = kaoping(&["score", &scenario(name)]);
+    let result: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("result JSON");
+    let scheme = kaoping_engine::Scheme::builtin(2024).expect("built-in");
+    for bank in result["banks"].as_array().expect("banks") {
+        let id = bank["id"].as_str().expect("an id");
+        let short = &scheme.banks[scheme.bank_index(id).expect("a bank")].short_name;
+        let line = first
+            .lines()
+            .find(|l| l.trim_start().starts_with(short.as_str()))
+            .unwrap_or_else(|| panic!("{short} on page 1:\n{first}"));
+        if let Some(total) = bank["total"].as_str() {
+            let shown = two_places(total).expect("a total").to_string();
+            assert!(line.contains(&shown), "{short}: {shown} in {line}");
+        }
+    }
 }
 
 /// One line of LibreOffice's CSV: comma-separated, text in double quotes.

@@ -140,7 +140,7 @@ mod tests {
         fn decimal(&mut self) -> Decimal {
             match self.next() % 40 {
                 0 => return Decimal::ZERO,
-                1 => return Decimal::from_parts(0, 0, 0, self.next() % 2 == 0, (self.next() % 29) as u32),
+                1 => return Decimal::from_parts(0, 0, 0, self.next().is_multiple_of(2), (self.next() % 29) as u32),
                 2 => return Decimal::MAX,
                 3 => return Decimal::MIN,
                 4 => return Decimal::ONE,
@@ -149,11 +149,11 @@ mod tests {
             let bits = (self.next() % 97) as u32;
             let raw = ((u128::from(self.next()) << 64) | u128::from(self.next())) & MAX_MANTISSA;
             let mut m = if bits == 0 { 0 } else { raw >> (96 - bits) };
-            if self.next() % 4 == 0 {
+            if self.next().is_multiple_of(4) {
                 m = u128::from(self.next() % 100_000_000) * 10u128.pow((self.next() % 12) as u32);
             }
             let scale = (self.next() % 29) as u32;
-            Decimal::from_parts(m as u32, (m >> 32) as u32, (m >> 64) as u32, self.next() % 2 == 0, scale)
+            Decimal::from_parts(m as u32, (m >> 32) as u32, (m >> 64) as u32, self.next().is_multiple_of(2), scale)
         }
     }
 

@@ -199,6 +199,9 @@ pub struct FieldSpec {
     /// What the scheme or its annex says the figure covers, quoted, when a reader needs it beside the
     /// box (the form shows it under the row).
     pub note: Option<&'static str>,
+    /// Other headings the figure is known by in the bureau's and banks' own sheets (the spreadsheet
+    /// reader also accepts the label and short label with or without 各项, 余额, a unit or the year).
+    pub aliases: &'static [&'static str],
     get: fn(&BankInput) -> Option<Decimal>,
     set: fn(&mut BankInput, Option<Decimal>) -> Result<(), ValueError>,
 }
@@ -265,7 +268,7 @@ macro_rules! bank_fields {
         $variant:ident => $name:ident: $type:ty {
             key: $key:literal, label: $label:literal, short: $short:literal, unit: $unit:ident, kind: $kind:ident,
             annex: $annex:expr, items: [$($item:ident),*], missing: $missing:literal, section: $section:ident
-            $(, note: $note:literal)? $(,)?
+            $(, note: $note:literal)? $(, aliases: [$($alias:literal),* $(,)?])? $(,)?
         }
     )*) => {
         /// What a user enters for one bank: every figure optional (a flag is false when absent).
@@ -302,6 +305,7 @@ macro_rules! bank_fields {
                 reported_missing: $missing,
                 section: Section::$section,
                 note: note!($($note)?),
+                aliases: &[$($($alias),*)?],
                 get: |bank| Stored::to_decimal(&bank.$name),
                 set: |bank, value| {
                     bank.$name = Stored::from_decimal(value)?;
@@ -323,6 +327,7 @@ bank_fields! {
         key: "sme_loans", label: "中小微企业贷款余额（2024年末）", short: "中小微贷款", unit: Yi, kind: Amount,
         annex: Some(AnnexLine::Sme), items: [SmeIncrement], missing: false, section: Sme,
         note: "“中小微企业含小微企业主、个体工商户经营性贷款”（二(二)1；附件2 备注）",
+        aliases: ["中小微型企业贷款"],
     }
     /// 中小微企业贷款户数, 2023年末.
     SmeCustomers2023 => sme_customers_2023: Option<Count> {
@@ -362,12 +367,14 @@ bank_fields! {
         kind: Amount, annex: Some(AnnexLine::Manufacturing), items: [ManufacturingIncrement, ManufacturingGrowth],
         missing: false, section: Manufacturing,
         note: "“制造业信贷目标任务含票据贴现额度，年终考核计入任务完成数”（二(二)2）",
+        aliases: ["制造业信贷"],
     }
     /// 绿色贷款余额, 2024年末; absent = on task (附件4).
     GreenLoans => green_loans: Option<Amount> {
         key: "green_loans", label: "绿色贷款余额（2024年末）", short: "绿色贷款", unit: Yi, kind: Amount,
         annex: Some(AnnexLine::Green), items: [GreenIncrement], missing: false, section: Green,
         note: "附件4 备注：“绿色信贷暂按……的增速分解，年末按不低于全国或全省平均增速进行考评”；年末的考核增速可在“规则与设置”中填写",
+        aliases: ["绿色信贷", "绿色贷款（碳）"],
     }
     /// 第一单创新碳金融融资产品, count.
     CarbonProducts => carbon_products: Option<Count> {
@@ -378,6 +385,7 @@ bank_fields! {
     TechNewLoans => tech_new_loans: Option<Amount> {
         key: "tech_new_loans", label: "新增科技型企业贷款（2024年）", short: "科技型新增", unit: Yi,
         kind: Amount, annex: None, items: [Tech], missing: true, section: Tech,
+        aliases: ["科技型企业贷款新增额", "科技型企业贷款增量"],
     }
     /// 第一单科技金融产品, count.
     TechProducts => tech_products: Option<Count> {
@@ -403,12 +411,14 @@ bank_fields! {
     DongchuAmount => dongchu_amount: Option<Amount> {
         key: "dongchu_amount", label: "“东楚融通”融资金额", short: "东楚融通金额", unit: Yi, kind: Amount,
         annex: Some(AnnexLine::DongchuAmount), items: [DongchuAmount], missing: false, section: Dongchu,
+        aliases: ["东楚融通融资金额", "东楚融通平台融资金额"],
     }
     /// “东楚融通”融资户数; absent = 附件5 target.
     DongchuHouseholds => dongchu_households: Option<Count> {
         key: "dongchu_households", label: "“东楚融通”融资户数", short: "东楚融通户数", unit: Hu, kind: Count,
         annex: Some(AnnexLine::DongchuHouseholds), items: [DongchuHouseholds], missing: false, section: Dongchu,
         note: "附件5 中“融资金数”一行即融资户数（二(三)2），原文笔误",
+        aliases: ["东楚融通融资户数", "东楚融通平台融资户数"],
     }
     /// 金融政策争取、落实 grade, -10..=10.
     PolicyScore => policy_score: Option<PolicyScore> {

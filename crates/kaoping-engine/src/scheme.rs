@@ -28,6 +28,13 @@ pub struct BankInfo {
     pub short_name: String,
     /// Full name (`工商银行黄石分行`).
     pub full_name: String,
+    /// The legal name, as on the bank's own forms (`中国工商银行股份有限公司黄石分行`); the spreadsheet
+    /// reader accepts it and its usual shortenings.
+    #[serde(default)]
+    pub legal_name: String,
+    /// Other names the bank goes by in the bureau's sheets (`黄石农商银行`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// A row of 附件1 (信贷投入任务).

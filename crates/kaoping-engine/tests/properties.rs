@@ -48,7 +48,7 @@ fn bank(id: String) -> impl Strategy<Value = BankInput> {
             b.startup_target = target.and_then(|t| kaoping_engine::Target::new(t.get()).ok());
             b.startup_actual = actual;
             b.startup_new = newly;
-            b.vetoed = vetoed && id.len() % 5 == 0;
+            b.vetoed = vetoed && id.len().is_multiple_of(5);
             b
         })
 }

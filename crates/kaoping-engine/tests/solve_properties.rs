@@ -34,7 +34,7 @@ fn bank(id: String) -> impl Strategy<Value = BankInput> {
             (b.dongchu_amount, b.dongchu_households, b.npl_written_off, b.platform_bonds) =
                 (dongchu, households, npl, bonds);
             b.policy_score = policy.and_then(|p| PolicyScore::new(p).ok());
-            b.vetoed = vetoed && id.len() % 4 == 0;
+            b.vetoed = vetoed && id.len().is_multiple_of(4);
             b
         })
 }

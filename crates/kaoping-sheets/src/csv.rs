@@ -7,29 +7,50 @@
 use crate::grid::{Cell, Grid};
 use crate::Problem;
 
-/// The text of a file: UTF-8 (with or without a byte-order mark) or UTF-16 with one (Excel's
-/// "Unicode 文本"). Anything else is refused with a hint, since Excel on a Chinese system saves plain
-/// "CSV" in GBK, whose text cannot be read without guessing.
-pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
-    let utf16 = |big_endian: bool, body: &[u8]| {
-        let units: Vec<u16> = body
-            .chunks_exact(2)
-            .map(|p| if big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) })
-            .collect();
-        String::from_utf16(&units).map_err(|_| Problem::file("文件的 UTF-16 编码有误，无法读取"))
+/// The text of a file and the encoding it was read in: UTF-8 (with or without a byte-order mark),
+/// UTF-16 (with a byte-order mark, as Excel saves "Unicode 文本", or without one), or else GB18030 —
+/// which includes GBK, what Excel on Chinese Windows writes for plain "CSV". Bytes that are none of
+/// these are refused rather than guessed at.
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), Problem> {
+    use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+    let (encoding, body) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom)) => (encoding, bytes.get(bom..).unwrap_or_default()),
+        None if std::str::from_utf8(bytes).is_ok() => (UTF_8, bytes),
+        None => match utf16_without_bom(bytes) {
+            Some(big_endian) => (if big_endian { UTF_16BE } else { UTF_16LE }, bytes),
+            None => (GB18030, bytes),
+        },
     };
-    match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest).map(str::to_owned).map_err(|_| not_utf8()),
-        [0xFF, 0xFE, rest @ ..] => utf16(false, rest),
-        [0xFE, 0xFF, rest @ ..] => utf16(true, rest),
-        _ => std::str::from_utf8(bytes).map(str::to_owned).map_err(|_| not_utf8()),
-    }
+    let text = encoding.decode_without_bom_handling_and_without_replacement(body).ok_or_else(|| {
+        if encoding == GB18030 {
+            Problem::file("文件既不是 UTF-8，也不是 GBK/GB18030 编码的文本，无法读取：请在 Excel/WPS 中另存为 .xlsx 工作簿或“CSV UTF-8（逗号分隔）”后再导入")
+        } else {
+            Problem::file(format!("文件的 {} 编码有误，无法读取", encoding.name()))
+        }
+    })?;
+    let name = match encoding.name() {
+        "gb18030" => "GBK/GB18030",
+        other => other,
+    };
+    Ok((text.into_owned(), name))
 }
 
-fn not_utf8() -> Problem {
-    Problem::file(
-        "文件不是 UTF-8 编码的文本（Excel 在中文系统中保存的“CSV”为 GBK 编码）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 工作簿后再导入",
-    )
+/// UTF-16 saved without a byte-order mark: a table's text is mostly ASCII (digits, commas, line
+/// ends), so one byte of most pairs is zero — the second in little-endian, the first in big-endian.
+/// `Some(true)` for big-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(2048).collect();
+    if pairs.len() < 2 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let high_zero = pairs.iter().filter(|p| p[1] == 0 && p[0] != 0).count();
+    let low_zero = pairs.iter().filter(|p| p[0] == 0 && p[1] != 0).count();
+    let most = pairs.len() / 3;
+    match (high_zero > most && low_zero == 0, low_zero > most && high_zero == 0) {
+        (true, _) => Some(false),
+        (_, true) => Some(true),
+        _ => None,
+    }
 }
 
 /// The delimiter of a text table: a tab if the first line has one, else a comma, else a semicolon
@@ -105,7 +126,7 @@ pub fn read_with(text: &str, name: &str, delimiter: char) -> Grid {
     while rows.last().is_some_and(Vec::is_empty) {
         rows.pop();
     }
-    Grid { name: name.to_owned(), rows }
+    Grid::new(name, rows)
 }
 
 /// One field, quoted when it holds the delimiter, a quote or a line break.
@@ -158,12 +179,19 @@ mod tests {
 
     #[test]
     fn encodings() {
-        assert_eq!(decode("\u{feff}银行".as_bytes()).expect("utf-8 with bom"), "银行");
-        let utf16: Vec<u8> =
-            [0xFF, 0xFE].into_iter().chain("银行\t1".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        assert_eq!(decode(&utf16).expect("utf-16le"), "银行\t1");
-        // 银行 in GBK.
-        let gbk = [0xD2, 0xF8, 0xD0, 0xD0];
-        assert!(decode(&gbk).expect_err("gbk").to_string().contains("CSV UTF-8"));
+        assert_eq!(decode("\u{feff}银行".as_bytes()).expect("utf-8 with bom"), ("银行".to_owned(), "UTF-8"));
+        assert_eq!(decode("银行,1".as_bytes()).expect("utf-8").0, "银行,1");
+        let le: Vec<u8> = "银行\t1,2\r\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let with_bom: Vec<u8> = [0xFF, 0xFE].into_iter().chain(le.iter().copied()).collect();
+        assert_eq!(decode(&with_bom).expect("utf-16le"), ("银行\t1,2\r\n".to_owned(), "UTF-16LE"));
+        assert_eq!(decode(&le).expect("utf-16le without a bom").0, "银行\t1,2\r\n");
+        let be: Vec<u8> = "银行\t1,2\r\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&be).expect("utf-16be without a bom").0, "银行\t1,2\r\n");
+        // 银行,工商银行 in GBK; 𠀀 (beyond GBK) in GB18030's four-byte form.
+        let gbk = [0xD2, 0xF8, 0xD0, 0xD0, b',', 0xB9, 0xA4, 0xC9, 0xCC, 0xD2, 0xF8, 0xD0, 0xD0];
+        assert_eq!(decode(&gbk).expect("gbk"), ("银行,工商银行".to_owned(), "GBK/GB18030"));
+        assert_eq!(decode(&[0x95, 0x32, 0x82, 0x36]).expect("gb18030").0, "\u{20000}");
+        // A lone lead byte is neither.
+        assert!(decode(&[b'a', 0xFF]).expect_err("not text").to_string().contains("GBK"));
     }
 }

@@ -1,5 +1,10 @@
-//! Writing a scenario out: the workbook (全市 / 本行 / 设置 / 说明), the fill-in template, and the
-//! 全市 table as CSV. Every score comes from the engine's evaluation.
+//! Writing a scenario out: the workbook (结果 / 得分 / 全市 / 本行 / 设置 / 说明), the fill-in template,
+//! and the 全市 table as CSV. Every score comes from the engine's evaluation.
+//!
+//! The workbook is made to be printed: 结果 comes first and fits one landscape A4 page (every bank,
+//! by rank, with total, band, interview, composite and share); 得分 has the 18 items' points; 全市 the
+//! figures entered (the sheet an import reads back); every sheet prints landscape, fit to the page
+//! width, with its heading rows repeated on each page.
 //!
 //! Figures are written as numbers with their exact decimal text, shown with two decimals. A figure
 //! with more than 15 significant digits is written as text instead: Excel keeps only 15, and a
@@ -7,13 +12,13 @@
 //! are written rounded to two decimals half up, as the scheme publishes them.
 
 use kaoping_engine::{
-    city_figure_source, evaluate, round2, BankResult, Evaluation, Field, Group, Kind, Scenario, Scheme, Setting,
+    city_figure_source, evaluate, round2, BankResult, Evaluation, Field, Group, Item, Kind, Scenario, Scheme, Setting,
     SettingValue, FORMAT,
 };
 use rust_decimal::Decimal;
 
 use crate::table::Column;
-use crate::xlsx::{Sheet, Style, Value};
+use crate::xlsx::{Print, Rule, Sheet, Style, Validation, Value};
 
 /// The name of the layout of the workbooks this version writes, shown on the 说明 sheet.
 pub const WORKBOOK_FORMAT: &str = "kaoping-workbook/1";
@@ -79,6 +84,7 @@ fn cell(column: Column, scheme: &Scheme, scenario: &Scenario, bank: &BankResult)
         Column::Composite => fixed2(bank.deposit.composite),
         Column::Share if !ranked => not_applicable(),
         Column::Share => fixed2(bank.deposit.share_pct),
+        Column::Ignored => (Value::Empty, Style::Plain),
     }
 }
 
@@ -98,7 +104,35 @@ fn bank_sheet(name: &str, columns: &[Column], scheme: &Scheme, scenario: &Scenar
         frozen_rows: 2,
         frozen_columns: 1,
         hidden_rows: vec![0],
-        hidden_columns: vec![],
+        print: Print { repeat_rows: Some((0, 1)), repeat_columns: Some((0, 0)), ..Print::default() },
+        ..Sheet::default()
+    }
+}
+
+/// The 结果 sheet: every bank by rank (a vetoed bank last), with what a notice lists — total, rank,
+/// band, interview, composite and share — fitting one landscape A4 page.
+fn result_sheet(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation, heading_text: &str) -> Sheet {
+    let columns =
+        [Column::Bank, Column::Total, Column::Rank, Column::Band, Column::Interview, Column::Composite, Column::Share];
+    let mut rows = vec![vec![(Value::Text(heading_text.to_owned()), Style::Title)]];
+    rows.push(columns.iter().map(|c| heading(c.heading())).collect());
+    let mut order: Vec<&BankResult> = evaluation.banks.iter().collect();
+    order.sort_by_key(|b| (b.rank.unwrap_or(u32::MAX), b.index));
+    for bank in order {
+        let mut row: Vec<(Value, Style)> = columns.iter().map(|&c| cell(c, scheme, scenario, bank)).collect();
+        if let Some(first) = row.first_mut() {
+            first.0 = Value::Text(scheme.banks.get(bank.index).map_or(bank.id.clone(), |b| b.short_name.clone()));
+        }
+        rows.push(row);
+    }
+    rows.push(vec![]);
+    rows.push(vec![text("测算结果仅供参考，以考评领导小组办公室正式通报为准。")]);
+    Sheet {
+        name: "结果".to_owned(),
+        rows,
+        frozen_rows: 2,
+        print: Print { fit: (1, 1), repeat_rows: Some((1, 1)), ..Print::default() },
+        ..Sheet::default()
     }
 }
 
@@ -153,7 +187,13 @@ fn bank_detail_sheet(scheme: &Scheme, evaluation: &Evaluation, id: &str) -> Shee
         let names: Vec<&str> = bank.missing.iter().map(|f| f.label()).collect();
         rows.push(vec![text(""), text("未填写（按 0 分计）"), text(""), (Value::Text(names.join("、")), Style::Wrap)]);
     }
-    Sheet { name: "本行".to_owned(), rows, frozen_rows: 2, ..Sheet::default() }
+    Sheet {
+        name: "本行".to_owned(),
+        rows,
+        frozen_rows: 2,
+        print: Print { repeat_rows: Some((1, 1)), ..Print::default() },
+        ..Sheet::default()
+    }
 }
 
 /// The 设置 sheet: every reading, the green task rate and the city figures, with the value typed in
@@ -195,7 +235,14 @@ fn settings_sheet(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation)
         }
         rows.push(vec![wrap(heading), typed, used, wrap(explanation), text(setting.path())]);
     }
-    Sheet { name: "设置".to_owned(), rows, frozen_rows: 1, hidden_columns: vec![4], ..Sheet::default() }
+    Sheet {
+        name: "设置".to_owned(),
+        rows,
+        frozen_rows: 1,
+        hidden_columns: vec![4],
+        print: Print { repeat_rows: Some((0, 0)), ..Print::default() },
+        ..Sheet::default()
+    }
 }
 
 /// The 说明 sheet: what the workbook is, when and by what it was made, and the readings in force.
@@ -223,34 +270,99 @@ fn about_sheet(scheme: &Scheme, scenario: &Scenario, about: &About, template: bo
         line("填写方法", "在“填报”表中每家银行一行、每项数据一列填写；数字可写作 1,234.56、全角数字或带“亿”“%”等单位；留空表示不填写（附件中的四项余额和东楚融通按恰好完成任务计，其余按 0 分计）；一票否决等是否项填“是”或“否”。".to_owned());
         line("导入方法", "在考评测算器中点“导入Excel或CSV”选择本工作簿，核对变更清单后确认；或在命令行运行 kaoping import 本文件 --into 情景文件。第 1 行（已隐藏）是各列的代码，请勿删除；列的顺序可以调整。".to_owned());
     } else {
-        line("表格说明", "“全市”表第 1 行（已隐藏）为各列代码，导入时据此识别各列；数字按原值保存，显示两位小数；得分、总分等为测算结果，导入时不读取。“设置”表的“填入值”一列在导入时读取。".to_owned());
+        line("表格说明", "“结果”表按名次列出各行总分、档次、约谈通报和资金存放占比；“得分”表为各项得分；“全市”表为填入的数据，第 1 行（已隐藏）为各列代码，导入时据此识别各列；数字按原值保存，显示两位小数；得分、总分等为测算结果，导入时不读取。“设置”表的“填入值”一列在导入时读取。".to_owned());
     }
     line("声明", "测算结果仅供参考，以考评领导小组办公室正式通报为准。".to_owned());
-    Sheet { name: "说明".to_owned(), rows, frozen_rows: 1, ..Sheet::default() }
+    Sheet {
+        name: "说明".to_owned(),
+        rows,
+        frozen_rows: 1,
+        print: Print { repeat_rows: Some((0, 0)), ..Print::default() },
+        ..Sheet::default()
+    }
 }
 
-/// The workbook of a scenario: 全市 (every bank: figures entered, items, total, rank, band,
-/// interview, composite, share), 本行 (the bank `bank`'s working), 设置 and 说明.
-pub fn workbook(scheme: &Scheme, scenario: &Scenario, bank: &str, about: &About) -> Vec<u8> {
+/// The workbook of a scenario: 结果 (every bank by rank: total, band, interview, composite, share),
+/// 得分 (the 18 items' points), 全市 (the figures entered, read back on import), 本行 (the bank
+/// `bank`'s working), 设置 and 说明.
+pub fn workbook(scheme: &Scheme, scenario: &Scenario, bank: &str, about: &About) -> Result<Vec<u8>, String> {
     let evaluation = evaluate(scheme, scenario);
-    let sheets = [
-        bank_sheet("全市", &Column::city_table(), scheme, scenario, &evaluation),
+    let title = title(scheme, scenario);
+    let header = format!("{title}　{}", about.date);
+    let mut points = vec![Column::Bank];
+    points.extend(Item::ALL.iter().map(|&i| Column::Points(i)));
+    points.extend([Column::Total, Column::Rank]);
+    let mut sheets = vec![
+        result_sheet(scheme, scenario, &evaluation, &format!("{title}　结果（{}）", about.date)),
+        bank_sheet("得分", &points, scheme, scenario, &evaluation),
+        bank_sheet("全市", &Column::template(), scheme, scenario, &evaluation),
         bank_detail_sheet(scheme, &evaluation, bank),
         settings_sheet(scheme, scenario, &evaluation),
         about_sheet(scheme, scenario, about, false),
     ];
-    crate::xlsx::write(&sheets, &title(scheme, scenario))
+    for sheet in &mut sheets {
+        sheet.print.header.clone_from(&header);
+    }
+    crate::xlsx::write(&sheets, &title, &about.date)
+}
+
+/// What a template's input cell accepts, by the figure's kind, and what it asks for.
+fn validation(field: Field, column: usize, rows: (usize, usize)) -> Validation {
+    let spec = field.spec();
+    let rule = match field.kind() {
+        Kind::Amount => Rule::AtLeastZero,
+        Kind::Target => Rule::AboveZero,
+        Kind::Count => Rule::WholeAtLeastZero,
+        Kind::Percent => Rule::Between(-10_000, 10_000),
+        Kind::Policy => Rule::WholeBetween(-10, 10),
+        Kind::Department => Rule::Between(0, 100),
+        Kind::Flag => Rule::OneOf(vec!["是".to_owned(), "否".to_owned()]),
+    };
+    let what = match field.kind() {
+        Kind::Amount => format!("金额（{}），不小于 0", spec.unit.symbol()),
+        Kind::Target => format!("目标任务（{}），大于 0", spec.unit.symbol()),
+        Kind::Count => format!("整数（{}），不小于 0", spec.unit.symbol()),
+        Kind::Percent => "百分数，填 4.31 即 4.31%".to_owned(),
+        Kind::Policy => "整数分值，-10 至 10".to_owned(),
+        Kind::Department => "分值，0 至 100".to_owned(),
+        Kind::Flag => "填“是”或“否”".to_owned(),
+    };
+    Validation { column, rows, rule, prompt: format!("{}：{what}；不填则留空", spec.label) }
 }
 
 /// The fill-in workbook: 填报 (one row per bank, one column per figure, pre-filled with what
-/// `scenario` has entered) and 说明 (how to fill it in and import it).
-pub fn template(scheme: &Scheme, scenario: &Scenario, about: &About) -> Vec<u8> {
+/// `scenario` has entered; the cells to fill shaded and checked as they are typed) and 说明 (how to
+/// fill it in and import it).
+pub fn template(scheme: &Scheme, scenario: &Scenario, about: &About) -> Result<Vec<u8>, String> {
     let evaluation = evaluate(scheme, scenario);
-    let sheets = [
-        bank_sheet("填报", &Column::template(), scheme, scenario, &evaluation),
-        about_sheet(scheme, scenario, about, true),
-    ];
-    crate::xlsx::write(&sheets, &format!("{} 填报模板", title(scheme, scenario)))
+    let columns = Column::template();
+    let mut sheet = bank_sheet("填报", &columns, scheme, scenario, &evaluation);
+    let (first, last) = (2, 1 + evaluation.banks.len());
+    for row in sheet.rows.iter_mut().skip(2) {
+        for ((_, style), column) in row.iter_mut().zip(&columns) {
+            if let Column::Figure(field) = column {
+                *style = match field.kind() {
+                    Kind::Flag => Style::InputText,
+                    kind if kind.is_whole() => Style::InputWhole,
+                    _ => Style::Input,
+                };
+            }
+        }
+    }
+    sheet.validations = columns
+        .iter()
+        .enumerate()
+        .filter_map(|(c, column)| match column {
+            Column::Figure(field) => Some(validation(*field, c, (first, last))),
+            _ => None,
+        })
+        .collect();
+    let title = format!("{} 填报模板", title(scheme, scenario));
+    let mut sheets = [sheet, about_sheet(scheme, scenario, about, true)];
+    for sheet in &mut sheets {
+        sheet.print.header.clone_from(&title);
+    }
+    crate::xlsx::write(&sheets, &title, &about.date)
 }
 
 fn title(scheme: &Scheme, scenario: &Scenario) -> String {

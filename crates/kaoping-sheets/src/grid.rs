@@ -3,21 +3,24 @@
 
 use std::borrow::Cow;
 
-use rust_decimal::{Decimal, RoundingStrategy};
-
-/// One cell as stored. Numbers keep the decimal text the file holds, never a float.
+/// One cell as stored. Numbers are decimal text, never a float.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
     /// Nothing in it.
     Empty,
     /// Text (every cell of a CSV file or a pasted block is text).
     Text(String),
-    /// A number cell of a workbook, as the decimal text stored in the sheet (`1234.56`, `1E-3`).
+    /// A number cell of a workbook as the decimal Excel shows (see [`shown_number`]); a number in a
+    /// percentage format is already the percentage shown (`4.31` for a cell showing 4.31%).
     Number(String),
     /// A TRUE/FALSE cell.
     Bool(bool),
     /// An error value (`#DIV/0!`).
     Error(String),
+    /// A formula saved without its value (as scripts write them), or whose saved value the file
+    /// itself marks as stale: what it would show is unknown until a spreadsheet program works it out.
+    /// Never read as blank.
+    Formula(String),
 }
 
 impl Cell {
@@ -26,6 +29,7 @@ impl Cell {
         match self {
             Cell::Empty => Cow::Borrowed(""),
             Cell::Text(t) | Cell::Error(t) => Cow::Borrowed(t),
+            Cell::Formula(f) => Cow::Owned(format!("={f}")),
             Cell::Number(n) => plain_number(n),
             Cell::Bool(b) => Cow::Borrowed(if *b { "1" } else { "0" }),
         }
@@ -74,28 +78,83 @@ fn plain_number(text: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{sign}{body}"))
 }
 
-/// The decimal a workbook's number cell means, from the text stored in the sheet.
+/// The decimal Excel shows for a number a workbook holds as a binary double: the double rounded to 15
+/// significant digits, written as plain decimal text (`1.1`, `0.3`, `4005600`).
 ///
-/// A spreadsheet keeps a number as a binary double and may write it to the file with 17 significant
-/// digits, so a figure typed as `1.1` can be stored as `1.1000000000000001`, and `3.5%` as
-/// `3.5000000000000003E-2`. Excel shows, and takes from the keyboard, at most 15 significant digits,
-/// and a double holds any decimal of 15 digits closely enough that rounding its 17-digit writing to
-/// 15 digits gives that decimal back. So text of at most 15 significant digits is kept exactly as
-/// stored (a figure this program wrote, `300.00`, keeps its form), and longer text is rounded, in
-/// decimal, to the 15 digits Excel shows. No float is involved.
-pub fn stored_number(text: &str) -> String {
-    let text = text.trim();
-    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    if digits.trim_start_matches('0').len() <= 15 {
-        return text.to_owned();
+/// Spreadsheet programs keep numbers as doubles and show (and take from the keyboard) at most 15
+/// significant digits. Every decimal of up to 15 significant digits is the only such decimal whose
+/// nearest double is that double, so rounding the double back to 15 digits gives exactly the figure
+/// that was typed: `1.1` stays `1.1` (its double is 1.100000000000000088…), and a sum worked out in
+/// the sheet as 0.1 + 0.2 reads `0.3`, as Excel shows it. Rust's `{:.14e}` formatting rounds the
+/// double's exact binary value (no intermediate shortest form, so no double rounding); the
+/// exponent is then applied to the digits as text. `percent` moves the point two places right, for
+/// a cell in a percentage format (0.0431 shown as 4.31%). `None` for an infinity or NaN.
+pub fn shown_number(value: f64, percent: bool) -> Option<String> {
+    if !value.is_finite() {
+        return None;
     }
-    let exact =
-        if mantissa.len() == text.len() { Decimal::from_str_exact(text) } else { Decimal::from_scientific(text) };
-    exact
-        .ok()
-        .and_then(|d| d.round_sf_with_strategy(15, RoundingStrategy::MidpointAwayFromZero))
-        .map_or_else(|| text.to_owned(), |d| d.normalize().to_string())
+    let scientific = format!("{value:.14e}");
+    let (mantissa, exponent) = scientific.split_once('e')?;
+    let exponent: i32 = exponent.parse().ok()?;
+    let mantissa = if mantissa.contains('.') { mantissa.trim_end_matches('0').trim_end_matches('.') } else { mantissa };
+    let exponent = if percent { exponent + 2 } else { exponent };
+    let text = format!("{mantissa}E{exponent}");
+    Some(plain_number(&text).into_owned())
+}
+
+/// An integer a workbook holds as one (calamine's `Int`), as text.
+pub fn whole_number(value: i64, percent: bool) -> String {
+    if percent {
+        (i128::from(value) * 100).to_string()
+    } else {
+        value.to_string()
+    }
+}
+
+/// Whether a number format shows numbers as a percentage (the stored 0.0431 as `4.31%`): a `%` in
+/// the first section that is neither quoted (`0.0"%"`) nor escaped (LibreOffice's `0.00\%`, which
+/// shows 3.69 as `3.69%`).
+pub fn format_shows_percent(code: &str) -> bool {
+    let mut chars = code.chars();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            ';' => return false,
+            '%' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A merged range of a sheet, rows and columns from 0, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    /// The first row.
+    pub top: usize,
+    /// The first column.
+    pub left: usize,
+    /// The last row.
+    pub bottom: usize,
+    /// The last column.
+    pub right: usize,
+}
+
+/// Whether a sheet's number formats were read, so that a percentage is known as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Formats {
+    /// Every number cell in a percentage format was read as the percentage shown (or the source has
+    /// no formats: CSV, a pasted block).
+    #[default]
+    Known,
+    /// The file's number formats are not read (`.xlsb`, BIFF5 `.xls`): a number may be a percentage
+    /// shown a hundred times larger than it is stored.
+    Unknown,
 }
 
 /// A sheet's cells, row by row. Rows may differ in length; a missing cell is empty.
@@ -105,9 +164,39 @@ pub struct Grid {
     pub name: String,
     /// The rows, from the top.
     pub rows: Vec<Vec<Cell>>,
+    /// The merged ranges (a group heading over its sub-headings), where the file says.
+    pub merges: Vec<Merge>,
+    /// Whether percentages are known as such.
+    pub formats: Formats,
+    /// The sheet has more rows than were read (see `book::SHEET_CELLS`): it is not a table of banks.
+    pub cut: bool,
 }
 
 impl Grid {
+    /// A grid of rows with nothing else known.
+    pub fn new(name: impl Into<String>, rows: Vec<Vec<Cell>>) -> Self {
+        Grid { name: name.into(), rows, ..Grid::default() }
+    }
+
+    /// Sets a cell, growing the grid as needed.
+    pub fn set(&mut self, row: usize, column: usize, cell: Cell) {
+        if self.rows.len() <= row {
+            self.rows.resize(row + 1, Vec::new());
+        }
+        if let Some(cells) = self.rows.get_mut(row) {
+            if cells.len() <= column {
+                cells.resize(column + 1, Cell::Empty);
+            }
+            if let Some(slot) = cells.get_mut(column) {
+                *slot = cell;
+            }
+        }
+    }
+
+    /// The merged range a cell lies in, if any.
+    pub fn merge_at(&self, row: usize, column: usize) -> Option<Merge> {
+        self.merges.iter().copied().find(|m| (m.top..=m.bottom).contains(&row) && (m.left..=m.right).contains(&column))
+    }
     /// The cell at a row and column (both from 0); empty when outside the grid.
     pub fn cell(&self, row: usize, column: usize) -> &Cell {
         self.rows.get(row).and_then(|r| r.get(column)).unwrap_or(&Cell::Empty)
@@ -175,21 +264,51 @@ mod tests {
     }
 
     #[test]
-    fn a_double_written_out_in_full_reads_as_the_figure_typed() {
-        let cases = [
-            ("1.1000000000000001", "1.1"),
-            ("1234.5599999999999", "1234.56"),
-            ("3.5000000000000003E-2", "0.035"),
-            ("0.30000000000000004", "0.3"),
-            ("-7.0000000000000007E-2", "-0.07"),
-            ("12345678901234567", "12345678901234600"),
-            ("300.00", "300.00"),
-            ("123456789012.345", "123456789012.345"),
-            ("1E-3", "1E-3"),
-            ("abc", "abc"),
+    fn a_double_reads_as_the_fifteen_digits_excel_shows() {
+        let sum = 0.1_f64 + 0.2;
+        let cases: &[(f64, bool, &str)] = &[
+            (1.1, false, "1.1"),
+            (sum, false, "0.3"),
+            (123456789.123456, false, "123456789.123456"),
+            (1234.56, false, "1234.56"),
+            (0.0431, true, "4.31"),
+            (0.035, true, "3.5"),
+            (3.69, false, "3.69"),
+            (4005600.0, false, "4005600"),
+            (-0.07, false, "-0.07"),
+            (0.0, false, "0"),
+            (1e-3, false, "0.001"),
+            (1.0 / 3.0, false, "0.333333333333333"),
+            (2.0 / 3.0, false, "0.666666666666667"),
+            (12345678901234567.0, false, "12345678901234600"),
+            (100.0, true, "10000"),
         ];
-        for (stored, meant) in cases {
-            assert_eq!(stored_number(stored), meant, "{stored}");
+        for &(value, percent, shown) in cases {
+            assert_eq!(shown_number(value, percent).as_deref(), Some(shown), "{value:e} percent={percent}");
+        }
+        assert_eq!(shown_number(f64::NAN, false), None);
+        assert_eq!(shown_number(f64::INFINITY, false), None);
+        assert_eq!(whole_number(5, true), "500");
+        assert_eq!(whole_number(0, true), "0");
+        assert_eq!(whole_number(-3, true), "-300");
+        assert_eq!(whole_number(-3, false), "-3");
+    }
+
+    #[test]
+    fn percentage_formats_as_excel_and_libreoffice_write_them() {
+        for (code, percent) in [
+            ("0%", true),
+            ("0.00%", true),
+            ("#,##0.0%", true),
+            ("0.00\\%", false),
+            ("0.0\"%\"", false),
+            ("General", false),
+            ("#,##0.00", false),
+            ("0.00_%", false),
+            ("0.00;-0.00%", false),
+            ("[Red]0.00%", true),
+        ] {
+            assert_eq!(format_shows_percent(code), percent, "{code}");
         }
     }
 

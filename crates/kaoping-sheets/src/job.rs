@@ -9,14 +9,25 @@
 //!
 //! A message is JSON text, plus the bytes of a file when there are any (sent beside the text, never
 //! inside it). Nothing here does I/O: the worker and the page move the messages.
+//!
+//! An import answers with the preview (changes, refused cells, notes, headings not recognised), the
+//! scenario with everything applied (or why not: all or nothing), and — when the user may choose to
+//! import the rest — the scenario with the refused cells left out. The page asks again with a
+//! [`Mapping`] once the user has said what an unrecognised heading is, and asks for the refused
+//! cells as a CSV file with [`Job::Refused`]. See `/work/brief/notes/sheets.md` for examples.
 
 use kaoping_engine::{Field, Scenario, Scheme};
 use serde_json::{json, Value};
 
 use crate::export::{self, About};
 use crate::paste::{self, Target};
+use crate::table::{MapTo, ReadOptions, Unplaced};
 use crate::update::{Change, Preview};
 use crate::Problem;
+
+/// What the user said unrecognised headings are: the heading as the preview names it, and a figure
+/// or "not read". The page keeps these in the browser and sends them with every read.
+pub type Mapping = Vec<(String, MapTo)>;
 
 /// What the page asks of the spreadsheet module.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +36,8 @@ pub enum Job {
     Read {
         /// The file's name, for messages and the preview's places.
         file_name: String,
+        /// Headings placed by the user.
+        mapping: Mapping,
     },
     /// Read a block pasted into 全市总览.
     Paste {
@@ -32,6 +45,15 @@ pub enum Job {
         text: String,
         /// Where it was pasted.
         target: Target,
+        /// Headings placed by the user.
+        mapping: Mapping,
+    },
+    /// Write the refused cells of an import as a CSV file (文件, 位置, 原因).
+    Refused {
+        /// Where the values came from.
+        source: String,
+        /// The refused cells, as the preview listed them.
+        problems: Vec<Problem>,
     },
     /// Write the workbook (全市 / 本行 / 设置 / 说明).
     Workbook {
@@ -58,6 +80,9 @@ pub struct Imported {
     pub preview: Preview,
     /// The scenario with every value applied, or why nothing can be (all or nothing).
     pub applied: Result<Scenario, Vec<Problem>>,
+    /// When some cells were refused and the rest may be imported (`preview.rest_possible`): the
+    /// scenario with every value that was read applied and the refused cells left as they were.
+    pub rest: Option<Scenario>,
 }
 
 /// What the spreadsheet module answers.
@@ -75,14 +100,21 @@ impl Job {
     /// The job with the scenario it applies to, as the message's text.
     pub fn message(&self, scenario: &Scenario) -> String {
         let about = |a: &About| json!({ "date": a.date, "version": a.version });
+        let mapping = |m: &Mapping| m.iter().map(|(h, to)| json!([h, to.key()])).collect::<Vec<_>>();
         let job = match self {
-            Job::Read { file_name } => json!({ "job": "read", "file_name": file_name }),
-            Job::Paste { text, target } => json!({
+            Job::Read { file_name, mapping: m } => {
+                json!({ "job": "read", "file_name": file_name, "mapping": mapping(m) })
+            }
+            Job::Paste { text, target, mapping: m } => json!({
                 "job": "paste",
                 "text": text,
                 "columns": target.columns.iter().map(|f| f.key()).collect::<Vec<_>>(),
                 "banks": target.banks,
+                "mapping": mapping(m),
             }),
+            Job::Refused { source, problems } => {
+                json!({ "job": "refused", "source": source, "problems": problem_list(problems) })
+            }
             Job::Workbook { bank, about: a } => json!({ "job": "workbook", "bank": bank, "about": about(a) }),
             Job::Template { about: a } => json!({ "job": "template", "about": about(a) }),
             Job::Csv => json!({ "job": "csv" }),
@@ -102,15 +134,36 @@ impl Job {
             date: str_of(&job["about"], "date").unwrap_or_default().to_owned(),
             version: str_of(&job["about"], "version").unwrap_or_default().to_owned(),
         };
+        let mapping = || -> Result<Mapping, String> {
+            job["mapping"]
+                .as_array()
+                .map(|items| {
+                    items
+                        .iter()
+                        .map(|pair| {
+                            let heading = pair.get(0).and_then(Value::as_str).ok_or_else(|| bad("mapping"))?;
+                            let key = pair.get(1).and_then(Value::as_str).unwrap_or_default();
+                            let to = MapTo::from_key(key).ok_or_else(|| bad(key))?;
+                            Ok((heading.to_owned(), to))
+                        })
+                        .collect()
+                })
+                .unwrap_or_else(|| Ok(Vec::new()))
+        };
         let job = match str_of(job, "job") {
-            Some("read") => Job::Read { file_name: string("file_name")? },
+            Some("read") => Job::Read { file_name: string("file_name")?, mapping: mapping()? },
             Some("paste") => {
                 let columns = strings(&job["columns"])
                     .iter()
                     .map(|key| Field::from_key(key).ok_or_else(|| bad(key)))
                     .collect::<Result<_, _>>()?;
-                Job::Paste { text: string("text")?, target: Target { columns, banks: strings(&job["banks"]) } }
+                Job::Paste {
+                    text: string("text")?,
+                    target: Target { columns, banks: strings(&job["banks"]) },
+                    mapping: mapping()?,
+                }
             }
+            Some("refused") => Job::Refused { source: string("source")?, problems: problems_from(&job["problems"]) },
             Some("workbook") => Job::Workbook { bank: string("bank")?, about: about() },
             Some("template") => Job::Template { about: about() },
             Some("csv") => Job::Csv,
@@ -122,17 +175,31 @@ impl Job {
     /// Does the job: the reply and, for a file written, its bytes. `bytes` are a read job's file.
     pub fn run(&self, scheme: &Scheme, scenario: &Scenario, bytes: &[u8]) -> (Reply, Vec<u8>) {
         let imported = |update: crate::Update| {
+            let preview = update.preview(scheme, scenario);
+            let rest =
+                if preview.rest_possible { update.apply_rest(scheme, scenario).ok().map(|(s, _)| s) } else { None };
             Reply::Imported(Box::new(Imported {
                 source: update.source.clone(),
-                preview: update.preview(scheme, scenario),
                 applied: update.apply(scheme, scenario),
+                preview,
+                rest,
             }))
         };
+        let options = |mapping: &Mapping| ReadOptions { mapping: mapping.clone() };
+        let file = |written: Result<Vec<u8>, String>| match written {
+            Ok(bytes) => (Reply::File, bytes),
+            Err(message) => (Reply::Failed(message), Vec::new()),
+        };
         match self {
-            Job::Read { file_name } => (imported(crate::read_file(bytes, file_name, scheme)), Vec::new()),
-            Job::Paste { text, target } => (imported(paste::paste(text, scheme, target)), Vec::new()),
-            Job::Workbook { bank, about } => (Reply::File, export::workbook(scheme, scenario, bank, about)),
-            Job::Template { about } => (Reply::File, export::template(scheme, scenario, about)),
+            Job::Read { file_name, mapping } => {
+                (imported(crate::read_file_with(bytes, file_name, scheme, &options(mapping))), Vec::new())
+            }
+            Job::Paste { text, target, mapping } => {
+                (imported(paste::paste_with(text, scheme, target, &options(mapping))), Vec::new())
+            }
+            Job::Refused { source, problems } => (Reply::File, crate::refused_csv(source, problems).into_bytes()),
+            Job::Workbook { bank, about } => file(export::workbook(scheme, scenario, bank, about)),
+            Job::Template { about } => file(export::template(scheme, scenario, about)),
             Job::Csv => (Reply::File, export::city_csv(scheme, scenario).into_bytes()),
         }
     }
@@ -154,12 +221,10 @@ pub fn run_message(text: &str, bytes: &[u8]) -> (String, Vec<u8>) {
 impl Reply {
     /// The reply as the message's text.
     pub fn message(&self) -> String {
-        let problems = |list: &[Problem]| {
-            list.iter().map(|p| json!({ "place": p.place, "message": p.message })).collect::<Vec<_>>()
-        };
+        let problems = |list: &[Problem]| problem_list(list);
         match self {
             Reply::Imported(imported) => {
-                let Imported { source, preview, applied } = imported.as_ref();
+                let Imported { source, preview, applied, rest } = imported.as_ref();
                 let changes = preview
                     .changes
                     .iter()
@@ -169,13 +234,22 @@ impl Reply {
                     Ok(scenario) => json!({ "scenario": scenario.to_json() }),
                     Err(list) => json!({ "problems": problems(list) }),
                 };
+                let unplaced = preview
+                    .unplaced
+                    .iter()
+                    .map(|u| json!({ "heading": u.heading, "place": u.place }))
+                    .collect::<Vec<_>>();
                 json!({
                     "reply": "imported",
                     "source": source,
                     "changes": changes,
                     "problems": problems(&preview.problems),
+                    "notes": problems(&preview.notes),
+                    "unplaced": unplaced,
                     "banks": preview.banks,
+                    "rest_possible": preview.rest_possible,
                     "applied": applied,
+                    "rest": rest.as_ref().map(Scenario::to_json),
                 })
             }
             Reply::File => json!({ "reply": "file" }),
@@ -188,21 +262,7 @@ impl Reply {
     pub fn from_message(text: &str) -> Reply {
         let failed = || Reply::Failed("表格模块的答复无法读取，请刷新页面后重试".to_owned());
         let Ok(value) = serde_json::from_str::<Value>(text) else { return failed() };
-        let problems = |list: &Value| -> Vec<Problem> {
-            list.as_array()
-                .map(|items| {
-                    items
-                        .iter()
-                        .map(|p| {
-                            Problem::at(
-                                str_of(p, "place").unwrap_or_default(),
-                                str_of(p, "message").unwrap_or_default(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
+        let problems = problems_from;
         match str_of(&value, "reply") {
             Some("imported") => {
                 let changes = value["changes"]
@@ -228,10 +288,37 @@ impl Reply {
                     None => Err(problems(&value["applied"]["problems"])),
                 };
                 let banks = value["banks"].as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or_default();
+                let rest = match str_of(&value, "rest") {
+                    Some(text) => match Scenario::from_json(text) {
+                        Ok(scenario) => Some(scenario),
+                        Err(_) => return failed(),
+                    },
+                    None => None,
+                };
+                let unplaced = value["unplaced"]
+                    .as_array()
+                    .map(|items| {
+                        items
+                            .iter()
+                            .map(|u| Unplaced {
+                                heading: str_of(u, "heading").unwrap_or_default().to_owned(),
+                                place: str_of(u, "place").unwrap_or_default().to_owned(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 Reply::Imported(Box::new(Imported {
                     source: str_of(&value, "source").unwrap_or_default().to_owned(),
-                    preview: Preview { changes, problems: problems(&value["problems"]), banks },
+                    preview: Preview {
+                        changes,
+                        problems: problems(&value["problems"]),
+                        banks,
+                        notes: problems(&value["notes"]),
+                        unplaced,
+                        rest_possible: value["rest_possible"].as_bool().unwrap_or(false),
+                    },
                     applied,
+                    rest,
                 }))
             }
             Some("file") => Reply::File,
@@ -239,6 +326,21 @@ impl Reply {
             _ => failed(),
         }
     }
+}
+
+fn problem_list(list: &[Problem]) -> Vec<Value> {
+    list.iter().map(|p| json!({ "place": p.place, "message": p.message })).collect()
+}
+
+fn problems_from(list: &Value) -> Vec<Problem> {
+    list.as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|p| Problem::at(str_of(p, "place").unwrap_or_default(), str_of(p, "message").unwrap_or_default()))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn str_of<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
@@ -277,9 +379,16 @@ mod tests {
     fn every_job_survives_the_wire() {
         let about = About { date: "2024-12-31".to_owned(), version: "0.1.0".to_owned() };
         let target = Target { columns: vec![Field::Loans, Field::SmeLoans], banks: vec!["icbc".to_owned()] };
+        let mapping =
+            vec![("各项贷款（万元）".to_owned(), MapTo::Figure(Field::Loans)), ("附注".to_owned(), MapTo::Ignore)];
         for job in [
-            Job::Read { file_name: "填报.csv".to_owned() },
-            Job::Paste { text: "1\t2".to_owned(), target },
+            Job::Read { file_name: "填报.csv".to_owned(), mapping: mapping.clone() },
+            Job::Read { file_name: "填报.csv".to_owned(), mapping: Vec::new() },
+            Job::Paste { text: "1\t2".to_owned(), target, mapping },
+            Job::Refused {
+                source: "填报.csv".to_owned(),
+                problems: vec![Problem::at("填报!B3", "有误"), Problem::file("整个文件")],
+            },
             Job::Workbook { bank: "icbc".to_owned(), about: about.clone() },
             Job::Template { about },
             Job::Csv,
@@ -292,14 +401,16 @@ mod tests {
     fn an_import_through_the_wire_is_the_direct_import() {
         let csv = "银行,贷款余额（亿元）\r\n工商银行,2345.67\r\n农业银行,12x\r\n";
         let direct = crate::read_file(csv.as_bytes(), "填报.csv", scheme());
-        let (reply, _) = through_the_wire(&Job::Read { file_name: "填报.csv".to_owned() }, csv.as_bytes());
+        let (reply, _) =
+            through_the_wire(&Job::Read { file_name: "填报.csv".to_owned(), mapping: Vec::new() }, csv.as_bytes());
         let Reply::Imported(imported) = reply else { panic!("an import: {reply:?}") };
         assert_eq!(imported.preview, direct.preview(scheme(), &scenario()));
         assert_eq!(imported.applied, direct.apply(scheme(), &scenario()));
         assert!(imported.applied.is_err(), "a refused cell: nothing is applied");
 
         let good = "银行,贷款余额（亿元）\r\n工商银行,2345.67\r\n";
-        let (reply, _) = through_the_wire(&Job::Read { file_name: "填报.csv".to_owned() }, good.as_bytes());
+        let (reply, _) =
+            through_the_wire(&Job::Read { file_name: "填报.csv".to_owned(), mapping: Vec::new() }, good.as_bytes());
         let Reply::Imported(imported) = reply else { panic!("an import: {reply:?}") };
         let expected = crate::read_file(good.as_bytes(), "填报.csv", scheme()).apply(scheme(), &scenario());
         assert_eq!(imported.applied, expected);
@@ -312,7 +423,7 @@ mod tests {
         let about = About { date: "2024-12-31".to_owned(), version: "0.1.0".to_owned() };
         let (reply, bytes) = through_the_wire(&Job::Template { about: about.clone() }, &[]);
         assert_eq!(reply, Reply::File);
-        assert_eq!(bytes, export::template(scheme(), &scenario(), &about));
+        assert_eq!(Ok(bytes), export::template(scheme(), &scenario(), &about));
         let (_, bytes) = through_the_wire(&Job::Csv, &[]);
         assert_eq!(bytes, export::city_csv(scheme(), &scenario()).into_bytes());
     }

@@ -1,7 +1,9 @@
 //! A block pasted from a spreadsheet (tab-separated text on the clipboard) into the 全市 table.
 //!
-//! With a heading row, the block is read by the same rules as a file: columns by heading, banks by
-//! the 银行 column — or, when the headings have no bank column, by the order of the rows shown.
+//! With a heading row, the block is read by the same reader as a file (`table.rs`): headings found
+//! anywhere in its first rows, group headings, units, 合计 rows and legal names all as in a file;
+//! banks by the 银行 column — or, when the headings have no bank column, by the order of the rows
+//! shown.
 //! Without headings, the block must fit where it is pasted: its columns are the columns shown from
 //! the cell pasted into, and its rows are either named by a first column of banks or taken as the
 //! banks shown from that row down (a 16-row block fills the whole table).
@@ -9,7 +11,7 @@
 use kaoping_engine::{Field, Scheme};
 
 use crate::grid::Cell;
-use crate::table::{bank_for, layout, read_bank_table, read_figure, Column};
+use crate::table::{bank_for, layout, read_bank_table, read_figure, read_rows_as, Column, ReadOptions};
 use crate::update::Update;
 use crate::Problem;
 
@@ -27,6 +29,11 @@ pub const SOURCE: &str = "粘贴内容";
 
 /// Reads a pasted block for `target`.
 pub fn paste(text: &str, scheme: &Scheme, target: &Target) -> Update {
+    paste_with(text, scheme, target, &ReadOptions::default())
+}
+
+/// [`paste`] with headings placed by the user.
+pub fn paste_with(text: &str, scheme: &Scheme, target: &Target, options: &ReadOptions) -> Update {
     let mut update = Update::new(SOURCE);
     let grid = crate::csv::read(text, SOURCE);
     if grid.rows.iter().all(|r| r.iter().all(Cell::is_blank)) {
@@ -39,13 +46,14 @@ pub fn paste(text: &str, scheme: &Scheme, target: &Target) -> Update {
 
     // A heading row: the file rules, unless the headings leave out the bank column.
     let mut probe = Update::new(SOURCE);
-    if let Some(found) = layout(&grid, &mut probe) {
+    if let Some(found) = layout(&grid, scheme, options, &mut probe) {
         if found.columns.contains(&Some(Column::Bank)) {
-            read_bank_table(&grid, scheme, &mut update);
+            read_bank_table(&grid, scheme, options, &mut update);
             return update;
         }
         update.problems.extend(probe.problems);
-        let data: Vec<usize> = rows.into_iter().filter(|&r| r >= found.first_row).collect();
+        update.unplaced.extend(probe.unplaced);
+        let data: Vec<usize> = rows.into_iter().filter(|&r| r >= found.first_row()).collect();
         if data.len() > shown_banks.len() {
             update.problems.push(Problem::file(format!(
                 "粘贴了 {} 行数据，但从所选行往下只有 {} 家银行；请在第一列加上银行名称",
@@ -54,13 +62,7 @@ pub fn paste(text: &str, scheme: &Scheme, target: &Target) -> Update {
             )));
             return update;
         }
-        for (&row, &bank) in data.iter().zip(&shown_banks) {
-            for (column, meaning) in found.columns.iter().enumerate() {
-                if let Some(Column::Figure(field)) = meaning {
-                    read_figure(&grid, row, column, bank, *field, &mut update);
-                }
-            }
-        }
+        read_rows_as(&grid, &found, &data, &shown_banks, &mut update);
         return update;
     }
 

@@ -1,9 +1,11 @@
 //! What a file or a pasted block would change, shown before anything changes, then applied all at
-//! once or not at all.
+//! once or not at all — or, as an explicit choice, everything that was read with the refused cells
+//! left as they were ([`Update::apply_rest`]) and the refused cells listed ([`refused_csv`]).
 
 use kaoping_engine::{Field, Kind, Scenario, Scheme, Setting, SettingValue};
 use rust_decimal::Decimal;
 
+use crate::table::Unplaced;
 use crate::Problem;
 
 /// One value read from a sheet, with the place it was read from.
@@ -27,6 +29,10 @@ pub struct Update {
     pub(crate) edits: Vec<Edit>,
     /// Every cell (or the file) that could not be read, in reading order.
     pub problems: Vec<Problem>,
+    /// What was skipped on purpose or worth knowing (a 合计 row, the sheet read, the encoding).
+    pub notes: Vec<Problem>,
+    /// Headings that were not recognised, for the preview to ask what they are.
+    pub unplaced: Vec<Unplaced>,
 }
 
 /// One change the update would make.
@@ -62,6 +68,13 @@ pub struct Preview {
     pub problems: Vec<Problem>,
     /// How many banks' rows were read.
     pub banks: usize,
+    /// What was skipped on purpose or worth knowing (a 合计 row, the sheet read, the encoding).
+    pub notes: Vec<Problem>,
+    /// Headings that were not recognised: the preview asks what each is (a figure, or not read).
+    pub unplaced: Vec<Unplaced>,
+    /// Whether the values read can be applied without the refused ones ("导入其余 N 项"): there is
+    /// something refused, nothing refused concerns the file as a whole, and something is left.
+    pub rest_possible: bool,
 }
 
 impl Preview {
@@ -98,7 +111,13 @@ fn show_text(value: &Option<String>) -> String {
 impl Update {
     /// An update from `source` with nothing read yet.
     pub fn new(source: &str) -> Self {
-        Update { source: source.to_owned(), edits: Vec::new(), problems: Vec::new() }
+        Update {
+            source: source.to_owned(),
+            edits: Vec::new(),
+            problems: Vec::new(),
+            notes: Vec::new(),
+            unplaced: Vec::new(),
+        }
     }
 
     /// What applying to `scenario` would change, and what stops it.
@@ -149,7 +168,16 @@ impl Update {
             };
             changes.extend(change);
         }
-        Preview { changes, problems: self.problems.clone(), banks: banks.len() }
+        let rest_possible =
+            !self.problems.is_empty() && !self.problems.iter().any(Problem::is_whole_file) && !changes.is_empty();
+        Preview {
+            changes,
+            problems: self.problems.clone(),
+            banks: banks.len(),
+            notes: self.notes.clone(),
+            unplaced: self.unplaced.clone(),
+            rest_possible,
+        }
     }
 
     /// The scenario with every value read, or — if any cell was refused — every problem and no
@@ -159,6 +187,30 @@ impl Update {
         if !self.problems.is_empty() {
             return Err(self.problems.clone());
         }
+        let (out, late) = self.apply_edits(scheme, scenario);
+        if late.is_empty() {
+            Ok(out)
+        } else {
+            Err(late)
+        }
+    }
+
+    /// Partial import, chosen by the user: the scenario with every value that was read, the refused
+    /// cells left as they were, and the list of everything refused. Refused whole (`Err`) when a
+    /// problem concerns the file as a whole (no table found, a damaged file): then nothing was read
+    /// that could be trusted.
+    pub fn apply_rest(&self, scheme: &Scheme, scenario: &Scenario) -> Result<(Scenario, Vec<Problem>), Vec<Problem>> {
+        if self.problems.iter().any(Problem::is_whole_file) {
+            return Err(self.problems.clone());
+        }
+        let (out, late) = self.apply_edits(scheme, scenario);
+        let mut refused = self.problems.clone();
+        refused.extend(late);
+        Ok((out, refused))
+    }
+
+    /// Every edit applied to `scenario`; an edit the scenario's types refuse is left out and listed.
+    fn apply_edits(&self, scheme: &Scheme, scenario: &Scenario) -> (Scenario, Vec<Problem>) {
         let mut out = scenario.clone();
         let mut problems = Vec::new();
         for edit in &self.edits {
@@ -184,11 +236,19 @@ impl Update {
                 Edit::Note { value, .. } => out.note.clone_from(value),
             }
         }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
         out.banks.retain(|b| !b.is_empty());
         out.banks.sort_by_key(|b| scheme.bank_index(&b.id));
-        Ok(out)
+        (out, problems)
     }
+}
+
+/// The refused cells as a CSV file to download and work through: the file, the place, the reason
+/// (UTF-8 with a byte-order mark, so that Excel opens the Chinese text).
+pub fn refused_csv(source: &str, problems: &[Problem]) -> String {
+    let mut rows = vec![vec!["文件".to_owned(), "位置".to_owned(), "原因".to_owned()]];
+    for problem in problems {
+        let place = if problem.place.is_empty() { "（整个文件）".to_owned() } else { problem.place.clone() };
+        rows.push(vec![source.to_owned(), place, problem.message.clone()]);
+    }
+    crate::csv::write(&rows)
 }

@@ -1,30 +1,31 @@
-//! Office Open XML workbooks (`.xlsx`), written and read over bytes in memory.
+//! Writing `.xlsx` workbooks: plain tables with headings, frozen panes, hidden key rows, column widths
+//! that count CJK characters as two, shaded input cells with data validation, and print setup on
+//! every sheet (A4 landscape, fit to the page width, heading rows repeated on each page, page numbers
+//! in the footer) — so that a table printed from Excel, WPS or LibreOffice is readable on a few pages.
 //!
-//! Written here rather than with a general-purpose library because what the program writes is a
-//! handful of plain tables and what it reads is cell values only. Doing both with the zip and XML of
-//! this crate keeps the page small (see the README's sizes) and keeps every number exact: a number is
-//! written as its decimal text and read back as the text stored in the sheet, so no figure passes
-//! through a float on either side.
+//! Written here rather than with rust_xlsxwriter, on purpose and measured: rust_xlsxwriter builds for
+//! wasm32 (with its `wasm` feature for the clock), but with the zip writer and the zopfli and zlib-rs
+//! compressors it brings, the spreadsheet worker came to 692.6 KB gzipped, against 528.4 KB without it
+//! and a budget of 600 KB (issue 15). What is written is a handful of plain parts, so they are written
+//! here (about 300 lines, deflated by miniz_oxide, which the share link already uses), in the forms
+//! Excel, WPS and LibreOffice open; LibreOffice printing a written workbook to PDF is a test.
 //!
-//! The parts written are those Excel itself writes for a plain workbook (content types, package and
-//! workbook relationships, workbook, styles, shared strings, one part per sheet, document
-//! properties), in the forms Excel, WPS and LibreOffice all open.
+//! Numbers are written as their exact decimal text (`<v>1234.56</v>`), so no figure passes through a
+//! float; a figure with more digits than Excel keeps is written as text by the caller (`export.rs`).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use crate::grid::{cell_name, column_name, parse_cell_name, stored_number, Cell, Grid};
-use crate::xml::{attribute, escape, Scanner, Token};
-use crate::{zip, Problem};
+use crate::grid::{cell_name, column_name};
 
-/// How a written cell looks. Each is one entry of the workbook's style sheet.
+/// How a written cell looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     /// Default.
     Plain,
-    /// A column heading: bold on a light fill, wrapped.
+    /// A column heading: bold on a light fill, wrapped, bordered.
     Header,
     /// A number shown with two decimals and digit grouping (`1,234.56`); the stored value is exact.
     Fixed2,
@@ -34,23 +35,76 @@ pub enum Style {
     Wrap,
     /// A sheet's title line: bold and larger.
     Title,
-}
-
-impl Style {
-    fn index(self) -> usize {
-        self as usize
-    }
+    /// A cell to fill in (the template): shaded, a number with two decimals.
+    Input,
+    /// A cell to fill in: shaded, a whole number.
+    InputWhole,
+    /// A cell to fill in: shaded, text (是/否).
+    InputText,
 }
 
 /// A value to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
-    /// Nothing (the cell is not written).
+    /// Nothing (only the style is written).
     Empty,
     /// Text.
     Text(String),
-    /// A number, written as its exact decimal text.
+    /// A number, written exactly (see the module's comment).
     Number(Decimal),
+}
+
+/// What a range of cells accepts (Excel's data validation), with the message shown on a wrong entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// One of these texts (a drop-down list).
+    OneOf(Vec<String>),
+    /// A whole number between the two, both included.
+    WholeBetween(i32, i32),
+    /// A whole number, zero or more.
+    WholeAtLeastZero,
+    /// A number, zero or more.
+    AtLeastZero,
+    /// A number above zero.
+    AboveZero,
+    /// A number between the two, both included.
+    Between(i32, i32),
+}
+
+/// Data validation on a block of one column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Validation {
+    /// The column, from 0.
+    pub column: usize,
+    /// The first and last rows, from 0.
+    pub rows: (usize, usize),
+    /// What is accepted.
+    pub rule: Rule,
+    /// What the cell asks for, shown when it is selected and when an entry is refused.
+    pub prompt: String,
+}
+
+/// How a sheet prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Print {
+    /// Landscape (every sheet Kaoping writes is wider than tall).
+    pub landscape: bool,
+    /// Pages across and down (0: as many as needed). `(1, 0)`, fit to the page width, is widened
+    /// to as many pages across as keep the text readable (about 200 characters a page) for a table
+    /// too wide for one, with [`Print::repeat_columns`] printed on each.
+    pub fit: (u16, u16),
+    /// Rows repeated at the top of every page (the headings), from 0, both included.
+    pub repeat_rows: Option<(usize, usize)>,
+    /// Columns repeated at the left of every page (the bank), from 0, both included.
+    pub repeat_columns: Option<(usize, usize)>,
+    /// The page header's text, centred (the scenario and date).
+    pub header: String,
+}
+
+impl Default for Print {
+    fn default() -> Self {
+        Print { landscape: true, fit: (1, 0), repeat_rows: None, repeat_columns: None, header: String::new() }
+    }
 }
 
 /// A sheet to write.
@@ -68,9 +122,13 @@ pub struct Sheet {
     pub hidden_rows: Vec<usize>,
     /// Columns hidden from view, counted from 0.
     pub hidden_columns: Vec<usize>,
+    /// Print setup.
+    pub print: Print,
+    /// Data validation of input cells.
+    pub validations: Vec<Validation>,
 }
 
-/// Columns a character takes: two for CJK ideographs and full-width forms, one otherwise. Column
+/// The columns a value takes when shown: two for each CJK ideograph or full-width form.
 fn display_width(value: &Value, style: Style) -> usize {
     let width = match value {
         Value::Empty => 0,
@@ -83,11 +141,34 @@ fn display_width(value: &Value, style: Style) -> usize {
     };
     match style {
         // Headings and long text wrap, so they need not set the width alone.
-        Style::Header => width.min(24),
+        Style::Header => width.min(10),
         Style::Wrap => width.min(80),
         Style::Title => 0,
         _ => width,
     }
+}
+
+/// Text for XML: the five special characters escaped, control characters XML cannot hold dropped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c < ' ' && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A date `YYYY-MM-DD` for the document's properties, or none when it is not one.
+fn creation_date(date: &str) -> Option<String> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let ok = parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    ok.then(|| format!("{date}T00:00:00Z"))
 }
 
 const MAIN_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -95,8 +176,18 @@ const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/rela
 const PKG_REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-/// The bytes of an `.xlsx` workbook with these sheets; `title` goes in the document properties.
-pub fn write(sheets: &[Sheet], title: &str) -> Vec<u8> {
+/// The bytes of an `.xlsx` workbook with these sheets; `title` and `date` (`YYYY-MM-DD`) go in the
+/// document properties, so the same sheets always make the same bytes. A sheet name Excel would
+/// refuse (empty, over 31 characters, or with `[]:*?/\`) is an error, not a damaged file.
+pub fn write(sheets: &[Sheet], title: &str, date: &str) -> Result<Vec<u8>, String> {
+    for sheet in sheets {
+        let bad = sheet.name.is_empty()
+            || sheet.name.chars().count() > 31
+            || sheet.name.contains(['[', ']', ':', '*', '?', '/', '\\']);
+        if bad {
+            return Err(format!("工作表名“{}”不合 Excel 的要求", sheet.name));
+        }
+    }
     let mut strings = SharedStrings::default();
     let sheet_parts: Vec<String> =
         sheets.iter().enumerate().map(|(i, sheet)| sheet_xml(sheet, i == 0, &mut strings)).collect();
@@ -115,6 +206,7 @@ pub fn write(sheets: &[Sheet], title: &str) -> Vec<u8> {
         "{DECL}<workbook xmlns=\"{MAIN_NS}\" xmlns:r=\"{REL_NS}\"><workbookPr/><bookViews><workbookView xWindow=\"0\" yWindow=\"0\" windowWidth=\"28800\" windowHeight=\"15000\"/></bookViews><sheets>"
     );
     let mut workbook_rels = format!("{DECL}<Relationships xmlns=\"{PKG_REL_NS}\">");
+    let mut names = String::new();
     for (i, sheet) in sheets.iter().enumerate() {
         let n = i + 1;
         let _ = write!(
@@ -126,9 +218,29 @@ pub fn write(sheets: &[Sheet], title: &str) -> Vec<u8> {
             workbook_rels,
             "<Relationship Id=\"rId{n}\" Type=\"{REL_NS}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"
         );
+        // The heading rows and the bank column printed on every page.
+        let quoted = escape(&sheet.name.replace('\'', "''"));
+        let mut titles = Vec::new();
+        if let Some((first, last)) = sheet.print.repeat_columns {
+            titles.push(format!("'{quoted}'!${}:${}", column_name(first), column_name(last)));
+        }
+        if let Some((first, last)) = sheet.print.repeat_rows {
+            titles.push(format!("'{quoted}'!${}:${}", first + 1, last + 1));
+        }
+        if !titles.is_empty() {
+            let _ = write!(
+                names,
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">{}</definedName>",
+                titles.join(",")
+            );
+        }
     }
     types.push_str("</Types>");
-    workbook.push_str("</sheets><calcPr calcId=\"0\"/></workbook>");
+    workbook.push_str("</sheets>");
+    if !names.is_empty() {
+        let _ = write!(workbook, "<definedNames>{names}</definedNames>");
+    }
+    workbook.push_str("<calcPr calcId=\"0\"/></workbook>");
     let n = sheets.len();
     let _ = write!(
         workbook_rels,
@@ -145,8 +257,11 @@ pub fn write(sheets: &[Sheet], title: &str) -> Vec<u8> {
     let app = format!(
         "{DECL}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>考评测算器</Application></Properties>"
     );
+    let created = creation_date(date)
+        .map(|d| format!("<dcterms:created xsi:type=\"dcterms:W3CDTF\">{d}</dcterms:created>"))
+        .unwrap_or_default();
     let core = format!(
-        "{DECL}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:creator>考评测算器</dc:creator></cp:coreProperties>",
+        "{DECL}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:creator>考评测算器</dc:creator>{created}</cp:coreProperties>",
         escape(title)
     );
 
@@ -163,29 +278,44 @@ pub fn write(sheets: &[Sheet], title: &str) -> Vec<u8> {
     for (i, xml) in sheet_parts.into_iter().enumerate() {
         parts.push((format!("xl/worksheets/sheet{}.xml", i + 1), xml.into_bytes()));
     }
-    zip::write(&parts)
+    Ok(zip(&parts))
 }
 
-/// The style sheet: fonts (regular, bold, bold 14), fills (the two Excel requires, a light blue),
-/// and one cell format per [`Style`], in that order. 4 and 3 are Excel's built-in `#,##0.00` and
-/// `#,##0` formats.
+impl Style {
+    /// The style's place among the `cellXfs` of [`STYLES`].
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The style sheet: fonts (regular, bold, bold 14), fills (the two Excel requires, a light blue for
+/// headings, a light yellow for cells to fill in), borders (none, thin), and one cell format per
+/// [`Style`], in that order. 4 and 3 are Excel's built-in `#,##0.00` and `#,##0` formats.
 const STYLES: &str = concat!(
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
     "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
     "<fonts count=\"3\"><font><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/></font>",
     "<font><b/><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/></font>",
     "<font><b/><sz val=\"14\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/></font></fonts>",
-    "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>",
-    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFDDEBF7\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>",
-    "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>",
+    "<fills count=\"4\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>",
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFDDEBF7\"/><bgColor indexed=\"64\"/></patternFill></fill>",
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFFF2CC\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>",
+    "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>",
+    "<border><left style=\"thin\"><color rgb=\"FFA6A6A6\"/></left><right style=\"thin\"><color rgb=\"FFA6A6A6\"/></right>",
+    "<top style=\"thin\"><color rgb=\"FFA6A6A6\"/></top><bottom style=\"thin\"><color rgb=\"FFA6A6A6\"/></bottom><diagonal/></border></borders>",
     "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>",
-    "<cellXfs count=\"6\">",
+    "<cellXfs count=\"9\">",
+    // Plain, Header, Fixed2, Whole, Wrap, Title
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
-    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyAlignment=\"1\"><alignment vertical=\"center\" wrapText=\"1\"/></xf>",
+    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment vertical=\"center\" wrapText=\"1\"/></xf>",
     "<xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
     "<xf numFmtId=\"3\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>",
     "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>",
+    // Input, InputWhole, InputText: shaded and bordered
+    "<xf numFmtId=\"4\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>",
+    "<xf numFmtId=\"3\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>",
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" applyBorder=\"1\"/>",
     "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>",
     "<dxfs count=\"0\"/><tableStyles count=\"0\"/></styleSheet>"
 );
@@ -219,8 +349,37 @@ impl SharedStrings {
     }
 }
 
+/// One data validation as `<dataValidation>`.
+fn validation_xml(validation: &Validation) -> String {
+    let (kind, operator, formulas) = match &validation.rule {
+        Rule::OneOf(items) => ("list", "", format!("<formula1>\"{}\"</formula1>", escape(&items.join(",")))),
+        Rule::WholeBetween(low, high) => {
+            ("whole", "", format!("<formula1>{low}</formula1><formula2>{high}</formula2>"))
+        }
+        Rule::WholeAtLeastZero => ("whole", " operator=\"greaterThanOrEqual\"", "<formula1>0</formula1>".to_owned()),
+        Rule::AtLeastZero => ("decimal", " operator=\"greaterThanOrEqual\"", "<formula1>0</formula1>".to_owned()),
+        Rule::AboveZero => ("decimal", " operator=\"greaterThan\"", "<formula1>0</formula1>".to_owned()),
+        Rule::Between(low, high) => ("decimal", "", format!("<formula1>{low}</formula1><formula2>{high}</formula2>")),
+    };
+    // Excel shows at most 255 characters of a prompt.
+    let prompt: String = validation.prompt.chars().take(250).collect();
+    let range = format!(
+        "{}:{}",
+        cell_name(validation.rows.0, validation.column),
+        cell_name(validation.rows.1, validation.column)
+    );
+    format!(
+        "<dataValidation type=\"{kind}\"{operator} allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"填写有误\" error=\"{p}\" prompt=\"{p}\" sqref=\"{range}\">{formulas}</dataValidation>",
+        p = escape(&prompt)
+    )
+}
+
 fn sheet_xml(sheet: &Sheet, selected: bool, strings: &mut SharedStrings) -> String {
     let mut out = format!("{DECL}<worksheet xmlns=\"{MAIN_NS}\" xmlns:r=\"{REL_NS}\">");
+    let fit = sheet.print.fit != (0, 0);
+    if fit {
+        out.push_str("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>");
+    }
     let (rows, cols) = (sheet.frozen_rows, sheet.frozen_columns);
     let _ =
         write!(out, "<sheetViews><sheetView {}workbookViewId=\"0\">", if selected { "tabSelected=\"1\" " } else { "" });
@@ -241,12 +400,16 @@ fn sheet_xml(sheet: &Sheet, selected: bool, strings: &mut SharedStrings) -> Stri
     out.push_str("</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>");
 
     let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
-    if width > 0 {
-        out.push_str("<cols>");
-        for column in 0..width {
+    let widths: Vec<usize> = (0..width)
+        .map(|column| {
             let widest =
                 sheet.rows.iter().filter_map(|r| r.get(column)).map(|(v, s)| display_width(v, *s)).max().unwrap_or(0);
-            let chars = (widest + 2).clamp(6, 80);
+            (widest + 2).clamp(6, 80)
+        })
+        .collect();
+    if width > 0 {
+        out.push_str("<cols>");
+        for (column, chars) in widths.iter().enumerate() {
             let hidden = if sheet.hidden_columns.contains(&column) { " hidden=\"1\"" } else { "" };
             let n = column + 1;
             let _ = write!(out, "<col min=\"{n}\" max=\"{n}\" width=\"{chars}\" customWidth=\"1\"{hidden}/>");
@@ -277,369 +440,153 @@ fn sheet_xml(sheet: &Sheet, selected: bool, strings: &mut SharedStrings) -> Stri
         }
         out.push_str("</row>");
     }
-    out.push_str("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>");
+    out.push_str("</sheetData>");
+    if !sheet.validations.is_empty() {
+        let _ = write!(out, "<dataValidations count=\"{}\">", sheet.validations.len());
+        for validation in &sheet.validations {
+            out.push_str(&validation_xml(validation));
+        }
+        out.push_str("</dataValidations>");
+    }
+    let print = &sheet.print;
+    let shown: usize =
+        widths.iter().enumerate().filter(|(c, _)| !sheet.hidden_columns.contains(c)).map(|(_, w)| w).sum();
+    let across = if print.fit == (1, 0) { u16::try_from(shown.div_ceil(200).max(1)).unwrap_or(1) } else { print.fit.0 };
+    out.push_str("<printOptions horizontalCentered=\"1\"/>");
+    out.push_str("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>");
+    let _ = write!(
+        out,
+        "<pageSetup paperSize=\"9\" orientation=\"{}\"{}/>",
+        if print.landscape { "landscape" } else { "portrait" },
+        if fit { format!(" fitToWidth=\"{across}\" fitToHeight=\"{}\"", print.fit.1) } else { String::new() }
+    );
+    out.push_str("<headerFooter>");
+    if !print.header.is_empty() {
+        let _ = write!(out, "<oddHeader>&amp;C{}</oddHeader>", escape(&print.header.replace('&', "&&")));
+    }
+    out.push_str("<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter></worksheet>");
     out
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Reading
+// The zip container: every part deflated by miniz_oxide, UTF-8 names, a fixed timestamp
+// (1980-01-01), so the same workbook gives the same bytes.
 
-/// A sheet bigger than this is not a table of banks: refused rather than laid out in memory.
-const MAX_ROWS: usize = 5000;
-const MAX_COLUMNS: usize = 500;
-
-fn not_a_workbook() -> Problem {
-    Problem::file("文件不是有效的 Excel 工作簿（.xlsx）：缺少工作簿内容，可能已损坏或是其他类型的压缩包")
-}
-
-fn text_of(bytes: Vec<u8>) -> Result<String, Problem> {
-    String::from_utf8(bytes).map_err(|_| Problem::file("工作簿中的 XML 不是 UTF-8 编码，无法读取"))
-}
-
-fn xml_problem(part: &str) -> Problem {
-    Problem::file(format!("工作簿已损坏（{part} 不是完整的 XML）"))
-}
-
-/// Resolves a relationship target against the folder of the part that names it.
-fn resolve(base_dir: &str, target: &str) -> String {
-    if let Some(absolute) = target.strip_prefix('/') {
-        return absolute.to_owned();
-    }
-    let mut parts: Vec<&str> = base_dir.split('/').filter(|p| !p.is_empty()).collect();
-    for piece in target.split('/') {
-        match piece {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            other => parts.push(other),
+/// CRC-32 (IEEE) one byte at a time, with the 1 KB table built at compile time: a workbook is a few
+/// kilobytes, and the page is smaller without crc32fast's 16 KB of slicing tables.
+const CRC_TABLE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut crc = i as u32;
+        let mut bit = 0;
+        while bit < 8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            bit += 1;
         }
+        table[i] = crc;
+        i += 1;
     }
-    parts.join("/")
+    table
+};
+
+fn crc32(bytes: &[u8]) -> u32 {
+    !bytes.iter().fold(!0u32, |crc, &b| CRC_TABLE[usize::from((crc as u8) ^ b)] ^ (crc >> 8))
 }
 
-/// The relationships of a part: id → (type, target resolved).
-fn relationships(archive: &mut zip::Archive<'_>, part: &str) -> Result<Vec<(String, String, String)>, Problem> {
-    let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
-    let rels = if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") };
-    let Some(bytes) = archive.read(&rels)? else { return Ok(Vec::new()) };
-    let text = text_of(bytes)?;
-    let mut scanner = Scanner::new(&text);
+fn u16le(value: usize) -> [u8; 2] {
+    u16::try_from(value).unwrap_or(u16::MAX).to_le_bytes()
+}
+
+fn u32le(value: usize) -> [u8; 4] {
+    u32::try_from(value).unwrap_or(u32::MAX).to_le_bytes()
+}
+
+/// A zip archive of the given parts, in order.
+fn zip<N: AsRef<str>>(parts: &[(N, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
-    for token in scanner.by_ref() {
-        if let Token::Open { name: "Relationship", attributes, .. } = token {
-            let get = |key| attribute(attributes, key).map(|v| v.into_owned()).unwrap_or_default();
-            out.push((get("Id"), get("Type"), resolve(dir, &get("Target"))));
-        }
-    }
-    if scanner.failed() {
-        return Err(xml_problem(&rels));
-    }
-    Ok(out)
-}
+    let mut central = Vec::new();
+    for (name, data) in parts {
+        let name = name.as_ref();
+        let crc = crc32(data);
+        let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
+        let offset = out.len();
+        // Flag bit 11: the name is UTF-8. Time 0, date 0x21: 1980-01-01 00:00.
+        let common = |buf: &mut Vec<u8>| {
+            buf.extend_from_slice(&20u16.to_le_bytes()); // version needed: 2.0 (deflate)
+            buf.extend_from_slice(&0x0800u16.to_le_bytes());
+            buf.extend_from_slice(&8u16.to_le_bytes()); // deflate
+            buf.extend_from_slice(&0u16.to_le_bytes());
+            buf.extend_from_slice(&0x21u16.to_le_bytes());
+            buf.extend_from_slice(&crc.to_le_bytes());
+            buf.extend_from_slice(&u32le(packed.len()));
+            buf.extend_from_slice(&u32le(data.len()));
+            buf.extend_from_slice(&u16le(name.len()));
+            buf.extend_from_slice(&0u16.to_le_bytes()); // no extra field
+        };
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        common(&mut out);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&packed);
 
-/// Every sheet of a workbook, in tab order, with each cell's stored value.
-pub fn read(bytes: &[u8]) -> Result<Vec<Grid>, Problem> {
-    let mut archive = zip::Archive::open(bytes)?;
-    let workbook_part = relationships(&mut archive, "")?
-        .into_iter()
-        .find(|(_, kind, _)| kind.ends_with("/officeDocument"))
-        .map(|(_, _, target)| target)
-        .unwrap_or_else(|| "xl/workbook.xml".to_owned());
-    let workbook = archive.read(&workbook_part)?.ok_or_else(not_a_workbook)?;
-    let workbook = text_of(workbook)?;
-    let rels = relationships(&mut archive, &workbook_part)?;
-    let dir = workbook_part.rsplit_once('/').map_or("", |(d, _)| d);
-
-    let strings_part = rels
-        .iter()
-        .find(|(_, kind, _)| kind.ends_with("/sharedStrings"))
-        .map(|(_, _, target)| target.clone())
-        .unwrap_or_else(|| resolve(dir, "sharedStrings.xml"));
-    let styles_part = rels
-        .iter()
-        .find(|(_, kind, _)| kind.ends_with("/styles"))
-        .map(|(_, _, target)| target.clone())
-        .unwrap_or_else(|| resolve(dir, "styles.xml"));
-    let percent = match archive.read(&styles_part)? {
-        Some(bytes) => percent_styles(&text_of(bytes)?),
-        None => Vec::new(),
-    };
-    let strings = match archive.read(&strings_part)? {
-        Some(bytes) => shared_strings(&text_of(bytes)?).ok_or_else(|| xml_problem(&strings_part))?,
-        None => Vec::new(),
-    };
-
-    let mut sheets = Vec::new();
-    let mut scanner = Scanner::new(&workbook);
-    for token in scanner.by_ref() {
-        if let Token::Open { name: "sheet", attributes, .. } = token {
-            let name = attribute(attributes, "name").map(|v| v.into_owned()).unwrap_or_default();
-            let id = attribute(attributes, "id").map(|v| v.into_owned()).unwrap_or_default();
-            if let Some((_, _, target)) = rels.iter().find(|(rid, _, _)| *rid == id) {
-                sheets.push((name, target.clone()));
-            }
-        }
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        central.extend_from_slice(&20u16.to_le_bytes()); // made by: MS-DOS, 2.0
+        common(&mut central);
+        central.extend_from_slice(&0u16.to_le_bytes()); // comment length
+        central.extend_from_slice(&0u16.to_le_bytes()); // disk
+        central.extend_from_slice(&0u16.to_le_bytes()); // internal attributes
+        central.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+        central.extend_from_slice(&u32le(offset));
+        central.extend_from_slice(name.as_bytes());
     }
-    if scanner.failed() {
-        return Err(xml_problem(&workbook_part));
-    }
-    if sheets.is_empty() {
-        return Err(not_a_workbook());
-    }
-    let mut grids = Vec::new();
-    for (name, part) in sheets {
-        // A chart sheet or a missing part has no cells to read.
-        let Some(bytes) = archive.read(&part)? else { continue };
-        let text = text_of(bytes)?;
-        grids.push(sheet_grid(&name, &text, &strings, &percent)?);
-    }
-    Ok(grids)
-}
-
-/// The shared strings: each `<si>` is the text of its `<t>` runs, phonetic guides (`<rPh>`) left out.
-fn shared_strings(xml: &str) -> Option<Vec<String>> {
-    let mut out = Vec::new();
-    let mut current: Option<String> = None;
-    let (mut in_t, mut in_phonetic) = (false, false);
-    let mut scanner = Scanner::new(xml);
-    for token in scanner.by_ref() {
-        match token {
-            Token::Open { name: "si", empty, .. } => {
-                if empty {
-                    out.push(String::new());
-                } else {
-                    current = Some(String::new());
-                }
-            }
-            Token::Close { name: "si" } => out.push(current.take().unwrap_or_default()),
-            Token::Open { name: "t", empty: false, .. } => in_t = true,
-            Token::Close { name: "t" } => in_t = false,
-            Token::Open { name: "rPh", empty: false, .. } => in_phonetic = true,
-            Token::Close { name: "rPh" } => in_phonetic = false,
-            Token::Text(text) if in_t && !in_phonetic => {
-                if let Some(current) = current.as_mut() {
-                    current.push_str(&text);
-                }
-            }
-            _ => {}
-        }
-    }
-    (!scanner.failed()).then_some(out)
-}
-
-/// The cells of one sheet.
-/// Which cell formats show a number as a percentage: Excel's built-in 9 (`0%`) and 10 (`0.00%`), and
-/// any custom format with a `%` outside quotes. A user who types `3.5%` into Excel gets the number
-/// 0.035 in such a format; the figure meant is 3.5.
-fn percent_styles(xml: &str) -> Vec<bool> {
-    let mut custom: Vec<(String, bool)> = Vec::new();
-    let mut formats = Vec::new();
-    let mut in_cell_xfs = false;
-    for token in Scanner::new(xml) {
-        match token {
-            Token::Open { name: "numFmt", attributes, .. } => {
-                let id = attribute(attributes, "numFmtId").map(|v| v.into_owned()).unwrap_or_default();
-                let code = attribute(attributes, "formatCode").unwrap_or_default();
-                let mut quoted = false;
-                let has_percent = code.chars().any(|c| {
-                    if c == '"' {
-                        quoted = !quoted;
-                    }
-                    c == '%' && !quoted
-                });
-                custom.push((id, has_percent));
-            }
-            Token::Open { name: "cellXfs", empty: false, .. } => in_cell_xfs = true,
-            Token::Close { name: "cellXfs" } => in_cell_xfs = false,
-            Token::Open { name: "xf", attributes, .. } if in_cell_xfs => {
-                let id = attribute(attributes, "numFmtId").map(|v| v.into_owned()).unwrap_or_default();
-                let percent = matches!(id.as_str(), "9" | "10") || custom.iter().any(|(c, p)| *c == id && *p);
-                formats.push(percent);
-            }
-            _ => {}
-        }
-    }
-    formats
-}
-
-/// A stored number times 100, worked out on its decimal text.
-fn hundredfold(text: &str) -> Option<String> {
-    let plain = Cell::Number(stored_number(text)).text().into_owned();
-    let value: Decimal = plain.parse().ok()?;
-    value.checked_mul(Decimal::ONE_HUNDRED).map(|v| v.normalize().to_string())
-}
-
-fn sheet_grid(name: &str, xml: &str, strings: &[String], percent: &[bool]) -> Result<Grid, Problem> {
-    let mut grid = Grid { name: name.to_owned(), rows: Vec::new() };
-    let (mut row, mut column) = (0usize, 0usize);
-    // The cell being read: its place, type, and the text of `<v>` or of `<is><t>`.
-    let mut cell: Option<(usize, usize, String, bool)> = None;
-    let mut value = String::new();
-    let mut inline = String::new();
-    let (mut in_v, mut in_t, mut in_phonetic) = (false, false, false);
-    let mut first_row = true;
-    let mut scanner = Scanner::new(xml);
-    let too_big =
-        || Problem::file(format!("工作表“{name}”太大（超过 {MAX_ROWS} 行或 {MAX_COLUMNS} 列），不是填报表格"));
-    for token in scanner.by_ref() {
-        match token {
-            Token::Open { name: "row", attributes, .. } => {
-                row = match attribute(attributes, "r").and_then(|r| r.parse::<usize>().ok()) {
-                    Some(r) if r > 0 => r - 1,
-                    _ if first_row => 0,
-                    _ => row + 1,
-                };
-                first_row = false;
-                column = 0;
-            }
-            Token::Open { name: "c", attributes, empty } => {
-                if let Some((r, c)) = attribute(attributes, "r").and_then(|r| parse_cell_name(&r)) {
-                    row = r;
-                    column = c;
-                }
-                let kind = attribute(attributes, "t").map(|t| t.into_owned()).unwrap_or_default();
-                let style = attribute(attributes, "s").and_then(|s| s.parse::<usize>().ok()).unwrap_or(0);
-                if !empty {
-                    cell = Some((row, column, kind, percent.get(style).copied().unwrap_or(false)));
-                    value.clear();
-                    inline.clear();
-                }
-                column += 1;
-            }
-            Token::Open { name: "v", empty: false, .. } => in_v = true,
-            Token::Close { name: "v" } => in_v = false,
-            Token::Open { name: "t", empty: false, .. } => in_t = true,
-            Token::Close { name: "t" } => in_t = false,
-            Token::Open { name: "rPh", empty: false, .. } => in_phonetic = true,
-            Token::Close { name: "rPh" } => in_phonetic = false,
-            Token::Text(text) if in_v => value.push_str(&text),
-            Token::Text(text) if in_t && !in_phonetic => inline.push_str(&text),
-            Token::Close { name: "c" } => {
-                let Some((r, c, kind, shown_as_percent)) = cell.take() else { continue };
-                let stored = match kind.as_str() {
-                    "s" => value
-                        .trim()
-                        .parse::<usize>()
-                        .ok()
-                        .and_then(|i| strings.get(i))
-                        .map_or(Cell::Error("#REF!".to_owned()), |t| Cell::Text(t.clone())),
-                    "inlineStr" => Cell::Text(inline.clone()),
-                    "str" | "d" => Cell::Text(value.clone()),
-                    "b" => Cell::Bool(value.trim() == "1"),
-                    "e" => Cell::Error(value.clone()),
-                    _ if value.trim().is_empty() => Cell::Empty,
-                    _ if shown_as_percent => Cell::Number(hundredfold(&value).unwrap_or_else(|| stored_number(&value))),
-                    _ => Cell::Number(stored_number(&value)),
-                };
-                if stored == Cell::Empty {
-                    continue;
-                }
-                if r >= MAX_ROWS || c >= MAX_COLUMNS {
-                    return Err(too_big());
-                }
-                if grid.rows.len() <= r {
-                    grid.rows.resize(r + 1, Vec::new());
-                }
-                if let Some(cells) = grid.rows.get_mut(r) {
-                    if cells.len() <= c {
-                        cells.resize(c + 1, Cell::Empty);
-                    }
-                    if let Some(slot) = cells.get_mut(c) {
-                        *slot = stored;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    if scanner.failed() {
-        return Err(xml_problem(&format!("工作表“{name}”")));
-    }
-    Ok(grid)
+    let central_offset = out.len();
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out.extend_from_slice(&u16le(parts.len()));
+    out.extend_from_slice(&u16le(parts.len()));
+    out.extend_from_slice(&u32le(central.len()));
+    out.extend_from_slice(&u32le(central_offset));
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn text(t: &str) -> (Value, Style) {
-        (Value::Text(t.to_owned()), Style::Plain)
-    }
-
     #[test]
-    fn written_cells_read_back_exactly() {
+    fn written_cells_and_print_setup_read_back() {
+        let text = |t: &str| (Value::Text(t.to_owned()), Style::Plain);
         let sheet = Sheet {
             name: "全市 & <表>".to_owned(),
             rows: vec![
-                vec![text("银行"), text("贷款余额（亿元）"), text("TRUE")],
+                vec![text("银行"), text("贷款余额（亿元）")],
                 vec![
                     text("工商银行"),
                     (Value::Number(Decimal::new(1234567_12345678, 8)), Style::Fixed2),
-                    (Value::Empty, Style::Plain),
-                    text("a\"b<c>&d\n第二行"),
+                    (Value::Number("0.3".parse().expect("decimal")), Style::Input),
+                    (Value::Number("1.1".parse().expect("decimal")), Style::Input),
                 ],
-                vec![],
-                vec![(Value::Empty, Style::Plain), (Value::Number(Decimal::new(-5, 3)), Style::Whole)],
             ],
             frozen_rows: 1,
-            frozen_columns: 1,
-            hidden_rows: vec![0],
-            hidden_columns: vec![],
+            print: Print { repeat_rows: Some((0, 0)), header: "测试 & 页眉".to_owned(), ..Print::default() },
+            validations: vec![Validation {
+                column: 1,
+                rows: (1, 1),
+                rule: Rule::OneOf(vec!["是".to_owned(), "否".to_owned()]),
+                prompt: "填“是”或“否”".to_owned(),
+            }],
+            ..Sheet::default()
         };
-        let bytes = write(&[sheet, Sheet { name: "说明".to_owned(), ..Sheet::default() }], "测试");
-        let grids = read(&bytes).expect("own workbook reads");
-        assert_eq!(grids.len(), 2);
+        let bytes = write(&[sheet], "测试", "2024-12-31").expect("written");
+        let grids = crate::read_grids(&bytes, "t.xlsx").expect("own workbook reads");
         let g = &grids[0];
         assert_eq!(g.name, "全市 & <表>");
-        assert_eq!(g.cell(0, 1), &Cell::Text("贷款余额（亿元）".to_owned()));
-        assert_eq!(g.cell(1, 1), &Cell::Number("1234567.12345678".to_owned()));
-        assert_eq!(g.cell(1, 2), &Cell::Empty);
-        assert_eq!(g.cell(1, 3), &Cell::Text("a\"b<c>&d\n第二行".to_owned()));
-        assert_eq!(g.cell(3, 1), &Cell::Number("-0.005".to_owned()));
-        assert!(grids[1].rows.is_empty());
-    }
-
-    #[test]
-    fn cells_as_other_programs_write_them() {
-        // Shared strings with rich-text runs and a phonetic guide, inline strings, booleans, errors,
-        // formulas with cached values, cells without an `r`, a namespace prefix.
-        let strings = r#"<sst xmlns="m"><si><t>工商</t></si><si><r><t>中</t></r><r><rPr/><t xml:space="preserve">国 银行</t></r><rPh><t>ちゅうごく</t></rPh></si></sst>"#;
-        let sheet = r#"<x:worksheet xmlns:x="m"><x:sheetData><x:row r="2"><x:c r="B2" t="s"><x:v>1</x:v></x:c><x:c t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#DIV/0!</x:v></x:c><x:c><x:f>A1*2</x:f><x:v>2.5E-2</x:v></x:c><x:c t="str"><x:f>"a"</x:f><x:v>a</x:v></x:c><x:c s="3"/></x:row></x:sheetData></x:worksheet>"#;
-        let strings = shared_strings(strings).expect("well formed");
-        assert_eq!(strings, ["工商", "中国 银行"]);
-        let g = sheet_grid("表", sheet, &strings, &[]).expect("reads");
-        let row = &g.rows[1];
-        assert_eq!(
-            row[1..],
-            [
-                Cell::Text("中国 银行".to_owned()),
-                Cell::Text("内联".to_owned()),
-                Cell::Bool(true),
-                Cell::Error("#DIV/0!".to_owned()),
-                Cell::Number("2.5E-2".to_owned()),
-                Cell::Text("a".to_owned()),
-            ]
-        );
-        assert_eq!(row[5].text(), "0.025");
-    }
-
-    #[test]
-    fn a_number_shown_as_a_percentage_reads_as_the_percentage_typed() {
-        let styles = r#"<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="0.000%"/><numFmt numFmtId="165" formatCode="0.0&quot;%&quot;"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="4"/></cellXfs></styleSheet>"#;
-        let percent = percent_styles(styles);
-        assert_eq!(percent, [false, true, true, false, false]);
-        let sheet = r#"<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>3.5000000000000003E-2</v></c><c r="B1" s="2"><v>0.0395</v></c><c r="C1" s="3"><v>3.5</v></c><c r="D1" s="4"><v>0.035</v></c></row></sheetData></worksheet>"#;
-        let g = sheet_grid("表", sheet, &[], &percent).expect("reads");
-        let texts: Vec<String> = g.rows[0].iter().map(|c| c.text().into_owned()).collect();
-        assert_eq!(texts, ["3.5", "3.95", "3.5", "0.035"]);
-    }
-
-    #[test]
-    fn relationship_targets_resolve() {
-        assert_eq!(resolve("xl", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(resolve("xl", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(resolve("xl/worksheets", "../sharedStrings.xml"), "xl/sharedStrings.xml");
-        assert_eq!(resolve("", "xl/workbook.xml"), "xl/workbook.xml");
+        assert_eq!(g.cell(1, 1), &crate::Cell::Number("1234567.12345678".to_owned()));
+        assert_eq!(g.cell(1, 2), &crate::Cell::Number("0.3".to_owned()));
+        assert_eq!(g.cell(1, 3), &crate::Cell::Number("1.1".to_owned()));
+        assert!(write(&[Sheet { name: "a/b".to_owned(), ..Sheet::default() }], "t", "").is_err());
     }
 }

@@ -121,7 +121,16 @@ fn sixteen_rows() -> String {
 fn workbook_with(cells: Vec<Vec<&str>>) -> Vec<u8> {
     let rows =
         cells.into_iter().map(|r| r.into_iter().map(|t| (Value::Text(t.to_owned()), Style::Plain)).collect()).collect();
-    xlsx::write(&[Sheet { name: "填报".to_owned(), rows, ..Sheet::default() }], "t")
+    xlsx::write(&[Sheet { name: "填报".to_owned(), rows, ..Sheet::default() }], "t", "2024-12-31").expect("written")
+}
+
+/// A zip archive holding a Word document's part: another Office program's file.
+fn other_zip() -> Vec<u8> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let _ = zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default());
+    let _ = zip.write_all(b"<w:document/>");
+    zip.finish().expect("a zip").into_inner()
 }
 
 #[test]
@@ -133,7 +142,7 @@ fn workbooks_and_files_that_are_not_tables() {
         vec!["农业银行", "三百", "12.5"],
     ]);
     // A zip archive with no worksheet in it, as another Office program's file is to this reader.
-    let other_zip = xlsx::write(&[], "doc");
+    let other_zip = other_zip();
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     let big = vec![b'1'; 20 * 1024 * 1024];
     let mut truncated = text_cells.clone();
@@ -143,7 +152,7 @@ fn workbooks_and_files_that_are_not_tables() {
         ("a zip archive with no worksheet", "报告.xlsx", other_zip),
         ("a workbook cut in half", "填报.xlsx", truncated),
         ("an image", "图片.xlsx", png),
-        ("an old .xls", "旧表.xls", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest".to_vec()),
+        ("a damaged .xls", "旧表.xls", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest".to_vec()),
         ("a 20 MB file", "大文件.csv", big),
         ("a scenario file", "情景.json", b"{\"format\": \"kaoping-scenario/1\"}".to_vec()),
         ("GBK text", "gbk.csv", vec![0xD2, 0xF8, 0xD0, 0xD0, b',', b'1', b'\n']),

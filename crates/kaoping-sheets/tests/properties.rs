@@ -13,7 +13,7 @@ fn scheme() -> &'static Scheme {
 
 fn workbook() -> &'static [u8] {
     static BOOK: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    BOOK.get_or_init(|| export::workbook(scheme(), &scheme().template(), "icbc", &About::default()))
+    BOOK.get_or_init(|| export::workbook(scheme(), &scheme().template(), "icbc", &About::default()).expect("written"))
 }
 
 proptest! {

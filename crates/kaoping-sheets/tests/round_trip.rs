@@ -54,7 +54,7 @@ fn assert_identical(back: &Scenario, original: &Scenario, case: &str) {
 #[test]
 fn workbook_export_then_import_gives_the_identical_scenario() {
     for (case, scenario) in scenarios() {
-        let bytes = export::workbook(scheme(), &scenario, "icbc", &about());
+        let bytes = export::workbook(scheme(), &scenario, "icbc", &about()).expect("written");
         let update = read_file(&bytes, "导出.xlsx", scheme());
         assert_eq!(update.problems, [], "{case}");
         let back = update.apply(scheme(), &Scenario::new(2024)).expect("no problems");
@@ -69,7 +69,7 @@ fn workbook_export_then_import_gives_the_identical_scenario() {
 #[test]
 fn template_filled_in_imports_the_figures() {
     for (case, scenario) in scenarios() {
-        let bytes = export::template(scheme(), &scenario, &about());
+        let bytes = export::template(scheme(), &scenario, &about()).expect("written");
         let update = read_file(&bytes, "填报模板.xlsx", scheme());
         assert_eq!(update.problems, [], "{case}");
         // The template carries figures only: settings, city figures, name and note come from the base.

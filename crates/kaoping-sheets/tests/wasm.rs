@@ -19,7 +19,7 @@ fn workbook_csv_and_link_round_trip_in_wasm() {
     let scheme = Scheme::builtin(2024).expect("built-in scheme");
     let scenario = worked_example();
     let about = About { date: "2024-12-31".to_owned(), version: "test".to_owned() };
-    let book = export::workbook(scheme, &scenario, "icbc", &about);
+    let book = export::workbook(scheme, &scenario, "icbc", &about).expect("written");
     let update = read_file(&book, "测算.xlsx", scheme);
     assert_eq!(update.problems, []);
     assert_eq!(update.apply(scheme, &Scenario::new(2024)).expect("applies").to_json(), scenario.to_json());

@@ -63,6 +63,6 @@ pub fn paste_handler(
                 |(bank, field)| (bank.clone(), field),
             );
         let target = target(&shown_fields, &shown_banks, &bank, field);
-        handle.read_table(kaoping_sheets::job::Job::Paste { text, target }, &[]);
+        handle.read_table(kaoping_sheets::job::Job::Paste { text, target, mapping: Vec::new() }, &[]);
     })
 }

@@ -296,7 +296,7 @@ impl ScenarioHandle {
                 }
             };
             if kaoping_sheets::file_kind(&bytes) != kaoping_sheets::FileKind::Json {
-                handle.read_table(Job::Read { file_name }, &bytes);
+                handle.read_table(Job::Read { file_name, mapping: Vec::new() }, &bytes);
                 return;
             }
             let scenario = String::from_utf8(bytes)
@@ -321,7 +321,7 @@ impl ScenarioHandle {
         crate::services::sheets_worker::run(&job, &against.clone(), bytes, move |answer| {
             dispatcher.dispatch(match answer {
                 Ok((Reply::Imported(imported), _)) => {
-                    let Imported { source, preview, applied } = *imported;
+                    let Imported { source, preview, applied, .. } = *imported;
                     Action::Previewed(SheetImport {
                         source,
                         preview: Rc::new(preview),
