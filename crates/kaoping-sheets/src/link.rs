@@ -63,6 +63,23 @@ pub fn share_fragment(scenario: &Scenario) -> String {
     format!("#s={LINK_VERSION}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
 }
 
+/// The fragment that carries `scenario` and the bank the sender has open, so that the link opens on
+/// it: `#s=1.eJy…&b=icbc`. A version that does not know `b=` opens the scenario and ignores it.
+pub fn share_fragment_at(scenario: &Scenario, bank: &str) -> String {
+    format!("{}&b={bank}", share_fragment(scenario))
+}
+
+/// The fragment's parts (`s=…`, `b=…`), from the whole address or just its fragment.
+fn parts(link: &str) -> impl Iterator<Item = &str> {
+    let fragment = link.trim().rsplit_once('#').map_or(link.trim(), |(_, f)| f);
+    fragment.split('&')
+}
+
+/// The bank a link opens on (`b=`), if it names one.
+pub fn bank(link: &str) -> Option<String> {
+    parts(link).find_map(|part| part.strip_prefix("b=")).map(str::trim).filter(|b| !b.is_empty()).map(str::to_owned)
+}
+
 /// Reads a scenario back from a link: the whole address, or just its fragment. Strict: a value the
 /// engine refuses refuses the link (the command line's `open-link`).
 pub fn open_fragment(link: &str) -> Result<Scenario, LinkError> {
@@ -80,8 +97,7 @@ pub fn salvage_fragment(link: &str) -> Result<(Scenario, Vec<Dropped>), LinkErro
 
 /// The scenario JSON a link carries.
 fn fragment_json(link: &str) -> Result<String, LinkError> {
-    let fragment = link.trim().rsplit_once('#').map_or(link.trim(), |(_, f)| f);
-    let payload = fragment.split('&').find_map(|part| part.strip_prefix("s=")).ok_or(LinkError::NoScenario)?;
+    let payload = parts(link).find_map(|part| part.strip_prefix("s=")).ok_or(LinkError::NoScenario)?;
     let (version, data) = payload.split_once('.').ok_or(LinkError::Damaged)?;
     let version: u32 = version.parse().map_err(|_| LinkError::Damaged)?;
     if version > LINK_VERSION {

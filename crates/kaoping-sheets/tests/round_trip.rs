@@ -143,6 +143,11 @@ fn share_link_then_open_gives_the_identical_scenario() {
         assert!(fragment.len() < 8000, "{case}: {} characters", fragment.len());
         let url = format!("http://intranet.example/kaoping/index.html{fragment}");
         assert_eq!(link::open_fragment(&url).expect("opens"), scenario, "{case}");
+        assert_eq!(link::bank(&url), None, "{case}: a link without a bank names none");
+        // With the bank the sender has open: the same scenario, and the bank.
+        let at = format!("http://intranet.example/kaoping/index.html{}", link::share_fragment_at(&scenario, "icbc"));
+        assert_eq!(link::open_fragment(&at).expect("opens"), scenario, "{case}");
+        assert_eq!(link::bank(&at).as_deref(), Some("icbc"), "{case}");
     }
 }
 

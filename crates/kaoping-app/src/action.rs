@@ -1,0 +1,177 @@
+//! Every change to the page's state: one action per user intent, and one per outcome of an effect the
+//! reducer asked for (a write to storage, a file read, the spreadsheet module's answer, typing that
+//! settled).
+
+use std::rc::Rc;
+
+use kaoping_engine::{Field, Scenario, SimulationSummary};
+use kaoping_sheets::job::Job;
+
+use crate::field::FieldId;
+use crate::target::{SimulationKey, TargetAction};
+use crate::view::{Answer, Notice, Saved, SheetImport, Tab};
+
+/// The spreadsheet files the page writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetFile {
+    /// 导出Excel: the workbook (全市 / 本行 / 设置 / 说明).
+    Workbook,
+    /// 下载填报模板: the fill-in template.
+    Template,
+    /// CSV导出: the 全市 table as CSV.
+    Csv,
+}
+
+/// What a failed write was, for its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failed {
+    /// Saving under this name.
+    Save(String),
+    /// Renaming.
+    Rename,
+    /// Copying this scenario.
+    Copy(String),
+    /// Deleting this scenario.
+    Delete(String),
+}
+
+/// A change to the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    // ---- what the user does ----
+    /// Typed into a box: its whole text.
+    Edit(FieldId, String),
+    /// Ticked or cleared a bank's checkbox.
+    SetFlag(String, Field, bool),
+    /// Chose a reading of the text: the reading's key and the choice's file value
+    /// (`bonus_mode`, `whole_units`).
+    Choose(&'static str, &'static str),
+    /// Showed another page.
+    SelectTab(Tab),
+    /// Showed another bank on 本行测算.
+    SelectBank(String),
+    /// Opened a bank on 本行测算 (from 全市总览 or 对比).
+    OpenBank(String),
+    /// 保存 (or Ctrl+S): under the document's name, or asks for one.
+    Save,
+    /// 另存为 with the name typed.
+    SaveAs(String),
+    /// 打开 a saved scenario.
+    Open(String),
+    /// 改名 a saved scenario.
+    Rename {
+        /// The old name.
+        from: String,
+        /// The new name, as typed.
+        to: String,
+    },
+    /// 复制 a saved scenario.
+    Duplicate(String),
+    /// 删除 a saved scenario (already confirmed).
+    Delete(String),
+    /// 重置为基准情景.
+    Reset,
+    /// Answered the dialog.
+    Answer(Answer),
+    /// 导出文件: the scenario as a `kaoping-scenario/1` file.
+    Export,
+    /// 导出Excel, 下载填报模板 or CSV导出.
+    ExportSheet(SheetFile),
+    /// 复制分享链接.
+    CopyLink,
+    /// Picked a file to import (its name and bytes, read by the page).
+    Import {
+        /// The file's name.
+        file_name: String,
+        /// Its bytes.
+        bytes: Rc<Vec<u8>>,
+    },
+    /// Pasted a block into 全市总览.
+    Paste(Job),
+    /// 确认导入 in the import preview.
+    ApplyPreview,
+    /// Closed the import preview.
+    ClosePreview,
+    /// 撤销 in the notice of an applied import.
+    Undo,
+    /// Closed the message above the page.
+    DismissNotice,
+    /// Changed something in 目标测算.
+    Target(TargetAction),
+    /// 填入本行情景: entered 目标测算's answer into the scenario.
+    ApplyAnswer,
+    /// 撤销 beside what 填入本行情景 entered.
+    UndoAnswer,
+
+    // ---- what happened ----
+    /// A saved scenario was read for opening (`result`: its figures and what was left out, or why it
+    /// cannot be read).
+    Loaded {
+        /// Its name.
+        name: String,
+        /// Its stamp when read.
+        stamp: Option<String>,
+        /// What was read.
+        result: Result<(Scenario, Vec<String>), String>,
+    },
+    /// The working copy was written under `name`.
+    Saved {
+        /// The name.
+        name: String,
+        /// Its new stamp.
+        stamp: String,
+        /// The saved scenarios now.
+        library: Vec<Saved>,
+    },
+    /// A write to storage failed (what it was, and the Chinese reason): nothing waiting for it goes
+    /// ahead.
+    WriteFailed(Failed, String),
+    /// A saved scenario was renamed.
+    Renamed {
+        /// The old name.
+        from: String,
+        /// The new name.
+        to: String,
+        /// The saved scenarios now.
+        library: Vec<Saved>,
+    },
+    /// A saved scenario was copied.
+    Copied {
+        /// The copy's name.
+        copy: String,
+        /// The saved scenarios now.
+        library: Vec<Saved>,
+    },
+    /// A saved scenario was deleted.
+    Deleted {
+        /// Its name.
+        name: String,
+        /// The saved scenarios now.
+        library: Vec<Saved>,
+    },
+    /// Another tab changed the saved scenarios: the list now, and, when the document's own name was
+    /// saved again with a stamp not seen here, what is saved under it.
+    LibraryChanged {
+        /// The saved scenarios now.
+        library: Vec<Saved>,
+        /// The document's name saved again: its figures as read back.
+        resaved: Option<(Scenario, Vec<String>)>,
+    },
+    /// A share link was read (`Err`: why it cannot be opened).
+    LinkOpened(Result<(Scenario, Option<String>, Vec<String>), String>),
+    /// The spreadsheet module read a file or pasted block: show the preview.
+    Previewed(SheetImport),
+    /// Something to tell the user (a download made, a module that failed, a link copied).
+    Told(Notice),
+    /// The browser would not copy the share link: show it for copying by hand.
+    LinkNotCopied(String),
+    /// The working copy could not be stashed in the browser (the reason, in Chinese).
+    StashFailed(String),
+    /// The working copy was stashed.
+    Stashed,
+    /// Typing has paused since the document and the questions were as `revision` says: work out
+    /// what waits for it (the next band, 目标测算's answers).
+    Settle(u64),
+    /// The simulation ran further.
+    Simulated(SimulationKey, SimulationSummary),
+}

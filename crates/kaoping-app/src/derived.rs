@@ -1,0 +1,84 @@
+//! What the page shows that follows from the document: worked out once per change of the document,
+//! never while drawing. The evaluation, each bank's doubts (only for the banks whose figures changed)
+//! and the readings not at their default.
+
+use std::rc::Rc;
+
+use kaoping_engine::{doubts, evaluate, non_default, BankInput, Doubt, Evaluation, Scenario, Scheme};
+
+/// What follows from one revision of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derived {
+    /// The document revision these are for.
+    pub revision: u64,
+    /// The engine's evaluation of the scenario.
+    pub evaluation: Rc<Evaluation>,
+    /// The engine's doubts about each bank's typed figures, in annex order. A bank whose figures did
+    /// not change keeps the very same list, so what shows it is not drawn again.
+    pub doubts: Rc<Vec<Rc<Vec<Doubt>>>>,
+    /// The readings in force that are not the default, worded by the engine (for the badge).
+    pub non_default: Rc<Vec<String>>,
+    /// The scenario they were worked out from (to tell which banks changed next time).
+    from: Rc<Scenario>,
+}
+
+impl Derived {
+    /// Works everything out for `scenario`.
+    pub fn new(scheme: &Scheme, scenario: &Rc<Scenario>, revision: u64) -> Derived {
+        let doubts = scheme.banks.iter().map(|bank| Rc::new(doubts_of(scheme, scenario, &bank.id))).collect();
+        Derived {
+            revision,
+            evaluation: Rc::new(evaluate(scheme, scenario)),
+            doubts: Rc::new(doubts),
+            non_default: Rc::new(non_default(scheme, &scenario.settings)),
+            from: scenario.clone(),
+        }
+    }
+
+    /// Works out what changed since `self` for `scenario`: the evaluation always (a figure of one bank
+    /// moves every rank), the doubts only of the banks whose figures changed, the readings only when
+    /// the settings changed.
+    pub fn next(&self, scheme: &Scheme, scenario: &Rc<Scenario>, revision: u64) -> Derived {
+        if Rc::ptr_eq(scenario, &self.from) {
+            return Derived { revision, ..self.clone() };
+        }
+        let mut changed = false;
+        let doubts: Vec<Rc<Vec<Doubt>>> = scheme
+            .banks
+            .iter()
+            .zip(self.doubts.iter())
+            .map(|(bank, old)| {
+                if scenario.bank(&bank.id) == self.from.bank(&bank.id) {
+                    old.clone()
+                } else {
+                    changed = true;
+                    Rc::new(doubts_of(scheme, scenario, &bank.id))
+                }
+            })
+            .collect();
+        let non_default = if scenario.settings == self.from.settings {
+            self.non_default.clone()
+        } else {
+            Rc::new(non_default(scheme, &scenario.settings))
+        };
+        Derived {
+            revision,
+            evaluation: Rc::new(evaluate(scheme, scenario)),
+            doubts: if changed { Rc::new(doubts) } else { self.doubts.clone() },
+            non_default,
+            from: scenario.clone(),
+        }
+    }
+
+    /// The doubts about one bank's figures (empty for a bank not in the scheme).
+    pub fn doubts_of(&self, scheme: &Scheme, bank: &str) -> Rc<Vec<Doubt>> {
+        scheme.bank_index(bank).and_then(|i| self.doubts.get(i)).cloned().unwrap_or_default()
+    }
+}
+
+fn doubts_of(scheme: &Scheme, scenario: &Scenario, bank: &str) -> Vec<Doubt> {
+    match scenario.bank(bank) {
+        Some(input) => doubts(scheme, input),
+        None => doubts(scheme, &BankInput::new(bank)),
+    }
+}

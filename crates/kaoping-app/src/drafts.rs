@@ -1,0 +1,75 @@
+//! What the user typed into the boxes: the text stays in its box, valid or not, while the last valid
+//! figure keeps counting; a refused text carries the reader's message. Worked out once when typed, so
+//! that drawing a box never reads its text again.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use kaoping_engine::Scenario;
+
+use crate::field::FieldId;
+
+/// The text of one box and why it is refused, if it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The whole text of the box, as typed.
+    pub text: String,
+    /// Why the text is not used, in Chinese (the reader's own words); `None` when it counts.
+    pub error: Option<String>,
+}
+
+/// Every box typed into since the scenario was loaded. Each draft is shared (`Rc`), so a box whose
+/// draft did not change gets the very same value and is not drawn again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drafts {
+    drafts: BTreeMap<FieldId, Rc<Draft>>,
+}
+
+impl Drafts {
+    /// The draft of a box, if it was typed into.
+    pub fn get(&self, id: &FieldId) -> Option<&Rc<Draft>> {
+        self.drafts.get(id)
+    }
+
+    /// What the box shows: the user's own text if they typed, else the figure the scenario holds,
+    /// written plainly (exact, no separators) so that editing it changes only what the user touches.
+    pub fn text(&self, id: &FieldId, scenario: &Scenario) -> String {
+        match self.drafts.get(id) {
+            Some(draft) => draft.text.clone(),
+            None => id.value(scenario).map(crate::format::plain).unwrap_or_default(),
+        }
+    }
+
+    /// Why the box's text is not used, or `None`.
+    pub fn error(&self, id: &FieldId) -> Option<&str> {
+        self.drafts.get(id).and_then(|d| d.error.as_deref())
+    }
+
+    /// Keeps what was typed into a box.
+    pub fn set(&mut self, id: FieldId, draft: Draft) {
+        if self.drafts.get(&id).is_some_and(|old| **old == draft) {
+            return;
+        }
+        self.drafts.insert(id, Rc::new(draft));
+    }
+
+    /// The boxes whose text is refused, in order.
+    pub fn refused(&self) -> impl Iterator<Item = (&FieldId, &str)> {
+        self.drafts.iter().filter_map(|(id, d)| d.error.as_deref().map(|e| (id, e)))
+    }
+
+    /// Whether no box is refused.
+    pub fn all_valid(&self) -> bool {
+        self.refused().next().is_none()
+    }
+
+    /// Forgets every draft (a whole scenario replaced the old one).
+    pub fn clear(&mut self) {
+        self.drafts.clear();
+    }
+
+    /// Whether no box was typed into.
+    pub fn is_empty(&self) -> bool {
+        self.drafts.is_empty()
+    }
+}

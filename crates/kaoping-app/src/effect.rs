@@ -1,0 +1,103 @@
+//! What the reducer asks the page to do: everything with a side. The page's hook runs each effect
+//! through its services (storage, downloads, the spreadsheet worker, the clipboard, the simulation's
+//! slices) and reports the outcome as an [`crate::Action`].
+//!
+//! Stashing the working copy is not an effect here: the hook writes it whenever the document changes,
+//! as Yew's `function_todomvc` persists its state.
+
+use std::rc::Rc;
+
+use kaoping_engine::{Rivals, Scenario, SimulationSpec};
+use kaoping_sheets::job::Job;
+
+use crate::action::SheetFile;
+use crate::target::SimulationKey;
+
+/// A side effect, with everything it needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the working copy under `name` (replacing what is there): `Saved` or `WriteFailed`.
+    Save {
+        /// The name.
+        name: String,
+        /// The figures.
+        scenario: Rc<Scenario>,
+    },
+    /// Rename a saved scenario (replacing one of the new name): `Renamed` or `WriteFailed`.
+    Rename {
+        /// The old name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
+    /// Copy a saved scenario under a free name: `Copied` or `WriteFailed`.
+    Copy {
+        /// The scenario copied.
+        from: String,
+        /// The copy's name.
+        to: String,
+    },
+    /// Delete a saved scenario: `Deleted` or `WriteFailed`.
+    Delete {
+        /// Its name.
+        name: String,
+    },
+    /// Read a saved scenario to open it: `Loaded`.
+    Load {
+        /// Its name.
+        name: String,
+    },
+    /// Offer bytes as a download; a failure is `Told`.
+    Download {
+        /// The file's name.
+        file_name: String,
+        /// Its MIME type.
+        mime: &'static str,
+        /// Its contents.
+        bytes: Rc<Vec<u8>>,
+    },
+    /// Have the spreadsheet module write a file of the scenario, then offer it as a download (the page
+    /// adds the date and version): `Told`.
+    WriteSheet {
+        /// Which file.
+        file: SheetFile,
+        /// The figures.
+        scenario: Rc<Scenario>,
+        /// The bank of a workbook's 本行 sheet.
+        bank: String,
+    },
+    /// Have the spreadsheet module read a file or pasted block against the working copy: `Previewed`
+    /// or `Told`.
+    ReadSheet {
+        /// What to read.
+        job: Job,
+        /// The file's bytes (empty for a pasted block).
+        bytes: Rc<Vec<u8>>,
+        /// The working copy it is read against.
+        against: Rc<Scenario>,
+        /// Its document revision.
+        revision: u64,
+    },
+    /// Copy the share link (the page's address and this fragment) to the clipboard: `Told`, or
+    /// `LinkNotCopied` when the browser does not allow it.
+    CopyLink {
+        /// `#s=1.…&b=…`.
+        fragment: String,
+    },
+    /// Draw the rivals around their assumptions, a slice at a time between frames: `Simulated` after
+    /// each slice. A newer `Simulate` (or `StopSimulation`) replaces a run still going.
+    Simulate {
+        /// What it is run for.
+        key: SimulationKey,
+        /// The figures.
+        scenario: Rc<Scenario>,
+        /// The bank's id.
+        bank: String,
+        /// The rivals' assumptions.
+        rivals: Rivals,
+        /// The settings.
+        spec: SimulationSpec,
+    },
+    /// Stop a simulation still running.
+    StopSimulation,
+}

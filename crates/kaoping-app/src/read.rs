@@ -1,0 +1,55 @@
+//! Reading scenarios back, and the page's promise that it never holds what it could not read back.
+//!
+//! Everything the page keeps or hands out — the tab's working copy, a saved scenario, an exported file, a
+//! share link — is `kaoping-scenario/1`, read by the engine's own reader. [`fits`] checks a scenario
+//! against that reader before it enters the document; [`read_back`] reads one of the page's own texts,
+//! keeping what it can.
+
+use kaoping_engine::{Error, Scenario, Scheme};
+
+/// The scenario in the form the reader gives back: banks in annex order, banks with nothing entered
+/// left out. The document always holds this form, so two documents with the same figures are equal.
+pub fn canonical(scheme: &Scheme, scenario: &Scenario) -> Scenario {
+    let mut out = scenario.clone();
+    out.banks.retain(|bank| !bank.is_empty());
+    out.banks.sort_by_key(|bank| scheme.bank_index(&bank.id).unwrap_or(usize::MAX));
+    out
+}
+
+/// The reader's message for a refusal, in Chinese, as a box shows it: for a figure, only what is wrong
+/// with the value (`超出允许范围（0.00000001 至 100）`), since the box already says which figure it is.
+pub fn refusal(error: &Error) -> String {
+    match error {
+        Error::Value { problem, .. } => problem.zh(),
+        other => other.zh(),
+    }
+}
+
+/// Whether `scenario` can be written and read back as itself; `Err` is the reader's message.
+pub fn fits(scenario: &Scenario) -> Result<(), String> {
+    let back = Scenario::from_json(&scenario.to_json()).map_err(|e| refusal(&e))?;
+    let scheme = Scheme::builtin(scenario.year).map_err(|e| e.zh())?;
+    if back == canonical(scheme, scenario) {
+        Ok(())
+    } else {
+        Err("写出后无法原样读回（程序缺陷，请报告）".to_owned())
+    }
+}
+
+/// A scenario read back from the page's own text, and what had to be left out of it (each a Chinese
+/// sentence naming the value and what counts instead).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadBack {
+    /// What was read, in canonical form.
+    pub scenario: Scenario,
+    /// What was dropped, and what counts instead.
+    pub dropped: Vec<String>,
+}
+
+/// Reads one of the page's own texts (the working copy, a saved scenario, an exported file, a link's
+/// payload). `Err` only when nothing can be read at all (not JSON, another format or year).
+pub fn read_back(text: &str) -> Result<ReadBack, Error> {
+    let scenario = Scenario::from_json(text)?;
+    let scheme = Scheme::builtin(scenario.year)?;
+    Ok(ReadBack { scenario: canonical(scheme, &scenario), dropped: Vec::new() })
+}

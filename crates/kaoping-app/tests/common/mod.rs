@@ -1,0 +1,249 @@
+//! The page's world without a browser: the reducer driven as the page drives it, with storage as a map
+//! and every effect run as the page's hook runs it (the spreadsheet module's jobs run here directly,
+//! downloads and copied links are kept for the test to read). `mod common;` in each test file.
+#![allow(dead_code)]
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use kaoping_app::action::{Action, Failed};
+use kaoping_app::effect::Effect;
+use kaoping_app::field::FieldId;
+use kaoping_app::store::{self, Shelf};
+use kaoping_app::view::SheetImport;
+use kaoping_app::{App, Start};
+use kaoping_engine::{Field, Scenario, Scheme, Simulation};
+use kaoping_sheets::job::Reply;
+
+pub fn scheme() -> &'static Scheme {
+    Scheme::builtin(2024).expect("the built-in scheme")
+}
+
+/// localStorage as a map; `full` makes every write fail as a full storage does.
+#[derive(Debug, Default, Clone)]
+pub struct MemShelf {
+    pub map: Rc<RefCell<BTreeMap<String, String>>>,
+    pub full: Rc<RefCell<bool>>,
+}
+
+impl Shelf for MemShelf {
+    fn get(&self, key: &str) -> Option<String> {
+        self.map.borrow().get(key).cloned()
+    }
+    fn set(&self, key: &str, text: &str) -> Result<(), String> {
+        if *self.full.borrow() {
+            return Err("浏览器的本地存储空间已满".to_owned());
+        }
+        self.map.borrow_mut().insert(key.to_owned(), text.to_owned());
+        Ok(())
+    }
+    fn remove(&self, key: &str) {
+        self.map.borrow_mut().remove(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        self.map.borrow().keys().cloned().collect()
+    }
+}
+
+/// One tab of the page.
+pub struct World {
+    pub app: Rc<App>,
+    pub shelf: MemShelf,
+    pub id: String,
+    /// Files offered for download: (name, bytes).
+    pub downloads: Vec<(String, Vec<u8>)>,
+    /// Fragments copied as share links.
+    pub links: Vec<String>,
+    /// Spreadsheet files asked for.
+    pub sheets: Vec<kaoping_app::SheetFile>,
+    stamps: Rc<RefCell<u64>>,
+    source: Option<store::Source>,
+}
+
+impl World {
+    /// A first visit: empty storage.
+    pub fn new() -> World {
+        World::open(MemShelf::default(), "tab1", false)
+    }
+
+    /// A tab with `id` over `shelf`; `own` when it is a reload of that tab.
+    pub fn open(shelf: MemShelf, id: &str, own: bool) -> World {
+        let found = store::start(&shelf, scheme(), id, own);
+        let start = Start {
+            copy: found.copy,
+            library: store::library(&shelf),
+            bank: store::bank(&shelf),
+            notice: found.notice,
+        };
+        let loader = shelf.clone();
+        let app = Rc::new(App::start(scheme(), start, move |name| store::load(&loader, name)));
+        let mut world = World {
+            app,
+            shelf,
+            id: id.to_owned(),
+            downloads: Vec::new(),
+            links: Vec::new(),
+            sheets: Vec::new(),
+            stamps: Rc::new(RefCell::new(0)),
+            source: found.source,
+        };
+        world.stash();
+        world
+    }
+
+    /// Reloads the tab: it is left (released), then opens again with its own id.
+    pub fn reload(self) -> World {
+        store::release(&self.shelf, &self.id);
+        let stamps = self.stamps.clone();
+        let mut world = World::open(self.shelf, &self.id, true);
+        world.stamps = stamps;
+        world
+    }
+
+    /// Another tab over the same storage.
+    pub fn another_tab(&self, id: &str) -> World {
+        let mut world = World::open(self.shelf.clone(), id, false);
+        world.stamps = self.stamps.clone();
+        world
+    }
+
+    fn new_stamp(&self) -> String {
+        let mut n = self.stamps.borrow_mut();
+        *n += 1;
+        format!("s{n}")
+    }
+
+    /// Dispatches an action as the page does: reduce, stash the working copy if it changed, run the
+    /// effects (whose outcomes are dispatched in turn).
+    pub fn send(&mut self, action: Action) {
+        let before = self.app.document.clone();
+        let (next, effects) = self.app.reduce(action);
+        self.app = next;
+        if !Rc::ptr_eq(&before, &self.app.document) {
+            self.stash();
+        }
+        for effect in effects {
+            self.run(effect);
+        }
+    }
+
+    /// Sends `Settle` as the page does once typing pauses.
+    pub fn settle(&mut self) {
+        let due = self.app.settle_due;
+        self.send(Action::Settle(due));
+    }
+
+    fn stash(&mut self) {
+        let document = &self.app.document;
+        let copy = kaoping_app::copy::WorkingCopy {
+            name: document.name.clone(),
+            base: document.base.clone(),
+            modified: document.modified,
+            scenario: (*document.scenario).clone(),
+        };
+        match store::stash(&self.shelf, &self.id, &copy) {
+            Ok(()) => {
+                if let Some(source) = self.source.take() {
+                    store::forget(&self.shelf, &source);
+                }
+                if self.app.view.stash_error.is_some() {
+                    self.send(Action::Stashed);
+                }
+            }
+            Err(reason) => self.send(Action::StashFailed(reason)),
+        }
+    }
+
+    fn run(&mut self, effect: Effect) {
+        let shelf = self.shelf.clone();
+        match effect {
+            Effect::Save { name, scenario } => match store::save(&shelf, &name, &scenario, &self.new_stamp()) {
+                Ok(library) => {
+                    let stamp = store::stamp(&shelf, &name).unwrap_or_default();
+                    self.send(Action::Saved { name, stamp, library });
+                }
+                Err(reason) => self.send(Action::WriteFailed(Failed::Save(name), reason)),
+            },
+            Effect::Rename { from, to } => match store::rename(&shelf, &from, &to) {
+                Ok(library) => self.send(Action::Renamed { from, to, library }),
+                Err(reason) => self.send(Action::WriteFailed(Failed::Rename, reason)),
+            },
+            Effect::Copy { from, to } => match store::copy(&shelf, &from, &to, &self.new_stamp()) {
+                Ok(library) => self.send(Action::Copied { copy: to, library }),
+                Err(reason) => self.send(Action::WriteFailed(Failed::Copy(from), reason)),
+            },
+            Effect::Delete { name } => match store::delete(&shelf, &name) {
+                Ok(library) => self.send(Action::Deleted { name, library }),
+                Err(reason) => self.send(Action::WriteFailed(Failed::Delete(name), reason)),
+            },
+            Effect::Load { name } => {
+                let stamp = store::stamp(&shelf, &name);
+                let result = match store::load(&shelf, &name) {
+                    Some(Ok(read)) => Ok((read.scenario, read.dropped)),
+                    Some(Err(message)) => Err(message),
+                    None => Err(format!("找不到已保存的测算“{name}”。")),
+                };
+                self.send(Action::Loaded { name, stamp, result });
+            }
+            Effect::Download { file_name, bytes, .. } => self.downloads.push((file_name, (*bytes).clone())),
+            Effect::WriteSheet { file, .. } => self.sheets.push(file),
+            Effect::ReadSheet { job, bytes, against, revision } => {
+                let (reply, _) = job.run(scheme(), &against, &bytes);
+                match reply {
+                    Reply::Imported(imported) => {
+                        let imported = *imported;
+                        self.send(Action::Previewed(SheetImport {
+                            source: imported.source,
+                            preview: Rc::new(imported.preview),
+                            applied: Rc::new(imported.applied),
+                            against: revision,
+                        }));
+                    }
+                    Reply::Failed(message) => self.send(Action::Told(kaoping_app::view::Notice::error(message))),
+                    Reply::File => {}
+                }
+            }
+            Effect::CopyLink { fragment } => self.links.push(fragment),
+            Effect::Simulate { key, scenario, bank, rivals, spec } => {
+                if let Some(mut simulation) = Simulation::new(scheme(), &scenario, &bank, rivals, spec) {
+                    while !simulation.run(50) {}
+                    self.send(Action::Simulated(key, simulation.summary()));
+                }
+            }
+            Effect::StopSimulation => {}
+        }
+    }
+
+    /// Types into one of a bank's boxes.
+    pub fn type_in(&mut self, bank: &str, field: Field, text: &str) {
+        self.send(Action::Edit(FieldId::Bank(bank.to_owned(), field), text.to_owned()));
+    }
+
+    /// Types 农发行's loan balance.
+    pub fn loans(&mut self, text: &str) {
+        self.type_in("adbc", Field::Loans, text);
+    }
+
+    /// What 农发行's loan balance box shows.
+    pub fn loans_box(&self) -> String {
+        self.app.text(&FieldId::Bank("adbc".to_owned(), Field::Loans))
+    }
+
+    /// The working copy's scenario.
+    pub fn scenario(&self) -> Scenario {
+        (*self.app.document.scenario).clone()
+    }
+
+    /// The notice's text, or empty.
+    pub fn notice(&self) -> String {
+        self.app.view.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()
+    }
+}
+
+/// A scenario with 农发行's loan balance set, as the page holds it.
+pub fn with_loans(text: &str) -> Scenario {
+    let mut world = World::new();
+    world.loans(text);
+    world.scenario()
+}

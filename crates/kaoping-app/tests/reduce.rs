@@ -1,0 +1,378 @@
+//! The reducer's rules, driven by actions as the page drives them (storage a map, effects run as the
+//! page runs them): what "modified" means, when a request waits behind the unsaved-changes question,
+//! what the current name becomes after a rename or a delete, what another tab's save does here, what a
+//! refused box keeps, and what is worked out when.
+
+mod common;
+
+use std::rc::Rc;
+
+use common::{scheme, with_loans, World};
+use kaoping_app::action::Action;
+use kaoping_app::field::FieldId;
+use kaoping_app::target::{TargetAction, TargetView, ViewAnswer};
+use kaoping_app::view::{Answer, Clash, Level, Pending, Question, Tab, Write};
+use kaoping_engine::Field;
+
+fn loans_id() -> FieldId {
+    FieldId::Bank("adbc".to_owned(), Field::Loans)
+}
+
+#[test]
+fn modified_compares_the_working_copy_with_what_is_saved() {
+    let mut world = World::new();
+    assert!(!world.app.document.modified, "the baseline, unnamed, has nothing unsaved");
+    world.loans("330");
+    assert!(world.app.document.modified, "unnamed and different from the baseline");
+    world.loans("");
+    assert!(!world.app.document.modified, "back to the baseline's figures");
+
+    world.loans("330");
+    world.send(Action::SaveAs("方案B".to_owned()));
+    assert!(!world.app.document.modified);
+    assert_eq!(world.app.document.name.as_deref(), Some("方案B"));
+    world.loans("331");
+    assert!(world.app.document.modified);
+    // Typing the saved figure again, in another spelling, is the saved scenario again.
+    world.loans("３３０亿");
+    assert!(!world.app.document.modified, "the same figures as saved");
+}
+
+#[test]
+fn a_draft_keeps_the_text_and_the_readers_reason() {
+    let mut world = World::new();
+    world.loans("330");
+    world.loans("33o");
+    assert_eq!(world.loans_box(), "33o");
+    assert!(world.app.error(&loans_id()).is_some_and(|e| e.contains("不是数字")), "{:?}", world.app.error(&loans_id()));
+    assert_eq!(world.app.refused_labels(), vec![Field::Loans.label().to_owned()]);
+    assert_eq!(world.scenario(), with_loans("330"), "the last valid figure counts");
+}
+
+#[test]
+fn a_setting_the_reader_would_refuse_never_enters_the_document() {
+    let mut world = World::new();
+    world.send(Action::Edit(FieldId::GreenTarget, "12".to_owned()));
+    let twelve = world.scenario();
+    assert!(twelve.settings.green_target_growth_pct.is_some());
+    for text in ["0", "150", "-5", "−5", "１５０"] {
+        world.send(Action::Edit(FieldId::GreenTarget, text.to_owned()));
+        let error = world.app.error(&FieldId::GreenTarget).unwrap_or_default().to_owned();
+        assert!(error.contains("超出允许范围"), "{text}: {error}");
+        assert_eq!(world.app.text(&FieldId::GreenTarget), text, "the box keeps {text}");
+        assert_eq!(world.scenario(), twelve, "{text} does not enter the document");
+        // What is stashed reads back.
+        let reloaded = World::open(world.shelf.clone(), "tab1", true);
+        assert_eq!(reloaded.scenario(), twelve, "{text}: the stashed copy reads back whole");
+    }
+}
+
+#[test]
+fn opening_waits_behind_unsaved_changes_until_answered() {
+    let mut world = World::new();
+    world.send(Action::SaveAs("基准".to_owned()));
+    world.loans("330");
+    world.send(Action::SaveAs("方案B".to_owned()));
+    world.loans("331");
+
+    world.send(Action::Open("基准".to_owned()));
+    let prompt = world.app.view.prompt.clone().expect("a question");
+    assert_eq!(prompt.question, Question::Unsaved);
+    assert!(matches!(prompt.then, Some(Pending::Open { ref name, .. }) if name == "基准"));
+    assert_eq!(world.loans_box(), "331", "nothing replaced yet");
+
+    world.send(Action::Answer(Answer::Cancel));
+    assert!(world.app.view.prompt.is_none());
+    assert_eq!(world.loans_box(), "331");
+    assert!(world.app.document.modified, "取消 keeps the unsaved changes");
+
+    world.send(Action::Open("基准".to_owned()));
+    world.send(Action::Answer(Answer::Save));
+    assert!(world.app.view.prompt.is_none());
+    assert_eq!(world.app.document.name.as_deref(), Some("基准"));
+    assert!(world.notice().contains("已保存“方案B”") && world.notice().contains("已打开“基准”"), "{}", world.notice());
+    assert_eq!(world.loans_box(), "");
+
+    world.send(Action::Open("方案B".to_owned()));
+    assert!(world.app.view.prompt.is_none(), "nothing unsaved: opened at once");
+    assert_eq!(world.loans_box(), "331", "方案B was saved before 基准 opened");
+    world.loans("332");
+    world.send(Action::Open("基准".to_owned()));
+    world.send(Action::Answer(Answer::Discard));
+    assert_eq!(world.app.document.name.as_deref(), Some("基准"));
+    assert!(!world.app.document.modified);
+    assert!(world.notice().starts_with("未保存的修改已放弃。"), "{}", world.notice());
+}
+
+#[test]
+fn without_unsaved_changes_a_request_goes_ahead_at_once() {
+    let mut world = World::new();
+    world.loans("330");
+    world.send(Action::SaveAs("方案B".to_owned()));
+    let file = with_loans("400").to_json().into_bytes();
+    world.send(Action::Import { file_name: "x.json".to_owned(), bytes: Rc::new(file) });
+    assert!(world.app.view.prompt.is_none());
+    assert_eq!(world.app.document.name, None, "an imported file has no name here until saved");
+    assert!(world.app.document.modified, "and is not saved in this browser");
+    world.send(Action::Reset);
+    assert_eq!(world.app.view.prompt.as_ref().map(|p| p.question.clone()), Some(Question::Unsaved));
+    // Asking for a name keeps the held request.
+    world.send(Action::Answer(Answer::Save));
+    assert_eq!(world.app.view.prompt.as_ref().map(|p| p.question.clone()), Some(Question::Name));
+    assert_eq!(world.app.view.prompt.as_ref().and_then(|p| p.then.clone()), Some(Pending::Reset));
+    world.send(Action::Answer(Answer::Name("导入的".to_owned())));
+    assert_eq!(world.scenario(), kaoping_app::read::canonical(scheme(), &scheme().baseline()), "reset after saving");
+    assert_eq!(world.app.document.name, None);
+}
+
+#[test]
+fn saving_over_another_name_or_another_tabs_save_asks_first() {
+    let mut world = World::new();
+    world.loans("330");
+    world.send(Action::SaveAs("A".to_owned()));
+    world.loans("331");
+    world.send(Action::SaveAs("B".to_owned()));
+    world.send(Action::SaveAs("A".to_owned()));
+    let asked = world.app.view.prompt.clone().map(|p| p.question);
+    assert_eq!(asked, Some(Question::Overwrite { write: Write::Save { name: "A".to_owned() }, clash: Clash::Exists }));
+    world.send(Action::Answer(Answer::Overwrite));
+    assert_eq!(world.app.document.name.as_deref(), Some("A"));
+
+    // Another tab saves A again; saving here asks before overwriting it.
+    let mut other = world.another_tab("tab2");
+    other.send(Action::Open("A".to_owned()));
+    other.loans("500");
+    other.send(Action::Save);
+    world.send(Action::LibraryChanged {
+        library: kaoping_app::store::library(&world.shelf),
+        resaved: kaoping_app::store::load(&world.shelf, "A").and_then(Result::ok).map(|r| (r.scenario, r.dropped)),
+    });
+    assert_eq!(world.loans_box(), "500", "nothing unsaved here: the page follows the saved figures");
+    world.loans("600");
+    other.loans("700");
+    other.send(Action::Save);
+    world.send(Action::LibraryChanged {
+        library: kaoping_app::store::library(&world.shelf),
+        resaved: kaoping_app::store::load(&world.shelf, "A").and_then(Result::ok).map(|r| (r.scenario, r.dropped)),
+    });
+    assert_eq!(world.loans_box(), "600", "unsaved work here stays");
+    assert_eq!(world.app.view.notice.as_ref().map(|n| n.level), Some(Level::Warning));
+    world.send(Action::Save);
+    let asked = world.app.view.prompt.clone().map(|p| p.question);
+    assert_eq!(
+        asked,
+        Some(Question::Overwrite { write: Write::Save { name: "A".to_owned() }, clash: Clash::ChangedElsewhere })
+    );
+}
+
+#[test]
+fn the_reducer_owns_the_current_name_after_rename_and_delete() {
+    let mut world = World::new();
+    world.loans("330");
+    world.send(Action::SaveAs("A".to_owned()));
+    world.send(Action::Rename { from: "A".to_owned(), to: "B".to_owned() });
+    assert_eq!(world.app.document.name.as_deref(), Some("B"), "the working copy follows its scenario");
+    assert!(!world.app.document.modified);
+
+    world.send(Action::Duplicate("B".to_owned()));
+    assert!(world.app.view.is_saved("B 副本"), "{:?}", world.app.view.library);
+    world.send(Action::Rename { from: "B 副本".to_owned(), to: "B".to_owned() });
+    assert!(matches!(world.app.view.prompt.as_ref().map(|p| &p.question), Some(Question::Overwrite { .. })));
+    world.send(Action::Answer(Answer::Overwrite));
+    assert_eq!(world.app.document.name, None, "what was saved as B is gone");
+    assert!(world.app.document.modified, "so the figures here are saved nowhere");
+    assert_eq!(world.loans_box(), "330");
+
+    world.send(Action::SaveAs("C".to_owned()));
+    world.send(Action::Delete("B".to_owned()));
+    assert_eq!(world.app.document.name.as_deref(), Some("C"));
+    world.send(Action::Delete("C".to_owned()));
+    assert_eq!(world.app.document.name, None);
+    assert!(world.app.document.modified);
+    assert_eq!(world.loans_box(), "330", "the figures stay on the page");
+}
+
+#[test]
+fn a_failed_write_loses_nothing_and_says_so() {
+    let mut world = World::new();
+    world.loans("330");
+    *world.shelf.full.borrow_mut() = true;
+    world.loans("331");
+    assert!(world.app.view.stash_error.is_some(), "the stash failed");
+    world.send(Action::Reset);
+    world.send(Action::Answer(Answer::Save));
+    world.send(Action::Answer(Answer::Name("满了".to_owned())));
+    assert!(world.notice().starts_with("未能保存“满了”"), "{}", world.notice());
+    assert_eq!(world.loans_box(), "331", "the reset did not go ahead");
+    *world.shelf.full.borrow_mut() = false;
+    world.loans("332");
+    assert!(world.app.view.stash_error.is_none(), "stashed again");
+}
+
+#[test]
+fn a_message_or_a_dialog_does_not_touch_the_document_or_the_drafts() {
+    let mut world = World::new();
+    world.loans("330");
+    let (document, drafts, derived) = (world.app.document.clone(), world.app.drafts.clone(), world.app.derived.clone());
+    world.send(Action::Reset);
+    world.send(Action::Answer(Answer::Cancel));
+    world.send(Action::DismissNotice);
+    assert!(Rc::ptr_eq(&document, &world.app.document));
+    assert!(Rc::ptr_eq(&drafts, &world.app.drafts));
+    assert!(Rc::ptr_eq(&derived, &world.app.derived));
+    let before = world.app.clone();
+    world.send(Action::Answer(Answer::Cancel));
+    assert!(Rc::ptr_eq(&before, &world.app), "nothing to cancel: the very same state");
+}
+
+#[test]
+fn a_keystroke_works_out_only_what_changed() {
+    let mut world = World::new();
+    world.type_in("icbc", Field::Loans, "1");
+    let doubts = world.app.derived.doubts.clone();
+    let target = world.app.target.clone();
+    world.loans("100");
+    let now = &world.app.derived.doubts;
+    assert!(Rc::ptr_eq(&doubts[1], &now[1]), "工商银行's doubts are the same list");
+    assert!(!Rc::ptr_eq(&doubts[0], &now[0]), "农发行's are new");
+    assert!(!now[0].is_empty(), "100 is far below 2023: a doubt");
+    assert!(Rc::ptr_eq(&target, &world.app.target), "目标测算 waits for typing to settle");
+    let (_, stale) = world.app.next_band();
+    assert!(stale, "the next band is for the figures before the keystroke");
+    world.settle();
+    let (text, stale) = world.app.next_band();
+    assert!(!stale && text.is_some(), "worked out once settled: {text:?}");
+}
+
+#[test]
+fn an_applied_import_is_one_edit_that_undo_takes_back() {
+    let mut world = World::new();
+    world.loans("330");
+    world.send(Action::SaveAs("方案B".to_owned()));
+    world.loans("33o");
+    let csv = "银行,贷款余额（亿元）\n农发行,500\n";
+    world.send(Action::Import { file_name: "填报.csv".to_owned(), bytes: Rc::new(csv.as_bytes().to_vec()) });
+    let sheet = world.app.view.sheet.clone().expect("the preview");
+    assert_eq!(sheet.preview.changes.len(), 1, "{:?}", sheet.preview);
+    // A refused draft is not a change to the figures: it goes ahead at once.
+    world.send(Action::ApplyPreview);
+    assert_eq!(world.scenario(), with_loans("500"));
+    assert_eq!(world.app.document.name.as_deref(), Some("方案B"), "an edit keeps the name");
+    assert!(world.app.drafts.is_empty(), "the drafts are dropped");
+    assert!(world.notice().contains("已导入 1 项修改"), "{}", world.notice());
+    world.send(Action::Undo);
+    assert_eq!(world.scenario(), with_loans("330"));
+    assert!(!world.app.document.modified);
+    let again = world.app.clone();
+    world.send(Action::Undo);
+    assert!(Rc::ptr_eq(&again, &world.app), "a second 撤销 does nothing");
+
+    // Read against an older revision: refused rather than undoing what was typed since.
+    world.send(Action::Import { file_name: "填报.csv".to_owned(), bytes: Rc::new(csv.as_bytes().to_vec()) });
+    world.loans("331");
+    world.send(Action::ApplyPreview);
+    assert!(world.notice().contains("为免覆盖这些改动"), "{}", world.notice());
+    assert_eq!(world.loans_box(), "331");
+}
+
+#[test]
+fn a_share_link_opens_on_the_senders_bank_behind_the_question() {
+    let mut sender = World::new();
+    sender.send(Action::SelectBank("icbc".to_owned()));
+    sender.type_in("icbc", Field::Loans, "700");
+    sender.send(Action::CopyLink);
+    let fragment = sender.links.pop().expect("a link");
+    assert!(fragment.ends_with("&b=icbc"), "{fragment}");
+
+    let mut receiver = World::new();
+    receiver.loans("331");
+    receiver.send(Action::SelectTab(Tab::City));
+    let text = kaoping_sheets::link::scenario_text(&fragment).expect("the payload");
+    let read = kaoping_app::read::read_back(&text).expect("reads back");
+    let bank = kaoping_sheets::link::bank(&fragment);
+    receiver.send(Action::LinkOpened(Ok((read.scenario.clone(), bank, read.dropped))));
+    assert_eq!(receiver.app.view.prompt.as_ref().map(|p| p.question.clone()), Some(Question::Unsaved));
+    receiver.send(Action::Answer(Answer::Discard));
+    assert_eq!(receiver.scenario(), sender.scenario());
+    assert_eq!(receiver.app.view.bank, "icbc", "opens on the sender's bank");
+    assert_eq!(receiver.app.view.tab, Tab::Bank);
+    assert_eq!(receiver.app.document.name, None, "not saved in this browser yet");
+}
+
+#[test]
+fn the_working_copy_comes_back_after_a_reload_and_a_closed_tabs_is_taken_up() {
+    let mut world = World::new();
+    world.loans("321.5");
+    let world = world.reload();
+    assert_eq!(world.loans_box(), "321.5");
+    assert!(world.app.document.modified, "still unsaved after the reload");
+    assert!(world.notice().is_empty(), "nothing to say when the tab's own copy comes back: {}", world.notice());
+
+    // Closed (released) with unsaved changes: a new tab takes the copy up.
+    kaoping_app::store::release(&world.shelf, &world.id);
+    let next = World::open(world.shelf.clone(), "tab9", false);
+    assert_eq!(next.loans_box(), "321.5");
+    assert!(next.notice().contains("已恢复之前关闭的页面中"), "{}", next.notice());
+}
+
+#[test]
+fn a_working_copy_that_is_not_json_is_set_aside_and_the_page_starts_afresh() {
+    let shelf = common::MemShelf::default();
+    use kaoping_app::store::Shelf;
+    shelf.set("kaoping/tab/tab1", "{ not json").expect("write");
+    let world = World::open(shelf, "tab1", true);
+    assert!(world.notice().contains("无法读取"), "{}", world.notice());
+    assert_eq!(world.loans_box(), "");
+    assert_eq!(world.shelf.get("kaoping/damaged").as_deref(), Some("{ not json"));
+}
+
+#[test]
+fn switching_a_reading_says_which_ranks_it_moved() {
+    let mut world = World::new();
+    world.loans("325.81");
+    world.send(Action::Choose("bonus_mode", "whole_units"));
+    let (key, moved) = world.app.view.rank_shift.clone().expect("a shift");
+    assert_eq!(key, "bonus_mode");
+    assert!(moved.starts_with("切换后："), "{moved}");
+    assert_eq!(world.app.derived.non_default.len(), 1);
+}
+
+#[test]
+fn the_announcement_names_the_bank_whose_figures_changed_once_typing_settles() {
+    let mut world = World::new();
+    assert!(world.app.settled.announcement.is_none(), "nothing is said at start");
+    world.type_in("icbc", Field::Loans, "2,000");
+    assert!(world.app.settled.announcement.is_none(), "nothing is said while typing");
+    world.settle();
+    let (_, sentence) = world.app.settled.announcement.clone().expect("said once settled");
+    assert!(sentence.starts_with("工商银行：第 "), "{sentence}");
+    world.settle();
+    assert_eq!(world.app.settled.announcement.as_ref().map(|(n, _)| *n), Some(0), "said once");
+}
+
+#[test]
+fn target_answers_wait_for_typing_to_settle_and_can_be_entered_and_taken_back() {
+    let mut world = World::new();
+    world.settle();
+    let answers = world.app.target.answers.clone().expect("answers on 本行测算");
+    let answer = answers.answer.clone().expect("an answer for the first goal");
+    assert!(answer.zh(scheme()).starts_with("贷款余额达到"), "{}", answer.zh(scheme()));
+    assert!(matches!(*answers.view, ViewAnswer::Margins(Some(_))));
+    world.send(Action::ApplyAnswer);
+    assert!(!world.loans_box().is_empty(), "the figure entered");
+    let applied = world.app.target.applied.clone().expect("what was entered");
+    assert!(applied.what.contains("亿元"), "{}", applied.what);
+    world.send(Action::UndoAnswer);
+    assert_eq!(world.loans_box(), "", "taken back");
+
+    world.send(Action::Target(TargetAction::View(TargetView::Marginal)));
+    world.settle();
+    let answers = world.app.target.answers.clone().expect("answers");
+    assert!(matches!(*answers.view, ViewAnswer::Marginal(Some(_))));
+    world.send(Action::Target(TargetAction::View(TargetView::Rivals)));
+    world.send(Action::Target(TargetAction::Draws("200".to_owned())));
+    world.settle();
+    let run = world.app.target.simulation.clone().expect("a simulation");
+    let summary = run.summary.clone().expect("drawn");
+    assert_eq!(summary.draws, 200);
+}
