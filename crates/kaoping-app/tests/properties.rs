@@ -172,7 +172,7 @@ proptest! {
         // Every saved scenario.
         for saved in store::library(&world.shelf) {
             let read = store::load(&world.shelf, &saved.name).expect("listed, so stored");
-            let read = read.map_err(|e| TestCaseError::fail(e))?;
+            let read = read.map_err(TestCaseError::fail)?;
             prop_assert!(read.dropped.is_empty(), "{}: {:?}", saved.name, read.dropped);
             prop_assert_eq!(fits(&read.scenario), Ok(()));
         }
