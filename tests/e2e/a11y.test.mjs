@@ -56,20 +56,39 @@ test('axe-core: no serious or critical violation on any view at 375 px', async (
   await context.close();
 });
 
-test('total, rank and band are read out once typing pauses', async () => {
+test('the main result is read out once typing pauses, and nothing else speaks while typing', async () => {
   const { context, page } = await freshPage();
   const live = page.locator('#announcer');
   assert.equal(await live.getAttribute('aria-live'), 'polite');
   assert.equal((await live.innerText()).trim(), '', 'nothing is read out at start');
-  await page.locator('#f-adbc-loans').pressSequentially('1000');
+  // Every text change of a live region while typing is recorded (the messages above the page aside).
+  await page.evaluate(() => {
+    window.spoken = [];
+    const watch = () => {
+      for (const region of document.querySelectorAll('[aria-live]:not([aria-live="off"]):not(.notice-slot)')) {
+        if (region.dataset.watched) continue;
+        region.dataset.watched = '1';
+        new MutationObserver(() => window.spoken.push([region.id, region.textContent])).observe(region, {
+          childList: true, subtree: true, characterData: true,
+        });
+      }
+    };
+    watch();
+    new MutationObserver(watch).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.locator('#f-adbc-loans').pressSequentially('1000', { delay: 60 });
   await page.waitForFunction(() => document.querySelector('#announcer').textContent.includes('第 1 名'));
   const total = await page.locator('#summary-total').innerText();
-  assert.equal((await live.textContent()).trim(), `农发行：总分 ${total} 分，第 1 名，贡献突出单位。`);
+  assert.match((await live.textContent()).trim(), new RegExp(`^农发行：第 1 名，贡献突出单位，总分 ${total}，存放占比 \\d+\\.\\d\\d%。$`));
+  const spoken = await page.evaluate(() => window.spoken);
+  assert.deepEqual(spoken.map(([id]) => id), ['announcer'], `one sentence, once typing paused: ${JSON.stringify(spoken)}`);
+  const regions = await page.evaluate(() => [...document.querySelectorAll('[aria-live]:not([aria-live="off"])')].map((e) => e.id || e.className));
+  assert.deepEqual(regions.sort(), ['announcer', 'notice-slot'], 'the only live regions: the result and the messages');
   // In 全市总览 the bank typed into is the one read out.
   await page.locator('#tab-city').click();
   await page.locator('#cf-icbc-loans').fill('1');
   await page.waitForFunction(() => document.querySelector('#announcer').textContent.startsWith('工商银行'));
-  assert.match(await live.textContent(), /^工商银行：总分 \d+\.\d\d 分，第 \d+ 名，.+。$/);
+  assert.match(await live.textContent(), /^工商银行：第 \d+ 名，.+，总分 \d+\.\d\d，存放占比 \d+\.\d\d%。$/);
   await context.close();
 });
 

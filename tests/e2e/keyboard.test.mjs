@@ -33,11 +33,14 @@ function counter(page) {
   };
 }
 
-test('the skip link is the first stop, and the tab bar is one stop', async () => {
+test('the skip links are the first stops, and the tab bar is one stop', async () => {
   const { context, page } = await freshPage();
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'skip-link');
   assert.equal(await page.locator('#skip-link').innerText(), '跳到本行表单');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'skip-link-target');
+  assert.equal(await page.locator('#skip-link-target').innerText(), '跳到目标测算');
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'tab-bank', 'then the page shown, in the tab bar');
   await page.keyboard.press('Tab');
@@ -45,11 +48,39 @@ test('the skip link is the first stop, and the tab bar is one stop', async () =>
   // From the skip link straight to the form's first box.
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
   assert.equal(await focused(page), 'skip-link');
   await page.keyboard.press('Enter');
   assert.equal(await focused(page), 'f-adbc-loans');
+  // And from the second one to 目标测算's first control.
+  await page.locator('#skip-link-target').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'target-goal');
   await context.close();
 });
+
+for (const [name, viewport] of [['1280 px', { width: 1280, height: 720 }], ['375 px', { width: 375, height: 812 }]]) {
+  test(`${name}: the summary strip's link reaches 目标测算 in at most three key presses`, async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport });
+    const { page } = await openPage(context, server.url);
+    // From the loan box, as a branch manager who has just typed a figure.
+    await page.locator('#f-adbc-loans').fill('330');
+    await page.locator('#summary-target-link').focus();
+    const keys = counter(page);
+    await keys.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'target-goal');
+    assert.ok(keys.presses <= 3, `${keys.presses} key presses`);
+    // The panel is on the screen, not under the strip.
+    const goal = await page.locator('#target-goal').boundingBox();
+    const strip = await page.locator('#summary').boundingBox();
+    const height = await page.evaluate(() => window.innerHeight);
+    assert.ok(goal.y >= 0 && goal.y + goal.height <= height, `目标 is on the screen (${goal.y})`);
+    if (name === '375 px') {
+      assert.ok(goal.y >= strip.y + strip.height - 1 || strip.y + strip.height <= 0, 'not hidden under the strip');
+    }
+    await context.close();
+  });
+}
 
 test('from the tab bar to the first cell of 全市总览 in three key presses', async () => {
   const { context, page } = await freshPage();

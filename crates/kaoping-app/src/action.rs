@@ -98,6 +98,10 @@ pub enum Action {
     DismissNotice,
     /// Changed something in 目标测算.
     Target(TargetAction),
+    /// Picked what 对比 compares the working copy with (an index into its list).
+    CompareWith(usize),
+    /// Picked a bank in 对比 to see its moved items.
+    CompareBank(String),
     /// 填入本行情景: entered 目标测算's answer into the scenario.
     ApplyAnswer,
     /// 撤销 beside what 填入本行情景 entered.
@@ -157,6 +161,8 @@ pub enum Action {
         /// The document's name saved again: its figures as read back.
         resaved: Option<(Scenario, Vec<String>)>,
     },
+    /// The saved scenarios were read for 对比 (those that can be read): (name, scenario).
+    AllLoaded(Vec<(String, Scenario)>),
     /// A share link was read (`Err`: why it cannot be opened).
     LinkOpened(Result<(Scenario, Option<String>, Vec<String>), String>),
     /// The spreadsheet module read a file or pasted block: show the preview.

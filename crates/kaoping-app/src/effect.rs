@@ -47,6 +47,8 @@ pub enum Effect {
         /// Its name.
         name: String,
     },
+    /// Read every saved scenario for 对比: `AllLoaded`.
+    LoadAll,
     /// Offer bytes as a download; a failure is `Told`.
     Download {
         /// The file's name.

@@ -14,6 +14,7 @@
 //! ([`read::read_back`]).
 
 pub mod action;
+pub mod compare;
 pub mod copy;
 pub mod derived;
 pub mod document;

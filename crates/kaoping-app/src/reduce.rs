@@ -37,6 +37,15 @@ impl App {
     }
 
     fn apply(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        let (tab, library) = (self.view.tab, self.view.library.clone());
+        self.act(action, fx);
+        // 对比 reads the saved scenarios when it is shown, and again when the list changes under it.
+        if self.view.tab == Tab::Compare && (tab != Tab::Compare || !Rc::ptr_eq(&library, &self.view.library)) {
+            fx.push(Effect::LoadAll);
+        }
+    }
+
+    fn act(&mut self, action: Action, fx: &mut Vec<Effect>) {
         match action {
             Action::Edit(id, text) => self.edit(id, text),
             Action::SetFlag(bank, field, on) => self.set_flag(&bank, field, on),
@@ -102,6 +111,23 @@ impl App {
             Action::Undo => self.undo(),
             Action::DismissNotice => Rc::make_mut(&mut self.view).notice = None,
             Action::Target(change) => self.change_target(change, fx),
+            Action::CompareWith(picked) => {
+                if picked != self.view.compare.picked && picked < self.view.compare.others.len() {
+                    Rc::make_mut(&mut self.view).compare.picked = picked;
+                    self.compare_now();
+                }
+            }
+            Action::CompareBank(bank) => {
+                if self.view.compare.bank.as_ref() != Some(&bank) && self.scheme.bank_index(&bank).is_some() {
+                    Rc::make_mut(&mut self.view).compare.bank = Some(bank);
+                    self.compare_now();
+                }
+            }
+            Action::AllLoaded(saved) => {
+                let compare = self.view.compare.with_saved(self.scheme, saved);
+                Rc::make_mut(&mut self.view).compare = compare;
+                self.compare_now();
+            }
             Action::ApplyAnswer => self.apply_answer(),
             Action::UndoAnswer => self.undo_answer(),
 
@@ -552,6 +578,9 @@ impl App {
     fn settle(&mut self, fx: &mut Vec<Effect>) {
         self.work_out_next_band();
         self.announce();
+        if self.view.tab == Tab::Compare {
+            self.compare_now();
+        }
         if self.view.tab != Tab::Bank {
             return;
         }
@@ -595,6 +624,16 @@ impl App {
         let first = changed.next()?;
         (changed.next().is_none() && before.settings == after.settings && before.city == after.city)
             .then(|| first.to_owned())
+    }
+
+    /// 对比 for the working copy as it is (two scorings: quick enough for a pick or a settled edit).
+    fn compare_now(&mut self) {
+        let current = self.document.scenario.clone();
+        let mut compare = self.view.compare.clone();
+        compare.work_out(self.scheme, &current, self.document.revision);
+        if compare != self.view.compare {
+            Rc::make_mut(&mut self.view).compare = compare;
+        }
     }
 
     // ---- 目标测算 ----

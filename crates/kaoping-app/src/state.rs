@@ -145,6 +145,7 @@ impl App {
             library,
             link_shown: None,
             rank_shift: None,
+            compare: crate::compare::Compare::default(),
         };
         let derived = Derived::new(scheme, &document.scenario, document.revision);
         let mut app = App {

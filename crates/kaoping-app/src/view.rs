@@ -266,6 +266,8 @@ pub struct View {
     pub link_shown: Option<String>,
     /// Which ranks the last switch of a reading moved (the reading's key, the engine's words).
     pub rank_shift: Option<(&'static str, String)>,
+    /// 对比.
+    pub compare: crate::compare::Compare,
 }
 
 impl View {

@@ -376,3 +376,30 @@ fn target_answers_wait_for_typing_to_settle_and_can_be_entered_and_taken_back() 
     let summary = run.summary.clone().expect("drawn");
     assert_eq!(summary.draws, 200);
 }
+
+#[test]
+fn the_comparison_reads_the_saved_scenarios_and_follows_the_working_copy() {
+    let mut world = World::new();
+    world.loans("330");
+    world.send(Action::SaveAs("A".to_owned()));
+    world.send(Action::SelectTab(Tab::Compare));
+    let compare = world.app.view.compare.clone();
+    assert_eq!(
+        compare.others.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(),
+        ["已保存：A", "基准情景（各行按任务完成）"]
+    );
+    let result = compare.result.clone().expect("compared with A");
+    assert!(
+        result.comparison.banks.iter().all(|b| b.total_change.is_none_or(|c| c.is_zero())),
+        "A is the working copy"
+    );
+    world.loans("400");
+    world.settle();
+    let result = world.app.view.compare.result.clone().expect("compared again");
+    assert!(result.comparison.banks[0].total_change.is_some_and(|c| !c.is_zero()), "农发行 moved");
+    world.send(Action::CompareBank("adbc".to_owned()));
+    let detail = world.app.view.compare.result.clone().and_then(|r| r.detail.clone()).expect("a detail");
+    assert!(!detail.figures.is_empty());
+    world.send(Action::CompareWith(1));
+    assert_eq!(world.app.view.compare.result.as_ref().map(|r| r.key.1), Some(1));
+}

@@ -1,5 +1,13 @@
-//! The app: the scheme, the scenario provider, and the page around the four views.
+//! The app: the scheme, the page's state (`hooks::use_app`), and the page around the views, each given
+//! the parts of the state it shows as props.
+//!
+//! Adding a view: a `Tab` in `kaoping_app::view` (its title and key), a component under `components/`
+//! taking the parts it shows as props, and its arm in [`Page`]'s `match` below.
 
+use std::rc::Rc;
+
+use kaoping_app::view::{Question, Tab};
+use kaoping_app::{Action, App as State};
 use kaoping_engine::Scheme;
 use yew::prelude::*;
 
@@ -7,30 +15,27 @@ use crate::components::announcer::Announcer;
 use crate::components::bank_view::BankView;
 use crate::components::checks_view::ChecksView;
 use crate::components::city_view::CityView;
+use crate::components::compare_view::CompareView;
 use crate::components::nav::Nav;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::print_header::{PrintFooter, PrintHeader};
 use crate::components::prompt_dialog::PromptDialog;
-use crate::components::scenario_bar::ScenarioBar;
 use crate::components::settings_view::SettingsView;
-use crate::components::sheets_tools::{CompareTab, SheetsTools};
+use crate::components::sheets_preview::ImportPreview;
 use crate::components::skip_link::SkipLink;
-use crate::hooks::{use_document, Answer, ScenarioProvider};
-use crate::state::{Question, Tab};
+use crate::components::toolbar::Toolbar;
+use crate::components::SchemeRef;
+use crate::hooks::use_app;
 
 /// The year whose scheme the page scores.
 pub const YEAR: u16 = 2024;
 
-/// The whole page. Without its scheme (which cannot happen with the built-in data, but is not
-/// assumed) it says so instead of panicking.
+/// The whole page. Without its scheme (which cannot happen with the built-in data, but is not assumed)
+/// it says so instead of panicking.
 #[component]
 pub fn App() -> Html {
     match Scheme::builtin(YEAR) {
-        Ok(scheme) => html! {
-            <ScenarioProvider {scheme}>
-                <Shell />
-            </ScenarioProvider>
-        },
+        Ok(scheme) => html! { <Page scheme={SchemeRef(scheme)} /> },
         Err(error) => html! {
             <main class="fatal">
                 <h1>{ "考评测算器无法启动" }</h1>
@@ -40,62 +45,112 @@ pub fn App() -> Html {
     }
 }
 
-/// The page frame: a skip link, title, navigation, scenario tools, the message line, the view shown,
-/// the live region that reads out results, the header and foot of a printed sheet, and the dialog when
-/// the page asks something. It redraws on every change (a message, the dialog); the views below it
-/// redraw only when what they show changes.
+/// Props of [`Page`].
+#[derive(Properties, PartialEq, Debug)]
+struct PageProps {
+    scheme: SchemeRef,
+}
+
+/// The page frame: skip links, title, navigation, the scenario's toolbar, the message line, the view
+/// shown, the live region that reads out results, the header and foot of a printed sheet, and the
+/// dialogs. It is drawn on every change; the parts below it only when their props change.
 #[component]
-fn Shell() -> Html {
-    let scenario = use_document();
-    let onselect = {
-        let scenario = scenario.clone();
-        Callback::from(move |tab: Tab| scenario.select_tab(tab))
-    };
-    let ondismiss = {
-        let scenario = scenario.clone();
-        Callback::from(move |()| scenario.dismiss_notice())
-    };
-    let onanswer = {
-        let scenario = scenario.clone();
-        Callback::from(move |answer: Answer| scenario.answer(answer))
-    };
-    let dialog = scenario.prompt.clone().map(|prompt| {
+fn Page(props: &PageProps) -> Html {
+    let store = use_app(props.scheme.0);
+    let app: Rc<State> = store.get();
+    // Made once, so that the props holding them stay equal from one change to the next.
+    let dispatch = use_memo((), {
+        let store = store.clone();
+        move |()| Callback::from(move |action: Action| store.dispatch(action))
+    });
+    let onfile = use_memo((), {
+        let store = store.clone();
+        move |()| Callback::from(move |file: web_sys::File| store.import(file))
+    });
+    let dispatch = (*dispatch).clone();
+    let onfile = (*onfile).clone();
+    let scheme = props.scheme;
+    let document = &app.document;
+    let view = &app.view;
+    let onselect = dispatch.reform(Action::SelectTab);
+    let ondismiss = dispatch.reform(|()| Action::DismissNotice);
+    let onundo = dispatch.reform(|()| Action::Undo);
+    let onanswer = dispatch.reform(Action::Answer);
+    let name: Option<AttrValue> = document.name.clone().map(AttrValue::from);
+    let dialog = view.prompt.clone().map(|prompt| {
         // A new question is a new dialog: its field and its focus start afresh.
         let key = match prompt.question {
             Question::Unsaved => "unsaved",
             Question::Name => "name",
             Question::Overwrite { .. } => "overwrite",
         };
-        html! { <PromptDialog {key} {prompt} name={scenario.name.clone()} {onanswer} /> }
+        html! { <PromptDialog {key} {prompt} name={document.name.clone()} {onanswer} /> }
     });
-    let view = match scenario.tab {
-        Tab::Bank => html! { <BankView /> },
-        Tab::City => html! { <CityView /> },
-        Tab::Settings => html! { <SettingsView /> },
-        Tab::Checks => html! { <ChecksView /> },
-        Tab::Compare => html! { <CompareTab /> },
+    let preview = view.sheet.as_ref().map(|sheet| {
+        html! {
+            <ImportPreview source={sheet.source.clone()} preview={sheet.preview.clone()}
+                onapply={dispatch.reform(|()| Action::ApplyPreview)} oncancel={dispatch.reform(|()| Action::ClosePreview)} />
+        }
+    });
+    let shown = match view.tab {
+        Tab::Bank => {
+            let (next_band, stale) = app.next_band();
+            html! {
+                <BankView
+                    {scheme}
+                    document={app.document.clone()}
+                    drafts={app.drafts.clone()}
+                    derived={app.derived.clone()}
+                    bank={view.bank.clone()}
+                    refused={Rc::new(app.refused_labels())}
+                    next_band={next_band.map(|t| AttrValue::from(t.to_owned()))}
+                    next_band_stale={stale}
+                    target={app.target.clone()}
+                    dispatch={dispatch.clone()}
+                />
+            }
+        }
+        Tab::City => html! {
+            <CityView {scheme} scenario={document.scenario.clone()} drafts={app.drafts.clone()}
+                derived={app.derived.clone()} dispatch={dispatch.clone()} />
+        },
+        Tab::Settings => html! {
+            <SettingsView {scheme} scenario={document.scenario.clone()} drafts={app.drafts.clone()}
+                derived={app.derived.clone()}
+                rank_shift={view.rank_shift.clone().map(|(key, text)| (key, AttrValue::from(text)))}
+                dispatch={dispatch.clone()} />
+        },
+        Tab::Checks => html! {
+            <ChecksView {scheme} doubts={app.derived.doubts.clone()} bank={view.bank.clone()} />
+        },
+        Tab::Compare => html! {
+            <CompareView {scheme} compare={view.compare.clone()}
+                current_name={name.clone().unwrap_or_else(|| "当前测算".into())} dispatch={dispatch.clone()} />
+        },
     };
     html! {
-        <div class={classes!("app", format!("tab-{}", scenario.tab.key()))}>
-            <SkipLink tab={scenario.tab} />
+        <div class={classes!("app", format!("tab-{}", view.tab.key()))}>
+            <SkipLink tab={view.tab} />
             <header class="masthead">
                 <h1>{ "考评测算器" }</h1>
                 <p class="subtitle">{ "2024年度黄石市银行业金融机构支持地方经济发展考评（黄政办发〔2024〕10号）" }</p>
-                <Nav current={scenario.tab} {onselect} />
+                <Nav current={view.tab} {onselect} />
             </header>
-            <PrintHeader />
-            <ScenarioBar />
-            <SheetsTools />
-            <NoticeBar notice={scenario.notice.clone()} {ondismiss} onundo={scenario.undo_callback()} />
+            <PrintHeader {scheme} name={name.clone()} modified={document.modified} tab={view.tab}
+                bank={view.bank.clone()} settings={document.scenario.settings} evaluation={app.derived.evaluation.clone()} />
+            <Toolbar name={name} modified={document.modified} not_stashed={view.stash_error.is_some()}
+                library={view.library.clone()} link_shown={view.link_shown.clone().map(AttrValue::from)}
+                dispatch={dispatch.clone()} onfile={onfile} />
+            <NoticeBar notice={view.notice.clone()} {ondismiss} {onundo} />
             // The key drops every box's local state when a whole scenario replaces the old one.
-            <main id="main" key={format!("{}-{}", scenario.tab.key(), scenario.generation)} aria-label={scenario.tab.title()}>
-                <div id="panel" role="tabpanel" aria-labelledby={format!("tab-{}", scenario.tab.key())} tabindex="-1">
-                    { view }
+            <main id="main" key={format!("{}-{}", view.tab.key(), document.generation)} aria-label={view.tab.title()}>
+                <div id="panel" role="tabpanel" aria-labelledby={format!("tab-{}", view.tab.key())} tabindex="-1">
+                    { shown }
                 </div>
             </main>
-            // Always there, so that the dialog coming and going changes only this element.
-            <div class="dialog-slot">{ for dialog }</div>
-            <Announcer />
+            // Always there, so that a dialog coming and going changes only this element.
+            <div class="dialog-slot">{ for dialog }{ for preview }</div>
+            <Announcer announcement={app.settled.announcement.clone().map(|(n, text)| (n, AttrValue::from(text)))} />
             <PrintFooter />
             <footer class="footnote">
                 <p>{ "测算结果仅供参考，以考评领导小组办公室正式通报为准。全部计算在本机浏览器中完成，数据不上传。" }</p>

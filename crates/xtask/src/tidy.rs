@@ -1,7 +1,8 @@
 //! Architecture invariants that a test enforces by reading the source tree, as rust-analyzer's
 //! `xtask/src/tidy.rs` does: `cargo test -p xtask` (and so `cargo xtask test`) fails when one breaks.
 //!
-//! - The page writes no rule number: no figure followed by 分, %, 亿元 or 户 in `crates/kaoping-web/src`.
+//! - The page writes no rule number: no figure followed by 分, %, 亿元 or 户 in `crates/kaoping-web/src`
+//!   or `crates/kaoping-app/src`.
 //!   Rule numbers live in the engine's `parameters.json` and reach the page in the engine's sentences.
 //! - Each bank figure is declared once: its file key (`"sme_loans"`) is spelt only in the engine's
 //!   field table, `crates/kaoping-engine/src/fields.rs`; everything else goes through `Field`.
@@ -12,6 +13,9 @@
 //!   back, so the base types sit below what uses them.
 //! - The engine names no command-line option (`--lever`): it says what is wrong in its own words, and
 //!   the command line adds its option's name where it prints.
+//! - The page's components draw; they do not compute or do I/O: no component (nor the app's frame)
+//!   calls the engine's evaluate, solver or comparison, and no component reaches a service or a context.
+//!   What they show arrives as props from `kaoping_app`, worked out once per change by its reducer.
 //!
 //! Code under `#[cfg(test)]` and comments are not checked: tests spell out figures and keys on
 //! purpose, and a comment may show what a formatted figure looks like.
@@ -25,6 +29,8 @@ use crate::project_root;
 
 /// The page's source, which must not contain a rule number.
 const PAGE_SRC: &str = "crates/kaoping-web/src";
+/// The page's state, host-built; it must not contain a rule number either.
+const APP_SRC: &str = "crates/kaoping-app/src";
 
 /// The engine's source, whose modules must form layers.
 const ENGINE_SRC: &str = "crates/kaoping-engine/src";
@@ -52,7 +58,7 @@ const SHARED_NAMES: &[(&str, &str, &str)] = &[
 fn the_page_writes_no_rule_number() {
     let root = project_root();
     let mut found = Vec::new();
-    for path in rust_files(&root.join(PAGE_SRC)) {
+    for path in [PAGE_SRC, APP_SRC].iter().flat_map(|dir| rust_files(&root.join(dir))) {
         let text = read(&path);
         for (number, line) in checked_lines(&text) {
             // Comments may show what a formatted figure looks like (`45.54 分`); the page's words may not.
@@ -295,6 +301,91 @@ fn command_line_option(line: &str) -> Option<String> {
         .map(|(i, _)| i)
         .find(|&i| line[i + 2..].chars().next().is_some_and(|c| c.is_ascii_lowercase()) && !line[..i].ends_with('-'))?;
     Some(line[at..].chars().take_while(|c| *c == '-' || c.is_ascii_alphanumeric()).collect())
+}
+
+/// The page's components and its frame.
+const COMPONENTS: &str = "crates/kaoping-web/src/components";
+const PAGE_FRAME: &str = "crates/kaoping-web/src/app.rs";
+
+/// What no component or the page's frame calls: the engine's scoring, solving and comparing (free
+/// functions), each with where it belongs instead. Matched as a call (`name(`, `engine::name(`) after a
+/// character that cannot be part of a name; a method of the same name (`app.next_band()`) is not one.
+const ENGINE_WORK: &[(&str, &str)] = &[
+    ("evaluate", "the reducer's Derived (kaoping_app::derived)"),
+    ("solve", "kaoping_app::target, once typing settles"),
+    ("margins", "kaoping_app::target"),
+    ("marginal", "kaoping_app::target"),
+    ("sensitivity", "kaoping_app::target"),
+    ("sensitivity_around", "kaoping_app::target"),
+    ("next_band_answer", "kaoping_app::App::next_band, once typing settles"),
+    ("next_band", "kaoping_app::App::next_band"),
+    ("loans_for_rank", "kaoping_app::target"),
+    ("simulate", "the page's simulation service, started by an effect"),
+    ("compare", "kaoping_app::compare"),
+    ("compare_ranks", "the reducer (Action::Choose)"),
+    ("doubts", "the reducer's Derived::doubts"),
+];
+
+/// What no component touches: the page's services, storage, workers and contexts.
+const SERVICES: &[(&str, &str)] = &[
+    ("services::", "an Effect the hook runs"),
+    ("storage::", "an Effect the hook runs"),
+    ("sheets_worker", "an Effect the hook runs"),
+    ("local_storage", "an Effect the hook runs"),
+    ("session_storage", "an Effect the hook runs"),
+    ("Worker::new", "an Effect the hook runs"),
+    ("Simulation::new", "the page's simulation service"),
+    ("use_context", "props from the app"),
+    ("ContextProvider", "props from the app"),
+    ("use_app", "props from the app"),
+];
+
+#[test]
+fn components_draw_and_neither_compute_nor_do_io() {
+    let root = project_root();
+    let mut found = Vec::new();
+    let mut files = rust_files(&root.join(COMPONENTS));
+    assert!(files.len() > 10, "the components are where {COMPONENTS} says");
+    files.push(root.join(PAGE_FRAME));
+    for path in files {
+        let file = relative(&root, &path);
+        let text = read(&path);
+        for (number, line) in checked_lines(&text) {
+            let code = line.split("//").next().unwrap_or_default();
+            for (name, instead) in ENGINE_WORK {
+                if calls(code, name) {
+                    found.push(format!("{file}:{number}: calls {name}() — belongs in {instead}: {}", line.trim()));
+                }
+            }
+            if file == PAGE_FRAME {
+                continue;
+            }
+            for (pattern, instead) in SERVICES {
+                if code.contains(pattern) {
+                    found.push(format!("{file}:{number}: uses {pattern} — use {instead}: {}", line.trim()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "components that compute or do I/O:\n{}", found.join("\n"));
+}
+
+/// Whether `code` calls the function `name(…)`, not a method of that name or a longer name ending in it.
+fn calls(code: &str, name: &str) -> bool {
+    let call = format!("{name}(");
+    code.match_indices(&call)
+        .any(|(at, _)| code[..at].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.')))
+}
+
+#[test]
+fn calls_are_found_by_their_whole_name() {
+    assert!(calls("let e = evaluate(scheme, &s);", "evaluate"));
+    assert!(calls("kaoping_engine::solve(a)", "solve"));
+    assert!(calls("(doubts(scheme, &input))", "doubts"));
+    assert!(!calls("app.next_band()", "next_band"), "a method of the state");
+    assert!(!calls("let e = re_evaluate(s);", "evaluate"));
+    assert!(!calls("derived.doubts_of(scheme, bank)", "doubts"));
+    assert!(!calls("compare_now()", "compare"));
 }
 
 /// The first rule number in a line (`0 分`, `15%`), if any: an ASCII digit, at most one space, then

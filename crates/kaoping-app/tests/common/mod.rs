@@ -186,6 +186,13 @@ impl World {
                 };
                 self.send(Action::Loaded { name, stamp, result });
             }
+            Effect::LoadAll => {
+                let saved = store::names(&shelf)
+                    .into_iter()
+                    .filter_map(|name| store::load(&shelf, &name).and_then(Result::ok).map(|r| (name, r.scenario)))
+                    .collect();
+                self.send(Action::AllLoaded(saved));
+            }
             Effect::Download { file_name, bytes, .. } => self.downloads.push((file_name, (*bytes).clone())),
             Effect::WriteSheet { file, .. } => self.sheets.push(file),
             Effect::ReadSheet { job, bytes, against, revision } => {

@@ -1,26 +1,33 @@
-//! 本行测算: one bank's figures, following the sections of the scheme, beside a sticky summary.
+//! 本行测算: one bank's figures, following the sections of the scheme, beside the summary, and 目标测算
+//! under them.
 //!
 //! The form is generated from the engine's field table: one part per `Section`, one row per run of
 //! consecutive fields that feed the same items, a box or a checkbox per field with the table's label,
 //! unit and note. An annex figure's row also shows what the annex fixes (2023 base, task) and what
-//! follows from the figure (increment, growth, completion, distance to the task), all from the
-//! engine's balance line. Every row shows the points of the items it feeds, each with the engine's
-//! working one click away. Nothing here computes a score or a distance.
+//! follows from the figure (increment, growth, completion, distance to the task), all from the engine's
+//! balance line. Every row shows the points of the items it feeds, each with the engine's working one
+//! click away. Nothing here computes a score or a distance.
 
-use kaoping_engine::{doubts, AnnexLine, BankInput, BankResult, Doubt, Field, Item, Kind, Line, Scheme, Section};
+use std::rc::Rc;
+
+use kaoping_app::derived::Derived;
+use kaoping_app::document::Document;
+use kaoping_app::drafts::Drafts;
+use kaoping_app::target::Target;
+use kaoping_app::{Action, FieldId};
+use kaoping_engine::{AnnexLine, BankResult, Doubt, Field, Item, Kind, Line, Section, Unit};
 use yew::prelude::*;
 
 use crate::components::item_points::ItemPoints;
 use crate::components::number_field::NumberField;
 use crate::components::summary::Summary;
 use crate::components::target_panel::TargetPanel;
+use crate::components::SchemeRef;
 use crate::format::{maybe, number, still_counting, with_unit};
-use crate::hooks::use_scenario;
-use crate::state::FieldId;
 
-/// A row of the form: consecutive fields of a section that feed the same items (a balance and its
-/// 2023 base, a rate at the start of the year and now, the six figures of the guarantee
-/// programmes). A field that feeds no item is a row of its own.
+/// A row of the form: consecutive fields of a section that feed the same items (a balance and its 2023
+/// base, a rate at the start of the year and now, the six figures of the guarantee programmes). A
+/// field that feeds no item is a row of its own.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     fields: Vec<Field>,
@@ -62,28 +69,69 @@ impl Row {
     }
 }
 
-/// 本行测算. It has no props: it shows the bank selected in the shared state.
+/// Props of [`BankView`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct BankViewProps {
+    /// The scheme.
+    pub scheme: SchemeRef,
+    /// The document (the scenario and its revision).
+    pub document: Rc<Document>,
+    /// What was typed into the boxes.
+    pub drafts: Rc<Drafts>,
+    /// What follows from the document: the evaluation, the doubts.
+    pub derived: Rc<Derived>,
+    /// The bank shown.
+    pub bank: AttrValue,
+    /// The labels of the refused boxes, for the summary.
+    pub refused: Rc<Vec<String>>,
+    /// The loan balance that reaches the next band, in the engine's words.
+    pub next_band: Option<AttrValue>,
+    /// Whether the next band is for the figures before the last change.
+    pub next_band_stale: bool,
+    /// 目标测算.
+    pub target: Rc<Target>,
+    /// Changes the state.
+    pub dispatch: Callback<Action>,
+}
+
+/// 本行测算.
 #[component]
-pub fn BankView() -> Html {
-    let scenario = use_scenario();
-    let scheme = scenario.scheme;
-    let bank_id = scenario.bank.clone();
-    let Some(result) = scenario.evaluation.bank(&bank_id).cloned() else {
+pub fn BankView(props: &BankViewProps) -> Html {
+    let scheme = props.scheme;
+    let bank = props.bank.to_string();
+    // One callback for every box, made once: a box whose text did not change is not drawn again.
+    let onedit = use_memo(props.dispatch.clone(), |dispatch| {
+        dispatch.reform(|(id, text): (FieldId, String)| Action::Edit(id, text))
+    });
+    let onflag = use_memo(props.dispatch.clone(), |dispatch| {
+        dispatch.reform(|(bank, field, on): (String, Field, bool)| Action::SetFlag(bank, field, on))
+    });
+    let on_settings = use_memo(props.dispatch.clone(), |dispatch| {
+        dispatch.reform(|()| Action::SelectTab(kaoping_app::view::Tab::Settings))
+    });
+    let Some(index) = scheme.bank_index(&bank) else {
         return html! { <p class="empty">{ "请选择一家银行。" }</p> };
     };
-    let info = scheme.banks.iter().find(|b| b.id == bank_id);
-    // The engine's doubts about what was typed, shown beside each box (本行输入核对).
-    let input = scenario.scenario.bank(&bank_id).cloned().unwrap_or_else(|| BankInput::new(&bank_id));
-    let doubts = doubts(scheme, &input);
+    let Some(result) = props.derived.evaluation.banks.get(index) else { return Html::default() };
+    let info = scheme.banks.get(index);
     let full_name = info.map(|b| b.full_name.clone()).unwrap_or_default();
-
+    let doubts = props.derived.doubts_of(&scheme, &bank);
     let on_bank = {
-        let scenario = scenario.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                scenario.select_bank(select.value());
+                dispatch.emit(Action::SelectBank(select.value()));
             }
         })
+    };
+    let cells = Cells {
+        bank: &bank,
+        result,
+        drafts: &props.drafts,
+        scenario: &props.document.scenario,
+        doubts: &doubts,
+        onedit: &onedit,
+        onflag: &onflag,
     };
 
     html! {
@@ -92,21 +140,37 @@ pub fn BankView() -> Html {
                 <label for="bank-select">{ "本行" }</label>
                 <select id="bank-select" onchange={on_bank}>
                     { for scheme.banks.iter().map(|b| html! {
-                        <option value={b.id.clone()} selected={b.id == bank_id}>{ b.short_name.clone() }</option>
+                        <option value={b.id.clone()} selected={b.id == bank}>{ b.short_name.clone() }</option>
                     }) }
                 </select>
                 <span class="full-name">{ full_name }</span>
             </div>
             <div class="bank-layout">
-                <Summary result={result.clone()} />
+                <Summary
+                    {scheme}
+                    evaluation={props.derived.evaluation.clone()}
+                    {index}
+                    doubts={doubts.clone()}
+                    refused={props.refused.clone()}
+                    non_default={props.derived.non_default.clone()}
+                    next_band={props.next_band.clone()}
+                    next_band_stale={props.next_band_stale}
+                    onopen_settings={(*on_settings).clone()}
+                />
                 <div class="bank-form">
                     { for Section::ALL.iter().map(|&section| html! {
                         <section class="form-section" id={format!("section-{}", section_key(section))}>
                             <h2>{ section.title() }</h2>
-                            { for Row::of(section).iter().map(|row| render_row(scheme, row, &result, &bank_id, &doubts)) }
+                            { for Row::of(section).iter().map(|row| render_row(scheme, row, &cells)) }
                         </section>
                     }) }
-                    <TargetPanel bank={bank_id.clone()} />
+                    <TargetPanel
+                        {scheme}
+                        bank={props.bank.clone()}
+                        revision={props.document.revision}
+                        target={props.target.clone()}
+                        dispatch={props.dispatch.clone()}
+                    />
                 </div>
             </div>
         </div>
@@ -119,12 +183,23 @@ fn section_key(section: Section) -> String {
 }
 
 /// The doubts about one figure, as one sentence; `None` when it looks right.
-pub fn doubt_text(doubts: &[Doubt], field: Field) -> Option<String> {
+pub fn doubt_text(doubts: &[Doubt], field: Field) -> Option<AttrValue> {
     let messages: Vec<&str> = doubts.iter().filter(|d| d.field == field).map(|d| d.message.as_str()).collect();
-    (!messages.is_empty()).then(|| messages.join("；"))
+    (!messages.is_empty()).then(|| messages.join("；").into())
 }
 
-fn render_row(scheme: &Scheme, row: &Row, result: &BankResult, bank_id: &str, doubts: &[Doubt]) -> Html {
+/// What every cell of the form draws from.
+struct Cells<'a> {
+    bank: &'a str,
+    result: &'a BankResult,
+    drafts: &'a Drafts,
+    scenario: &'a kaoping_engine::Scenario,
+    doubts: &'a [Doubt],
+    onedit: &'a Callback<(FieldId, String)>,
+    onflag: &'a Callback<(String, Field, bool)>,
+}
+
+fn render_row(scheme: SchemeRef, row: &Row, cells: &Cells<'_>) -> Html {
     // The rule of each item comes from the engine's parameters, so that no rule number is written here.
     let composite = row.fields.contains(&Field::DepartmentScore);
     html! {
@@ -138,74 +213,37 @@ fn render_row(scheme: &Scheme, row: &Row, result: &BankResult, bank_id: &str, do
                 }
             </div>
             <div class="row-cells">
-                { for row.fields.iter().map(|&field| html! {
-                    <CellView {field} bank={bank_id.to_owned()} result={result.clone()} doubt={doubt_text(doubts, field)} />
-                }) }
+                { for row.fields.iter().map(|&field| cell(field, cells)) }
             </div>
             <div class="row-points">
-                { for row.items.iter().filter_map(|&item| result.item(item)).map(|score| html! {
-                    <ItemPointsFor score={score.clone()} bank={bank_id.to_owned()} />
+                { for row.items.iter().filter_map(|&item| cells.result.item(item)).map(|score| html! {
+                    <ItemPoints
+                        id={format!("pts-{}-{}", cells.bank, score.item.key())}
+                        key_name={score.item.key()}
+                        title={score.item.title()}
+                        clause={scheme.rules.clause(score.item).to_owned()}
+                        points={score.points}
+                        explanation={score.explain(&scheme)}
+                    />
                 }) }
             </div>
         </div>
     }
 }
 
-/// Props of [`ItemPointsFor`].
-#[derive(Properties, PartialEq, Debug)]
-struct ItemPointsForProps {
-    /// The item's score.
-    score: kaoping_engine::ItemScore,
-    /// The bank's id, for element ids.
-    bank: AttrValue,
-}
-
-/// [`ItemPoints`] with the scheme from the context.
-#[component]
-fn ItemPointsFor(props: &ItemPointsForProps) -> Html {
-    let scenario = use_scenario();
-    let item = props.score.item;
-    html! {
-        <ItemPoints
-            id={format!("pts-{}-{}", props.bank, item.key())}
-            key_name={item.key()}
-            title={item.title()}
-            clause={scenario.scheme.rules.clause(item).to_owned()}
-            points={props.score.points}
-            explanation={props.score.explain(scenario.scheme)}
-        />
-    }
-}
-
-/// Props of [`CellView`].
-#[derive(Properties, PartialEq, Debug)]
-struct CellViewProps {
-    /// The figure the cell edits.
-    field: Field,
-    /// The bank's id.
-    bank: AttrValue,
-    /// The bank's result, for the balance lines.
-    result: BankResult,
-    /// The engine's doubt about the figure, if any.
-    doubt: Option<String>,
-}
-
-/// One field of a row: a checkbox for a flag, a box for a figure, and for an annex figure the
-/// annex's base and task around the box and what follows from it.
-#[component]
-fn CellView(props: &CellViewProps) -> Html {
-    let scenario = use_scenario();
-    let bank = props.bank.to_string();
-    let field = props.field;
+/// One field of a row: a checkbox for a flag, a box for a figure, and for an annex figure the annex's
+/// base and task around the box and what follows from it.
+fn cell(field: Field, cells: &Cells<'_>) -> Html {
     let spec = field.spec();
-    let id = FieldId::Bank(bank.clone(), field);
+    let id = FieldId::Bank(cells.bank.to_owned(), field);
+    let entered = cells.scenario.bank(cells.bank);
     if spec.kind == Kind::Flag {
-        let checked = scenario.scenario.bank(&bank).is_some_and(|b| field.is_entered(b));
+        let checked = entered.is_some_and(|b| field.is_entered(b));
         let onchange = {
-            let (scenario, bank) = (scenario.clone(), bank.clone());
+            let (onflag, bank) = (cells.onflag.clone(), cells.bank.to_owned());
             Callback::from(move |e: Event| {
                 if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                    scenario.set_flag(&bank, field, input.checked());
+                    onflag.emit((bank.clone(), field, input.checked()));
                 }
             })
         };
@@ -217,33 +255,34 @@ fn CellView(props: &CellViewProps) -> Html {
             </div>
         };
     }
-    let line = spec.annex.map(|annex| (annex, *props.result.figures.line(annex)));
+    let line = spec.annex.map(|annex| (annex, *cells.result.figures.line(annex)));
     // An empty annex box means "exactly on task": say which figure that is.
     let placeholder = match line {
         Some((_, line)) if !line.entered => format!("按任务 {}", number(line.current, spec.unit)),
         _ => "未填".to_owned(),
     };
-    let oninput = {
-        let (scenario, bank) = (scenario.clone(), bank.clone());
-        Callback::from(move |text: String| scenario.edit_bank(&bank, field, text))
+    let error = cells.drafts.error(&id).map(AttrValue::from);
+    let counting = match error {
+        Some(_) => still_counting(
+            entered.and_then(|b| field.get(b)),
+            line.filter(|(_, line)| !line.entered).map(|(_, line)| line.current),
+            spec.unit,
+        ),
+        None => String::new(),
     };
-    let counting = still_counting(
-        scenario.scenario.bank(&bank).and_then(|b| field.get(b)),
-        line.filter(|(_, line)| !line.entered).map(|(_, line)| line.current),
-        spec.unit,
-    );
     let input = html! {
         <div class="cell input">
             <NumberField
                 id={id.element_id()}
+                text={cells.drafts.text(&id, cells.scenario)}
+                field={id}
                 label={spec.label}
-                text={scenario.text(&id)}
-                error={scenario.error(&id)}
+                {error}
                 {counting}
-                doubt={props.doubt.clone()}
+                doubt={doubt_text(cells.doubts, field)}
                 unit={Some(spec.unit)}
                 {placeholder}
-                {oninput}
+                onedit={cells.onedit.clone()}
             />
         </div>
     };
@@ -270,7 +309,7 @@ fn annex_cells(annex: AnnexLine, line: Line, field: Field, input: Html) -> Html 
             <>
                 { figure("全年目标", with_unit(line.task, unit), "task") }
                 { input }
-                { figure("完成率", maybe(line.completion_pct(), kaoping_engine::Unit::Percent), "completion") }
+                { figure("完成率", maybe(line.completion_pct(), Unit::Percent), "completion") }
                 { figure("距目标", distance, "distance") }
             </>
         }
@@ -281,8 +320,8 @@ fn annex_cells(annex: AnnexLine, line: Line, field: Field, input: Html) -> Html 
                 { figure("增量任务", with_unit(line.task, unit), "task") }
                 { input }
                 { figure("增量", with_unit(line.increment, unit), "increment") }
-                { figure("增速", maybe(line.growth_pct(), kaoping_engine::Unit::Percent), "growth") }
-                { figure("完成率", maybe(line.completion_pct(), kaoping_engine::Unit::Percent), "completion") }
+                { figure("增速", maybe(line.growth_pct(), Unit::Percent), "growth") }
+                { figure("完成率", maybe(line.completion_pct(), Unit::Percent), "completion") }
                 { figure("距任务", distance, "distance") }
             </>
         }

@@ -4,32 +4,37 @@
 //! rate" and which totals are not the sum of their rows. The published figures are the ones that
 //! score; a doubt is a warning, never a refusal.
 
-use kaoping_engine::{doubts, BankInput, Doubt};
+use std::rc::Rc;
+
+use kaoping_engine::Doubt;
 use yew::prelude::*;
 
-use crate::hooks::use_scenario;
+use crate::components::SchemeRef;
 
-/// 数据核对. It has no props: the doubts come from the scenario, the checks from the scheme.
+/// Props of [`ChecksView`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct ChecksViewProps {
+    /// The scheme (its annexes are checked).
+    pub scheme: SchemeRef,
+    /// The engine's doubts about each bank's typed figures, in annex order.
+    pub doubts: Rc<Vec<Rc<Vec<Doubt>>>>,
+    /// The bank shown on 本行测算, whose doubts come first.
+    pub bank: AttrValue,
+}
+
+/// 数据核对.
 #[component]
-pub fn ChecksView() -> Html {
-    let scenario = use_scenario();
-    let scheme = scenario.scheme;
+pub fn ChecksView(props: &ChecksViewProps) -> Html {
+    let scheme = props.scheme;
     // The checks depend only on the built-in scheme, so they are worked out once per mount.
-    let checks = use_memo((), move |_| scheme.annex_checks());
-    // Every bank's doubts, in annex order.
-    let all: Vec<(String, Vec<Doubt>)> = scheme
-        .banks
-        .iter()
-        .map(|bank| {
-            let input = scenario.scenario.bank(&bank.id).cloned().unwrap_or_else(|| BankInput::new(&bank.id));
-            (bank.id.clone(), doubts(scheme, &input))
-        })
-        .collect();
+    let checks = use_memo(scheme, |scheme| scheme.annex_checks());
+    let all: Vec<(&str, &[Doubt])> =
+        scheme.banks.iter().zip(props.doubts.iter()).map(|(bank, d)| (bank.id.as_str(), d.as_slice())).collect();
     let name =
         |id: &str| scheme.banks.iter().find(|b| b.id == id).map_or_else(|| id.to_owned(), |b| b.short_name.clone());
-    let own: &[Doubt] = all.iter().find(|(id, _)| *id == scenario.bank).map_or(&[], |(_, d)| d.as_slice());
-    let others: Vec<&(String, Vec<Doubt>)> =
-        all.iter().filter(|(id, d)| *id != scenario.bank && !d.is_empty()).collect();
+    let own: &[Doubt] = all.iter().find(|(id, _)| *id == props.bank.as_str()).map_or(&[], |(_, d)| d);
+    let others: Vec<&(&str, &[Doubt])> =
+        all.iter().filter(|(id, d)| *id != props.bank.as_str() && !d.is_empty()).collect();
     let doubt_rows = |doubts: &[Doubt]| -> Html {
         doubts
             .iter()
@@ -46,7 +51,7 @@ pub fn ChecksView() -> Html {
     html! {
         <div class="checks-view">
             <section class="checks-section" id="input-checks" aria-labelledby="input-checks-title">
-                <h2 id="input-checks-title">{ format!("本行输入核对：{}", name(&scenario.bank)) }</h2>
+                <h2 id="input-checks-title">{ format!("本行输入核对：{}", name(&props.bank)) }</h2>
                 <p class="hint">
                     { "测算器对所填数字做合理性核对（如余额比上年大幅下降、分项高于各项贷款、利率不在合理区间）。这些只是提醒：数字照填照算，请确认没有填错单位或位数。" }
                 </p>

@@ -5,7 +5,11 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use kaoping_engine::{doubts, non_default, Band, BankInput, BankResult, Field, Item, Unit, Warning};
+use kaoping_app::derived::Derived;
+use kaoping_app::drafts::Drafts;
+use kaoping_app::view::Tab;
+use kaoping_app::{Action, FieldId};
+use kaoping_engine::{Band, BankResult, Doubt, Field, Item, Scenario, Unit, Warning};
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -15,9 +19,8 @@ use crate::components::city_averages::{averages, CityAverages};
 use crate::components::number_field::NumberField;
 use crate::components::readings_badge::ReadingsBadge;
 use crate::components::sheets_paste::paste_handler;
+use crate::components::SchemeRef;
 use crate::format::{fixed2, maybe_fixed2, number, still_counting, with_unit, NOT_APPLICABLE};
-use crate::hooks::use_scenario;
-use crate::state::{FieldId, Tab};
 
 /// The figures editable in the table, by key: their headers, boxes and sorting all follow from the
 /// field itself, so the list can change without anything else having to line up with it.
@@ -132,18 +135,36 @@ fn arrow_leaves(input: &web_sys::HtmlInputElement, forward: bool) -> bool {
     (start == 0 && end == len) || (start == end && if forward { end == len } else { start == 0 })
 }
 
-/// 全市总览. It has no props: it shows the shared scenario.
+/// Props of [`CityView`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct CityViewProps {
+    /// The scheme.
+    pub scheme: SchemeRef,
+    /// The scenario.
+    pub scenario: Rc<Scenario>,
+    /// What was typed into the boxes.
+    pub drafts: Rc<Drafts>,
+    /// What follows from the scenario: the evaluation, the doubts, the readings.
+    pub derived: Rc<Derived>,
+    /// Changes the state.
+    pub dispatch: Callback<Action>,
+}
+
+/// 全市总览.
 #[component]
-pub fn CityView() -> Html {
-    let scenario = use_scenario();
-    let scheme = scenario.scheme;
+pub fn CityView(props: &CityViewProps) -> Html {
+    let scheme = props.scheme;
+    let onedit = use_memo(props.dispatch.clone(), |dispatch| {
+        dispatch.reform(|(id, text): (FieldId, String)| Action::Edit(id, text))
+    });
+    let onopen = use_memo(props.dispatch.clone(), |dispatch| dispatch.reform(Action::OpenBank));
     let sort = use_state(|| (Column::Bank, true));
     let (column, ascending) = *sort;
     // The sort header that takes the tab stop: the last one focused, else the sorted column.
     let header_focus = use_state(|| None::<Column>);
     let tab_stop = header_focus.unwrap_or(column);
 
-    let entered = |field: Field, result: &BankResult| scenario.scenario.bank(&result.id).and_then(|b| field.get(b));
+    let entered = |field: Field, result: &BankResult| props.scenario.bank(&result.id).and_then(|b| field.get(b));
     let sort_value = |result: &BankResult| {
         let figure = match column {
             Column::Figure(field) => figure_used(field, result, entered(field, result)),
@@ -151,7 +172,7 @@ pub fn CityView() -> Html {
         };
         column.value(result, figure)
     };
-    let mut rows: Vec<&BankResult> = scenario.evaluation.banks.iter().collect();
+    let mut rows: Vec<&BankResult> = props.derived.evaluation.banks.iter().collect();
     rows.sort_by(|a, b| {
         let order = match (sort_value(a), sort_value(b)) {
             (Some(x), Some(y)) if ascending => x.cmp(&y),
@@ -276,23 +297,19 @@ pub fn CityView() -> Html {
         })
     };
 
-    let readings = non_default(scheme, &scenario.scenario.settings);
-    let onopen_settings = {
-        let scenario = scenario.clone();
-        Callback::from(move |()| scenario.select_tab(Tab::Settings))
-    };
+    let onopen_settings = props.dispatch.reform(|()| Action::SelectTab(Tab::Settings));
 
     html! {
         <div class="city-view">
-            <ReadingsBadge id="city-readings" {readings} onopen={onopen_settings} />
-            <CityAverages id="city-averages" averages={averages(scheme, &scenario.evaluation.city)} />
+            <ReadingsBadge id="city-readings" readings={props.derived.non_default.clone()} onopen={onopen_settings} />
+            <CityAverages id="city-averages" averages={averages(&scheme, &props.derived.evaluation.city)} />
             <p class="hint" id="city-table-hint">{ format!(
                 "表中数字可直接修改（空白为按任务完成），像电子表格一样用方向键、回车（向下）和 Tab（向右）移动，Esc 撤销本格的修改；\
                  列标题可排序（方向键在标题间移动），点击银行名称打开本行测算。得分单位：{}。",
                 Unit::Fen.symbol()
             ) }</p>
             <div class="table-scroll" role="region" aria-label="全市银行考评总表（可横向滚动）">
-                <table class="city-table" id="city-table" aria-describedby="city-table-hint" onpaste={paste_handler(&scenario, &EDITABLE, rows.iter().map(|r| r.id.clone()).collect())}>
+                <table class="city-table" id="city-table" aria-describedby="city-table-hint" onpaste={paste_handler(&props.dispatch, &EDITABLE, rows.iter().map(|r| r.id.clone()).collect())}>
                     <thead>
                         <tr onkeydown={on_header_key}>
                             { header(Column::Bank, "银行", "sticky-col") }
@@ -307,7 +324,21 @@ pub fn CityView() -> Html {
                         </tr>
                     </thead>
                     <tbody onkeydown={on_grid_key}>
-                        { for rows.iter().map(|result| html! { <CityRow result={(*result).clone()} /> }) }
+                        { for rows.iter().map(|result| html! {
+                            <CityRow
+                                key={result.id.clone()}
+                                {scheme}
+                                result={Rc::new((*result).clone())}
+                                texts={Rc::new(EDITABLE.map(|f| {
+                                    let id = FieldId::Bank(result.id.clone(), f);
+                                    (props.drafts.text(&id, &props.scenario), props.drafts.error(&id).map(AttrValue::from))
+                                }))}
+                                entered={Rc::new(EDITABLE.map(|f| entered(f, result)))}
+                                doubts={props.derived.doubts_of(&scheme, &result.id)}
+                                onedit={(*onedit).clone()}
+                                onopen={(*onopen).clone()}
+                            />
+                        }) }
                     </tbody>
                 </table>
             </div>
@@ -318,20 +349,30 @@ pub fn CityView() -> Html {
 /// Props of [`CityRow`].
 #[derive(Properties, PartialEq, Debug)]
 struct CityRowProps {
+    scheme: SchemeRef,
     /// The bank's result.
-    result: BankResult,
+    result: Rc<BankResult>,
+    /// The text and refusal of each editable box, in [`EDITABLE`]'s order.
+    texts: Rc<[(String, Option<AttrValue>); EDITABLE.len()]>,
+    /// The figures entered, in [`EDITABLE`]'s order.
+    entered: Rc<[Option<Decimal>; EDITABLE.len()]>,
+    /// The engine's doubts about the bank's figures.
+    doubts: Rc<Vec<Doubt>>,
+    /// Typed into a box.
+    onedit: Callback<(FieldId, String)>,
+    /// The bank's name was clicked: open it on 本行测算.
+    onopen: Callback<String>,
 }
 
 /// One bank's row of the table.
 #[component]
 fn CityRow(props: &CityRowProps) -> Html {
-    let scenario = use_scenario();
     let result = &props.result;
     let bank = result.id.clone();
-    let name = scenario.scheme.banks.get(result.index).map(|b| b.short_name.clone()).unwrap_or_else(|| bank.clone());
+    let name = props.scheme.banks.get(result.index).map(|b| b.short_name.clone()).unwrap_or_else(|| bank.clone());
     let onopen = {
-        let (scenario, bank) = (scenario.clone(), bank.clone());
-        Callback::from(move |_: MouseEvent| scenario.open_bank(bank.clone()))
+        let (onopen, bank) = (props.onopen.clone(), bank.clone());
+        Callback::from(move |_: MouseEvent| onopen.emit(bank.clone()))
     };
     // A disqualified bank's rank, band, interview and share do not apply.
     let ranked = result.is_ranked();
@@ -345,21 +386,14 @@ fn CityRow(props: &CityRowProps) -> Html {
     let share = if ranked { with_unit(result.deposit.share_pct, Unit::Percent) } else { NOT_APPLICABLE.to_owned() };
     let near_ties: Vec<String> =
         result.warnings.iter().filter(|w| matches!(w, Warning::NearTie { .. })).map(Warning::zh).collect();
-    let input = scenario.scenario.bank(&bank).cloned().unwrap_or_else(|| BankInput::new(&bank));
-    let doubts = doubts(scenario.scheme, &input);
     html! {
         <tr id={format!("row-{bank}")} class={classes!(format!("band-{}", result.band.key()))}>
             <th scope="row" class="sticky-col">
                 <button type="button" class="link bank-link" onclick={onopen} title="在本行测算中打开">{ name.clone() }</button>
             </th>
-            { for EDITABLE.iter().map(|&field| {
+            { for EDITABLE.iter().zip(props.texts.iter()).zip(props.entered.iter()).map(|((&field, (text, error)), &entered)| {
                 let id = FieldId::Bank(bank.clone(), field);
-                let oninput = {
-                    let (scenario, bank) = (scenario.clone(), bank.clone());
-                    Callback::from(move |text: String| scenario.edit_bank(&bank, field, text))
-                };
                 // An empty annex box is the figure on task.
-                let entered = field.get(&input);
                 let on_task = field.spec().annex.map(|annex| result.figures.line(annex).current);
                 let placeholder = match (entered, on_task) {
                     (None, Some(current)) => number(current, field.unit()),
@@ -369,21 +403,22 @@ fn CityRow(props: &CityRowProps) -> Html {
                     <td class="figure-col">
                         <NumberField
                             id={cell_id(&bank, field)}
+                            field={id}
                             label={field.spec().short}
                             context={name.clone()}
-                            text={scenario.text(&id)}
-                            error={scenario.error(&id)}
-                            counting={still_counting(entered, on_task, field.unit())}
-                            doubt={doubt_text(&doubts, field)}
+                            text={text.clone()}
+                            error={error.clone()}
+                            counting={if error.is_some() { still_counting(entered, on_task, field.unit()) } else { String::new() }}
+                            doubt={doubt_text(&props.doubts, field)}
                             {placeholder}
-                            {oninput}
+                            onedit={props.onedit.clone()}
                             compact=true
                         />
                     </td>
                 }
             }) }
             { for Item::ALL.iter().map(|&item| html! {
-                <td class="num item-col" title={result.item(item).map(|s| s.explain(scenario.scheme)).unwrap_or_default()}>
+                <td class="num item-col" title={result.item(item).map(|s| s.explain(&props.scheme)).unwrap_or_default()}>
                     { result.item(item).map(|s| fixed2(s.points)).unwrap_or_default() }
                 </td>
             }) }

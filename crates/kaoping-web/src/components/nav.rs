@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::Tab;
+use kaoping_app::view::Tab;
 
 /// Props of [`Nav`].
 #[derive(Properties, PartialEq, Debug)]

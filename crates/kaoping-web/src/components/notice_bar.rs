@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::state::{Level, Notice};
+use kaoping_app::view::{Level, Notice};
 
 /// Props of [`NoticeBar`].
 #[derive(Properties, PartialEq, Debug)]

@@ -5,13 +5,16 @@
 //!
 //! Esc puts back the text the box had when it was focused, as a spreadsheet cell does.
 
+use kaoping_app::FieldId;
+use kaoping_engine::Unit;
 use yew::prelude::*;
 
-use kaoping_engine::Unit;
-
-/// Props of [`NumberField`].
+/// Props of [`NumberField`]. Every prop compares cheaply, and the callback is the same for every box of
+/// a view, so a box whose text, message and doubt did not change is not drawn again.
 #[derive(Properties, PartialEq, Debug)]
 pub struct NumberFieldProps {
+    /// The figure the box edits.
+    pub field: FieldId,
     /// The input's element id; the label and the messages refer to it.
     pub id: AttrValue,
     /// The visible label.
@@ -22,24 +25,25 @@ pub struct NumberFieldProps {
     pub context: AttrValue,
     /// The text in the box.
     pub text: AttrValue,
-    /// Why the text is not used, in Chinese; `None` when it is fine.
+    /// Why the text is not used, in Chinese (the reader's own words); `None` when it is fine.
     #[prop_or_default]
-    pub error: Option<String>,
+    pub error: Option<AttrValue>,
     /// What still counts while the text is refused (`仍按 300.00 亿元计算`, `仍为空`), written after
     /// the reason.
     #[prop_or_default]
     pub counting: AttrValue,
     /// The engine's doubt about the figure (`kaoping_engine::doubts`): a warning, not a refusal.
     #[prop_or_default]
-    pub doubt: Option<String>,
+    pub doubt: Option<AttrValue>,
     /// The unit written after the box; none in tables, where the column header says it.
     #[prop_or_default]
     pub unit: Option<Unit>,
     /// What an empty box means (e.g. the figure the engine assumes).
     #[prop_or_default]
     pub placeholder: AttrValue,
-    /// Called with the whole text on every input event (and with the old text on Esc).
-    pub oninput: Callback<String>,
+    /// Called with the box's figure and its whole text on every input event (and with the old text on
+    /// Esc).
+    pub onedit: Callback<(FieldId, String)>,
     /// Hides the visible label (in tables, where the column header says it); screen readers still
     /// read it. A compact box selects its text when focused, as a spreadsheet cell does, so typing
     /// replaces it.
@@ -53,10 +57,10 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     // The text when the box was focused, for Esc.
     let on_focus_text = use_mut_ref(|| None::<String>);
     let oninput = {
-        let callback = props.oninput.clone();
+        let (callback, field) = (props.onedit.clone(), props.field.clone());
         Callback::from(move |event: InputEvent| {
             if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
-                callback.emit(input.value());
+                callback.emit((field.clone(), input.value()));
             }
         })
     };
@@ -76,7 +80,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         Callback::from(move |_: FocusEvent| *on_focus_text.borrow_mut() = None)
     };
     let onkeydown = {
-        let (callback, on_focus_text) = (props.oninput.clone(), on_focus_text);
+        let (callback, on_focus_text, field) = (props.onedit.clone(), on_focus_text, props.field.clone());
         Callback::from(move |event: KeyboardEvent| {
             if event.key() != "Escape" {
                 return;
@@ -87,7 +91,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 event.prevent_default();
                 input.set_value(&old);
                 input.select();
-                callback.emit(old);
+                callback.emit((field.clone(), old));
             }
         })
     };
@@ -133,8 +137,10 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     <span class="unit" aria-hidden="true">{ unit }</span>
                 }
             </span>
+            // Not a live region: the message is tied to the box (aria-describedby) and read when the
+            // box is; what is announced as typing pauses is the main result only.
             if let Some(error) = &props.error {
-                <span class="field-error" id={message_id} aria-live="polite">
+                <span class="field-error" id={message_id}>
                     { error.clone() }
                     if !props.counting.is_empty() {
                         <span class="counting">{ format!("；{}", props.counting) }</span>

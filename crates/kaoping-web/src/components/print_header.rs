@@ -3,14 +3,16 @@
 //! scores rest on. Shown only on paper (`.print-only`); on screen the same facts sit in the scenario
 //! bar, the badge and 规则与设置.
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
-use kaoping_engine::{readings, Unit};
+use kaoping_app::view::Tab;
+use kaoping_engine::{readings, Evaluation, Settings, Unit};
 use yew::prelude::*;
 
 use crate::components::city_averages::averages;
+use crate::components::SchemeRef;
 use crate::format::NOT_APPLICABLE;
-use crate::hooks::use_scenario;
-use crate::state::Tab;
 
 /// What every printout says of itself.
 pub const NOT_OFFICIAL: &str = "测算结果，非正式考评结论";
@@ -28,11 +30,29 @@ fn now() -> String {
     )
 }
 
+/// Props of [`PrintHeader`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct PrintHeaderProps {
+    /// The scheme.
+    pub scheme: SchemeRef,
+    /// The document's name, if it has one.
+    pub name: Option<AttrValue>,
+    /// Whether it has unsaved changes.
+    pub modified: bool,
+    /// The page shown.
+    pub tab: Tab,
+    /// The bank shown on 本行测算.
+    pub bank: AttrValue,
+    /// The readings in force.
+    pub settings: Settings,
+    /// The evaluation (the city figures the scores rest on).
+    pub evaluation: Rc<Evaluation>,
+}
+
 /// The header of a printed sheet; hidden on screen.
 #[component]
-pub fn PrintHeader() -> Html {
-    let scenario = use_scenario();
-    let scheme = scenario.scheme;
+pub fn PrintHeader(props: &PrintHeaderProps) -> Html {
+    let scheme = props.scheme;
     let stamp = use_state(now);
     {
         // Printing can come long after the last redraw: the time is taken again just before it.
@@ -42,23 +62,28 @@ pub fn PrintHeader() -> Html {
             move || drop(listener)
         });
     }
-    let name = scenario.name.clone().unwrap_or_else(|| "未命名".to_owned());
-    let unsaved = if scenario.unsaved() { "（已修改，未另存）" } else { "" };
-    let page = match scenario.tab {
+    let name = props.name.clone().unwrap_or_else(|| "未命名".into());
+    let unsaved = if props.modified { "（已修改，未另存）" } else { "" };
+    let page = match props.tab {
         Tab::Bank => {
-            let bank = scheme.banks.iter().find(|b| b.id == scenario.bank);
+            let bank = scheme.banks.iter().find(|b| b.id == props.bank.as_str());
             format!("{}：{}", Tab::Bank.title(), bank.map_or(NOT_APPLICABLE, |b| b.full_name.as_str()))
         }
         tab => tab.title().to_owned(),
     };
-    let settings = scenario.scenario.settings;
+    let settings = props.settings;
     let mut in_force: Vec<String> =
-        readings(scheme, &settings).iter().map(|r| format!("{}：{}", r.title, r.current_label())).collect();
+        readings(&scheme, &settings).iter().map(|r| format!("{}：{}", r.title, r.current_label())).collect();
     in_force.push(match settings.green_target_growth_pct {
-        Some(rate) => format!("绿色贷款年末考核增速：{}{}", rate.get().normalize(), Unit::Percent.symbol()),
-        None => "绿色贷款年末考核增速：按附件4 公布的任务".to_owned(),
+        Some(rate) => format!(
+            "{}：{}{}",
+            kaoping_app::FieldId::GreenTarget.label(),
+            rate.get().normalize(),
+            Unit::Percent.symbol()
+        ),
+        None => format!("{}：按附件4 公布的任务", kaoping_app::FieldId::GreenTarget.label()),
     });
-    let city: Vec<String> = averages(scheme, &scenario.evaluation.city)
+    let city: Vec<String> = averages(&scheme, &props.evaluation.city)
         .into_iter()
         .map(|a| {
             let how = if a.source.is_some() { "推算" } else { "已填入" };

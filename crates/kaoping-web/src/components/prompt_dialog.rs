@@ -6,8 +6,7 @@
 use yew::prelude::*;
 
 use crate::components::dialog::{ButtonKind, DialogButton, ModalDialog};
-use crate::hooks::Answer;
-use crate::state::{Clash, Prompt, Question, Write};
+use kaoping_app::view::{Answer, Clash, Prompt, Question, Write};
 
 /// Props of [`PromptDialog`].
 #[derive(Properties, PartialEq, Debug)]
@@ -52,7 +51,7 @@ pub fn PromptDialog(props: &PromptDialogProps) -> Html {
                 None => "当前测算（未命名）还没有保存。".to_owned(),
             };
             // Values read from a table are applied over the unsaved figures, not instead of them.
-            let hint = if matches!(props.prompt.then, Some(crate::state::Pending::Apply { .. })) {
+            let hint = if matches!(props.prompt.then, Some(kaoping_app::view::Pending::Apply { .. })) {
                 "选“不保存”会直接把表格中的数据写在当前数字之上（可在提示中“撤销”）；选“取消”则什么也不做。"
             } else {
                 "选“不保存”会丢弃这些修改；选“取消”则什么也不做。"

@@ -1,6 +1,8 @@
 //! A badge naming the readings of the text in force that are not the default ones, so that a score
 //! worked out on a non-default reading is never mistaken for the default one. It opens 规则与设置.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 /// Props of [`ReadingsBadge`].
@@ -9,7 +11,7 @@ pub struct ReadingsBadgeProps {
     /// The element id.
     pub id: AttrValue,
     /// The non-default readings, as the engine words them (`kaoping_engine::non_default`).
-    pub readings: Vec<String>,
+    pub readings: Rc<Vec<String>>,
     /// Called when the badge is clicked: show 规则与设置.
     pub onopen: Callback<()>,
 }

@@ -32,11 +32,11 @@ pub fn target(shown_fields: &[Field], shown_banks: &[String], bank: &str, field:
 /// columns (`shown_fields`) and banks (`shown_banks`, in the order the table shows them) from that
 /// box right and down, and shown in the import preview; a single value is left to the box.
 pub fn paste_handler(
-    handle: &crate::hooks::ScenarioHandle,
+    dispatch: &yew::Callback<kaoping_app::Action>,
     shown_fields: &[Field],
     shown_banks: Vec<String>,
 ) -> yew::Callback<web_sys::Event> {
-    let handle = handle.clone();
+    let dispatch = dispatch.clone();
     let shown_fields = shown_fields.to_vec();
     yew::Callback::from(move |event: web_sys::Event| {
         let Some(text) = pasted_block(&event) else { return };
@@ -51,7 +51,7 @@ pub fn paste_handler(
             .iter()
             .flat_map(|bank| shown_fields.iter().map(move |field| (bank, *field)))
             .find(|(bank, field)| {
-                format!("c{}", crate::state::FieldId::Bank((*bank).clone(), *field).element_id()) == box_id
+                format!("c{}", kaoping_app::FieldId::Bank((*bank).clone(), *field).element_id()) == box_id
             })
             .map_or_else(
                 || {
@@ -63,6 +63,6 @@ pub fn paste_handler(
                 |(bank, field)| (bank.clone(), field),
             );
         let target = target(&shown_fields, &shown_banks, &bank, field);
-        handle.read_table(kaoping_sheets::job::Job::Paste { text, target, mapping: Vec::new() }, &[]);
+        dispatch.emit(kaoping_app::Action::Paste(kaoping_sheets::job::Job::Paste { text, target, mapping: Vec::new() }));
     })
 }

@@ -1,5 +1,5 @@
-//! Hooks: the scenario context and its domain methods.
+//! Hooks: the page's state and the effects that keep it in step with the browser.
 
-mod use_scenario;
+mod use_app;
 
-pub use use_scenario::{use_document, use_scenario, Answer, DocumentHandle, ScenarioHandle, ScenarioProvider};
+pub use use_app::{use_app, Store, SETTLE_MS};

@@ -1,28 +1,65 @@
-//! Files: exporting the scenario as a `.json` download and reading a file the user picked.
+//! Files: offering bytes as a download, reading a picked file as bytes, and the date written on an
+//! export. Nothing here reads a figure; the engine and `kaoping_sheets` do.
 
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
+use kaoping_sheets::export::About;
+use wasm_bindgen::JsCast;
 
-/// Files larger than this are refused before reading: no scenario comes near it, and reading a
-/// large file by mistake would freeze the page.
-pub const MAX_IMPORT_BYTES: u64 = 2 * 1024 * 1024;
+/// The MIME type of an `.xlsx` workbook.
+pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// The MIME type of a CSV file.
+pub const CSV_TYPE: &str = "text/csv;charset=utf-8";
 
-/// Offers `text` as a download named `file_name`, through the one download helper the spreadsheet
-/// exports use too. The error is a Chinese message.
-pub fn download_json(file_name: &str, text: &str) -> Result<(), String> {
-    crate::services::sheets::download(file_name, "application/json", text.as_bytes())
+/// Offers `bytes` as a download named `file_name`. The error is a Chinese message.
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let failed = || "浏览器未能生成下载文件。".to_owned();
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| failed())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed())?;
+    let document = gloo::utils::document();
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| failed())?.dyn_into().map_err(|_| failed())?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    // Firefox only follows a click on an anchor that is in the document.
+    let body = document.body().ok_or_else(failed)?;
+    body.append_child(&anchor).map_err(|_| failed())?;
+    anchor.click();
+    anchor.remove();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
 }
 
-/// Reads a picked file as text and calls `done` with it (or a Chinese message). The returned
-/// reader must be kept alive until `done` runs; dropping it cancels the read.
-pub fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) -> Option<FileReader> {
+/// Reads a picked file as bytes and calls `done` with them and the file's name (or a Chinese
+/// message). A file above `kaoping_sheets::MAX_FILE_BYTES` is refused before it is read. The
+/// returned reader must be kept alive until `done` runs; dropping it cancels the read.
+pub fn read_bytes(
+    file: web_sys::File,
+    done: impl FnOnce(Result<(String, Vec<u8>), String>) + 'static,
+) -> Option<FileReader> {
     let file = File::from(file);
-    if file.size() > MAX_IMPORT_BYTES {
-        done(Err(format!("文件“{}”太大（{} 字节），不是测算文件。", file.name(), file.size())));
+    let name = file.name();
+    if let Err(problem) = kaoping_sheets::check_size(&name, file.size()) {
+        done(Err(problem.to_string()));
         return None;
     }
-    let name = file.name();
-    Some(gloo::file::callbacks::read_as_text(&file, move |result| {
-        done(result.map_err(|_| format!("无法读取文件“{name}”（不是文本文件？）。")))
+    Some(gloo::file::callbacks::read_as_bytes(&file, move |result| {
+        done(result.map(|bytes| (name.clone(), bytes)).map_err(|_| format!("无法读取文件“{name}”。")))
     }))
+}
+
+/// Today's date in the browser's time zone, `2024-12-31`.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// The date and version written on an exported workbook.
+pub fn about() -> About {
+    About { date: today(), version: env!("CARGO_PKG_VERSION").to_owned() }
 }
