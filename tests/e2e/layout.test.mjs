@@ -88,6 +88,55 @@ test('375 px: a compact summary that unfolds to every answer the desktop shows',
   await context.close();
 });
 
+test('375 px: the answer comes first — the summary starts within the first 320 px, the actions fold into one menu', async () => {
+  for (const height of [812, 667]) {
+    const context = await browser.newContext({ locale: 'zh-CN', ...PHONE, viewport: { width: 375, height } });
+    // A first visit: the welcome notice is there too.
+    const { page, errors } = await openPage(context, server.url);
+    assert.equal(await page.locator('#notice').count(), 1, 'the welcome notice is shown');
+    const summary = await page.locator('#summary').boundingBox();
+    assert.ok(summary.y <= 320, `the summary starts at ${summary.y} px (≤ 320) at 375×${height}`);
+    for (const selector of ['#summary-total', '#summary-rank', '#summary-band', '#summary-target-link']) {
+      const box = await page.locator(selector).boundingBox();
+      assert.ok(box.y + box.height <= height, `${selector} is in the first screen (${box.y})`);
+    }
+    // The file and spreadsheet actions are one menu, closed.
+    for (const selector of ['#save', '#export', '#import', '#export-xlsx', '#copy-link']) {
+      assert.equal(await page.locator(selector).isVisible(), false, `${selector} is folded into the menu`);
+    }
+    await saveScreenshot(page, `phone-375x${height}-first-screen.png`);
+    const menu = page.locator('#tools-menu');
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    await menu.click();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+    for (const selector of ['#save', '#export', '#import', '#export-xlsx', '#download-template', '#copy-link']) {
+      assert.ok(await page.locator(selector).isVisible(), `${selector} is in the menu`);
+    }
+    await saveScreenshot(page, `phone-375x${height}-menu.png`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('375 px: the unfolded strip does not stay over the form', async () => {
+  const { context, page } = await freshPage(PHONE);
+  await page.locator('#summary-toggle').click();
+  await page.locator('#summary.expanded').waitFor();
+  // Scrolled down to the form, the unfolded strip has gone with the page; folded again, it sticks.
+  await page.locator('#f-adbc-sme_loans').scrollIntoViewIfNeeded();
+  const strip = await page.locator('#summary').boundingBox();
+  assert.ok(strip.y + strip.height <= 0, `the unfolded strip scrolled away (bottom at ${strip.y + strip.height})`);
+  const box = await page.locator('#f-adbc-sme_loans').boundingBox();
+  assert.ok(box.y >= 0 && box.y < 812, 'the box is on the screen, not under the strip');
+  await page.locator('#summary').evaluate((e) => e.scrollIntoView());
+  await page.locator('#summary-toggle').click();
+  await page.locator('#f-adbc-sme_loans').scrollIntoViewIfNeeded();
+  const folded = await page.locator('#summary').boundingBox();
+  assert.ok(folded.y >= -1 && folded.y <= 1, `folded, the strip sticks to the top (${folded.y})`);
+  assert.ok(folded.height < 812 * 0.25, `and is small: ${folded.height} px`);
+  await context.close();
+});
+
 test('375 px: no view makes the page scroll sideways; 全市总览 scrolls in its own box, bank column fixed', async () => {
   const { context, page } = await freshPage(PHONE);
   for (const view of VIEWS) {

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use kaoping_engine::{Field, Scenario, SimulationSummary};
+use kaoping_engine::{Field, Scenario, Setting, SimulationSummary};
 use kaoping_sheets::job::Job;
 
 use crate::field::FieldId;
@@ -43,9 +43,8 @@ pub enum Action {
     Edit(FieldId, String),
     /// Ticked or cleared a bank's checkbox.
     SetFlag(String, Field, bool),
-    /// Chose a reading of the text: the reading's key and the choice's file value
-    /// (`bonus_mode`, `whole_units`).
-    Choose(&'static str, &'static str),
+    /// Chose a reading of the text: the setting and the choice's file value (`whole_units`).
+    Choose(Setting, &'static str),
     /// Showed another page.
     SelectTab(Tab),
     /// Showed another bank on 本行测算.

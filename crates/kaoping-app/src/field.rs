@@ -1,30 +1,23 @@
-//! The boxes of the page: each is a [`FieldId`], one figure of the scenario. What a box accepts, how
-//! its text is read and what its label and unit are all come from the engine's tables (`Field` for a
-//! bank's figures, `CityField` for the city figures, the settings table for settings); this module only
-//! says which table a box belongs to.
+//! The boxes of the page: each is a [`FieldId`], one figure of the scenario. What a box accepts, how its
+//! text is read and what its label and unit are all come from the engine's tables (`Field` for a bank's
+//! figures, `Setting` for the settings and city figures typed as numbers); this module only says which
+//! table a box belongs to.
 //!
-//! Invariant: a box's text enters the scenario only when the scenario can then be written and read
-//! back unchanged (see [`FieldId::enter`]); otherwise the box is marked with the reader's own message
-//! and the scenario keeps its last good value.
+//! Invariant: a box's text enters the scenario only through the engine's own reader for the figure
+//! (`Field::enter`, `Setting::enter`), which refuses what the scenario reader would refuse, with the same
+//! words; a refused text never changes the scenario. The property test in `tests/properties.rs` checks
+//! that what the boxes let in reads back.
 
-use kaoping_engine::{CityField, Field, Percent, Scenario, Scheme, Unit};
+use kaoping_engine::{Field, Scenario, Scheme, Setting, SettingKind, SettingValue, Unit};
 use rust_decimal::Decimal;
-
-use crate::read::fits;
-
-/// The green-task setting's label.
-// FIXME(issue 14): the settings table moves into the engine (branch engine-doc); take it from there.
-const GREEN_TARGET_LABEL: &str = "绿色贷款年末考核增速";
 
 /// A box of the page: one figure of the scenario.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FieldId {
     /// A figure of one bank (by its id in the scheme).
     Bank(String, Field),
-    /// A city-wide figure typed in place of the one worked out from the banks.
-    City(CityField),
-    /// 绿色贷款年末考核增速 (附件4 备注), the one setting typed as a figure.
-    GreenTarget,
+    /// A setting typed as a number: a city figure, or the green task rate.
+    Setting(Setting),
 }
 
 impl FieldId {
@@ -33,8 +26,7 @@ impl FieldId {
     pub fn element_id(&self) -> String {
         match self {
             FieldId::Bank(bank, field) => format!("f-{bank}-{}", field.key().replace('.', "-")),
-            FieldId::City(field) => format!("f-city-{}", field.key()),
-            FieldId::GreenTarget => "f-settings-green_target_growth_pct".to_owned(),
+            FieldId::Setting(setting) => format!("f-{}", setting.path().replace('.', "-")),
         }
     }
 
@@ -42,8 +34,7 @@ impl FieldId {
     pub fn label(&self) -> &'static str {
         match self {
             FieldId::Bank(_, field) => field.label(),
-            FieldId::City(field) => field.label(),
-            FieldId::GreenTarget => GREEN_TARGET_LABEL,
+            FieldId::Setting(setting) => setting.label(),
         }
     }
 
@@ -51,8 +42,7 @@ impl FieldId {
     pub fn unit(&self) -> Unit {
         match self {
             FieldId::Bank(_, field) => field.unit(),
-            FieldId::City(field) => field.unit(),
-            FieldId::GreenTarget => Unit::Percent,
+            FieldId::Setting(setting) => setting.unit().unwrap_or(Unit::Percent),
         }
     }
 
@@ -60,7 +50,7 @@ impl FieldId {
     pub fn bank(&self) -> Option<&str> {
         match self {
             FieldId::Bank(bank, _) => Some(bank),
-            _ => None,
+            FieldId::Setting(_) => None,
         }
     }
 
@@ -68,51 +58,42 @@ impl FieldId {
     pub fn value(&self, scenario: &Scenario) -> Option<Decimal> {
         match self {
             FieldId::Bank(bank, field) => scenario.bank(bank).and_then(|b| field.get(b)),
-            FieldId::City(field) => field.get(&scenario.city),
-            FieldId::GreenTarget => scenario.settings.green_target_growth_pct.map(Percent::get),
+            FieldId::Setting(setting) => match setting.get(scenario) {
+                SettingValue::Number(value) => value,
+                SettingValue::Choice(_) => None,
+            },
         }
     }
 
-    /// Whether the box exists in this scheme (a bank's box only for a bank of the scheme).
+    /// Whether the box exists in this scheme: a bank's figure (not a flag, which is a checkbox) of a bank
+    /// of the scheme, or a setting held as a number.
     pub fn exists(&self, scheme: &Scheme) -> bool {
         match self {
             FieldId::Bank(bank, field) => {
                 scheme.bank_index(bank).is_some() && field.kind() != kaoping_engine::Kind::Flag
             }
-            FieldId::City(_) | FieldId::GreenTarget => true,
+            FieldId::Setting(setting) => matches!(setting.spec().kind, SettingKind::Number { .. }),
         }
     }
 
     /// Reads the box's text into `scenario` through the engine's reader for the figure. On a refusal
     /// `scenario` is unchanged and the message (in Chinese, the reader's own words) says why.
-    ///
-    /// A value the engine's type takes but the scenario reader would refuse (the green rate at 0 or
-    /// above 100, say) is refused here with the reader's message: the page never holds what it could
-    /// not read back.
     pub fn enter(&self, scheme: &Scheme, scenario: &mut Scenario, text: &str) -> Result<(), String> {
-        let mut edited = scenario.clone();
         match self {
             FieldId::Bank(bank, field) => {
                 if scheme.bank_index(bank).is_none() {
                     return Err("没有这家银行".to_owned());
                 }
-                field.enter(edited.bank_mut(bank), text)?;
+                let mut bank_input =
+                    scenario.bank(bank).cloned().unwrap_or_else(|| kaoping_engine::BankInput::new(bank));
+                field.enter(&mut bank_input, text)?;
+                *scenario.bank_mut(bank) = bank_input;
+                Ok(())
             }
-            FieldId::City(field) => field.enter(&mut edited.city, text)?,
-            FieldId::GreenTarget => {
-                edited.settings.green_target_growth_pct = read_green_target(text)?;
+            FieldId::Setting(setting) => {
+                let value = setting.enter(text)?;
+                setting.set(scenario, value).map_err(|e| e.zh())
             }
         }
-        fits(&edited)?;
-        *scenario = edited;
-        Ok(())
-    }
-}
-
-/// The green rate as typed: empty keeps the annex's tasks; otherwise a percentage.
-fn read_green_target(text: &str) -> Result<Option<Percent>, String> {
-    match kaoping_engine::normalize(text, Unit::Percent)? {
-        kaoping_engine::TypedText::Empty => Ok(None),
-        kaoping_engine::TypedText::Plain(plain) => Percent::parse(&plain).map(Some).map_err(|e| e.zh()),
     }
 }

@@ -1,9 +1,9 @@
 //! Reading scenarios back, and the page's promise that it never holds what it could not read back.
 //!
 //! Everything the page keeps or hands out — the tab's working copy, a saved scenario, an exported file, a
-//! share link — is `kaoping-scenario/1`, read by the engine's own reader. [`fits`] checks a scenario
-//! against that reader before it enters the document; [`read_back`] reads one of the page's own texts,
-//! keeping what it can.
+//! share link — is `kaoping-scenario/1`, read by the engine's own reader. [`read_back`] reads one of
+//! the page's own texts, keeping what it can; [`fits`] says whether a scenario reads back strictly as
+//! itself (what the property test asks of everything the page holds).
 
 use kaoping_engine::{Error, Scenario, Scheme};
 
@@ -47,9 +47,19 @@ pub struct ReadBack {
 }
 
 /// Reads one of the page's own texts (the working copy, a saved scenario, an exported file, a link's
-/// payload). `Err` only when nothing can be read at all (not JSON, another format or year).
+/// payload) with the engine's salvage: a value it would refuse is left out and named, with what counts
+/// instead; the rest is kept. `Err` only when nothing can be read at all (not JSON, another format or
+/// year).
 pub fn read_back(text: &str) -> Result<ReadBack, Error> {
-    let scenario = Scenario::from_json(text)?;
-    let scheme = Scheme::builtin(scenario.year)?;
-    Ok(ReadBack { scenario: canonical(scheme, &scenario), dropped: Vec::new() })
+    let (scenario, dropped) = Scenario::salvage(text)?;
+    Ok(kept(scenario, &dropped))
+}
+
+/// What the engine's salvage kept, in canonical form, with each value left out as a Chinese sentence.
+pub fn kept(scenario: Scenario, dropped: &[kaoping_engine::Dropped]) -> ReadBack {
+    let scenario = match Scheme::builtin(scenario.year) {
+        Ok(scheme) => canonical(scheme, &scenario),
+        Err(_) => scenario,
+    };
+    ReadBack { scenario, dropped: dropped.iter().map(kaoping_engine::Dropped::zh).collect() }
 }

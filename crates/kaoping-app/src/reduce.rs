@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use kaoping_engine::{compare_ranks, rank_changes_zh, Kind, Scenario};
+use kaoping_engine::{compare_ranks, rank_changes_zh, Kind, Scenario, Setting, SettingValue};
 use rust_decimal::Decimal;
 
 use crate::action::{Action, Failed};
@@ -49,7 +49,7 @@ impl App {
         match action {
             Action::Edit(id, text) => self.edit(id, text),
             Action::SetFlag(bank, field, on) => self.set_flag(&bank, field, on),
-            Action::Choose(key, value) => self.choose(key, value),
+            Action::Choose(setting, value) => self.choose(setting, value),
             Action::SelectTab(tab) => {
                 if tab != self.view.tab {
                     let view = Rc::make_mut(&mut self.view);
@@ -208,15 +208,17 @@ impl App {
         }
     }
 
-    /// A reading of the text switched; the engine says which ranks the switch moved.
-    fn choose(&mut self, key: &'static str, value: &'static str) {
-        let Some(settings) = self.document.scenario.settings.with_choice(key, value) else { return };
-        let before = self.derived.evaluation.clone();
+    /// A reading of the text switched (through the settings table, which refuses what it does not
+    /// hold); the engine says which ranks the switch moved.
+    fn choose(&mut self, setting: Setting, value: &'static str) {
         let mut scenario = (*self.document.scenario).clone();
-        scenario.settings = settings;
+        if setting.set(&mut scenario, SettingValue::Choice(value)).is_err() {
+            return;
+        }
+        let before = self.derived.evaluation.clone();
         self.change_scenario(scenario);
         let moved = rank_changes_zh(&compare_ranks(self.scheme, &before, &self.derived.evaluation));
-        Rc::make_mut(&mut self.view).rank_shift = Some((key, moved));
+        Rc::make_mut(&mut self.view).rank_shift = Some((setting, moved));
     }
 
     /// An edit of the working copy: the name stays, what follows from it is worked out again.

@@ -264,8 +264,8 @@ pub struct View {
     pub library: Rc<Vec<Saved>>,
     /// A share link the browser would not copy: shown for the user to copy by hand.
     pub link_shown: Option<String>,
-    /// Which ranks the last switch of a reading moved (the reading's key, the engine's words).
-    pub rank_shift: Option<(&'static str, String)>,
+    /// Which ranks the last switch of a reading moved (the reading, the engine's words).
+    pub rank_shift: Option<(kaoping_engine::Setting, String)>,
     /// 对比.
     pub compare: crate::compare::Compare,
 }

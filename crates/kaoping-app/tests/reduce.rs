@@ -12,7 +12,7 @@ use kaoping_app::action::Action;
 use kaoping_app::field::FieldId;
 use kaoping_app::target::{TargetAction, TargetView, ViewAnswer};
 use kaoping_app::view::{Answer, Clash, Level, Pending, Question, Tab, Write};
-use kaoping_engine::Field;
+use kaoping_engine::{Field, Setting};
 
 fn loans_id() -> FieldId {
     FieldId::Bank("adbc".to_owned(), Field::Loans)
@@ -49,22 +49,89 @@ fn a_draft_keeps_the_text_and_the_readers_reason() {
     assert_eq!(world.scenario(), with_loans("330"), "the last valid figure counts");
 }
 
+/// The hostile inputs of issue 14: typed into their boxes, each is marked with the reader's own words
+/// and never enters the document; what is stashed, saved, exported and linked reads back whole.
 #[test]
 fn a_setting_the_reader_would_refuse_never_enters_the_document() {
-    let mut world = World::new();
-    world.send(Action::Edit(FieldId::GreenTarget, "12".to_owned()));
-    let twelve = world.scenario();
-    assert!(twelve.settings.green_target_growth_pct.is_some());
-    for text in ["0", "150", "-5", "−5", "１５０"] {
-        world.send(Action::Edit(FieldId::GreenTarget, text.to_owned()));
-        let error = world.app.error(&FieldId::GreenTarget).unwrap_or_default().to_owned();
-        assert!(error.contains("超出允许范围"), "{text}: {error}");
-        assert_eq!(world.app.text(&FieldId::GreenTarget), text, "the box keeps {text}");
-        assert_eq!(world.scenario(), twelve, "{text} does not enter the document");
-        // What is stashed reads back.
-        let reloaded = World::open(world.shelf.clone(), "tab1", true);
-        assert_eq!(reloaded.scenario(), twelve, "{text}: the stashed copy reads back whole");
+    let cases: &[(Setting, &str, &[&str])] = &[
+        (Setting::GreenTargetGrowth, "12", &["0", "150", "-5", "−5", "１５０"]),
+        (Setting::LoanGrowth, "12.5", &["9999", "-150", "９９９９%"]),
+    ];
+    for (setting, good, hostile) in cases {
+        let id = FieldId::Setting(*setting);
+        let mut world = World::new();
+        world.send(Action::Edit(id.clone(), (*good).to_owned()));
+        let kept = world.scenario();
+        assert_ne!(kept, world.app.document.reference().clone(), "{good} is taken");
+        for text in *hostile {
+            world.send(Action::Edit(id.clone(), (*text).to_owned()));
+            let error = world.app.error(&id).unwrap_or_default().to_owned();
+            // The reader's own words for the value, as the file reader puts them after the place.
+            let reader = kaoping_engine::Scenario::from_json(&format!(
+                r#"{{"format": "kaoping-scenario/1", "year": 2024, "{}": {{"{}": "{}"}}}}"#,
+                setting.spec().group.key(),
+                setting.key(),
+                kaoping_engine::normalize(text, setting.unit().unwrap_or(kaoping_engine::Unit::Percent))
+                    .map(|r| match r {
+                        kaoping_engine::TypedText::Plain(p) => p,
+                        kaoping_engine::TypedText::Empty => String::new(),
+                    })
+                    .unwrap_or_default(),
+            ))
+            .expect_err("the file reader refuses it too")
+            .zh();
+            assert!(
+                !error.is_empty() && reader.ends_with(&error),
+                "{text}: the box says {error:?}, the reader {reader:?}"
+            );
+            assert_eq!(world.app.text(&id), *text, "the box keeps {text}");
+            assert_eq!(world.scenario(), kept, "{text} does not enter the document");
+            // What is stashed reads back whole.
+            let reloaded = World::open(world.shelf.clone(), "tab1", true);
+            assert_eq!(reloaded.scenario(), kept, "{text}: the stashed copy reads back whole");
+        }
+        world.send(Action::SaveAs("方案".to_owned()));
+        let saved = kaoping_app::store::load(&world.shelf, "方案").expect("saved").expect("readable");
+        assert_eq!((saved.scenario, saved.dropped.len()), (kept.clone(), 0));
+        world.send(Action::Export);
+        let (_, bytes) = world.downloads.last().cloned().expect("exported");
+        let read = kaoping_app::read::read_back(std::str::from_utf8(&bytes).expect("UTF-8")).expect("reads back");
+        assert_eq!((read.scenario, read.dropped.len()), (kept.clone(), 0));
+        world.send(Action::CopyLink);
+        let link = world.links.last().cloned().expect("a link");
+        let (linked, dropped) = kaoping_sheets::link::salvage_fragment(&link).expect("opens");
+        assert_eq!((kaoping_app::read::canonical(scheme(), &linked), dropped.len()), (kept, 0));
     }
+}
+
+/// Reading one's own data back keeps everything it can: a bad value stored by an earlier version (or
+/// damaged in storage) is dropped with a message naming it and what counts instead.
+#[test]
+fn a_bad_value_in_ones_own_data_is_dropped_with_a_message_and_the_rest_kept() {
+    use kaoping_app::store::Shelf;
+    let bad = r#"{"format": "kaoping-scenario/1", "year": 2024, "settings": {"green_target_growth_pct": "150"},
+        "banks": [{"id": "adbc", "loans": "330"}, {"id": "icbc", "loans": "-5"}]}"#;
+    let copy =
+        format!(r#"{{"format": "kaoping-tab/1", "modified": true, "scenario": {}}}"#, serde_json::Value::from(bad));
+    let shelf = common::MemShelf::default();
+    shelf.set("kaoping/tab/tab1", &copy).expect("write");
+    shelf.set("kaoping/named/旧方案", bad).expect("write");
+    let mut world = World::open(shelf, "tab1", true);
+    assert_eq!(world.loans_box(), "330", "the rest of the working copy is kept");
+    let notice = world.notice();
+    assert!(notice.contains("2 处数据无法读取") && notice.contains("“150”") && notice.contains("“-5”"), "{notice}");
+    assert!(notice.contains("使用附件4 公布的任务"), "says what counts instead: {notice}");
+    assert_eq!(world.app.view.notice.as_ref().map(|n| n.level), Some(Level::Warning));
+
+    world.send(Action::Open("旧方案".to_owned()));
+    world.send(Action::Answer(Answer::Discard));
+    assert_eq!(world.app.document.name.as_deref(), Some("旧方案"));
+    assert_eq!(world.loans_box(), "330");
+    assert!(world.notice().contains("2 处数据无法读取"), "{}", world.notice());
+
+    // A file of one's own, imported.
+    world.send(Action::Import { file_name: "旧.json".to_owned(), bytes: Rc::new(bad.as_bytes().to_vec()) });
+    assert!(world.notice().contains("已导入“旧.json”") && world.notice().contains("“-5”"), "{}", world.notice());
 }
 
 #[test]
@@ -287,10 +354,10 @@ fn a_share_link_opens_on_the_senders_bank_behind_the_question() {
     let mut receiver = World::new();
     receiver.loans("331");
     receiver.send(Action::SelectTab(Tab::City));
-    let text = kaoping_sheets::link::scenario_text(&fragment).expect("the payload");
-    let read = kaoping_app::read::read_back(&text).expect("reads back");
+    let (scenario, dropped) = kaoping_sheets::link::salvage_fragment(&fragment).expect("reads back");
+    let read = kaoping_app::read::kept(scenario, &dropped);
     let bank = kaoping_sheets::link::bank(&fragment);
-    receiver.send(Action::LinkOpened(Ok((read.scenario.clone(), bank, read.dropped))));
+    receiver.send(Action::LinkOpened(Ok((read.scenario, bank, read.dropped))));
     assert_eq!(receiver.app.view.prompt.as_ref().map(|p| p.question.clone()), Some(Question::Unsaved));
     receiver.send(Action::Answer(Answer::Discard));
     assert_eq!(receiver.scenario(), sender.scenario());
@@ -330,9 +397,9 @@ fn a_working_copy_that_is_not_json_is_set_aside_and_the_page_starts_afresh() {
 fn switching_a_reading_says_which_ranks_it_moved() {
     let mut world = World::new();
     world.loans("325.81");
-    world.send(Action::Choose("bonus_mode", "whole_units"));
-    let (key, moved) = world.app.view.rank_shift.clone().expect("a shift");
-    assert_eq!(key, "bonus_mode");
+    world.send(Action::Choose(Setting::BonusMode, "whole_units"));
+    let (setting, moved) = world.app.view.rank_shift.clone().expect("a shift");
+    assert_eq!(setting, Setting::BonusMode);
     assert!(moved.starts_with("切换后："), "{moved}");
     assert_eq!(world.app.derived.non_default.len(), 1);
 }

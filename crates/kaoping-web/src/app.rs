@@ -137,7 +137,7 @@ fn Page(props: &PageProps) -> Html {
                 <Nav current={view.tab} {onselect} />
             </header>
             <PrintHeader {scheme} name={name.clone()} modified={document.modified} tab={view.tab}
-                bank={view.bank.clone()} settings={document.scenario.settings} evaluation={app.derived.evaluation.clone()} />
+                bank={view.bank.clone()} scenario={document.scenario.clone()} evaluation={app.derived.evaluation.clone()} />
             <Toolbar name={name} modified={document.modified} not_stashed={view.stash_error.is_some()}
                 library={view.library.clone()} link_shown={view.link_shown.clone().map(AttrValue::from)}
                 dispatch={dispatch.clone()} onfile={onfile} />

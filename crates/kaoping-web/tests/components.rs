@@ -440,8 +440,9 @@ async fn a_refused_setting_or_city_figure_says_what_still_counts() {
     app.wait_for("the typed figure", |m| m.text("#f-city-loan_growth_pct-msg").contains("仍按 12.50%计算")).await;
     // An empty green rate means the annex's tasks.
     app.type_into("#f-settings-green_target_growth_pct", "abc");
+    let when_empty = kaoping_engine::Setting::GreenTargetGrowth.spec().when_empty;
     app.wait_for("the green message", |m| {
-        m.text("#f-settings-green_target_growth_pct-msg").contains("仍为空：按附件4 公布的任务")
+        m.text("#f-settings-green_target_growth_pct-msg").contains(&format!("仍为空：{when_empty}"))
     })
     .await;
 }

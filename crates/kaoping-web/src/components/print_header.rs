@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use kaoping_app::view::Tab;
-use kaoping_engine::{readings, Evaluation, Settings, Unit};
+use kaoping_engine::{Evaluation, Group, Scenario, Setting, SettingValue};
 use yew::prelude::*;
 
 use crate::components::city_averages::averages;
@@ -43,8 +43,8 @@ pub struct PrintHeaderProps {
     pub tab: Tab,
     /// The bank shown on 本行测算.
     pub bank: AttrValue,
-    /// The readings in force.
-    pub settings: Settings,
+    /// The scenario (the readings in force).
+    pub scenario: Rc<Scenario>,
     /// The evaluation (the city figures the scores rest on).
     pub evaluation: Rc<Evaluation>,
 }
@@ -71,18 +71,17 @@ pub fn PrintHeader(props: &PrintHeaderProps) -> Html {
         }
         tab => tab.title().to_owned(),
     };
-    let settings = props.settings;
-    let mut in_force: Vec<String> =
-        readings(&scheme, &settings).iter().map(|r| format!("{}：{}", r.title, r.current_label())).collect();
-    in_force.push(match settings.green_target_growth_pct {
-        Some(rate) => format!(
-            "{}：{}{}",
-            kaoping_app::FieldId::GreenTarget.label(),
-            rate.get().normalize(),
-            Unit::Percent.symbol()
-        ),
-        None => format!("{}：按附件4 公布的任务", kaoping_app::FieldId::GreenTarget.label()),
-    });
+    // Every reading in force, from the settings table: a choice's label, a number with its unit, or
+    // what counts while it is empty.
+    let in_force: Vec<String> = Setting::of(Group::Settings)
+        .map(|setting| {
+            let shown = match setting.get(&props.scenario) {
+                SettingValue::Number(None) => setting.spec().when_empty.to_owned(),
+                value => setting.show(value),
+            };
+            format!("{}：{shown}", setting.label())
+        })
+        .collect();
     let city: Vec<String> = averages(&scheme, &props.evaluation.city)
         .into_iter()
         .map(|a| {

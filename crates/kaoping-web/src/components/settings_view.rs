@@ -1,6 +1,10 @@
-//! 规则与设置: every interpretation setting of the engine, each with the clause it affects and the
-//! default reading; city figures typed in; department scores for the department's part of 四(四); and the
-//! reset.
+//! 规则与设置: the engine's settings table as the page shows it — every reading of the text (a choice)
+//! and every setting typed as a number (the green task rate, the city figures), each with what it
+//! decides and its default; department scores for the department's part of 四(四); and the reset.
+//!
+//! The rows come from `kaoping_engine::Setting`: a new row of the table is a new row here, drawn by its
+//! kind (choices as radio buttons, a number as a box read by `Setting::enter`), with no change to this
+//! file.
 
 use std::rc::Rc;
 
@@ -8,45 +12,48 @@ use kaoping_app::derived::Derived;
 use kaoping_app::drafts::Drafts;
 use kaoping_app::{Action, FieldId};
 use kaoping_engine::{
-    city_figure_source, green_annex_rate, green_target_text, readings, CityField, DepartmentScore, Field, Reading,
-    Scenario, Unit,
+    city_figure_source, CityFigures, DepartmentScore, Field, Group, Scenario, Setting, SettingKind, SettingValue,
 };
 use yew::prelude::*;
 
 use crate::components::number_field::NumberField;
 use crate::components::SchemeRef;
-use crate::format::{still_counting, with_unit};
+use crate::format::{fixed2, still_counting, with_unit};
 
-/// Props of [`RadioSetting`].
+/// Props of [`ChoiceSetting`].
 #[derive(Properties, PartialEq, Debug)]
-struct RadioSettingProps {
-    /// The reading, as the engine words it with the year's numbers.
-    reading: Reading,
+struct ChoiceSettingProps {
+    /// The setting (a reading of the text with choices).
+    setting: Setting,
+    /// The file value of the choice in force.
+    current: &'static str,
+    /// What it decides, with the year's numbers (the engine's words).
+    explanation: AttrValue,
     /// Called with the file value of the choice picked (`whole_units`).
     onchange: Callback<&'static str>,
 }
 
 /// A reading of the text as a group of radio buttons, in a fieldset with its explanation. The group's
-/// name and ids come from the reading's key (`bonus_mode` → `bonus-mode-1`).
+/// name and ids come from the setting's key (`bonus_mode` → `bonus-mode-1`).
 #[component]
-fn RadioSetting(props: &RadioSettingProps) -> Html {
-    let reading = &props.reading;
-    let name = reading.key.replace('_', "-");
+fn ChoiceSetting(props: &ChoiceSettingProps) -> Html {
+    let setting = props.setting;
+    let name = setting.key().replace('_', "-");
     let explanation_id = format!("{name}-why");
     html! {
         <fieldset class="setting" aria-describedby={explanation_id.clone()}>
-            <legend>{ reading.title.clone() }</legend>
-            <p class="explanation" id={explanation_id}>{ reading.explanation.clone() }</p>
+            <legend>{ setting.label() }</legend>
+            <p class="explanation" id={explanation_id}>{ props.explanation.clone() }</p>
             <div class="choices">
-                { for reading.choices.iter().enumerate().map(|(i, (value, label))| {
+                { for setting.choices().iter().enumerate().map(|(i, choice)| {
                     let id = format!("{name}-{i}");
-                    let value: &'static str = value;
+                    let value = choice.value;
                     let onchange = props.onchange.reform(move |_: Event| value);
                     html! {
                         <label for={id.clone()} class="choice">
-                            <input type="radio" {id} name={name.clone()} value={value} checked={i == reading.current} {onchange} />
-                            { label.clone() }
-                            // The engine lists the default reading first.
+                            <input type="radio" {id} name={name.clone()} {value} checked={value == props.current} {onchange} />
+                            { choice.label }
+                            // The table lists the default first.
                             if i == 0 { <span class="default-tag">{ "（默认）" }</span> }
                         </label>
                     }
@@ -67,104 +74,108 @@ pub struct SettingsViewProps {
     pub drafts: Rc<Drafts>,
     /// What follows from the scenario (the city figures used).
     pub derived: Rc<Derived>,
-    /// Which ranks the last switch of a reading moved: the reading's key and the engine's words.
-    pub rank_shift: Option<(&'static str, AttrValue)>,
+    /// Which ranks the last switch of a reading moved: the reading and the engine's words.
+    pub rank_shift: Option<(Setting, AttrValue)>,
     /// Changes the state.
     pub dispatch: Callback<Action>,
+}
+
+/// What a setting's empty box means and what counts while its text is refused.
+// FIXME(issue 14): the engine words both (`Setting::placeholder`, `Setting::counting`, branch engine-doc).
+fn empty_and_counting(setting: Setting, scenario: &Scenario, city: &CityFigures) -> (String, String) {
+    let when_empty = setting.spec().when_empty;
+    let typed = match setting.get(scenario) {
+        SettingValue::Number(value) => value,
+        SettingValue::Choice(_) => None,
+    };
+    let unit = setting.unit().unwrap_or(kaoping_engine::Unit::Percent);
+    // A city figure left empty is worked out from the banks: that figure is what counts.
+    let worked_out = setting.figure(city).filter(|f| !f.typed_in).and_then(|f| f.value);
+    let placeholder = match worked_out {
+        Some(value) => format!("空白：{when_empty}，计算得 {}", fixed2(value)),
+        None => format!("空白：{when_empty}"),
+    };
+    let counting = match (typed, worked_out) {
+        (Some(value), _) => still_counting(Some(value), None, unit),
+        (None, Some(value)) => format!("仍为空：按推算的 {}计算", with_unit(value, unit)),
+        (None, None) => format!("仍为空：{when_empty}"),
+    };
+    (placeholder, counting)
 }
 
 /// 规则与设置.
 #[component]
 pub fn SettingsView(props: &SettingsViewProps) -> Html {
     let scheme = props.scheme;
-    let settings = props.scenario.settings;
     let onedit = use_memo(props.dispatch.clone(), |dispatch| {
         dispatch.reform(|(id, text): (FieldId, String)| Action::Edit(id, text))
     });
     let drafts = &props.drafts;
-    let green_id = FieldId::GreenTarget;
-    // The annex's own rate, so that a new year's annex rewrites this setting's help.
-    let green_rate = green_annex_rate(&scheme).map_or_else(String::new, |r| r.normalize().to_string());
+    let scenario = &props.scenario;
+    let city = &props.derived.evaluation.city;
     // Nothing unsaved is lost without a question: with unsaved changes the document asks 保存 / 不保存 /
     // 取消 first; without, everything is in a saved scenario or is the baseline already.
     let on_reset = props.dispatch.reform(|_: MouseEvent| Action::Reset);
-    let city = &props.derived.evaluation.city;
+
+    // One row of the settings table, drawn by its kind.
+    let row = |setting: Setting| -> Html {
+        match setting.spec().kind {
+            SettingKind::Choice(_) => {
+                let current = match setting.get(scenario) {
+                    SettingValue::Choice(value) => value,
+                    SettingValue::Number(_) => "",
+                };
+                let onchange = props.dispatch.reform(move |value: &'static str| Action::Choose(setting, value));
+                let shift = props.rank_shift.as_ref().filter(|(s, _)| *s == setting).map(|(_, text)| text.clone());
+                html! {
+                    <>
+                        <ChoiceSetting {setting} {current} explanation={setting.explanation(&scheme)} {onchange} />
+                        <p class="rank-shift" id={format!("{}-shift", setting.key().replace('_', "-"))} role="status">
+                            { shift.unwrap_or_default() }
+                        </p>
+                    </>
+                }
+            }
+            SettingKind::Number { unit, .. } => {
+                let id = FieldId::Setting(setting);
+                let (placeholder, counting) = empty_and_counting(setting, scenario, city);
+                let figure = setting.figure(city);
+                html! {
+                    <div class="setting" id={format!("{}-{}", setting.spec().group.key(), setting.key())}>
+                        <NumberField
+                            id={id.element_id()}
+                            field={id.clone()}
+                            label={setting.label()}
+                            text={drafts.text(&id, scenario)}
+                            error={drafts.error(&id).map(AttrValue::from)}
+                            {counting}
+                            unit={Some(unit)}
+                            {placeholder}
+                            onedit={(*onedit).clone()}
+                        />
+                        <p class="explanation">{ setting.explanation(&scheme) }</p>
+                        if let Some(figure) = figure.filter(|f| !f.typed_in) {
+                            <p class="explanation source">{ format!("{}。", city_figure_source(&scheme, &figure)) }</p>
+                        }
+                    </div>
+                }
+            }
+        }
+    };
 
     html! {
         <div class="settings-view">
             <section class="settings-section">
                 <h2>{ "计分口径" }</h2>
                 <p class="hint">{ "办法原文未写明的地方，测算器按下列口径计算；每项都可切换，切换后全部得分立即重算。" }</p>
-                { for readings(&scheme, &settings).into_iter().map(|reading| {
-                    let key = reading.key;
-                    let onchange = props.dispatch.reform(move |value: &'static str| Action::Choose(key, value));
-                    let shift = props.rank_shift.as_ref().filter(|(k, _)| *k == key).map(|(_, text)| text.clone());
-                    html! {
-                        <>
-                            <RadioSetting {reading} {onchange} />
-                            <p class="rank-shift" id={format!("{}-shift", key.replace('_', "-"))} role="status">
-                                { shift.unwrap_or_default() }
-                            </p>
-                        </>
-                    }
-                }) }
-                <div class="setting">
-                    <NumberField
-                        id={green_id.element_id()}
-                        field={green_id.clone()}
-                        label={green_id.label()}
-                        text={drafts.text(&green_id, &props.scenario)}
-                        error={drafts.error(&green_id).map(AttrValue::from)}
-                        counting={match settings.green_target_growth_pct {
-                            Some(rate) => still_counting(Some(rate.get()), None, Unit::Percent),
-                            None => "仍为空：按附件4 公布的任务".to_owned(),
-                        }}
-                        unit={Some(Unit::Percent)}
-                        placeholder={format!("空白：按附件4（{green_rate}%）")}
-                        onedit={(*onedit).clone()}
-                    />
-                    <p class="explanation">{ green_target_text(&scheme) }</p>
-                </div>
+                { for Setting::of(Group::Settings).map(row) }
             </section>
 
             <section class="settings-section">
                 <h2>{ "全市数字" }</h2>
                 <p class="hint">{ "人民银行掌握的全市口径数字（含未参评机构）可在此直接填写；空白则由参评银行的数据计算。" }</p>
                 <div class="city-fields">
-                    { for CityField::ALL.iter().map(|&field| {
-                        let id = FieldId::City(field);
-                        let figure = field.figure(city);
-                        // The placeholder shows what the engine works out when the box is empty, and the
-                        // line under it where that figure comes from.
-                        let placeholder = match figure.value.filter(|_| !figure.typed_in) {
-                            Some(value) => format!("空白：计算得 {}", crate::format::fixed2(value)),
-                            None => "空白：由各行数据计算".to_owned(),
-                        };
-                        let counting = match (field.get(&props.scenario.city), figure.value) {
-                            // Empty, the figure worked out from the banks counts.
-                            (None, Some(value)) => format!("仍为空：按推算的 {}计算", with_unit(value, field.unit())),
-                            (typed, _) => still_counting(typed, None, field.unit()),
-                        };
-                        html! {
-                            <div class="setting" id={format!("city-{}", field.key())}>
-                                <NumberField
-                                    id={id.element_id()}
-                                    field={id.clone()}
-                                    label={field.label()}
-                                    text={drafts.text(&id, &props.scenario)}
-                                    error={drafts.error(&id).map(AttrValue::from)}
-                                    {counting}
-                                    unit={Some(field.unit())}
-                                    {placeholder}
-                                    onedit={(*onedit).clone()}
-                                />
-                                <p class="explanation">{ field.usage(&scheme) }</p>
-                                if !figure.typed_in {
-                                    <p class="explanation source">{ format!("{}。", city_figure_source(&scheme, &figure)) }</p>
-                                }
-                            </div>
-                        }
-                    }) }
+                    { for Setting::of(Group::City).map(row) }
                 </div>
             </section>
 
@@ -189,9 +200,9 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                                 field={id.clone()}
                                 label={bank.short_name.clone()}
                                 context={field.label()}
-                                text={drafts.text(&id, &props.scenario)}
+                                text={drafts.text(&id, scenario)}
                                 error={drafts.error(&id).map(AttrValue::from)}
-                                counting={still_counting(props.scenario.bank(&bank.id).and_then(|b| field.get(b)), None, field.unit())}
+                                counting={still_counting(scenario.bank(&bank.id).and_then(|b| field.get(b)), None, field.unit())}
                                 unit={Some(field.unit())}
                                 placeholder="未填"
                                 onedit={(*onedit).clone()}

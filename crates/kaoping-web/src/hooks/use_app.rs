@@ -13,7 +13,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
 use kaoping_app::copy::WorkingCopy;
-use kaoping_app::read::read_back;
+use kaoping_app::read::kept;
 use kaoping_app::store::{self, Source};
 use kaoping_app::view::{Notice, SheetImport};
 use kaoping_app::{Action, App, Effect, Failed, SheetFile, Start};
@@ -82,16 +82,14 @@ impl Store {
     /// value it can, handed to the reducer, and taken off the address.
     fn open_link(&self) {
         let Some(fragment) = link::opened_fragment() else { return };
-        let read = kaoping_sheets::link::scenario_text(&fragment)
-            .map_err(|e| e.zh())
-            .and_then(|text| read_back(&text).map_err(|e| kaoping_sheets::link::LinkError::Invalid(e.zh()).zh()));
-        match read {
-            Ok(read) => {
+        match kaoping_sheets::link::salvage_fragment(&fragment) {
+            Ok((scenario, dropped)) => {
+                let read = kept(scenario, &dropped);
                 link::clear_fragment();
                 let bank = kaoping_sheets::link::bank(&fragment);
                 self.dispatch(Action::LinkOpened(Ok((read.scenario, bank, read.dropped))));
             }
-            Err(message) => self.dispatch(Action::LinkOpened(Err(message))),
+            Err(error) => self.dispatch(Action::LinkOpened(Err(error.zh()))),
         }
     }
 
