@@ -24,7 +24,9 @@
 use kaoping_engine::Scheme;
 use serde_json::Value;
 
+use crate::action::{Action, Failed};
 use crate::copy::WorkingCopy;
+use crate::effect::Effect;
 use crate::read::{read_back, refusal, ReadBack};
 use crate::view::{Notice, Saved};
 
@@ -160,6 +162,46 @@ pub fn delete(shelf: &impl Shelf, name: &str) -> Result<Vec<Saved>, String> {
     let list: Vec<String> = names(shelf).into_iter().filter(|n| n != name).collect();
     write_list(shelf, NAMES, &list)?;
     Ok(library(shelf))
+}
+
+/// Carries out an effect on the saved scenarios (`Save`, `Rename`, `Copy`, `Delete`, `Load`, `LoadAll`)
+/// and gives its outcome to dispatch; `None` for any other effect. `new_stamp` makes a saved-revision
+/// stamp for a save or a copy.
+pub fn perform(shelf: &impl Shelf, effect: &Effect, new_stamp: impl FnOnce() -> String) -> Option<Action> {
+    Some(match effect {
+        Effect::Save { name, scenario } => match save(shelf, name, scenario, &new_stamp()) {
+            Ok(library) => Action::Saved { name: name.clone(), stamp: stamp(shelf, name).unwrap_or_default(), library },
+            Err(reason) => Action::WriteFailed(Failed::Save(name.clone()), reason),
+        },
+        Effect::Rename { from, to } => match rename(shelf, from, to) {
+            Ok(library) => Action::Renamed { from: from.clone(), to: to.clone(), library },
+            Err(reason) => Action::WriteFailed(Failed::Rename, reason),
+        },
+        Effect::Copy { from, to } => match copy(shelf, from, to, &new_stamp()) {
+            Ok(library) => Action::Copied { copy: to.clone(), library },
+            Err(reason) => Action::WriteFailed(Failed::Copy(from.clone()), reason),
+        },
+        Effect::Delete { name } => match delete(shelf, name) {
+            Ok(library) => Action::Deleted { name: name.clone(), library },
+            Err(reason) => Action::WriteFailed(Failed::Delete(name.clone()), reason),
+        },
+        Effect::Load { name } => Action::Loaded {
+            name: name.clone(),
+            stamp: stamp(shelf, name),
+            result: match load(shelf, name) {
+                Some(Ok(read)) => Ok((read.scenario, read.dropped)),
+                Some(Err(message)) => Err(message),
+                None => Err(format!("找不到已保存的测算“{name}”。")),
+            },
+        },
+        Effect::LoadAll => Action::AllLoaded(
+            names(shelf)
+                .into_iter()
+                .filter_map(|name| load(shelf, &name).and_then(Result::ok).map(|read| (name, read.scenario)))
+                .collect(),
+        ),
+        _ => return None,
+    })
 }
 
 /// Whether a change to `key` (from the `storage` event; `None` when storage was cleared) concerns the

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use kaoping_app::action::{Action, Failed};
+use kaoping_app::action::Action;
 use kaoping_app::effect::Effect;
 use kaoping_app::field::FieldId;
 use kaoping_app::store::{self, Shelf};
@@ -108,12 +108,6 @@ impl World {
         world
     }
 
-    fn new_stamp(&self) -> String {
-        let mut n = self.stamps.borrow_mut();
-        *n += 1;
-        format!("s{n}")
-    }
-
     /// Dispatches an action as the page does: reduce, stash the working copy if it changed, run the
     /// effects (whose outcomes are dispatched in turn).
     pub fn send(&mut self, action: Action) {
@@ -156,43 +150,17 @@ impl World {
     }
 
     fn run(&mut self, effect: Effect) {
-        let shelf = self.shelf.clone();
+        let stamps = self.stamps.clone();
+        let new_stamp = move || {
+            let mut n = stamps.borrow_mut();
+            *n += 1;
+            format!("s{n}")
+        };
+        if let Some(outcome) = store::perform(&self.shelf, &effect, new_stamp) {
+            self.send(outcome);
+            return;
+        }
         match effect {
-            Effect::Save { name, scenario } => match store::save(&shelf, &name, &scenario, &self.new_stamp()) {
-                Ok(library) => {
-                    let stamp = store::stamp(&shelf, &name).unwrap_or_default();
-                    self.send(Action::Saved { name, stamp, library });
-                }
-                Err(reason) => self.send(Action::WriteFailed(Failed::Save(name), reason)),
-            },
-            Effect::Rename { from, to } => match store::rename(&shelf, &from, &to) {
-                Ok(library) => self.send(Action::Renamed { from, to, library }),
-                Err(reason) => self.send(Action::WriteFailed(Failed::Rename, reason)),
-            },
-            Effect::Copy { from, to } => match store::copy(&shelf, &from, &to, &self.new_stamp()) {
-                Ok(library) => self.send(Action::Copied { copy: to, library }),
-                Err(reason) => self.send(Action::WriteFailed(Failed::Copy(from), reason)),
-            },
-            Effect::Delete { name } => match store::delete(&shelf, &name) {
-                Ok(library) => self.send(Action::Deleted { name, library }),
-                Err(reason) => self.send(Action::WriteFailed(Failed::Delete(name), reason)),
-            },
-            Effect::Load { name } => {
-                let stamp = store::stamp(&shelf, &name);
-                let result = match store::load(&shelf, &name) {
-                    Some(Ok(read)) => Ok((read.scenario, read.dropped)),
-                    Some(Err(message)) => Err(message),
-                    None => Err(format!("找不到已保存的测算“{name}”。")),
-                };
-                self.send(Action::Loaded { name, stamp, result });
-            }
-            Effect::LoadAll => {
-                let saved = store::names(&shelf)
-                    .into_iter()
-                    .filter_map(|name| store::load(&shelf, &name).and_then(Result::ok).map(|r| (name, r.scenario)))
-                    .collect();
-                self.send(Action::AllLoaded(saved));
-            }
             Effect::Download { file_name, bytes, .. } => self.downloads.push((file_name, (*bytes).clone())),
             Effect::WriteSheet { file, .. } => self.sheets.push(file),
             Effect::ReadSheet { job, bytes, against, revision } => {
@@ -218,7 +186,13 @@ impl World {
                     self.send(Action::Simulated(key, simulation.summary()));
                 }
             }
-            Effect::StopSimulation => {}
+            Effect::StopSimulation
+            | Effect::Save { .. }
+            | Effect::Rename { .. }
+            | Effect::Copy { .. }
+            | Effect::Delete { .. }
+            | Effect::Load { .. }
+            | Effect::LoadAll => {}
         }
     }
 

@@ -16,7 +16,7 @@ use kaoping_app::copy::WorkingCopy;
 use kaoping_app::read::kept;
 use kaoping_app::store::{self, Source};
 use kaoping_app::view::{Notice, SheetImport};
-use kaoping_app::{Action, App, Effect, Failed, SheetFile, Start};
+use kaoping_app::{Action, App, Effect, SheetFile, Start};
 use kaoping_engine::Scheme;
 use kaoping_sheets::export;
 use kaoping_sheets::job::{Imported, Job, Reply};
@@ -95,46 +95,11 @@ impl Store {
 
     /// Runs one effect and dispatches its outcome (later, for what the browser does asynchronously).
     fn run(&self, effect: Effect) {
-        let shelf = LocalShelf;
+        if let Some(outcome) = store::perform(&LocalShelf, &effect, storage::random_id) {
+            self.dispatch(outcome);
+            return;
+        }
         match effect {
-            Effect::Save { name, scenario } => match store::save(&shelf, &name, &scenario, &storage::random_id()) {
-                Ok(library) => {
-                    let stamp = store::stamp(&shelf, &name).unwrap_or_default();
-                    self.dispatch(Action::Saved { name, stamp, library });
-                }
-                Err(reason) => self.dispatch(Action::WriteFailed(Failed::Save(name), reason)),
-            },
-            Effect::Rename { from, to } => match store::rename(&shelf, &from, &to) {
-                Ok(library) => self.dispatch(Action::Renamed { from, to, library }),
-                Err(reason) => self.dispatch(Action::WriteFailed(Failed::Rename, reason)),
-            },
-            Effect::Copy { from, to } => match store::copy(&shelf, &from, &to, &storage::random_id()) {
-                Ok(library) => self.dispatch(Action::Copied { copy: to, library }),
-                Err(reason) => self.dispatch(Action::WriteFailed(Failed::Copy(from), reason)),
-            },
-            Effect::Delete { name } => match store::delete(&shelf, &name) {
-                Ok(library) => self.dispatch(Action::Deleted { name, library }),
-                Err(reason) => self.dispatch(Action::WriteFailed(Failed::Delete(name), reason)),
-            },
-            Effect::Load { name } => {
-                let stamp = store::stamp(&shelf, &name);
-                let result = match store::load(&shelf, &name) {
-                    Some(Ok(read)) => Ok((read.scenario, read.dropped)),
-                    Some(Err(message)) => Err(message),
-                    None => Err(format!("找不到已保存的测算“{name}”。")),
-                };
-                self.dispatch(Action::Loaded { name, stamp, result });
-            }
-            Effect::LoadAll => {
-                let saved = store::names(&shelf)
-                    .into_iter()
-                    .filter_map(|name| match store::load(&shelf, &name) {
-                        Some(Ok(read)) => Some((name, read.scenario)),
-                        _ => None,
-                    })
-                    .collect();
-                self.dispatch(Action::AllLoaded(saved));
-            }
             Effect::Download { file_name, mime, bytes } => {
                 if let Err(message) = files::download(&file_name, mime, &bytes) {
                     self.dispatch(Action::Told(Notice::error(message)));
@@ -205,6 +170,13 @@ impl Store {
                 });
             }
             Effect::StopSimulation => simulation::stop(),
+            // Done above, on the saved scenarios.
+            Effect::Save { .. }
+            | Effect::Rename { .. }
+            | Effect::Copy { .. }
+            | Effect::Delete { .. }
+            | Effect::Load { .. }
+            | Effect::LoadAll => {}
         }
     }
 }
