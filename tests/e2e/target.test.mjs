@@ -44,7 +44,8 @@ test('a new user finds the lending for the top three, enters it, takes it back, 
   // 目标测算 is found by its heading and its labels, no documentation.
   const panel = page.getByRole('region', { name: '目标测算' });
   await panel.getByLabel('目标', { exact: true }).selectOption({ label: '进入前 N 名' });
-  await panel.getByLabel('目标数值').fill('3');
+  // The box beside the list says what it takes (the engine's label for the form).
+  await panel.getByLabel('名次', { exact: true }).fill('3');
   await panel.getByLabel('手段').selectOption({ label: '一般贷款' });
   const answer = panel.locator('#target-answer');
   await answer.filter({ hasText: '进入前 3 名' }).waitFor();
@@ -83,6 +84,17 @@ test('a new user finds the lending for the top three, enters it, takes it back, 
     const cells = await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label }) }).locator('td').allInnerTexts();
     return { points: Number(cells[0]), note: cells[2] };
   };
+  // Sorted by value, most points first; a row's note never says it cannot score while it earns points.
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    points: Number(tr.querySelectorAll('td')[0].textContent),
+    note: tr.querySelectorAll('td')[2].textContent,
+  })));
+  for (let i = 1; i < rows.length; i++) {
+    assert.ok(rows[i].points <= rows[i - 1].points, `row ${i} (${rows[i].points}) is not above row ${i - 1} (${rows[i - 1].points})`);
+  }
+  for (const r of rows.filter((r) => r.points > 0)) {
+    assert.doesNotMatch(r.note, /无从计分/, `a row that earns ${r.points} says ${r.note}`);
+  }
   const plain = await row('一般贷款（亿元）');
   const green = await row('中小微绿色制造业贷款（亿元）');
   assert.ok(green.points > plain.points, `a small green manufacturing loan (${green.points}) earns more than a plain one (${plain.points})`);

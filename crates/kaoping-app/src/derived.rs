@@ -1,10 +1,12 @@
 //! What the page shows that follows from the document: worked out once per change of the document,
-//! never while drawing. The evaluation, each bank's doubts (only for the banks whose figures changed)
-//! and the readings not at their default.
+//! never while drawing. The evaluation, each bank's doubts (only for the banks whose figures changed),
+//! the doubts about the settings and city figures, and the readings not at their default.
 
 use std::rc::Rc;
 
-use kaoping_engine::{doubts, evaluate, non_default, BankInput, Doubt, Evaluation, Scenario, Scheme};
+use kaoping_engine::{
+    doubts, evaluate, non_default, setting_doubts, BankInput, Doubt, Evaluation, Scenario, Scheme, SettingDoubt,
+};
 
 /// What follows from one revision of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +20,8 @@ pub struct Derived {
     pub doubts: Rc<Vec<Rc<Vec<Doubt>>>>,
     /// The readings in force that are not the default, worded by the engine (for the badge).
     pub non_default: Rc<Vec<String>>,
+    /// The engine's doubts about the settings and the city figures typed in.
+    pub setting_doubts: Rc<Vec<SettingDoubt>>,
     /// The scenario they were worked out from (to tell which banks changed next time).
     from: Rc<Scenario>,
 }
@@ -31,6 +35,7 @@ impl Derived {
             evaluation: Rc::new(evaluate(scheme, scenario)),
             doubts: Rc::new(doubts),
             non_default: Rc::new(non_default(scheme, &scenario.settings)),
+            setting_doubts: Rc::new(setting_doubts(scheme, scenario)),
             from: scenario.clone(),
         }
     }
@@ -56,16 +61,20 @@ impl Derived {
                 }
             })
             .collect();
-        let non_default = if scenario.settings == self.from.settings {
-            self.non_default.clone()
+        let settings_same = scenario.settings == self.from.settings;
+        let non_default =
+            if settings_same { self.non_default.clone() } else { Rc::new(non_default(scheme, &scenario.settings)) };
+        let setting_doubts = if settings_same && scenario.city == self.from.city {
+            self.setting_doubts.clone()
         } else {
-            Rc::new(non_default(scheme, &scenario.settings))
+            Rc::new(setting_doubts(scheme, scenario))
         };
         Derived {
             revision,
             evaluation: Rc::new(evaluate(scheme, scenario)),
             doubts: if changed { Rc::new(doubts) } else { self.doubts.clone() },
             non_default,
+            setting_doubts,
             from: scenario.clone(),
         }
     }

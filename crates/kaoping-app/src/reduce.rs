@@ -654,7 +654,7 @@ impl App {
     /// Starts (or restarts) the simulation for the rivals' view with what is asked now.
     fn simulate(&mut self, fx: &mut Vec<Effect>) {
         let inputs = &self.target.inputs;
-        let spec = inputs.simulation();
+        let spec = inputs.simulation().ok();
         let (TargetView::Rivals, Some(spec), Some(bank)) = (inputs.view, spec, self.scheme.bank_index(&self.view.bank))
         else {
             if self.target.simulation.is_some() {

@@ -155,7 +155,7 @@ impl App {
             drafts: Rc::new(Drafts::default()),
             view: Rc::new(view),
             settled: Rc::new(Settled::default()),
-            target: Rc::new(Target::new(scheme)),
+            target: Rc::new(Target::new()),
             settle_due: 0,
             drafts_generation: 0,
         };

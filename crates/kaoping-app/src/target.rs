@@ -6,8 +6,8 @@
 use std::rc::Rc;
 
 use kaoping_engine::{
-    all_levers, marginal, margins, parse_exact, sensitivity_around, solve, Answer, Band, Field, Goal, Lever, Marginal,
-    Margins, RivalLines, Rivals, Scenario, Scheme, Sensitivity, SimulationSpec, SimulationSummary,
+    all_levers, marginal, margins, sensitivity_around, solve, Answer, Field, Goal, GoalForm, Lever, Marginal, Margins,
+    RivalLines, Rivals, Scenario, Scheme, Sensitivity, SimulationSpec, SimulationSummary,
 };
 
 /// The views below the answer.
@@ -48,29 +48,6 @@ impl TargetView {
     }
 }
 
-/// The goals in the list, as the engine reads them (`band=outstanding`, …) with its words for them; a
-/// goal that needs a figure (`rank<=`, `total>=`, `share>=`, `above=`) takes it from a box beside the
-/// list.
-// FIXME(issue 14): the goal grammar moves into the engine (branch engine-doc); take the list from there.
-pub fn goal_choices(scheme: &Scheme) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = [Band::Outstanding, Band::Positive, Band::General]
-        .into_iter()
-        .map(Goal::Band)
-        .chain(std::iter::once(Goal::NotInterviewed))
-        .map(|goal| (goal.key(), goal.zh(scheme)))
-        .collect();
-    out.extend(
-        [
-            ("rank<=", "进入前 N 名"),
-            ("total>=", "总分达到……"),
-            ("share>=", "存放占比达到……"),
-            ("above=", "总分超过某家银行"),
-        ]
-        .map(|(key, label)| (key.to_owned(), label.to_owned())),
-    );
-    out
-}
-
 /// What 填入本行情景 replaced, to take it back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {
@@ -85,9 +62,9 @@ pub struct Applied {
 /// What the user asked of 目标测算, as typed and chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TargetInputs {
-    /// The goal's key in the list (`band=outstanding`, `rank<=`).
-    pub goal: String,
-    /// The figure a goal ending in `=` takes (`3`, or a bank's id for `above=`).
+    /// The form of goal picked from the list (the engine's `GoalForm`).
+    pub goal: GoalForm,
+    /// The figure the form takes, as typed (a rank, points, a share; a bank's id for `above=`).
     pub goal_figure: String,
     /// The lever's key (`loans`).
     pub lever: String,
@@ -107,40 +84,35 @@ pub struct TargetInputs {
     pub entered_too: bool,
 }
 
-impl TargetInputs {
-    /// The panel as it opens: the first goal and lever, the engine's own readings of the rivals.
-    pub fn new(scheme: &Scheme) -> TargetInputs {
+impl Default for TargetInputs {
+    /// The panel as it opens: the first goal and lever, the engine's own readings of the rivals, and the
+    /// simulation's defaults.
+    fn default() -> TargetInputs {
         TargetInputs {
-            goal: goal_choices(scheme).first().map(|(key, _)| key.clone()).unwrap_or_default(),
+            goal: GoalForm::ALL[0],
             goal_figure: String::new(),
             lever: all_levers().first().map(Lever::key).unwrap_or_default(),
             rivals: Rivals::default(),
             rival_k: String::new(),
             view: TargetView::Margins,
-            spread: "3".to_owned(),
-            draws: "1000".to_owned(),
-            seed: "1".to_owned(),
+            spread: SimulationSpec::SPREAD_DEFAULT_PP.normalize().to_string(),
+            draws: SimulationSpec::DRAWS_DEFAULT.to_string(),
+            seed: SimulationSpec::SEED_DEFAULT.to_string(),
             entered_too: false,
         }
     }
+}
 
-    /// The goal's full text (`rank<=3`).
-    pub fn goal_text(&self) -> String {
-        if self.goal.ends_with('=') {
-            format!("{}{}", self.goal, self.goal_figure.trim())
-        } else {
-            self.goal.clone()
-        }
-    }
-
-    /// The goal as the engine reads it.
+impl TargetInputs {
+    /// The goal as the engine reads it from the form and the figure typed beside it, or why not (the
+    /// engine's words).
     pub fn goal(&self, scheme: &Scheme) -> Result<Goal, String> {
-        Goal::parse(&self.goal_text(), scheme).map_err(|e| e.zh())
+        self.goal.goal(&self.goal_figure, scheme)
     }
 
     /// Why the goal's figure is refused, once one is typed.
     pub fn goal_error(&self, scheme: &Scheme) -> Option<String> {
-        let typed = self.goal.ends_with('=') && !self.goal_figure.trim().is_empty();
+        let typed = self.goal.figure().is_some() && !self.goal_figure.trim().is_empty();
         typed.then(|| self.goal(scheme).err()).flatten()
     }
 
@@ -149,11 +121,9 @@ impl TargetInputs {
         Lever::parse(&self.lever).ok()
     }
 
-    /// The simulation's settings, when they can be read.
-    pub fn simulation(&self) -> Option<SimulationSpec> {
-        let spread = parse_exact(self.spread.trim()).ok()?;
-        SimulationSpec::new(spread, self.draws.trim().parse().ok()?, self.seed.trim().parse().ok()?, self.entered_too)
-            .ok()
+    /// The simulation's settings as the engine reads them, or which box is wrong and what it takes.
+    pub fn simulation(&self) -> Result<SimulationSpec, String> {
+        SimulationSpec::parse(&self.spread, &self.draws, &self.seed, self.entered_too).map_err(|e| e.zh())
     }
 }
 
@@ -268,7 +238,7 @@ pub struct SimulationKey {
 }
 
 /// 目标测算's state: what is asked, what was entered from it, and the answers so far.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Target {
     /// What the user asked.
     pub inputs: TargetInputs,
@@ -282,8 +252,8 @@ pub struct Target {
 
 impl Target {
     /// The panel as it opens.
-    pub fn new(scheme: &Scheme) -> Target {
-        Target { inputs: TargetInputs::new(scheme), applied: None, answers: None, simulation: None }
+    pub fn new() -> Target {
+        Target { inputs: TargetInputs::default(), applied: None, answers: None, simulation: None }
     }
 
     /// The key the answers should be for now.
@@ -302,8 +272,8 @@ impl Target {
 /// What the user changes in 目标测算.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TargetAction {
-    /// A goal from the list (its key).
-    Goal(String),
+    /// A form of goal from the list.
+    Goal(GoalForm),
     /// The figure a goal takes, as typed (or a bank's id for `above=`).
     GoalFigure(String),
     /// A lever from the list (its key).
@@ -314,6 +284,8 @@ pub enum TargetAction {
     RivalK(String),
     /// The rivals' items without figures: `zero`, `bar` or `ours`.
     RivalUnentered(String),
+    /// Whether "+K over task" applies to the rivals' entered lines too.
+    RivalEnteredLinesToo(bool),
     /// The view below the answer.
     View(TargetView),
     /// The simulation's spread, as typed.
@@ -331,9 +303,9 @@ impl TargetInputs {
     pub fn apply(&mut self, action: TargetAction) -> bool {
         let before = self.clone();
         match action {
-            TargetAction::Goal(key) => {
-                if key != self.goal {
-                    self.goal = key;
+            TargetAction::Goal(form) => {
+                if form != self.goal {
+                    self.goal = form;
                     self.goal_figure.clear();
                 }
             }
@@ -358,6 +330,7 @@ impl TargetInputs {
                     self.rivals.unentered = unentered;
                 }
             }
+            TargetAction::RivalEnteredLinesToo(on) => self.rivals.entered_lines_too = on,
             TargetAction::View(view) => self.view = view,
             TargetAction::Spread(text) => self.spread = text,
             TargetAction::Draws(text) => self.draws = text,

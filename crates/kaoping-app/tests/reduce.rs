@@ -470,3 +470,18 @@ fn the_comparison_reads_the_saved_scenarios_and_follows_the_working_copy() {
     world.send(Action::CompareWith(1));
     assert_eq!(world.app.view.compare.result.as_ref().map(|r| r.key.1), Some(1));
 }
+
+#[test]
+fn a_doubtful_city_figure_is_taken_and_doubted_beside_its_box() {
+    let mut world = World::new();
+    let id = FieldId::Setting(Setting::LoanGrowth);
+    world.send(Action::Edit(id.clone(), "80".to_owned()));
+    assert_eq!(world.app.error(&id), None, "within the reader's bounds: taken");
+    let doubts = world.app.derived.setting_doubts.clone();
+    assert_eq!(doubts.iter().map(|d| d.setting).collect::<Vec<_>>(), [Setting::LoanGrowth], "{doubts:?}");
+    // A bank's keystroke leaves the settings' doubts as they were.
+    world.loans("330");
+    assert!(Rc::ptr_eq(&doubts, &world.app.derived.setting_doubts));
+    world.send(Action::Edit(id, "12".to_owned()));
+    assert!(world.app.derived.setting_doubts.is_empty());
+}

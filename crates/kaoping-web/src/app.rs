@@ -121,7 +121,8 @@ fn Page(props: &PageProps) -> Html {
                 dispatch={dispatch.clone()} />
         },
         Tab::Checks => html! {
-            <ChecksView {scheme} doubts={app.derived.doubts.clone()} bank={view.bank.clone()} />
+            <ChecksView {scheme} doubts={app.derived.doubts.clone()} bank={view.bank.clone()}
+                setting_doubts={app.derived.setting_doubts.clone()} />
         },
         Tab::Compare => html! {
             <CompareView {scheme} compare={view.compare.clone()}

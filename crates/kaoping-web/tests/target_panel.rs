@@ -70,4 +70,15 @@ async fn the_views_show_margins_value_of_a_point_chart_and_a_simulation() {
     let before = app.text("#target-answer");
     app.choose("#target-rival-unentered", "bar");
     app.wait_for("a new answer", |m| m.text("#target-answer") != before).await;
+    // "+K over task", for the lines the rivals entered too: a labelled box and a labelled checkbox.
+    app.choose("#target-rival-lines", "above:");
+    app.wait_for("the K box", |m| m.find("#target-rival-above").is_some()).await;
+    assert_eq!(app.text("label[for=target-rival-above]"), kaoping_engine::Rivals::ABOVE_LABEL);
+    app.type_into("#target-rival-above", "2");
+    let assumed = |m: &Mounted| m.text(".target-rivals .target-line");
+    app.wait_for("K in the assumption", |m| assumed(m).contains("2.00")).await;
+    let only_unentered = assumed(&app);
+    assert_eq!(app.text("label[for=target-rival-lines-too]"), kaoping_engine::Rivals::ENTERED_LINES_TOO_LABEL);
+    app.click("#target-rival-lines-too");
+    app.wait_for("the entered lines too", |m| assumed(m) != only_unentered).await;
 }

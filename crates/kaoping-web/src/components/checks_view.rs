@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use kaoping_engine::Doubt;
+use kaoping_engine::{Doubt, SettingDoubt};
 use yew::prelude::*;
 
 use crate::components::SchemeRef;
@@ -20,6 +20,8 @@ pub struct ChecksViewProps {
     pub doubts: Rc<Vec<Rc<Vec<Doubt>>>>,
     /// The bank shown on 本行测算, whose doubts come first.
     pub bank: AttrValue,
+    /// The engine's doubts about the settings and the city figures typed in.
+    pub setting_doubts: Rc<Vec<SettingDoubt>>,
 }
 
 /// 数据核对.
@@ -84,6 +86,24 @@ pub fn ChecksView(props: &ChecksViewProps) -> Html {
                     </table>
                 }
             </section>
+            if !props.setting_doubts.is_empty() {
+                <section class="checks-section" id="setting-checks" aria-labelledby="setting-checks-title">
+                    <h2 id="setting-checks-title">{ "计分口径与全市数字核对" }</h2>
+                    <table class="checks-table doubts-table" id="setting-checks-table">
+                        <thead>
+                            <tr><th scope="col">{ "数字" }</th><th scope="col">{ "请核对" }</th></tr>
+                        </thead>
+                        <tbody>
+                            { for props.setting_doubts.iter().map(|d| html! {
+                                <tr>
+                                    <td>{ d.setting.label() }</td>
+                                    <td>{ d.message.clone() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </section>
+            }
             <section class="checks-section" id="annex-checks" aria-labelledby="annex-checks-title">
                 <h2 id="annex-checks-title">{ "附件数据核对" }</h2>
                 <p class="hint">

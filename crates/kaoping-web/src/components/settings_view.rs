@@ -11,14 +11,12 @@ use std::rc::Rc;
 use kaoping_app::derived::Derived;
 use kaoping_app::drafts::Drafts;
 use kaoping_app::{Action, FieldId};
-use kaoping_engine::{
-    city_figure_source, CityFigures, DepartmentScore, Field, Group, Scenario, Setting, SettingKind, SettingValue,
-};
+use kaoping_engine::{city_figure_source, Field, Group, Scenario, Setting, SettingKind, SettingValue};
 use yew::prelude::*;
 
 use crate::components::number_field::NumberField;
 use crate::components::SchemeRef;
-use crate::format::{fixed2, still_counting, with_unit};
+use crate::format::still_counting;
 
 /// Props of [`ChoiceSetting`].
 #[derive(Properties, PartialEq, Debug)]
@@ -80,29 +78,6 @@ pub struct SettingsViewProps {
     pub dispatch: Callback<Action>,
 }
 
-/// What a setting's empty box means and what counts while its text is refused.
-// FIXME(issue 14): the engine words both (`Setting::placeholder`, `Setting::counting`, branch engine-doc).
-fn empty_and_counting(setting: Setting, scenario: &Scenario, city: &CityFigures) -> (String, String) {
-    let when_empty = setting.spec().when_empty;
-    let typed = match setting.get(scenario) {
-        SettingValue::Number(value) => value,
-        SettingValue::Choice(_) => None,
-    };
-    let unit = setting.unit().unwrap_or(kaoping_engine::Unit::Percent);
-    // A city figure left empty is worked out from the banks: that figure is what counts.
-    let worked_out = setting.figure(city).filter(|f| !f.typed_in).and_then(|f| f.value);
-    let placeholder = match worked_out {
-        Some(value) => format!("空白：{when_empty}，计算得 {}", fixed2(value)),
-        None => format!("空白：{when_empty}"),
-    };
-    let counting = match (typed, worked_out) {
-        (Some(value), _) => still_counting(Some(value), None, unit),
-        (None, Some(value)) => format!("仍为空：按推算的 {}计算", with_unit(value, unit)),
-        (None, None) => format!("仍为空：{when_empty}"),
-    };
-    (placeholder, counting)
-}
-
 /// 规则与设置.
 #[component]
 pub fn SettingsView(props: &SettingsViewProps) -> Html {
@@ -138,8 +113,15 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
             }
             SettingKind::Number { unit, .. } => {
                 let id = FieldId::Setting(setting);
-                let (placeholder, counting) = empty_and_counting(setting, scenario, city);
                 let figure = setting.figure(city);
+                // The engine's doubts about the figure: warnings beside the box, never refusals.
+                let doubts: Vec<&str> = props
+                    .derived
+                    .setting_doubts
+                    .iter()
+                    .filter(|d| d.setting == setting)
+                    .map(|d| d.message.as_str())
+                    .collect();
                 html! {
                     <div class="setting" id={format!("{}-{}", setting.spec().group.key(), setting.key())}>
                         <NumberField
@@ -148,9 +130,10 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                             label={setting.label()}
                             text={drafts.text(&id, scenario)}
                             error={drafts.error(&id).map(AttrValue::from)}
-                            {counting}
+                            counting={setting.counting(scenario, city)}
+                            doubt={(!doubts.is_empty()).then(|| AttrValue::from(doubts.join("；")))}
                             unit={Some(unit)}
-                            {placeholder}
+                            placeholder={setting.placeholder(&scheme, city)}
                             onedit={(*onedit).clone()}
                         />
                         <p class="explanation">{ setting.explanation(&scheme) }</p>
@@ -180,16 +163,8 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
             </section>
 
             <section class="settings-section">
-                // FIXME(issue 14): the weight's wording and the score's range come from the engine (branch
-                // engine-doc).
-                <h2>{ format!("{}（{}%）", Field::DepartmentScore.label(), scheme.rules.outcomes.department_weight.value.normalize()) }</h2>
-                <p class="hint">{ format!(
-                    "四(四)：公共性资金存放{}按 {}–{} {}填写。",
-                    scheme.rules.composite_text(),
-                    DepartmentScore::MIN.normalize(),
-                    DepartmentScore::MAX.normalize(),
-                    Field::DepartmentScore.unit().symbol()
-                ) }</p>
+                <h2>{ scheme.rules.department_part_text() }</h2>
+                <p class="hint">{ scheme.rules.department_score_hint() }</p>
                 <div class="department-scores">
                     { for scheme.banks.iter().map(|bank| {
                         let field = Field::DepartmentScore;

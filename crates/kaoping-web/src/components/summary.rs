@@ -157,8 +157,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         <dd id="summary-composite">{ fixed2(result.deposit.composite) }</dd>
                     </div>
                     <div>
-                        // FIXME(issue 14): the weight's wording comes from the engine (branch engine-doc).
-                        <dt>{ format!("其中考评结果（{}%）", scheme.rules.outcomes.evaluation_weight.value.normalize()) }</dt>
+                        <dt>{ format!("其中{}", scheme.rules.evaluation_part_text()) }</dt>
                         <dd>{ fixed2(result.deposit.evaluation_points) }</dd>
                     </div>
                     <div>

@@ -11,7 +11,9 @@ use std::rc::Rc;
 
 use kaoping_app::target::{SimulationRun, Target, TargetAction, TargetView, ViewAnswer};
 use kaoping_app::Action;
-use kaoping_engine::{all_levers, Answer, Band, ItemState, Marginal, Margins, Outcome, RivalLines, Rivals};
+use kaoping_engine::{
+    all_levers, Answer, GoalFigure, GoalForm, ItemState, Marginal, Margins, Outcome, RivalLines, Rivals, SimulationSpec,
+};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -68,29 +70,38 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
     let answers = target.answers.as_ref();
     let stale = answers.is_none_or(|a| a.key != key);
     let answer: Option<&Answer> = answers.and_then(|a| a.answer.as_deref());
-    let goals = kaoping_app::target::goal_choices(&scheme);
-
-    let on_goal = target_change(&props.dispatch, |e: Event| selected(e).map(TargetAction::Goal));
+    let on_goal = target_change(&props.dispatch, |e: Event| {
+        let key = selected(e)?;
+        GoalForm::ALL.into_iter().find(|form| form.key() == key).map(TargetAction::Goal)
+    });
     let on_figure = target_change(&props.dispatch, |e: InputEvent| typed(e).map(TargetAction::GoalFigure));
     let on_rival_goal = target_change(&props.dispatch, |e: Event| selected(e).map(TargetAction::GoalFigure));
     let on_lever = target_change(&props.dispatch, |e: Event| selected(e).map(TargetAction::Lever));
     let on_apply = props.dispatch.reform(|_: MouseEvent| Action::ApplyAnswer);
     let on_undo = props.dispatch.reform(|_: MouseEvent| Action::UndoAnswer);
 
-    let figure_box = match inputs.goal.as_str() {
-        "above=" => html! {
-            <select id="target-goal-bank" aria-label="要超过的银行" onchange={on_rival_goal}>
-                <option value="" selected={inputs.goal_figure.is_empty()}>{ "（选择银行）" }</option>
-                { for scheme.banks.iter().filter(|b| b.id != bank).map(|b| html! {
-                    <option value={b.id.clone()} selected={inputs.goal_figure == b.id}>{ b.short_name.clone() }</option>
-                }) }
-            </select>
+    // The box beside the list, labelled by the engine (名次, 总分, 存放占比（%）, 要超过的银行).
+    let figure_label = inputs.goal.figure_label().unwrap_or_default();
+    let figure_box = match inputs.goal.figure() {
+        Some(GoalFigure::Bank) => html! {
+            <>
+                <label for="target-goal-bank" class="sr-only">{ figure_label }</label>
+                <select id="target-goal-bank" onchange={on_rival_goal}>
+                    <option value="" selected={inputs.goal_figure.is_empty()}>{ "（选择银行）" }</option>
+                    { for scheme.banks.iter().filter(|b| b.id != bank).map(|b| html! {
+                        <option value={b.id.clone()} selected={inputs.goal_figure == b.id}>{ b.short_name.clone() }</option>
+                    }) }
+                </select>
+            </>
         },
-        kind if kind.ends_with('=') => html! {
-            <input type="text" id="target-goal-figure" inputmode="decimal" aria-label="目标数值"
-                value={inputs.goal_figure.clone()} oninput={on_figure} />
+        Some(_) => html! {
+            <>
+                <label for="target-goal-figure">{ figure_label }</label>
+                <input type="text" id="target-goal-figure" inputmode="decimal"
+                    value={inputs.goal_figure.clone()} oninput={on_figure} />
+            </>
         },
-        _ => Html::default(),
+        None => Html::default(),
     };
     let goal_error = inputs.goal_error(&scheme);
     let applied = target.applied.as_ref().filter(|a| a.bank == bank);
@@ -108,8 +119,8 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
             <div class="target-controls">
                 <label for="target-goal">{ "目标" }</label>
                 <select id="target-goal" onchange={on_goal}>
-                    { for goals.iter().map(|(key, label)| html! {
-                        <option value={key.clone()} selected={inputs.goal == *key}>{ label.clone() }</option>
+                    { for GoalForm::ALL.iter().map(|form| html! {
+                        <option value={form.key()} selected={inputs.goal == *form}>{ form.label(&scheme) }</option>
                     }) }
                 </select>
                 { figure_box }
@@ -146,7 +157,7 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
                     (TargetView::Rivals, _) => html! {
                         <RivalsView {scheme} rivals={inputs.rivals} rival_k={inputs.rival_k.clone()}
                             spread={inputs.spread.clone()} draws={inputs.draws.clone()} seed={inputs.seed.clone()}
-                            entered_too={inputs.entered_too} valid={inputs.simulation().is_some()}
+                            entered_too={inputs.entered_too} invalid={inputs.simulation().err().map(AttrValue::from)}
                             simulation={target.simulation.clone()} dispatch={props.dispatch.clone()} />
                     },
                     (_, Some(ViewAnswer::Margins(Some(m)))) => margins_view(&scheme, m, stale),
@@ -202,12 +213,7 @@ fn margins_view(scheme: &SchemeRef, m: &Margins, stale: bool) -> Html {
                 <tbody>
                     if m.just_above.is_none() { { ours_row(scheme, &m.bank, &m.now) } }
                     { for m.rivals.iter().map(|r| {
-                        let lending = r.lending.as_ref().map(|a| match (a.more(), r.is_above()) {
-                            (Some(more), true) => format!("本行再增 {}", crate::format::with_unit(more, kaoping_engine::Unit::Yi)),
-                            (Some(more), false) => format!("它再增 {}", crate::format::with_unit(more, kaoping_engine::Unit::Yi)),
-                            (None, true) => "本行仅靠增贷无法超过".to_owned(),
-                            (None, false) => "它仅靠增贷无法超过本行".to_owned(),
-                        }).unwrap_or_default();
+                        let lending = r.lending_zh().unwrap_or_default();
                         let neighbour = Some(&r.id) == m.just_above.as_ref() || Some(&r.id) == m.just_below.as_ref();
                         let ours_next = Some(&r.id) == m.just_above.as_ref();
                         html! {
@@ -302,8 +308,8 @@ struct RivalsProps {
     draws: AttrValue,
     seed: AttrValue,
     entered_too: bool,
-    /// Whether the settings can be read.
-    valid: bool,
+    /// Why the settings cannot be read (the engine's words), if they cannot.
+    invalid: Option<AttrValue>,
     /// The simulation as far as it has run.
     simulation: Option<Rc<SimulationRun>>,
     dispatch: Callback<Action>,
@@ -324,22 +330,28 @@ fn RivalsView(props: &RivalsProps) -> Html {
     let on_entered_too = target_change(dispatch, |e: Event| {
         e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| TargetAction::EnteredToo(i.checked()))
     });
+    let on_lines_too = target_change(dispatch, |e: Event| {
+        e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| TargetAction::RivalEnteredLinesToo(i.checked()))
+    });
+    let [spread_label, draws_label, seed_label] = SimulationSpec::LABELS;
     html! {
         <div class="target-rivals">
-            <p class="note">{ "他行没有填写的数据如何估计。这些假设只用于目标测算，不写入情景文件。" }</p>
+            <p class="note">{ Rivals::ABOUT }</p>
             <div class="target-controls">
-                <label for="target-rival-lines">{ "他行未填的贷款余额" }</label>
+                <label for="target-rival-lines">{ Rivals::LINES_LABEL }</label>
                 <select id="target-rival-lines" onchange={on_lines}>
                     { for Rivals::lines_choices().into_iter().map(|(key, label)| html! {
                         <option value={key} selected={rivals.lines_key() == key}>{ label }</option>
                     }) }
                 </select>
                 if matches!(rivals.lines, RivalLines::AboveTask(_)) {
-                    <label for="target-rival-above">{ "K（个百分点）" }</label>
+                    <label for="target-rival-above">{ Rivals::ABOVE_LABEL }</label>
                     <input type="text" id="target-rival-above" inputmode="decimal"
                         value={props.rival_k.clone()} oninput={on_above} />
+                    <input type="checkbox" id="target-rival-lines-too" checked={rivals.entered_lines_too} onchange={on_lines_too} />
+                    <label for="target-rival-lines-too">{ Rivals::ENTERED_LINES_TOO_LABEL }</label>
                 }
-                <label for="target-rival-unentered">{ "他行未填的其他项目" }</label>
+                <label for="target-rival-unentered">{ Rivals::UNENTERED_LABEL }</label>
                 <select id="target-rival-unentered" onchange={on_unentered}>
                     { for Rivals::unentered_choices().into_iter().map(|(key, label)| html! {
                         <option value={key} selected={rivals.unentered_key() == key}>{ label }</option>
@@ -349,20 +361,19 @@ fn RivalsView(props: &RivalsProps) -> Html {
             <p class="target-line">{ format!("目前的假设：{}", rivals.zh()) }</p>
             <h3>{ "抽样：他行贷款增速在假设上下浮动" }</h3>
             <div class="target-controls">
-                <label for="target-spread">{ "浮动（± 个百分点）" }</label>
+                <label for="target-spread">{ spread_label }</label>
                 <input type="text" id="target-spread" inputmode="decimal" value={props.spread.clone()} oninput={on_spread} />
-                <label for="target-draws">{ "次数" }</label>
+                <label for="target-draws">{ draws_label }</label>
                 <input type="text" id="target-draws" inputmode="numeric" value={props.draws.clone()} oninput={on_draws} />
-                <label for="target-seed">{ "种子" }</label>
+                <label for="target-seed">{ seed_label }</label>
                 <input type="text" id="target-seed" inputmode="numeric" value={props.seed.clone()} oninput={on_seed} />
                 <input type="checkbox" id="target-entered-too" checked={props.entered_too} onchange={on_entered_too} />
-                <label for="target-entered-too">{ "他行已填的贷款余额也围绕所填数字浮动" }</label>
+                <label for="target-entered-too">{ SimulationSpec::ENTERED_TOO_LABEL }</label>
             </div>
-            { match (props.valid, props.simulation.as_ref().and_then(|run| run.summary.as_ref().map(|s| (s, run.total)))) {
-                // FIXME(issue 14): the limits' wording comes from the engine (branch engine-doc).
-                (false, _) => html! { <p class="error">{ "浮动须为不超过一百的非负数（最多两位小数），次数为不超过十万的正整数，种子为非负整数。" }</p> },
-                (true, None) => html! { <p class="muted" id="target-simulation">{ "正在抽样……" }</p> },
-                (true, Some((s, total))) => simulation_view(&props.scheme, s, total),
+            { match (&props.invalid, props.simulation.as_ref().and_then(|run| run.summary.as_ref().map(|s| (s, run.total)))) {
+                (Some(why), _) => html! { <p class="error" id="target-simulation-error">{ why.clone() }</p> },
+                (None, None) => html! { <p class="muted" id="target-simulation">{ "正在抽样……" }</p> },
+                (None, Some((s, total))) => simulation_view(&props.scheme, s, total),
             } }
         </div>
     }
@@ -395,7 +406,7 @@ fn simulation_view(scheme: &SchemeRef, s: &kaoping_engine::SimulationSummary, to
                     }) }
                 </tbody>
             </table>
-            <p class="note">{ format!("进入贡献突出单位 {}%，贡献积极单位及以上 {}%", fixed2(s.at_least(Band::Outstanding)), fixed2(s.at_least(Band::Positive))) }</p>
+            <p class="note">{ s.bands_zh() }</p>
             { for s.notes.iter().map(|n| html! { <p class="note">{ n.zh() }</p> }) }
         </div>
     }
