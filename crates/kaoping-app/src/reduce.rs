@@ -605,7 +605,7 @@ impl App {
         let Some(sentence) =
             self.scheme.bank_index(&bank).and_then(|i| self.derived.evaluation.banks.get(i)).map(|r| {
                 let name = self.scheme.banks.get(r.index).map_or(bank.as_str(), |b| b.short_name.as_str());
-                format!("{name}：{}。", kaoping_engine::Standing::of(r).zh())
+                kaoping_engine::Standing::of(r).sentence(name)
             })
         else {
             return;

@@ -412,7 +412,7 @@ fn the_announcement_names_the_bank_whose_figures_changed_once_typing_settles() {
     assert!(world.app.settled.announcement.is_none(), "nothing is said while typing");
     world.settle();
     let (_, sentence) = world.app.settled.announcement.clone().expect("said once settled");
-    assert!(sentence.starts_with("工商银行：第 "), "{sentence}");
+    assert!(sentence.starts_with("工商银行：总分 "), "{sentence}");
     world.settle();
     assert_eq!(world.app.settled.announcement.as_ref().map(|(n, _)| *n), Some(0), "said once");
 }
