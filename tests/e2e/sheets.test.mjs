@@ -279,6 +279,23 @@ async function copyLink(page) {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
+test('a share link opens on the sender\'s bank; one copied on legacy.html names index.html', async () => {
+  const { context, page, errors } = await freshPage(`${server.url}legacy.html`);
+  await page.locator('#bank-select').selectOption('icbc');
+  await page.locator('#f-icbc-loans').fill('2,100');
+  await page.waitForFunction(() => document.querySelector('#scenario-unsaved'));
+  const link = await copyLink(page);
+  assert.ok(link.startsWith(`${server.url}index.html#s=1.`) && link.endsWith('&b=icbc'), link);
+  const other = await freshPage(link);
+  await notice(other.page, '已打开分享链接中的测算');
+  assert.equal(await other.page.locator('#bank-select').inputValue(), 'icbc', 'opens on the sender\'s bank');
+  assert.equal(await other.page.locator('#f-icbc-loans').inputValue(), '2100');
+  assert.ok(other.page.url().startsWith(`${server.url}index.html`), other.page.url());
+  assert.deepEqual(errors, []);
+  await other.context.close();
+  await context.close();
+});
+
 test('a share link opens the identical scenario in a new page; a cut link says so', async () => {
   const { context, page, errors } = await freshPage();
   await page.locator('#f-adbc-loans').fill('1,000');

@@ -150,7 +150,7 @@ impl Store {
                 });
             }
             Effect::CopyLink { fragment } => {
-                let url = format!("{}{fragment}", link::page_address());
+                let url = format!("{}{fragment}", link::share_address());
                 let (store, shown) = (self.clone(), url.clone());
                 link::copy_text(&url, move |copied| {
                     store.dispatch(if copied {

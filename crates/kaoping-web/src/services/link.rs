@@ -8,6 +8,22 @@ pub fn page_address() -> String {
     href.split('#').next().unwrap_or_default().to_owned()
 }
 
+/// Where a share link points: the page's address, except that a link copied on legacy.html (the entry
+/// for old Chromium, under a weaker policy) names index.html: a current browser then opens it under the
+/// strict policy, and an old one is sent on to legacy.html by boot.js, fragment and all.
+pub fn share_address() -> String {
+    let address = page_address();
+    let (path, query) = address.split_once('?').map_or((address.as_str(), None), |(p, q)| (p, Some(q)));
+    let path = match path.strip_suffix("legacy.html") {
+        Some(folder) => format!("{folder}index.html"),
+        None => path.to_owned(),
+    };
+    match query {
+        Some(query) => format!("{path}?{query}"),
+        None => path,
+    }
+}
+
 /// The share-link fragment the page was opened with (`#s=…`), if any.
 pub fn opened_fragment() -> Option<String> {
     let hash = gloo::utils::window().location().hash().ok()?;
