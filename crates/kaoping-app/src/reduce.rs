@@ -525,7 +525,7 @@ impl App {
     fn import(&mut self, file_name: String, bytes: &[u8], fx: &mut Vec<Effect>) {
         if kaoping_sheets::file_kind(bytes) != kaoping_sheets::FileKind::Json {
             fx.push(Effect::ReadSheet {
-                job: kaoping_sheets::job::Job::Read { file_name },
+                job: kaoping_sheets::job::Job::Read { file_name, mapping: Vec::new() },
                 bytes: Rc::new(bytes.to_vec()),
                 against: self.document.scenario.clone(),
                 revision: self.document.revision,

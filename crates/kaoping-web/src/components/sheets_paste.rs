@@ -63,6 +63,10 @@ pub fn paste_handler(
                 |(bank, field)| (bank.clone(), field),
             );
         let target = target(&shown_fields, &shown_banks, &bank, field);
-        dispatch.emit(kaoping_app::Action::Paste(kaoping_sheets::job::Job::Paste { text, target, mapping: Vec::new() }));
+        dispatch.emit(kaoping_app::Action::Paste(kaoping_sheets::job::Job::Paste {
+            text,
+            target,
+            mapping: Vec::new(),
+        }));
     })
 }

@@ -132,7 +132,7 @@ impl Store {
                 sheets_worker::run(&job, &against, &bytes, move |answer| {
                     store.dispatch(match answer {
                         Ok((Reply::Imported(imported), _)) => {
-                            let Imported { source, preview, applied } = *imported;
+                            let Imported { source, preview, applied, .. } = *imported;
                             Action::Previewed(SheetImport {
                                 source,
                                 preview: Rc::new(preview),
