@@ -25,10 +25,12 @@ const MIME = {
 };
 
 /**
- * Serves dist/ at http://127.0.0.1:<free port>/some/where/. Resolves to { url, close }.
- * `headers(file)`, if given, adds response headers for a file of dist/ (e.g. `legacy.html`).
+ * Serves dist/ (or another build, `dir`) at http://127.0.0.1:<free port>/some/where/. Resolves to
+ * { url, close }. `headers(file)`, if given, adds response headers for a file of the build (e.g.
+ * `legacy.html`).
  */
-export async function serveDist({ headers } = {}) {
+export async function serveDist({ dir = DIST, headers } = {}) {
+  dir = path.resolve(dir);
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(SUB_PATH)) {
@@ -36,8 +38,8 @@ export async function serveDist({ headers } = {}) {
       return;
     }
     let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
-    const file = path.resolve(DIST, rel);
-    if (!file.startsWith(DIST + path.sep)) {
+    const file = path.resolve(dir, rel);
+    if (!file.startsWith(dir + path.sep)) {
       res.writeHead(403).end('forbidden');
       return;
     }

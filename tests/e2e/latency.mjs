@@ -55,12 +55,57 @@ export async function importFullScenario(page) {
 }
 
 /**
+ * Runs the page's CPU `rate` times slower than this machine's (Chromium's own throttling, as its
+ * devtools do), to stand in for a slow office desktop. Resolves to the CDP session, which stays
+ * open with the page.
+ */
+export async function throttle(page, rate) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}
+
+/**
+ * Gives the page two helpers the measurements share (the page's policy forbids `eval`, so they are
+ * installed through the test's own channel, once per document):
+ * - `__kpUntil(changed)` resolves when `changed()` holds: at once if it already does, else at the
+ *   first DOM mutation after which it does (a MutationObserver's callback runs right after the
+ *   mutation's task, so the time is when the page changed, not when someone looked);
+ * - `__kpDrawn()` resolves once the next frame has been drawn: a task posted from its
+ *   animation-frame callback runs after the frame's style, layout and paint.
+ */
+export function installHelpers(page) {
+  return page.evaluate(() => {
+    if (window.__kpUntil) return;
+    window.__kpUntil = (changed) => new Promise((resolve) => {
+      if (changed()) {
+        resolve();
+        return;
+      }
+      const observer = new MutationObserver(() => {
+        if (changed()) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    });
+    window.__kpDrawn = () => new Promise((resolve) => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    }));
+  });
+}
+
+/**
  * Keystroke latency: `runs` times, sets a new loan balance in the box `input` (below the task, so
  * every run changes the points), dispatches the input event, and times until the text of `watched`
- * changes (the DOM is updated) and until the next animation frame (when it is painted).
+ * changes (the DOM is updated) and until the frame that shows it is drawn (`painted`).
  * Resolves to [{ updated, painted }] in milliseconds.
  */
-export function measureKeystrokes(page, input, watched, runs) {
+export async function measureKeystrokes(page, input, watched, runs) {
+  await installHelpers(page);
   return page.evaluate(async ({ input, watched, runs }) => {
     const box = document.querySelector(input);
     const results = [];
@@ -70,12 +115,9 @@ export function measureKeystrokes(page, input, watched, runs) {
       // 290 to 321.9亿: every step moves adbc's points (the range the page test has always used).
       box.value = (290 + (i % 30) * 1.1).toFixed(2);
       box.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      await new Promise((resolve) => {
-        const check = () => (document.querySelector(watched).textContent !== before ? resolve() : requestAnimationFrame(check));
-        queueMicrotask(check);
-      });
+      await window.__kpUntil(() => document.querySelector(watched)?.textContent !== before);
       const updated = performance.now() - t0;
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await window.__kpDrawn();
       results.push({ updated, painted: performance.now() - t0 });
     }
     return results;
@@ -106,25 +148,145 @@ export function summarize(times, key = 'updated') {
 }
 
 /**
- * First render from a cold cache: a new browser context (nothing cached), navigation to the page,
- * and the time from the start of navigation until the summary shows a total, by the page's own
- * clock. Resolves to milliseconds.
+ * 目标测算's answer after typing settles: with the goal 总分达到 80 by 一般贷款 (out of the bank's
+ * reach at these balances, so the answer names the lending still needed and every balance changes
+ * it), `runs` times types a new loan balance for the bank shown and times until the answer's text
+ * changes. The page waits for typing to pause before it asks the engine, so the figure includes that
+ * pause. Resolves to [{ updated, painted }] in milliseconds.
  */
-export async function firstRender(browser, url) {
+export async function measureSettled(page, runs) {
+  await installHelpers(page);
+  await page.locator('#target-goal').selectOption('total>=');
+  await page.locator('#target-goal-figure').fill('80');
+  await page.locator('#target-lever').selectOption('loans');
+  await page.locator('#target-answer', { hasText: '总分' }).waitFor();
+  return page.evaluate(async ({ input, runs }) => {
+    const box = document.querySelector(input);
+    const answer = () => document.querySelector('#target-answer')?.textContent ?? '';
+    const results = [];
+    for (let i = 0; i < runs; i++) {
+      const before = answer();
+      const t0 = performance.now();
+      box.value = (250 + (i % 30) * 1.3).toFixed(2);
+      box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await window.__kpUntil(() => answer() !== before && answer() !== '');
+      const updated = performance.now() - t0;
+      await window.__kpDrawn();
+      results.push({ updated, painted: performance.now() - t0 });
+    }
+    return results;
+  }, { input: `#f-${BANK}-loans`, runs });
+}
+
+/**
+ * The browser's own accounts of its work (CDP `Performance.getMetrics`): script, layout and style
+ * recalculation, in milliseconds, and how many layouts and style recalculations, since `enable`.
+ * `perKeystroke(before, after, n)` turns two readings into figures per keystroke.
+ */
+export const browserWork = {
+  async read(cdp) {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+  },
+  perKeystroke(before, after, n) {
+    const ms = (key) => ((after[key] - before[key]) * 1000) / n;
+    const count = (key) => (after[key] - before[key]) / n;
+    return {
+      task: ms('TaskDuration'),
+      script: ms('ScriptDuration'),
+      layout: ms('LayoutDuration'),
+      style: ms('RecalcStyleDuration'),
+      layouts: count('LayoutCount'),
+      style_recalcs: count('RecalcStyleCount'),
+    };
+  },
+};
+
+/**
+ * A browser state with the full 16-bank scenario as the working copy of a closed tab, which the next
+ * page opened takes up (as a user's unsaved work after the browser was closed): pages opened with it
+ * start from 16 filled banks. Resolves to { storageState, total }, the total the summary showed.
+ */
+export async function storedFullScenario(browser, url) {
   const context = await browser.newContext({ locale: 'zh-CN' });
-  await context.addInitScript(() => {
-    const seen = () => /\d/.test(document.querySelector('#summary-total')?.textContent ?? '');
-    new MutationObserver((_, observer) => {
-      if (seen()) {
-        window.__firstTotalAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true, characterData: true });
-  });
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.__firstTotalAt !== undefined);
-  const at = await page.evaluate(() => window.__firstTotalAt);
+  await page.locator('#summary-total').waitFor();
+  await importFullScenario(page);
+  const total = await page.locator('#summary-total').innerText();
+  await page.close({ runBeforeUnload: true });
+  const storageState = await context.storageState();
   await context.close();
-  return at;
+  return { storageState, total };
+}
+
+/**
+ * What the page does before the first total, in a load of its own: the wasm's instantiation is
+ * timed in steps (the bytes fetched, compiled, instantiated: `WebAssembly.instantiateStreaming`,
+ * which overlaps compiling with fetching, is replaced by the three steps one after the other), then
+ * the wasm's start until the total is in the DOM (reading storage, the first evaluation, the first
+ * draw), then until the frame with it is drawn. Times are from the start of navigation.
+ */
+function recordFirstRender(parts) {
+  const marks = {};
+  window.__kpFirst = marks;
+  const mark = (name) => {
+    marks[name] ??= performance.now();
+  };
+  if (parts && WebAssembly.instantiateStreaming) {
+    WebAssembly.instantiateStreaming = async (source, imports) => {
+      const response = await source;
+      const bytes = await response.arrayBuffer();
+      mark('wasm_fetched');
+      const module = await WebAssembly.compile(bytes);
+      mark('compiled');
+      const instance = await WebAssembly.instantiate(module, imports);
+      mark('instantiated');
+      return { module, instance };
+    };
+  }
+  const seen = () => /\d/.test(document.querySelector('#summary-total')?.textContent ?? '');
+  new MutationObserver((_, observer) => {
+    if (!seen()) return;
+    observer.disconnect();
+    mark('total');
+    window.__kpFirstShown = document.querySelector('#summary-total').textContent.trim();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => mark('painted');
+      channel.port2.postMessage(null);
+    });
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/**
+ * First render from a cold cache: a new browser context (nothing cached; `storageState` for what the
+ * browser keeps, see `storedFullScenario`), the CPU slowed `rate` times, navigation to the page, and
+ * the time from the start of navigation until the summary shows a total, by the page's own clock.
+ * Resolves to milliseconds; with `parts`, to the marks of `recordFirstRender` and the resource
+ * timings of the files.
+ */
+export async function firstRender(browser, url, { rate = 1, storageState, parts = false, expect } = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', storageState });
+  await context.addInitScript(recordFirstRender, parts);
+  const page = await context.newPage();
+  if (rate !== 1) {
+    // A page of the same origin first, so that the throttled renderer is the one that loads the app.
+    await page.goto(new URL('throttled', url).href);
+    await throttle(page, rate);
+  }
+  await page.goto(url);
+  await page.waitForFunction(() => window.__kpFirst?.painted !== undefined);
+  const { marks, resources, shown } = await page.evaluate(() => ({
+    marks: window.__kpFirst,
+    resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd })),
+    shown: window.__kpFirstShown,
+  }));
+  await context.close();
+  if (expect !== undefined && shown !== expect) {
+    throw new Error(`the first total shown was ${shown}, not ${expect}: the page did not start from the stored scenario`);
+  }
+  if (!parts) return marks.total;
+  const done = (suffix) => Math.max(...resources.filter((r) => r.name.endsWith(suffix)).map((r) => r.end));
+  return { ...marks, js_fetched: done('.js'), css_fetched: done('.css') };
 }

@@ -11,12 +11,17 @@ use kaoping_engine::{
 use rust_decimal::Decimal;
 use std::hint::black_box;
 
+mod floor;
+
 const FULL: &str = include_str!("../../../tests/scenarios/full-16-banks.scenario.json");
 
 fn bench(c: &mut Criterion) {
     let Ok(scheme) = Scheme::builtin(2024) else { return };
     let Ok(scenario) = Scenario::from_json(FULL) else { return };
     c.bench_function("evaluate 16 banks", |b| b.iter(|| evaluate(black_box(scheme), black_box(&scenario))));
+    // The floor (benches/floor.rs), in the same process: the engine's time is read against it.
+    let items = floor::floor_items(scheme, &scenario);
+    c.bench_function("floor 288 x sub div mul cmp add", |b| b.iter(|| floor::floor(black_box(&items))));
     let result = evaluate(scheme, &scenario);
     c.bench_function("explain 16 banks x 18 items", |b| {
         b.iter(|| {

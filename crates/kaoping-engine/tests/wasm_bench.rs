@@ -19,6 +19,9 @@ use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_config
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "../benches/floor.rs"]
+mod floor;
+
 const FULL: &str = include_str!("../../../tests/scenarios/full-16-banks.scenario.json");
 
 /// The median time of one call of `f`, over `samples` samples of `batch` calls each, after one
@@ -47,6 +50,11 @@ fn engine_in_headless_chromium() {
 
     let evaluate_time = median(31, 20, || {
         black_box(evaluate(black_box(scheme), black_box(&scenario)));
+    });
+    // The floor (benches/floor.rs) in the same page, for the ratio engine / floor.
+    let items = floor::floor_items(scheme, &scenario);
+    let floor_time = median(31, 20, || {
+        black_box(floor::floor(black_box(&items)));
     });
     let explain_time = median(31, 5, || {
         let len: usize =
@@ -85,6 +93,7 @@ fn engine_in_headless_chromium() {
     // One line that `cargo xtask bench` looks for: nanoseconds, medians.
     let figures = [
         ("evaluate_ns", evaluate_time),
+        ("floor_ns", floor_time),
         ("explain_ns", explain_time),
         ("parse_ns", parse_time),
         ("solve_ns", solve_time),

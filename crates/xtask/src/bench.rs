@@ -5,11 +5,17 @@
 //!   read from `target/criterion/<bench>/new/estimates.json`;
 //! - the engine compiled to wasm in headless Chromium: `tests/wasm_bench.rs` of the engine, built
 //!   with the page's size-tuned release profile, timed with `performance.now()`;
-//! - the page: keystroke latency p50/p95 on 本行测算 and 全市总览 and first render from a cold cache
-//!   (`tests/e2e/bench.mjs` against a fresh `trunk build --release`);
+//! - the engine's floor beside it, in the same process (`benches/floor.rs`: 288 × sub, div, mul, cmp,
+//!   add on rust_decimal), and the ratio engine / floor;
+//! - the page at 1× and 4× CPU (Chromium's CPU throttling; 4× stands in for a slow office desktop),
+//!   with 16 banks filled: first render from a cold cache and what it waits for, keystroke latency
+//!   on 本行测算 and 全市总览 with the browser's own work per keystroke, and 目标测算's answer after
+//!   typing settles (`tests/e2e/bench.mjs` against a fresh `trunk build --release`);
+//! - where a keystroke's time goes, by function: a CPU profile against a copy of the build whose
+//!   wasm keeps its names (`bench/named.rs`);
 //! - `dist/` gzipped, against the budget that `cargo xtask test` checks;
-//! - instructions per evaluation by callgrind (when valgrind is installed): a figure that, unlike the
-//!   times, does not move with the machine's load.
+//! - instructions per evaluation and per floor by callgrind (when valgrind is installed): figures
+//!   that, unlike the times, do not move with the machine's load.
 //!
 //! Times are reported, never asserted: they depend on the machine and on what else it is doing.
 
@@ -21,12 +27,19 @@ use serde_json::Value;
 
 use crate::{command, run, size, tools};
 
+mod named;
+
 /// The host benchmarks of `crates/kaoping-engine/benches/evaluate.rs`, by criterion's directory under
 /// `target/criterion` (criterion writes `<=` as `_=`, a group as a folder), with the key of the same
 /// measurement in the wasm bench's line and the row each goes in. The 目标测算 rows name the aims of
 /// issue 7 in the browser.
 const ENGINE_ROWS: &[(&str, &str, &str)] = &[
     ("evaluate 16 banks", "evaluate_ns", "engine: evaluate the 16-bank scenario"),
+    (
+        "floor 288 x sub div mul cmp add",
+        "floor_ns",
+        "floor: 16 × 18 items of one sub, div, mul, cmp and add on rust_decimal (benches/floor.rs)",
+    ),
     ("explain 16 banks x 18 items", "explain_ns", "engine: explain all 16 × 18 items (Chinese working)"),
     ("parse scenario JSON", "parse_ns", "engine: read the 16-bank scenario file"),
     ("loans_for_rank top 3", "solve_ns", "engine: loans_for_rank, last bank → top three"),
@@ -66,10 +79,10 @@ pub fn task(args: &[String]) -> Result<(), String> {
     run(&root, "cargo", &["bench", "-p", "kaoping-engine", "--bench", "evaluate"])?;
     let host = host_medians(&target_dir(&root))?;
 
-    println!("\n==> instructions per evaluation (callgrind)");
-    let instructions = match instructions_per_evaluation(&root) {
-        Ok(count) => Some(count),
-        Err(why) => {
+    println!("\n==> instructions per evaluation and per floor (callgrind)");
+    let instructions = match (instructions_per_run(&root, "engine"), instructions_per_run(&root, "floor")) {
+        (Ok(engine), Ok(floor)) => Some((engine, floor)),
+        (Err(why), _) | (_, Err(why)) => {
             println!("  not counted: {why}");
             None
         }
@@ -91,9 +104,11 @@ pub fn task(args: &[String]) -> Result<(), String> {
     ];
     let wasm = wasm_medians(&stdout_of(&root, "cargo", &wasm_args)?)?;
 
-    println!("\n==> the page (trunk build --release, then tests/e2e/bench.mjs)");
+    println!("\n==> the page (trunk build --release, a copy that keeps the wasm's names, then tests/e2e/bench.mjs)");
     run(&root, "trunk", &["build", "--release"])?;
-    let page_json = stdout_of(&root, "node", &["tests/e2e/bench.mjs"])?;
+    let named = named::build(&root, &target_dir(&root))?;
+    let named = named.to_string_lossy();
+    let page_json = stdout_of(&root, "node", &["tests/e2e/bench.mjs", "--profile-dist", &named])?;
     let page: Value = page_json
         .lines()
         .rev()
@@ -101,21 +116,29 @@ pub fn task(args: &[String]) -> Result<(), String> {
         .ok_or("tests/e2e/bench.mjs printed no JSON line")?;
     let gzipped = size::sizes(&root.join("dist"))?;
 
-    println!("\n{}", table(&host, &wasm, &page, gzipped));
-    if let Some(count) = instructions {
+    println!("\n{}", table(&host, &wasm));
+    if let Some((engine, floor)) = instructions {
         println!(
-            "\nOne evaluation of the 16-bank scenario: {} instructions (callgrind; the same count on any load).",
-            crate::fuzz::group(count)
+            "\nOne evaluation of the 16-bank scenario: {} instructions; the floor: {} ({:.2}×; callgrind, the same \
+             counts on any load).",
+            crate::fuzz::group(engine),
+            crate::fuzz::group(floor),
+            engine as f64 / floor.max(1) as f64
         );
     }
-    println!("{}", machine.describe(page["chromium"].as_str().unwrap_or("?")));
+    println!("\n{}", page_table(&page, gzipped));
+    if let Some(profile) = page.get("profile") {
+        println!("\n{}", profile_table(profile));
+    }
+    println!("\n{}", machine.describe(page["chromium"].as_str().unwrap_or("?")));
     Ok(())
 }
 
-/// Instructions in one evaluation, by callgrind: `examples/evaluate_n.rs` run for 1 and for 101
-/// evaluations, the difference divided by 100 (so the start and the reading of the file drop out).
-/// Unlike a time, the count is the same whatever else the machine is doing.
-fn instructions_per_evaluation(root: &Path) -> Result<u64, String> {
+/// Instructions in one evaluation (`what` = `engine`) or one run of the floor (`floor`), by
+/// callgrind: `examples/evaluate_n.rs` run 1 and 101 times, the difference divided by 100 (so the
+/// start and the reading of the file drop out). Unlike a time, the count is the same whatever else
+/// the machine is doing.
+fn instructions_per_run(root: &Path, what: &str) -> Result<u64, String> {
     run(root, "cargo", &["build", "--profile", "bench", "-p", "kaoping-engine", "--example", "evaluate_n"])?;
     let program = target_dir(root).join("release").join("examples").join("evaluate_n");
     let program = program.to_string_lossy().into_owned();
@@ -123,7 +146,7 @@ fn instructions_per_evaluation(root: &Path) -> Result<u64, String> {
     let out_file = format!("--callgrind-out-file={}", out.display());
     let mut counts = Vec::new();
     for times in ["1", "101"] {
-        let output = command(root, "valgrind", &["--tool=callgrind", &out_file, &program, times])
+        let output = command(root, "valgrind", &["--tool=callgrind", &out_file, &program, times, what])
             .output()
             .map_err(|e| format!("valgrind: {e} (Debian's valgrind package)"))?;
         let _ = std::fs::remove_file(&out);
@@ -189,41 +212,150 @@ fn wasm_medians(stdout: &str) -> Result<Vec<Duration>, String> {
         .collect()
 }
 
-fn table(host: &[Duration], wasm: &[Duration], page: &Value, gzipped: size::Sizes) -> String {
+fn table(host: &[Duration], wasm: &[Duration]) -> String {
     let mut rows = vec!["| what | host (native) | headless Chromium |".to_owned(), "|---|---|---|".to_owned()];
     for (i, (_, _, what)) in ENGINE_ROWS.iter().enumerate() {
         let cell = |times: &[Duration]| times.get(i).map_or_else(|| "?".to_owned(), |d| duration(*d));
         rows.push(format!("| {what} (median) | {} | {} (wasm) |", cell(host), cell(wasm)));
+        if i == 1 {
+            let ratio = |times: &[Duration]| match (times.first(), times.get(1)) {
+                (Some(engine), Some(floor)) if !floor.is_zero() => {
+                    format!("{:.2}", engine.as_secs_f64() / floor.as_secs_f64())
+                }
+                _ => "?".to_owned(),
+            };
+            rows.push(format!("| engine / floor (aim ≤ 1.00) | {} | {} (wasm) |", ratio(host), ratio(wasm)));
+        }
     }
-    let ms = |key: &str, stat: &str| page[key][stat].as_f64().map_or_else(|| "?".to_owned(), |v| format!("{v:.1} ms"));
-    let runs = |key: &str| page[key]["runs"].as_u64().unwrap_or(0);
-    for (key, what) in [
-        ("keystroke_bank_ms", "keystroke → 本行测算 summary redrawn"),
-        ("keystroke_city_ms", "keystroke → 全市总览 total redrawn"),
-    ] {
-        let painted = key.replace("_ms", "_painted_ms");
-        rows.push(format!(
-            "| {what}, p50 / p95 ({} keystrokes, 16 banks filled) | — | {} / {} (painted: {} / {}) |",
-            runs(key),
-            ms(key, "p50"),
-            ms(key, "p95"),
-            ms(&painted, "p50"),
-            ms(&painted, "p95"),
-        ));
+    rows.join("\n")
+}
+
+/// The page's figures, one column per CPU rate measured (`bench.mjs`'s `rates`).
+fn page_table(page: &Value, gzipped: size::Sizes) -> String {
+    let rates: Vec<(&String, &Value)> = page["rates"].as_object().map(|m| m.iter().collect()).unwrap_or_default();
+    let mut rows = vec![
+        format!(
+            "| the page, 16 banks filled | {} |",
+            rates.iter().map(|(r, _)| format!("{r}× CPU")).collect::<Vec<_>>().join(" | ")
+        ),
+        format!("|---|{}", "---|".repeat(rates.len())),
+    ];
+    let mut row = |what: String, cell: &dyn Fn(&Value) -> String| {
+        let cells: Vec<String> = rates.iter().map(|(_, figures)| cell(figures)).collect();
+        rows.push(format!("| {what} | {} |", cells.join(" | ")));
+    };
+    let first = rates.first().map(|(_, f)| *f).unwrap_or(&Value::Null);
+    let count = |key: &str, n: &str| first[key][n].as_u64().unwrap_or(0);
+    row(
+        format!(
+            "first render, cold cache: navigation → the summary shows the total, median / p95 ({} loads; aim at 4×: ≤ 600 ms)",
+            count("first_render_ms", "loads")
+        ),
+        &|f| pair(&f["first_render_ms"], "p50", "p95"),
+    );
+    row(
+        format!(
+            "what it waits for, ms from navigation (median of {} loads of their own, the wasm fetched, compiled and instantiated one step after another): js / wasm in / compiled / instantiated / total in the DOM / frame drawn",
+            count("first_render_marks_ms", "loads")
+        ),
+        &|f| {
+            let m = &f["first_render_marks_ms"];
+            ["js_fetched", "wasm_fetched", "compiled", "instantiated", "total", "painted"]
+                .iter()
+                .map(|k| m[k].as_f64().map_or_else(|| "?".to_owned(), |v| format!("{v:.0}")))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        },
+    );
+    for (key, what) in [("bank", "本行测算 summary"), ("city", "全市总览 total")] {
+        row(
+            format!(
+                "keystroke → {what} redrawn, p50 / p95 ({} keystrokes; aim at 4×: p95 ≤ 16 ms), then the frame drawn",
+                count(&format!("keystroke_{key}_ms"), "runs")
+            ),
+            &|f| {
+                format!(
+                    "{} (drawn {})",
+                    pair(&f[format!("keystroke_{key}_ms")], "p50", "p95"),
+                    pair(&f[format!("keystroke_{key}_painted_ms")], "p50", "p95")
+                )
+            },
+        );
+        row(format!("the browser's work per keystroke on {what}: script / style / layout"), &|f| {
+            let w = &f[format!("keystroke_{key}_work_ms")];
+            ["script", "style", "layout"].iter().map(|k| ms(&w[*k])).collect::<Vec<_>>().join(" / ")
+        });
     }
-    rows.push(format!(
-        "| first render, cold cache: navigation → summary shows a total, p50 / p95 ({} loads) | — | {} / {} |",
-        page["first_render_ms"]["loads"].as_u64().unwrap_or(0),
-        ms("first_render_ms", "p50"),
-        ms("first_render_ms", "p95"),
-    ));
-    rows.push(format!(
-        "| `dist/` gzipped: the first load (wasm + js + css; budget {}) / the spreadsheet module, on first use | — | {} / {} |",
-        size::kib(size::BUDGET_BYTES),
+    row(
+        format!(
+            "目标测算's answer after typing settles (the page's pause before it asks included), p50 / p95 ({} balances)",
+            count("target_settled_ms", "runs")
+        ),
+        &|f| pair(&f["target_settled_ms"], "p50", "p95"),
+    );
+    let size = format!(
+        "{} (spreadsheet module on first use {})",
         size::kib(gzipped.first_load),
         size::kib(gzipped.on_first_use)
-    ));
+    );
+    row(
+        format!("`dist/` gzipped: the first load, wasm + js + css (budget {})", size::kib(size::BUDGET_BYTES)),
+        &|_| size.clone(),
+    );
     rows.join("\n")
+}
+
+/// Where the time goes: the kinds of work and the functions with the most self time, per keystroke,
+/// and the kinds of work of a first load.
+fn profile_table(profile: &Value) -> String {
+    let kinds = |part: &Value| {
+        part["kinds"]
+            .as_array()
+            .map(|kinds| {
+                kinds
+                    .iter()
+                    .filter(|k| k["kind"] != "idle")
+                    .map(|k| format!("{} {}", k["kind"].as_str().unwrap_or("?"), ms(&k["ms"])))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default()
+    };
+    let keystroke = &profile["keystroke"];
+    let mut lines = vec![
+        format!(
+            "Where a keystroke's time goes ({}× CPU, CPU profile of {} keystrokes on 本行测算, self time per keystroke, \
+             {} busy): {}.",
+            profile["rate"],
+            profile["keystrokes"],
+            ms(&keystroke["busy_ms"]),
+            kinds(keystroke)
+        ),
+        String::new(),
+        "| function (self time per keystroke) | ms | kind |".to_owned(),
+        "|---|---|---|".to_owned(),
+    ];
+    for function in keystroke["top"].as_array().into_iter().flatten().take(15) {
+        let name = function["name"].as_str().unwrap_or("?").replace('|', "\\|");
+        lines.push(format!("| `{name}` | {} | {} |", ms(&function["ms"]), function["kind"].as_str().unwrap_or("?")));
+    }
+    let load = &profile["first_load"];
+    lines.push(String::new());
+    lines.push(format!("A first load under the same profiler ({} busy): {}.", ms(&load["busy_ms"]), kinds(load)));
+    lines.join("\n")
+}
+
+/// `5.2 / 16.9 ms` from two keys of a JSON object of milliseconds.
+fn pair(figures: &Value, a: &str, b: &str) -> String {
+    match (figures[a].as_f64(), figures[b].as_f64()) {
+        (Some(x), Some(y)) => format!("{x:.1} / {y:.1} ms"),
+        _ => "?".to_owned(),
+    }
+}
+
+/// `3.71 ms` from a JSON number of milliseconds.
+fn ms(value: &Value) -> String {
+    value.as_f64().map_or_else(|| "?".to_owned(), |v| format!("{v:.2} ms"))
 }
 
 /// `61.2 µs`, `1.05 ms`.
@@ -289,14 +421,15 @@ mod tests {
         let estimates =
             r#"{"mean":{"point_estimate":62000.0},"median":{"point_estimate":61234.6,"standard_error":1.0}}"#;
         assert_eq!(criterion_median(estimates), Some(Duration::from_nanos(61_235)));
-        let stdout = "running 1 test\nKAOPING-WASM-BENCH {\"evaluate_ns\": 230500, \"explain_ns\": 835000, \
-                      \"parse_ns\": 596000, \"solve_ns\": 2550000, \"target_solve_ns\": 4000000, \
+        let stdout = "running 1 test\nKAOPING-WASM-BENCH {\"evaluate_ns\": 230500, \"floor_ns\": 200000, \
+                      \"explain_ns\": 835000, \"parse_ns\": 596000, \"solve_ns\": 2550000, \"target_solve_ns\": 4000000, \
                       \"target_unreachable_ns\": 9000000, \"margins_ns\": 60000000, \"marginal_ns\": 9000000, \
                       \"simulate_ns\": 280000000}\ntest ok\n";
         let wasm = wasm_medians(stdout).expect("the line is there");
         assert_eq!(wasm[0], Duration::from_nanos(230_500));
-        assert_eq!(wasm[3], Duration::from_micros(2550));
-        assert_eq!(wasm[8], Duration::from_millis(280));
+        assert_eq!(wasm[1], Duration::from_micros(200));
+        assert_eq!(wasm[4], Duration::from_micros(2550));
+        assert_eq!(wasm[9], Duration::from_millis(280));
         assert!(wasm_medians("nothing").is_err());
         assert!(wasm_medians("KAOPING-WASM-BENCH {\"evaluate_ns\": 1}").is_err(), "every figure is needed");
     }
@@ -315,22 +448,42 @@ mod tests {
     }
 
     #[test]
-    fn one_row_per_figure() {
+    fn one_row_per_figure_and_the_ratio() {
+        let mut host = vec![Duration::from_micros(60); ENGINE_ROWS.len()];
+        host[1] = Duration::from_micros(40);
+        let text = table(&host, &host);
+        assert_eq!(text.lines().count(), 2 + ENGINE_ROWS.len() + 1, "{text}");
+        assert!(text.contains("| engine / floor (aim ≤ 1.00) | 1.50 | 1.50 (wasm) |"), "{text}");
+    }
+
+    #[test]
+    fn the_page_has_a_column_per_rate() {
         let page: Value = serde_json::from_str(
-            r#"{"first_render_ms":{"p50":420.1,"p95":600,"loads":10},
-                "keystroke_bank_ms":{"p50":7,"p95":18.4,"runs":100},"keystroke_bank_painted_ms":{"p50":16.7,"p95":20},
-                "keystroke_city_ms":{"p50":3.6,"p95":6.7,"runs":100},"keystroke_city_painted_ms":{"p50":16.6,"p95":17}}"#,
+            r#"{"rates": {
+                "1": {"first_render_ms":{"p50":420.1,"p95":600,"loads":10},
+                      "first_render_marks_ms":{"js_fetched":40,"wasm_fetched":100,"compiled":110,"instantiated":111,"total":200,"painted":300,"loads":5},
+                      "keystroke_bank_ms":{"p50":7,"p95":18.4,"runs":100},"keystroke_bank_painted_ms":{"p50":16.7,"p95":20},
+                      "keystroke_bank_work_ms":{"script":3.5,"style":0.25,"layout":1.125},
+                      "keystroke_city_ms":{"p50":3.6,"p95":6.7,"runs":100},"keystroke_city_painted_ms":{"p50":16.6,"p95":17},
+                      "target_settled_ms":{"p50":170,"p95":180,"runs":20}},
+                "4": {"first_render_ms":{"p50":880,"p95":990,"loads":10}}},
+              "profile": {"rate": 1, "keystrokes": 60,
+                "keystroke": {"busy_ms": 11, "kinds": [{"kind": "idle", "ms": 3}, {"kind": "wasm: engine", "ms": 3.7}],
+                              "top": [{"name": "kaoping_engine::evaluate::evaluate", "ms": 0.75, "kind": "wasm: engine"}]},
+                "first_load": {"busy_ms": 300, "kinds": [{"kind": "wasm: engine", "ms": 19.5}]}}}"#,
         )
         .expect("valid JSON");
-        let host = vec![Duration::from_micros(60); ENGINE_ROWS.len()];
-        let text = table(
-            &host,
-            &host,
-            &page,
-            size::Sizes { first_load: 240_000, on_first_use: 70_000, first_load_no_bulk: 240_100 },
-        );
-        assert_eq!(text.lines().count(), 2 + ENGINE_ROWS.len() + 2 + 1 + 1, "{text}");
-        assert!(text.contains("| 7.0 ms / 18.4 ms (painted: 16.7 ms / 20.0 ms) |"), "{text}");
+        let text = page_table(&page, size::Sizes { first_load: 240_000, on_first_use: 70_000, first_load_no_bulk: 240_100 });
+        assert_eq!(text.lines().count(), 2 + 1 + 1 + 2 * 2 + 1 + 1, "{text}");
+        assert!(text.starts_with("| the page, 16 banks filled | 1× CPU | 4× CPU |"), "{text}");
+        assert!(text.contains("| 420.1 / 600.0 ms | 880.0 / 990.0 ms |"), "{text}");
+        assert!(text.contains("| 7.0 / 18.4 ms (drawn 16.7 / 20.0 ms) | ? (drawn ?) |"), "{text}");
+        assert!(text.contains("| 3.50 ms / 0.25 ms / 1.12 ms |"), "{text}");
+        assert!(text.contains("| 40 / 100 / 110 / 111 / 200 / 300 |"), "{text}");
         assert!(text.contains("234.4 KB"), "{text}");
+        let profile = profile_table(&page["profile"]);
+        assert!(profile.contains("| `kaoping_engine::evaluate::evaluate` | 0.75 ms | wasm: engine |"), "{profile}");
+        assert!(profile.contains("11.00 ms busy): wasm: engine 3.70 ms."), "{profile}");
+        assert!(!profile.contains("idle"), "{profile}");
     }
 }
