@@ -11,8 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::document::{CityAverage, Scenario};
 use crate::evaluation::{CityFigure, CityFigures, Figures};
-use crate::exact::growth_pct;
-use crate::exact::is_positive;
+use crate::exact::{checked_div, growth_pct, is_positive};
 use crate::fields::BankInput;
 use crate::sections::outcomes::competition_ranks;
 use crate::values::{Amount, Percent};
@@ -107,6 +106,6 @@ fn mean(values: impl Iterator<Item = Decimal>) -> (Option<Decimal>, usize) {
         sum += value;
         count += 1;
     }
-    let mean = if count == 0 { None } else { sum.checked_div(Decimal::from(count)) };
+    let mean = if count == 0 { None } else { checked_div(sum, Decimal::from(count)) };
     (mean, count)
 }

@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::exact::growth_pct;
+use crate::exact::{checked_div, growth_of_increment, hundred_times};
 use crate::fields::{AnnexLine, FieldSet};
 use crate::format::{format_amount, format_fixed2};
 use crate::items::{Band, Item};
@@ -217,13 +217,14 @@ impl Line {
     /// Worked out when asked, like [`Line::completion_pct`]: of the six lines of every bank only the
     /// loan and manufacturing lines' growth scores, so `evaluate` divides only for those.
     pub fn growth_pct(&self) -> Option<Decimal> {
-        growth_pct(self.base, self.current)
+        // `increment` is `current - base`, worked out once for the line.
+        growth_of_increment(self.base, self.increment)
     }
 
     /// increment / task in percent, when the task is positive.
     pub fn completion_pct(&self) -> Option<Decimal> {
         if crate::exact::is_positive(self.task) {
-            self.increment.checked_div(self.task).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+            checked_div(self.increment, self.task).and_then(hundred_times)
         } else {
             None
         }

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::document::BonusMode;
 use crate::evaluation::{Against, GrowthWorking, ItemScore, Line, Working};
-use crate::exact::{compare, is_positive};
+use crate::exact::{checked_div, compare, is_positive};
 use crate::fields::{missing_for, BankInput};
 use crate::items::Item;
 use crate::parameters::{Param, ScaleRule, StepRule, TaskRule};
@@ -60,7 +60,7 @@ pub(crate) fn steps(amount: Decimal, step: Decimal, mode: BonusMode) -> Decimal 
     if !is_positive(amount) {
         return Decimal::ZERO;
     }
-    let exact = if is_one(step) { amount } else { amount.checked_div(step).unwrap_or(Decimal::ZERO) };
+    let exact = if is_one(step) { amount } else { checked_div(amount, step).unwrap_or(Decimal::ZERO) };
     match mode {
         BonusMode::ProRata => exact,
         BonusMode::WholeUnits => exact.floor(),
@@ -105,7 +105,7 @@ pub(crate) fn against_task(achieved: Decimal, task: Decimal, scale: Scale, mode:
     } else {
         // "低于任务数按完成比例得分": a zero or negative increment earns nothing, never less.
         let ratio = if is_positive(task) {
-            unit_interval(achieved.checked_div(task).unwrap_or(Decimal::ZERO))
+            unit_interval(checked_div(achieved, task).unwrap_or(Decimal::ZERO))
         } else {
             Decimal::ZERO
         };

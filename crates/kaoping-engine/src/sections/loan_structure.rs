@@ -28,7 +28,7 @@ use rust_decimal::Decimal;
 
 use crate::document::BonusMode;
 use crate::evaluation::{ItemScore, Line, Working};
-use crate::exact::{compare, growth_pct};
+use crate::exact::{checked_div, compare, growth_pct};
 use crate::fields::BankInput;
 use crate::items::Item;
 use crate::parameters::Items;
@@ -132,7 +132,7 @@ pub(crate) fn tech(input: &BankInput, city_average: Option<Decimal>, rules: &Ite
     let loan_points = match (own, city_average) {
         (Some(own), Some(average)) if compare(own, average).is_ge() => rule.full.value,
         (Some(own), Some(average)) => {
-            rule.full.value * unit_interval(own.checked_div(average).unwrap_or(Decimal::ZERO))
+            rule.full.value * unit_interval(checked_div(own, average).unwrap_or(Decimal::ZERO))
         }
         _ => Decimal::ZERO,
     };

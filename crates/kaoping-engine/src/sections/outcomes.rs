@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 
 use crate::document::DepositNormalization;
 use crate::evaluation::{BankResult, Deposit, Warning};
-use crate::exact::{compare, sort_key};
+use crate::exact::{compare, hundred_times, sort_key};
 use crate::fields::BankInput;
 use crate::format::round2;
 use crate::items::Band;
@@ -149,7 +149,11 @@ pub(crate) fn apply(
     let sum: Decimal = banks.iter().filter(|b| b.rank.is_some()).map(|b| b.deposit.composite).sum();
     if sum > Decimal::ZERO {
         for bank in banks.iter_mut().filter(|b| b.rank.is_some()) {
-            bank.deposit.share_pct = bank.deposit.composite.checked_div(sum).map_or(Decimal::ZERO, |r| r * hundred);
+            bank.deposit.share_pct = bank
+                .deposit
+                .composite
+                .checked_div(sum)
+                .map_or(Decimal::ZERO, |r| hundred_times(r).unwrap_or_else(|| r * hundred));
         }
     }
     ranked
