@@ -48,7 +48,7 @@ export async function serveDist({ dir = DIST, headers } = {}) {
       res.writeHead(200, {
         'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
-        ...headers?.(path.relative(DIST, file)),
+        ...headers?.(path.relative(dir, file)),
       });
       res.end(body);
     } catch {
