@@ -86,7 +86,7 @@ fn strip_zeros(q: &mut u128, mut scale: i32) -> i32 {
 fn divide_exactly<const P: u64>(q: &mut u128) -> bool {
     let top = (*q >> 32) as u64;
     let low = ((top % P) << 32) | u64::from(*q as u32);
-    if low % P != 0 {
+    if !low.is_multiple_of(P) {
         return false;
     }
     *q = (u128::from(top / P) << 32) | u128::from(low / P);
@@ -98,7 +98,7 @@ fn divide_exactly<const P: u64>(q: &mut u128) -> bool {
 #[inline]
 fn always_terminates(mut divisor: u64) -> bool {
     divisor >>= divisor.trailing_zeros();
-    while divisor % 5 == 0 {
+    while divisor.is_multiple_of(5) {
         divisor /= 5;
     }
     divisor == 1
@@ -134,7 +134,7 @@ mod tests {
         fn decimal(&mut self, max_bits: u32) -> Decimal {
             let m = self.mantissa(max_bits).min(MAX_MANTISSA);
             let scale = (self.next() % 29) as u32;
-            Decimal::from_parts(m as u32, (m >> 32) as u32, (m >> 64) as u32, self.next() % 2 == 0, scale)
+            Decimal::from_parts(m as u32, (m >> 32) as u32, (m >> 64) as u32, self.next().is_multiple_of(2), scale)
         }
     }
 
@@ -148,7 +148,7 @@ mod tests {
         let mut cases = Cases(0x9E37_79B9_7F4A_7C15);
         for _ in 0..cases_wanted {
             let a = cases.decimal(96);
-            let long = cases.next() % 4 == 0;
+            let long = cases.next().is_multiple_of(4);
             let b = cases.decimal(if long { 64 } else { 33 });
             assert_eq!(bits(checked_div(a, b)), bits(a.checked_div(b)), "{a:?} / {b:?}");
         }
