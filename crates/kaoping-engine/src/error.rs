@@ -94,6 +94,13 @@ pub enum Error {
         /// The text as given.
         text: String,
     },
+    /// A scheme file (`kaoping-scheme/1`) refused: what is wrong and where.
+    Scheme {
+        /// Where (`annexes.sme.rows[3].bank`).
+        path: String,
+        /// What is wrong there.
+        problem: crate::scheme_file::SchemeProblem,
+    },
     /// The engine's own data files are inconsistent. This is a bug in a data file, not in the input.
     BuiltinData {
         /// What is wrong.
@@ -182,7 +189,9 @@ impl Error {
                 format!("不是考评测算情景文件（format 为 “{found}”，应为 “kaoping-scenario/1”）")
             }
             Error::Format { found: None } => "不是考评测算情景文件（缺少 format: \"kaoping-scenario/1\"）".to_owned(),
-            Error::Year { found: Some(found) } => format!("年度 {found} 没有考评办法数据（目前只有 2024 年度）"),
+            Error::Year { found: Some(found) } => {
+                format!("年度 {found} 没有内置的考评方案（内置的是 2024 年度）；请先载入该年度的考评方案文件")
+            }
             Error::Year { found: None } => "缺少年度 year（如 2024）".to_owned(),
             Error::UnknownField { path, .. } => {
                 let key = path.rsplit('.').next().unwrap_or(path);
@@ -206,6 +215,9 @@ impl Error {
             },
             Error::Goal { text, expected } => format!("目标“{text}”无法识别（可用：{expected}）"),
             Error::Assumption { what, text } => format!("“{text}”无法采用：{}", what.expected_zh()),
+            Error::Scheme { path, problem } => {
+                format!("考评方案文件：{}（{path}）：{}", crate::scheme_file::zh_place(path), problem.zh())
+            }
             Error::BuiltinData { message } => format!("内置数据有误（程序缺陷，请报告）：{message}"),
         }
     }
@@ -297,7 +309,7 @@ impl fmt::Display for Error {
                 f.write_str("format: missing; a scenario file starts with \"format\": \"kaoping-scenario/1\"")
             }
             Error::Year { found: Some(found) } => {
-                write!(f, "year: {found} has no scheme in this version (only 2024 is known)")
+                write!(f, "year: {found} has no built-in scheme (2024 is built in; give the year's scheme file with --scheme)")
             }
             Error::Year { found: None } => f.write_str("year: missing (e.g. \"year\": 2024)"),
             Error::UnknownField { path, expected } => {
@@ -318,6 +330,9 @@ impl fmt::Display for Error {
             },
             Error::Goal { text, expected } => write!(f, "\"{text}\" is not a goal (one of: {expected})"),
             Error::Assumption { what, text } => write!(f, "\"{text}\" cannot be used: {}", what.expected()),
+            Error::Scheme { path, problem } => {
+                write!(f, "{}: {problem}", if path.is_empty() { "(top level)" } else { path })
+            }
             Error::BuiltinData { message } => {
                 write!(f, "built-in data is inconsistent (a bug, please report): {message}")
             }

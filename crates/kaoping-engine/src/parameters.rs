@@ -1,4 +1,5 @@
-//! The rule numbers of a year's scheme, read from `data/<year>/parameters.json`.
+//! The rule numbers of a year's scheme: the `parameters` of a `kaoping-scheme/1` file (the built-in
+//! 2024 scheme's are `data/2024/parameters.json`). `scheme_file.rs` reads and checks them.
 //!
 //! Full marks, steps, caps, bars, grades, bands and weights all live in that one file, each with the
 //! clause it comes from, so that a new year's scheme is a new data file rather than new code. The code
@@ -311,41 +312,6 @@ impl Parameters {
             Item::PlatformBonds => &items.platform_bonds.clause,
             Item::Guarantee => &items.guarantee.clause,
         }
-    }
-
-    /// Checks what the types cannot: every step is positive, so no rule divides by zero.
-    pub(crate) fn validate(&self) -> Result<(), String> {
-        let i = &self.items;
-        let steps = [
-            ("loan_increment", &i.loan_increment.step),
-            ("loan_growth", &i.loan_growth.step),
-            ("sme_increment", &i.sme_increment.step),
-            ("sme_customers", &i.sme_customers.step),
-            ("sme_customers.bar", &i.sme_customers.bar),
-            ("sme_rate", &i.sme_rate.step),
-            ("inclusive_growth", &i.inclusive_growth.step),
-            ("manufacturing_increment", &i.manufacturing_increment.step),
-            ("manufacturing_growth", &i.manufacturing_growth.step),
-            ("green_increment", &i.green_increment.step),
-            ("carbon_products", &i.carbon_products.step),
-            ("dongchu_amount", &i.dongchu_amount.step),
-            ("dongchu_households", &i.dongchu_households.step),
-            ("npl", &i.npl.step),
-            ("platform_bonds", &i.platform_bonds.step),
-            ("guarantee", &i.guarantee.step),
-        ];
-        for (name, step) in steps {
-            if step.value <= Decimal::ZERO {
-                return Err(format!("parameters: items.{name}.step must be positive"));
-            }
-        }
-        if self.items.policy.grades.is_empty() {
-            return Err("parameters: items.policy.grades is empty".to_owned());
-        }
-        if self.outcomes.bands.is_empty() {
-            return Err("parameters: outcomes.bands is empty".to_owned());
-        }
-        Ok(())
     }
 }
 

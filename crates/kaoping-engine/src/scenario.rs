@@ -55,7 +55,7 @@ impl std::fmt::Display for Dropped {
 struct Member {
     key: &'static str,
     /// Reads the member's value (present, not `null`) into the scenario.
-    read: fn(&mut Reader, &Value, &mut Scenario) -> Result<(), Error>,
+    read: fn(&mut Reader<'_>, &Value, &mut Scenario) -> Result<(), Error>,
     /// The member's value as written (`full`: every field present), or `None` to leave it out.
     write: fn(&Scenario, bool) -> Option<Value>,
 }
@@ -135,7 +135,28 @@ impl Scenario {
     /// Reads a `kaoping-scenario/1` file, strictly: the first value that is wrong refuses the file.
     /// Bank ids are checked against the built-in scheme of the file's year.
     pub fn from_json(text: &str) -> Result<Scenario, Error> {
-        read(text, false).map(|(scenario, _)| scenario)
+        read(text, false, None).map(|(scenario, _)| scenario)
+    }
+
+    /// Reads a `kaoping-scenario/1` file to be scored under `scheme`, whatever its year, strictly.
+    ///
+    /// A file of the scheme's year is read as [`Scenario::from_json`] reads one under the built-in
+    /// scheme: a bank the scheme lacks is refused (a misspelt id). A file made under another year's
+    /// scheme keeps its year (the scheme it was made under) and keeps the figures of banks the scheme in
+    /// force lacks, so that nothing is lost; they are not scored ([`Scenario::banks_outside`] lists
+    /// them for the reader to be told).
+    pub fn from_json_under(text: &str, scheme: &Scheme) -> Result<Scenario, Error> {
+        read(text, false, Some(scheme)).map(|(scenario, _)| scenario)
+    }
+
+    /// [`Scenario::salvage`] under a given scheme, as [`Scenario::from_json_under`] reads.
+    pub fn salvage_under(text: &str, scheme: &Scheme) -> Result<(Scenario, Vec<Dropped>), Error> {
+        read(text, true, Some(scheme))
+    }
+
+    /// The banks entered that `scheme` does not score (a scenario made under another year's scheme).
+    pub fn banks_outside<'a>(&'a self, scheme: &Scheme) -> Vec<&'a str> {
+        self.banks.iter().filter(|b| scheme.bank_index(&b.id).is_none()).map(|b| b.id.as_str()).collect()
     }
 
     /// Reads back a scenario this program wrote (a working copy, a saved scenario, an exported file,
@@ -143,12 +164,12 @@ impl Scenario {
     /// its place, its text, why and what counts instead. `Err` only when nothing can be read: the
     /// text is not JSON, or not a scenario file of a year the engine has a scheme for.
     pub fn salvage(text: &str) -> Result<(Scenario, Vec<Dropped>), Error> {
-        read(text, true)
+        read(text, true, None)
     }
 }
 
-/// Reads a scenario file, strictly or salvaging.
-fn read(text: &str, salvage: bool) -> Result<(Scenario, Vec<Dropped>), Error> {
+/// Reads a scenario file, strictly or salvaging, under `under` or the built-in scheme of its year.
+fn read(text: &str, salvage: bool, under: Option<&Scheme>) -> Result<(Scenario, Vec<Dropped>), Error> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         // serde_json ends its message with the position, which the error already carries.
         let message = e.to_string();
@@ -158,7 +179,7 @@ fn read(text: &str, salvage: bool) -> Result<(Scenario, Vec<Dropped>), Error> {
     let Value::Object(top) = &value else {
         return Err(Error::WrongType { path: "(top level)".to_owned(), expected: "an object" });
     };
-    let mut reader = Reader { salvage, dropped: Vec::new(), scheme: None };
+    let mut reader = Reader { salvage, dropped: Vec::new(), scheme: None, keep_unknown: false };
     reader.unknown(top, "(top level)", &TOP_KEYS, "已略去（不属于测算数据，不影响结果）")?;
     match top.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
@@ -174,7 +195,13 @@ fn read(text: &str, salvage: bool) -> Result<(Scenario, Vec<Dropped>), Error> {
             u16::try_from(count.get()).map_err(|_| Error::Year { found: Some(text.clone()) })?
         }
     };
-    reader.scheme = Some(Scheme::builtin(year)?);
+    let scheme = match under {
+        Some(scheme) => scheme,
+        None => Scheme::builtin(year)?,
+    };
+    reader.scheme = Some(scheme);
+    // Under another year's scheme, banks it lacks are kept rather than refused.
+    reader.keep_unknown = scheme.year != year;
     let mut scenario = Scenario::new(year);
     for member in &MEMBERS {
         if let Some(value) = present(top, member.key) {
@@ -186,13 +213,15 @@ fn read(text: &str, salvage: bool) -> Result<(Scenario, Vec<Dropped>), Error> {
 
 /// Walks a scenario file: in strict mode the first problem is returned as the error; when salvaging,
 /// each problem is kept as a [`Dropped`] and reading goes on.
-struct Reader {
+struct Reader<'s> {
     salvage: bool,
     dropped: Vec<Dropped>,
-    scheme: Option<&'static Scheme>,
+    scheme: Option<&'s Scheme>,
+    /// Whether to keep the figures of banks the scheme lacks (a file made under another year's scheme).
+    keep_unknown: bool,
 }
 
-impl Reader {
+impl Reader<'_> {
     /// A value that cannot be taken: refused, or dropped with what counts instead.
     fn problem(&mut self, error: Error, instead: impl Into<String>) -> Result<(), Error> {
         if self.salvage {
@@ -290,7 +319,7 @@ impl Reader {
         for (i, bank) in banks.iter().enumerate() {
             let path = format!("banks[{i}]");
             let Some(input) = self.bank(bank, &path)? else { continue };
-            if scheme.bank_index(&input.id).is_none() {
+            if scheme.bank_index(&input.id).is_none() && !self.keep_unknown {
                 self.problem(Error::UnknownBank { path: format!("{path}.id"), id: input.id }, dropped_bank)?;
                 continue;
             }
@@ -303,8 +332,9 @@ impl Reader {
             }
             scenario.banks.push(input);
         }
-        // Annex order, so that a file's bank order changes nothing, not even how it is written back.
-        scenario.banks.sort_by_key(|b| scheme.bank_index(&b.id));
+        // Annex order, so that a file's bank order changes nothing, not even how it is written back;
+        // banks the scheme lacks last, in the file's order.
+        scenario.banks.sort_by_key(|b| scheme.bank_index(&b.id).unwrap_or(usize::MAX));
         Ok(())
     }
 

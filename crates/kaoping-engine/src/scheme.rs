@@ -1,26 +1,27 @@
-//! 一、考评对象 and 附件1–5: the banks scored and the annex tables of a year, read from
-//! `data/<year>/annexes.json`, together with the rule numbers of `data/<year>/parameters.json`.
+//! 一、考评对象 and 附件1–5: the banks scored and the annex tables of a year, together with the rule
+//! numbers, as read from a `kaoping-scheme/1` file (`scheme_file.rs`). The built-in 2024 scheme is made
+//! of `data/2024/document.json`, `parameters.json` and `annexes.json`.
 //!
 //! The published task figures are used verbatim: a few differ from "2023 balance × rate" rounded
 //! (附件1 工商银行 25.60, 光大银行 6.73, …), and the published figure is the one that scores.
 //! [`Scheme::annex_checks`] works out every such difference, and every total that is not the sum of
 //! its rows, so that a user can see them.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde_json::Value;
 
 use crate::document::Scenario;
 use crate::error::Error;
 use crate::fields::BankInput;
 use crate::format::round2;
 use crate::parameters::Parameters;
+use crate::scheme_file::{Document, SCHEME_FORMAT};
 use crate::values::{Amount, Count};
 
 /// One bank scored by the scheme.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BankInfo {
     /// Stable id used by scenario files (`icbc`).
     pub id: String,
@@ -30,10 +31,8 @@ pub struct BankInfo {
     pub full_name: String,
     /// The legal name, as on the bank's own forms (`中国工商银行股份有限公司黄石分行`); the spreadsheet
     /// reader accepts it and its usual shortenings.
-    #[serde(default)]
     pub legal_name: String,
     /// Other names the bank goes by in the bureau's sheets (`黄石农商银行`).
-    #[serde(default)]
     pub aliases: Vec<String>,
 }
 
@@ -131,47 +130,26 @@ pub struct AnnexCheck {
     pub message: String,
 }
 
-/// A year's scheme: the banks, the annexes and the rule numbers. Built in; see [`Scheme::builtin`].
+/// A year's scheme: the document, the banks, the annexes and the rule numbers. Built in
+/// ([`Scheme::builtin`]) or read from a `kaoping-scheme/1` file ([`Scheme::from_json`]); either way an
+/// owned value, and every function of the engine takes a `&Scheme`.
 #[derive(Debug, Clone)]
 pub struct Scheme {
     /// The year.
     pub year: u16,
+    /// The document that issues it (title, 文号, date, issuer).
+    pub document: Document,
     /// The banks, in annex order.
     pub banks: Vec<BankInfo>,
     /// The annex tables.
     pub annexes: Annexes,
     /// The rule numbers.
     pub rules: Parameters,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnnexFile {
-    format: String,
-    year: u16,
-    #[allow(dead_code)]
-    source: String,
-    banks: Vec<BankInfo>,
-    loans: RawTable,
-    sme: RawTable,
-    manufacturing: RawTable,
-    green: RawTable,
-    dongchu: RawTable,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTable {
-    title: String,
-    clause: String,
-    #[allow(dead_code)]
-    unit: String,
-    note: String,
-    columns: serde_json::Map<String, serde_json::Value>,
-    #[serde(default)]
-    rates_pct: serde_json::Map<String, serde_json::Value>,
-    rows: Vec<serde_json::Map<String, serde_json::Value>>,
-    stated_total: serde_json::Map<String, serde_json::Value>,
+    /// The first 8 hex digits of the SHA-256 of the scheme file's canonical form: the same scheme has
+    /// the same fingerprint however its file is indented.
+    pub fingerprint: String,
+    /// The file it was read from.
+    pub(crate) file: Arc<Value>,
 }
 
 static SCHEME_2024: OnceLock<Result<Scheme, Error>> = OnceLock::new();
@@ -179,103 +157,25 @@ static SCHEME_2024: OnceLock<Result<Scheme, Error>> = OnceLock::new();
 impl Scheme {
     /// The built-in scheme of a year. Only 2024 is known.
     ///
-    /// The data files are read once and kept; later calls cost nothing.
+    /// The data files are read once and kept; later calls cost nothing. The scheme is read by
+    /// [`Scheme::from_value`] like any scheme file, so `kaoping scheme export 2024` prints a file that
+    /// reads back as the same scheme with the same fingerprint.
     pub fn builtin(year: u16) -> Result<&'static Scheme, Error> {
         match year {
             2024 => SCHEME_2024
                 .get_or_init(|| {
-                    Scheme::from_data(
-                        include_str!("../data/2024/annexes.json"),
+                    builtin_file(
+                        include_str!("../data/2024/document.json"),
                         include_str!("../data/2024/parameters.json"),
+                        include_str!("../data/2024/annexes.json"),
                     )
+                    .and_then(Scheme::from_value)
+                    .map_err(|e| Error::BuiltinData { message: e.to_string() })
                 })
                 .as_ref()
                 .map_err(Clone::clone),
             other => Err(Error::Year { found: Some(other.to_string()) }),
         }
-    }
-
-    /// Reads a scheme from its two data files.
-    pub fn from_data(annexes_json: &str, parameters_json: &str) -> Result<Scheme, Error> {
-        let data = |message: String| Error::BuiltinData { message };
-        let rules: Parameters = serde_json::from_str(parameters_json).map_err(|e| data(format!("parameters: {e}")))?;
-        if rules.format != "kaoping-parameters/1" {
-            return Err(data(format!("parameters: unknown format {}", rules.format)));
-        }
-        rules.validate().map_err(data)?;
-        let file: AnnexFile = serde_json::from_str(annexes_json).map_err(|e| data(format!("annexes: {e}")))?;
-        if file.format != "kaoping-annexes/1" || file.year != rules.year {
-            return Err(data("annexes: format or year does not match the parameters".to_owned()));
-        }
-        let banks = file.banks;
-        let tables = [
-            ("loans", &file.loans),
-            ("sme", &file.sme),
-            ("manufacturing", &file.manufacturing),
-            ("green", &file.green),
-            ("dongchu", &file.dongchu),
-        ]
-        .into_iter()
-        .map(|(key, raw)| read_table(key, raw, &banks))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(data)?;
-        let column = |table: usize, key: &str| -> Result<Vec<Decimal>, Error> {
-            tables[table]
-                .figures
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-                .ok_or_else(|| data(format!("annexes: {} has no column {key}", tables[table].key)))
-        };
-        let task_rows = |table: usize| -> Result<Vec<TaskRow>, Error> {
-            let balance = column(table, "balance_2023")?;
-            let task = column(table, "task")?;
-            Ok(balance.into_iter().zip(task).map(|(balance_2023, task)| TaskRow { balance_2023, task }).collect())
-        };
-        let (b, q, t, s) =
-            (column(0, "balance_2023")?, column(0, "q1_task")?, column(0, "task")?, column(0, "stretch_task")?);
-        let loans = (0..banks.len())
-            .map(|i| LoanRow { balance_2023: b[i], q1_task: q[i], task: t[i], stretch_task: s[i] })
-            .collect();
-        let dongchu = column(4, "amount_target")?
-            .into_iter()
-            .zip(column(4, "households_target")?)
-            .map(|(amount_target, households_target)| DongchuRow { amount_target, households_target })
-            .collect();
-        let annexes =
-            Annexes { loans, sme: task_rows(1)?, manufacturing: task_rows(2)?, green: task_rows(3)?, dongchu, tables };
-        let scheme = Scheme { year: rules.year, banks, annexes, rules };
-        scheme.validate().map_err(data)?;
-        Ok(scheme)
-    }
-
-    /// Every figure the engine divides by or compares against must be a real, bounded figure.
-    fn validate(&self) -> Result<(), String> {
-        let positive = |what: &str, i: usize, d: Decimal| {
-            if d > Decimal::ZERO && d <= Amount::MAX {
-                Ok(())
-            } else {
-                Err(format!("annexes: {what} of {} must be positive", self.banks[i].id))
-            }
-        };
-        for i in 0..self.banks.len() {
-            positive("loans.balance_2023", i, self.annexes.loans[i].balance_2023)?;
-            positive("loans.task", i, self.annexes.loans[i].task)?;
-            for (name, rows) in [
-                ("sme", &self.annexes.sme),
-                ("manufacturing", &self.annexes.manufacturing),
-                ("green", &self.annexes.green),
-            ] {
-                positive(&format!("{name}.balance_2023"), i, rows[i].balance_2023)?;
-                positive(&format!("{name}.task"), i, rows[i].task)?;
-            }
-            positive("dongchu.amount_target", i, self.annexes.dongchu[i].amount_target)?;
-            positive("dongchu.households_target", i, self.annexes.dongchu[i].households_target)?;
-            if self.annexes.dongchu[i].households_target.fract() != Decimal::ZERO {
-                return Err(format!("annexes: dongchu.households_target of {} must be whole", self.banks[i].id));
-            }
-        }
-        Ok(())
     }
 
     /// 附件1's stated city total of 2023 loan balances and the sum of the 16 banks' rows: the difference
@@ -383,16 +283,18 @@ impl Scheme {
                 };
                 let message = if of_total == Some(total) {
                     format!(
-                        "合计 {} 不是 16 家之和（{}），而是合计余额 {} 的 {}%。",
+                        "合计 {} 不是 {} 家之和（{}），而是合计余额 {} 的 {}%。",
                         fixed2(total),
+                        self.banks.len(),
                         fixed2(sum),
                         balance_total.map_or_else(String::new, fixed2),
                         rate.map_or_else(String::new, |r| r.normalize().to_string())
                     )
                 } else {
                     format!(
-                        "合计 {}，16 家之和 {}，相差 {}{}。",
+                        "合计 {}，{} 家之和 {}，相差 {}{}。",
                         fixed2(total),
+                        self.banks.len(),
                         fixed2(sum),
                         fixed2(total - sum),
                         if key == "balance_2023" && table.key == "loans" {
@@ -439,43 +341,18 @@ fn fixed2(d: Decimal) -> String {
     format!("{:.2}", round2(d))
 }
 
-fn read_table(key: &str, raw: &RawTable, banks: &[BankInfo]) -> Result<AnnexTable, String> {
-    let text = |v: &serde_json::Value, what: &str| -> Result<String, String> {
-        v.as_str().map(str::to_owned).ok_or_else(|| format!("annexes: {key}.{what} must be a string"))
+/// The built-in scheme file of a year: its document, parameters and annexes, each a data file.
+fn builtin_file(document: &str, parameters: &str, annexes: &str) -> Result<Value, Error> {
+    let read = |name: &str, text: &str| -> Result<Value, Error> {
+        serde_json::from_str(text).map_err(|e| Error::BuiltinData { message: format!("{name}: {e}") })
     };
-    let number = |v: &serde_json::Value, what: &str| -> Result<Decimal, String> {
-        let t = text(v, what)?;
-        crate::values::parse_exact(&t).map_err(|e| format!("annexes: {key}.{what}: \"{t}\" {e}"))
-    };
-    if raw.rows.len() != banks.len() {
-        return Err(format!("annexes: {key} has {} rows for {} banks", raw.rows.len(), banks.len()));
-    }
-    let columns: Vec<(String, String)> =
-        raw.columns.iter().map(|(k, v)| Ok((k.clone(), text(v, k)?))).collect::<Result<_, String>>()?;
-    let mut figures: Vec<(String, Vec<Decimal>)> = columns.iter().map(|(k, _)| (k.clone(), Vec::new())).collect();
-    for (i, (row, bank)) in raw.rows.iter().zip(banks).enumerate() {
-        if row.get("bank").and_then(|v| v.as_str()) != Some(bank.id.as_str()) {
-            return Err(format!("annexes: {key}.rows[{i}] is not bank {}", bank.id));
-        }
-        if row.len() != columns.len() + 1 {
-            return Err(format!("annexes: {key}.rows[{i}] has other columns than the table"));
-        }
-        for (column, values) in &mut figures {
-            let value = row.get(column.as_str()).ok_or_else(|| format!("annexes: {key}.rows[{i}] lacks {column}"))?;
-            values.push(number(value, &format!("rows[{i}].{column}"))?);
-        }
-    }
-    let pairs = |map: &serde_json::Map<String, serde_json::Value>, what: &str| {
-        map.iter().map(|(k, v)| Ok((k.clone(), number(v, &format!("{what}.{k}"))?))).collect::<Result<Vec<_>, String>>()
-    };
-    Ok(AnnexTable {
-        key: key.to_owned(),
-        title: raw.title.clone(),
-        clause: raw.clause.clone(),
-        note: raw.note.clone(),
-        columns,
-        rates_pct: pairs(&raw.rates_pct, "rates_pct")?,
-        stated_total: pairs(&raw.stated_total, "stated_total")?,
-        figures,
-    })
+    let parameters = read("parameters.json", parameters)?;
+    let year = parameters.get("year").cloned().unwrap_or(Value::Null);
+    let mut file = serde_json::Map::new();
+    file.insert("format".to_owned(), Value::String(SCHEME_FORMAT.to_owned()));
+    file.insert("year".to_owned(), year);
+    file.insert("document".to_owned(), read("document.json", document)?);
+    file.insert("parameters".to_owned(), parameters);
+    file.insert("annexes".to_owned(), read("annexes.json", annexes)?);
+    Ok(Value::Object(file))
 }

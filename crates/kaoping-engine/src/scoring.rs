@@ -46,12 +46,14 @@ fn is_one(value: Decimal) -> bool {
     value.scale() == 0 && value.mantissa() == 1
 }
 
-/// `value × factor`, skipping the multiplication when the factor is exactly 1 (see [`is_one`]).
+/// `value × factor`, skipping the multiplication when the factor is exactly 1 (see [`is_one`]). Both
+/// are never negative here; a product beyond rust_decimal's range (only a scheme file's extreme rule
+/// numbers could make one) is the largest decimal, which every cap then cuts.
 fn times(value: Decimal, factor: Decimal) -> Decimal {
     if is_one(factor) && !value.is_zero() {
         value
     } else {
-        value * factor
+        value.checked_mul(factor).unwrap_or(Decimal::MAX)
     }
 }
 
@@ -60,7 +62,8 @@ pub(crate) fn steps(amount: Decimal, step: Decimal, mode: BonusMode) -> Decimal 
     if !is_positive(amount) {
         return Decimal::ZERO;
     }
-    let exact = if is_one(step) { amount } else { checked_div(amount, step).unwrap_or(Decimal::ZERO) };
+    // A positive amount over a positive step overflows only upwards: as many steps as can be.
+    let exact = if is_one(step) { amount } else { checked_div(amount, step).unwrap_or(Decimal::MAX) };
     match mode {
         BonusMode::ProRata => exact,
         BonusMode::WholeUnits => exact.floor(),

@@ -51,21 +51,17 @@ fn figures_from_the_gazette() {
 }
 
 #[test]
-fn a_broken_data_file_is_an_error_not_a_panic() {
-    let annexes = include_str!("../data/2024/annexes.json");
-    let parameters = include_str!("../data/2024/parameters.json");
-    assert!(Scheme::from_data(annexes, parameters).is_ok());
-    let zero_step = parameters.replacen(
-        r#""step":       { "value": "1",  "unit": "亿元""#,
-        r#""step":       { "value": "0",  "unit": "亿元""#,
-        1,
-    );
-    assert_ne!(zero_step, parameters, "the replacement applies");
-    let err = Scheme::from_data(annexes, &zero_step).expect_err("a zero step is refused");
+fn a_broken_scheme_file_is_an_error_not_a_panic() {
+    let builtin = Scheme::builtin(2024).expect("built-in scheme");
+    let text = builtin.to_json();
+    assert!(Scheme::from_json(&text).is_ok());
+    let zero_step = text.replacen(r#""value": "1""#, r#""value": "0""#, 1);
+    assert_ne!(zero_step, text, "the replacement applies");
+    let err = Scheme::from_json(&zero_step).expect_err("a zero step is refused");
     assert_eq!(
         err.to_string(),
-        "built-in data is inconsistent (a bug, please report): parameters: items.loan_increment.step must be positive"
+        "parameters.items.loan_increment.step.value: \"0\" must be above 0 (the engine scores against it or divides by it)"
     );
-    assert!(Scheme::from_data("{}", parameters).is_err());
-    assert!(Scheme::from_data(annexes, "[]").is_err());
+    assert!(Scheme::from_json("{}").is_err());
+    assert!(Scheme::from_json("[]").is_err());
 }

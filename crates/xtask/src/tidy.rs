@@ -49,8 +49,8 @@ const RULE_UNITS: &[&str] = &["分", "%", "％", "亿元", "户"];
 /// anything fails the check too, so the list cannot outlive its reasons.
 const SHARED_NAMES: &[(&str, &str, &str)] = &[
     ("crates/kaoping-engine/src/items.rs", "Item::", "an item's key in kaoping-result/1"),
-    ("crates/kaoping-engine/src/parameters.rs", ".step)", "a rule's name in parameters.json"),
-    ("crates/kaoping-engine/src/scheme.rs", "&file.loans", "附件1's table in annexes.json"),
+    ("crates/kaoping-engine/src/scheme_file.rs", ".step)", "a rule's name in a scheme file's parameters"),
+    ("crates/kaoping-engine/src/scheme_file.rs", "key: \"loans\"", "附件1's table in a scheme file's annexes"),
     ("crates/kaoping-engine/src/scheme.rs", "table", "附件1's table in annexes.json"),
 ];
 

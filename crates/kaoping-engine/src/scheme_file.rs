@@ -1,0 +1,1179 @@
+//! `kaoping-scheme/1`: a year's scheme as one file, which the finance bureau makes, checks and loads
+//! without a developer.
+//!
+//! ```json
+//! { "format": "kaoping-scheme/1", "year": 2024,
+//!   "document": { "title": "2024年度……考评办法", "number": "黄政办发〔2024〕10号",
+//!                 "date": "2024-03-27", "issuer": "黄石市人民政府办公室" },
+//!   "parameters": { … },
+//!   "annexes": { … } }
+//! ```
+//! `parameters` and `annexes` have exactly the shapes of the engine's `data/2024/parameters.json` and
+//! `annexes.json`: the built-in 2024 scheme is such a file, made of those two and `document.json`
+//! ([`Scheme::builtin`]; `kaoping scheme export 2024` prints it).
+//!
+//! Reading checks the file and refuses it at the first fault, naming the place
+//! (`annexes.sme.rows[3].bank`):
+//! - the structure: every key known, every number a decimal within bounds. An item key, a column or a
+//!   band the engine lacks is refused, naming it: a scheme file changes numbers, banks and bands, not
+//!   the shape of the 18 items, which is code;
+//! - the banks: ids and names unique; every annex table has exactly one row per bank and none for a
+//!   bank not in the list;
+//! - the figures: balances, scored tasks and targets above zero, rates never negative, households whole;
+//! - the bands covering every rank from 1 to the number of banks, each rank once, best band first;
+//! - the policy grades covering every whole score from -10 to 10 (the scores 二(四)1 gives) once;
+//! - the weights of 四(四) adding up to 100.
+//!
+//! The annex arithmetic (totals that are not sums, tasks that are not balance × rate rounded) is told,
+//! never refused: published figures are used as published ([`Scheme::annex_checks`]).
+//!
+//! Bounds keep the engine's exact arithmetic inside rust_decimal's range whatever a file says: a rule
+//! number lies between 0 and [`RULE_NUMBER_MAX`], an annex figure between 0 and [`Amount::MAX`], each
+//! with at most 8 decimals.
+
+use std::fmt;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+use crate::items::{Band, Item};
+use crate::parameters::Parameters;
+use crate::scheme::{AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
+use crate::values::{parse_exact, Amount, ValueError};
+
+/// The scheme file format's name.
+pub const SCHEME_FORMAT: &str = "kaoping-scheme/1";
+
+/// The largest rule number a scheme file may give (full marks, steps, caps, weights, thresholds).
+pub const RULE_NUMBER_MAX: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
+
+/// The document that issues a year's scheme: what every result, printout and share link names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The scheme's title (`2024年度黄石市银行业金融机构支持地方经济发展考评办法`).
+    pub title: String,
+    /// 文号 (`黄政办发〔2024〕10号`); empty in a draft.
+    pub number: String,
+    /// The date it was issued, `YYYY-MM-DD`; empty in a draft.
+    pub date: String,
+    /// Who issued it (`黄石市人民政府办公室`).
+    pub issuer: String,
+}
+
+/// What is wrong at a place of a scheme file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemeProblem {
+    /// The `format` is missing or names another format.
+    Format {
+        /// What the file says, if anything.
+        found: Option<String>,
+        /// The format expected there.
+        expected: &'static str,
+    },
+    /// A key the format does not have here: a misspelling, or something the engine cannot express.
+    UnknownKey {
+        /// The keys allowed here.
+        expected: Vec<String>,
+    },
+    /// A required key is missing.
+    Missing,
+    /// A value of the wrong JSON type.
+    WrongType {
+        /// What belongs there.
+        expected: String,
+    },
+    /// A choice the engine does not have (a band other than its four).
+    UnknownChoice {
+        /// The value given.
+        found: String,
+        /// The values it has.
+        expected: Vec<String>,
+    },
+    /// A number that cannot be read, or lies outside its bounds.
+    Number {
+        /// The text as given.
+        text: String,
+        /// Why.
+        problem: ValueError,
+    },
+    /// A figure that cannot be negative is.
+    Negative {
+        /// The text as given.
+        text: String,
+    },
+    /// A figure the engine divides by or scores against must be above zero.
+    NotPositive {
+        /// The text as given.
+        text: String,
+    },
+    /// A year that is not the file's year.
+    Year {
+        /// The year given.
+        found: String,
+        /// The file's year.
+        expected: u16,
+    },
+    /// A text that must not be empty is.
+    Empty,
+    /// A date that is not `YYYY-MM-DD`.
+    Date {
+        /// The text as given.
+        text: String,
+    },
+    /// A bank id that is not lowercase letters, digits and `_`.
+    BankId {
+        /// The id as given.
+        id: String,
+    },
+    /// A row for a bank that is not in `annexes.banks`.
+    UnknownBank {
+        /// The bank's id.
+        id: String,
+    },
+    /// A bank, or a bank's name, listed twice.
+    Duplicate {
+        /// The id or name.
+        name: String,
+    },
+    /// A bank of the list without a row in an annex table.
+    MissingRow {
+        /// The bank's id.
+        id: String,
+    },
+    /// No rank is left for this band, or it ends before it starts.
+    BandRange {
+        /// The first rank of the band.
+        from: u32,
+        /// The last rank of the band.
+        to: u32,
+    },
+    /// A band out of order (bands go best first) or given twice.
+    BandOrder {
+        /// The band.
+        band: Band,
+        /// The band before it.
+        after: Band,
+    },
+    /// The bands leave a rank in no band.
+    RankUncovered {
+        /// The first such rank.
+        rank: u32,
+        /// How many banks the scheme ranks.
+        banks: usize,
+    },
+    /// Two bands claim a rank.
+    RankTwice {
+        /// The rank.
+        rank: u32,
+    },
+    /// The policy grades leave a score in no grade.
+    ScoreUncovered {
+        /// The first such score.
+        score: i32,
+    },
+    /// Two policy grades claim a score, or a grade ends before it starts.
+    ScoreTwice {
+        /// The score.
+        score: i32,
+    },
+    /// A policy grade's bound that is not a whole score from -10 to 10.
+    GradeBound {
+        /// The text as given.
+        text: String,
+    },
+    /// The weights of 四(四) do not add up to 100.
+    Weights {
+        /// The evaluation's weight.
+        evaluation: Decimal,
+        /// The department's weight.
+        department: Decimal,
+    },
+}
+
+impl SchemeProblem {
+    /// The problem in Chinese, for the page.
+    pub fn zh(&self) -> String {
+        match self {
+            SchemeProblem::Format { found: Some(found), expected } => format!("格式为“{found}”，应为“{expected}”"),
+            SchemeProblem::Format { found: None, expected } => format!("缺少 format（应为“{expected}”）"),
+            SchemeProblem::UnknownKey { expected } => {
+                format!("没有这一项，本程序无法按它计算（此处可有：{}）", expected.join("、"))
+            }
+            SchemeProblem::Missing => "缺少这一项".to_owned(),
+            SchemeProblem::WrongType { expected } => format!("类型不对，应为{}", zh_type(expected)),
+            SchemeProblem::UnknownChoice { found, expected } => {
+                format!("“{found}”不是本程序能计算的取值（可选：{}）", expected.join("、"))
+            }
+            SchemeProblem::Number { text, problem } => format!("“{text}” {}", problem.zh()),
+            SchemeProblem::Negative { text } => format!("“{text}” 为负数，不能为负"),
+            SchemeProblem::NotPositive { text } => format!("“{text}” 须大于 0（计分以它为基数或除数）"),
+            SchemeProblem::Year { found, expected } => format!("年度为 {found}，与方案年度 {expected} 不符"),
+            SchemeProblem::Empty => "不能为空".to_owned(),
+            SchemeProblem::Date { text } => format!("“{text}” 不是日期（应写作 2025-03-27）"),
+            SchemeProblem::BankId { id } => {
+                format!("银行代码“{id}”只能由小写英文字母、数字和下划线组成（如 icbc），最多 32 个字符")
+            }
+            SchemeProblem::UnknownBank { id } => format!("“{id}” 不在考评对象名单（annexes.banks）中"),
+            SchemeProblem::Duplicate { name } => format!("“{name}” 重复出现"),
+            SchemeProblem::MissingRow { id } => format!("缺少银行“{id}”的一行（考评对象名单中的每家银行各一行）"),
+            SchemeProblem::BandRange { from, to } => format!("第 {from} 名至第 {to} 名：止于起始名次之前"),
+            SchemeProblem::BandOrder { band, after } => {
+                format!("“{}”排在“{}”之后：档次须从好到差排列，每档一次", band.label(), after.label())
+            }
+            SchemeProblem::RankUncovered { rank, banks } => {
+                format!("第 {rank} 名不属于任何档次（{banks} 家银行参与排名，每个名次都须有档次）")
+            }
+            SchemeProblem::RankTwice { rank } => format!("第 {rank} 名同时属于两个档次"),
+            SchemeProblem::ScoreUncovered { score } => {
+                format!("{score} 分不属于任何档次（五档须覆盖 -10 至 10 的每个整数分）")
+            }
+            SchemeProblem::ScoreTwice { score } => format!("{score} 分同时属于两个档次，或档次上下限颠倒"),
+            SchemeProblem::GradeBound { text } => {
+                format!("“{text}” 须为 -10 至 10 之间的整数（评分范围不同需要改程序）")
+            }
+            SchemeProblem::Weights { evaluation, department } => format!(
+                "考评结果权重 {}% 与部门个性指标权重 {}% 之和为 {}%，应为 100%",
+                evaluation.normalize(),
+                department.normalize(),
+                (*evaluation + *department).normalize()
+            ),
+        }
+    }
+}
+
+impl fmt::Display for SchemeProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SchemeProblem::Format { found: Some(found), expected } => {
+                write!(f, "\"{found}\" is not the format expected here (\"{expected}\")")
+            }
+            SchemeProblem::Format { found: None, expected } => write!(f, "missing (expected \"{expected}\")"),
+            SchemeProblem::UnknownKey { expected } => {
+                write!(f, "no such key; the engine cannot score by it (expected one of: {})", expected.join(", "))
+            }
+            SchemeProblem::Missing => f.write_str("missing"),
+            SchemeProblem::WrongType { expected } => write!(f, "must be {expected}"),
+            SchemeProblem::UnknownChoice { found, expected } => {
+                write!(f, "\"{found}\" is not a value the engine knows (one of: {})", expected.join(", "))
+            }
+            SchemeProblem::Number { text, problem } => write!(f, "\"{text}\" {problem}"),
+            SchemeProblem::Negative { text } => write!(f, "\"{text}\" is negative; it cannot be"),
+            SchemeProblem::NotPositive { text } => {
+                write!(f, "\"{text}\" must be above 0 (the engine scores against it or divides by it)")
+            }
+            SchemeProblem::Year { found, expected } => write!(f, "{found} is not the scheme's year {expected}"),
+            SchemeProblem::Empty => f.write_str("must not be empty"),
+            SchemeProblem::Date { text } => write!(f, "\"{text}\" is not a date written YYYY-MM-DD"),
+            SchemeProblem::BankId { id } => {
+                write!(f, "\"{id}\" is not a bank id (lowercase letters, digits and _, at most 32, e.g. icbc)")
+            }
+            SchemeProblem::UnknownBank { id } => write!(f, "\"{id}\" is not a bank of the list (annexes.banks)"),
+            SchemeProblem::Duplicate { name } => write!(f, "\"{name}\" is listed twice"),
+            SchemeProblem::MissingRow { id } => write!(f, "no row for bank \"{id}\" (one row for every bank listed)"),
+            SchemeProblem::BandRange { from, to } => write!(f, "ranks {from} to {to}: ends before it starts"),
+            SchemeProblem::BandOrder { band, after } => {
+                write!(f, "{} comes after {}: bands go best first, each once", band.key(), after.key())
+            }
+            SchemeProblem::RankUncovered { rank, banks } => {
+                write!(f, "rank {rank} is in no band ({banks} banks are ranked; every rank needs a band)")
+            }
+            SchemeProblem::RankTwice { rank } => write!(f, "rank {rank} is in two bands"),
+            SchemeProblem::ScoreUncovered { score } => {
+                write!(f, "a score of {score} is in no grade (the grades cover every whole score from -10 to 10)")
+            }
+            SchemeProblem::ScoreTwice { score } => {
+                write!(f, "a score of {score} is in two grades, or a grade ends before it starts")
+            }
+            SchemeProblem::GradeBound { text } => {
+                write!(f, "\"{text}\" must be a whole score from -10 to 10 (another range of scores needs a developer)")
+            }
+            SchemeProblem::Weights { evaluation, department } => write!(
+                f,
+                "the evaluation's weight {}% and the department's {}% add up to {}%, not 100%",
+                evaluation.normalize(),
+                department.normalize(),
+                (*evaluation + *department).normalize()
+            ),
+        }
+    }
+}
+
+/// serde's words for a Rust type as a JSON type (`u32` is a whole number).
+fn plain_type(serde: &str) -> String {
+    match serde {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number".to_owned(),
+        "a sequence" => "a list".to_owned(),
+        s if s.starts_with("struct ") || s == "a map" => "an object".to_owned(),
+        s => s.to_owned(),
+    }
+}
+
+/// serde's and this module's words for a JSON type, in Chinese.
+fn zh_type(expected: &str) -> String {
+    let known = [
+        ("a string", "文本"),
+        ("an object", "对象"),
+        ("a list", "列表"),
+        ("a whole number", "整数"),
+        ("a number", "数字"),
+        ("u32", "整数"),
+        ("u16", "整数"),
+        ("struct", "对象"),
+        ("map", "对象"),
+        ("sequence", "列表"),
+        ("string", "文本"),
+    ];
+    known.iter().find(|(en, _)| expected.contains(en)).map_or_else(|| expected.to_owned(), |(_, zh)| (*zh).to_owned())
+}
+
+/// A place of a scheme file in words: `annexes.sme.rows[3].task` is 附件2 第 4 行的 task.
+pub(crate) fn zh_place(path: &str) -> String {
+    let mut parts = path.split('.');
+    let words = match (parts.next(), parts.next(), parts.next()) {
+        (Some("document"), Some(key), _) => match key {
+            "title" => "方案标题".to_owned(),
+            "number" => "文号".to_owned(),
+            "date" => "印发日期".to_owned(),
+            "issuer" => "印发机关".to_owned(),
+            other => format!("方案信息 {other}"),
+        },
+        (Some("parameters"), Some("items"), Some(key)) => match Item::ALL.into_iter().find(|item| item.key() == key) {
+            Some(item) => format!("评分规则“{}”", item.title()),
+            None => format!("评分规则 {key}"),
+        },
+        (Some("parameters"), Some("outcomes"), Some(rest)) => match indexed(rest) {
+            Some(("bands", i)) => format!("考评结果第 {} 档", i + 1),
+            _ if rest == "evaluation_weight" => "考评结果权重".to_owned(),
+            _ if rest == "department_weight" => "部门个性指标权重".to_owned(),
+            _ if rest == "interview_last" => "约谈名次".to_owned(),
+            _ => "考评结果运用".to_owned(),
+        },
+        (Some("parameters"), Some("plausibility"), _) => "输入核对阈值".to_owned(),
+        (Some("parameters"), _, _) => "评分规则".to_owned(),
+        (Some("annexes"), Some(table), rest) => match (indexed(table), TABLES.iter().find(|t| t.key == table)) {
+            (Some(("banks", i)), _) => format!("考评对象第 {} 家", i + 1),
+            (_, Some(shape)) => match rest.and_then(indexed) {
+                Some(("rows", i)) => format!("{} 第 {} 行", shape.annex, i + 1),
+                _ => shape.annex.to_owned(),
+            },
+            _ if table == "banks" => "考评对象名单".to_owned(),
+            _ => "附件".to_owned(),
+        },
+        _ => "方案文件".to_owned(),
+    };
+    words
+}
+
+/// `rows[3]` as `("rows", 3)`.
+fn indexed(segment: &str) -> Option<(&str, usize)> {
+    let (name, rest) = segment.split_once('[')?;
+    Some((name, rest.strip_suffix(']')?.parse().ok()?))
+}
+
+/// The columns of each annex table: the engine's shape of 附件1–5.
+pub(crate) struct TableShape {
+    /// Key in the annexes (`loans`).
+    pub key: &'static str,
+    /// The annex's number as the gazette writes it.
+    pub annex: &'static str,
+    /// Its columns, in order.
+    pub columns: &'static [&'static str],
+    /// Columns that must be above zero: the base, the task that scores, the targets.
+    pub positive: &'static [&'static str],
+    /// Columns whose figures are tasks set at a rate of the base (`rates_pct` may name them).
+    pub rated: &'static [&'static str],
+}
+
+/// 附件1–5 as the engine scores them.
+pub(crate) const TABLES: [TableShape; 5] = [
+    TableShape {
+        key: "loans",
+        annex: "附件1",
+        columns: &["balance_2023", "q1_task", "task", "stretch_task"],
+        positive: &["balance_2023", "task"],
+        rated: &["q1_task", "task", "stretch_task"],
+    },
+    TableShape {
+        key: "sme",
+        annex: "附件2",
+        columns: &["balance_2023", "task"],
+        positive: &["balance_2023", "task"],
+        rated: &["task"],
+    },
+    TableShape {
+        key: "manufacturing",
+        annex: "附件3",
+        columns: &["balance_2023", "task"],
+        positive: &["balance_2023", "task"],
+        rated: &["task"],
+    },
+    TableShape {
+        key: "green",
+        annex: "附件4",
+        columns: &["balance_2023", "task"],
+        positive: &["balance_2023", "task"],
+        rated: &["task"],
+    },
+    TableShape {
+        key: "dongchu",
+        annex: "附件5",
+        columns: &["amount_target", "households_target"],
+        positive: &["amount_target", "households_target"],
+        rated: &[],
+    },
+];
+
+/// The key of 附件5's household targets, which must be whole.
+const HOUSEHOLDS: &str = "households_target";
+
+const TOP_KEYS: &[&str] = &["format", "year", "document", "parameters", "annexes"];
+const DOCUMENT_KEYS: &[&str] = &["title", "number", "date", "issuer"];
+/// The keys of `annexes` besides the tables of [`TABLES`].
+const ANNEX_HEAD_KEYS: &[&str] = &["format", "year", "source", "banks"];
+const BANK_KEYS: &[&str] = &["id", "short_name", "full_name", "legal_name", "aliases"];
+const TABLE_KEYS: &[&str] = &["title", "clause", "unit", "note", "columns", "rates_pct", "rows", "stated_total"];
+
+/// A refusal at `path`.
+fn at(path: impl Into<String>, problem: SchemeProblem) -> Error {
+    Error::Scheme { path: path.into(), problem }
+}
+
+fn object<'a>(value: &'a Value, path: &str, allowed: &[&str]) -> Result<&'a Map<String, Value>, Error> {
+    let Value::Object(map) = value else {
+        return Err(at(path, SchemeProblem::WrongType { expected: "an object".to_owned() }));
+    };
+    if let Some(unknown) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+        let expected = allowed.iter().map(|k| (*k).to_owned()).collect();
+        return Err(at(join(path, unknown), SchemeProblem::UnknownKey { expected }));
+    }
+    Ok(map)
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn required<'a>(map: &'a Map<String, Value>, path: &str, key: &str) -> Result<&'a Value, Error> {
+    map.get(key).filter(|v| !v.is_null()).ok_or_else(|| at(join(path, key), SchemeProblem::Missing))
+}
+
+fn text(map: &Map<String, Value>, path: &str, key: &str) -> Result<String, Error> {
+    match required(map, path, key)? {
+        Value::String(s) => Ok(s.clone()),
+        _ => Err(at(join(path, key), SchemeProblem::WrongType { expected: "a string".to_owned() })),
+    }
+}
+
+fn non_empty(map: &Map<String, Value>, path: &str, key: &str) -> Result<String, Error> {
+    let value = text(map, path, key)?;
+    if value.trim().is_empty() {
+        return Err(at(join(path, key), SchemeProblem::Empty));
+    }
+    Ok(value)
+}
+
+/// A number's text, from a JSON string or number (numbers keep their text: `arbitrary_precision`).
+fn number_text(value: &Value, path: &str) -> Result<String, Error> {
+    match value {
+        Value::String(s) => Ok(s.trim().to_owned()),
+        Value::Number(n) => Ok(n.as_str().to_owned()),
+        _ => Err(at(path, SchemeProblem::WrongType { expected: "a number".to_owned() })),
+    }
+}
+
+/// A figure of an annex: a decimal from 0 to [`Amount::MAX`] with at most 8 decimals.
+fn figure(value: &Value, path: &str) -> Result<Decimal, Error> {
+    bounded(value, path, Amount::MAX)
+}
+
+/// A decimal from 0 to `max` with at most 8 decimals; a negative one is told as such.
+fn bounded(value: &Value, path: &str, max: Decimal) -> Result<Decimal, Error> {
+    let text = number_text(value, path)?;
+    let number =
+        parse_exact(&text).map_err(|problem| at(path, SchemeProblem::Number { text: text.clone(), problem }))?;
+    if number.is_sign_negative() && !number.is_zero() {
+        return Err(at(path, SchemeProblem::Negative { text }));
+    }
+    if number > max {
+        let problem = ValueError::OutOfRange { min: Decimal::ZERO, max };
+        return Err(at(path, SchemeProblem::Number { text, problem }));
+    }
+    if number.normalize().scale() > 8 {
+        return Err(at(path, SchemeProblem::Number { text, problem: ValueError::TooManyDecimals { max: 8 } }));
+    }
+    Ok(number)
+}
+
+fn whole_year(value: &Value, path: &str) -> Result<u16, Error> {
+    let text = number_text(value, path)?;
+    text.parse::<u16>()
+        .ok()
+        .filter(|y| (2000..=2999).contains(y))
+        .ok_or_else(|| at(path, SchemeProblem::WrongType { expected: "a year such as 2025".to_owned() }))
+}
+
+fn format_of(map: &Map<String, Value>, path: &str, expected: &'static str) -> Result<(), Error> {
+    match map.get("format") {
+        Some(Value::String(f)) if f == expected => Ok(()),
+        Some(Value::String(f)) => {
+            Err(at(join(path, "format"), SchemeProblem::Format { found: Some(f.clone()), expected }))
+        }
+        Some(other) => {
+            Err(at(join(path, "format"), SchemeProblem::Format { found: Some(other.to_string()), expected }))
+        }
+        None => Err(at(join(path, "format"), SchemeProblem::Format { found: None, expected })),
+    }
+}
+
+fn same_year(map: &Map<String, Value>, path: &str, year: u16) -> Result<(), Error> {
+    let path = join(path, "year");
+    let found =
+        number_text(map.get("year").unwrap_or(&Value::Null), &path).map_err(|_| at(&path, SchemeProblem::Missing))?;
+    if found == year.to_string() {
+        Ok(())
+    } else {
+        Err(at(path, SchemeProblem::Year { found, expected: year }))
+    }
+}
+
+impl Scheme {
+    /// Reads a `kaoping-scheme/1` file and checks it (see the module's documentation). A refusal is an
+    /// [`Error::Scheme`] naming the place, or [`Error::Json`] for text that is not JSON.
+    pub fn from_json(text: &str) -> Result<Scheme, Error> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            let message = e.to_string();
+            let message = message.rfind(" at line ").map_or(message.as_str(), |at| &message[..at]).to_owned();
+            Error::Json { line: e.line(), column: e.column(), message }
+        })?;
+        Scheme::from_value(value)
+    }
+
+    /// Reads a scheme file already parsed as JSON.
+    pub fn from_value(value: Value) -> Result<Scheme, Error> {
+        let top = object(&value, "", TOP_KEYS)?;
+        format_of(top, "", SCHEME_FORMAT)?;
+        let year = whole_year(required(top, "", "year")?, "year")?;
+        let document = read_document(required(top, "", "document")?)?;
+        let parameters = required(top, "", "parameters")?;
+        let annexes = required(top, "", "annexes")?;
+        let rules = read_parameters(parameters, year)?;
+        let (banks, annexes) = read_annexes(annexes, year)?;
+        check_outcomes(&rules, banks.len())?;
+        let fingerprint = fingerprint(&value);
+        Ok(Scheme { year, banks, annexes, rules, document, fingerprint, file: Arc::new(value) })
+    }
+
+    /// The scheme file as pretty JSON: what was read, as it was read (key order kept).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&*self.file).unwrap_or_default() + "\n"
+    }
+
+    /// The scheme file as a JSON value.
+    pub fn file(&self) -> &Value {
+        &self.file
+    }
+
+    /// The scheme in a few words, as results, printouts and exports name it:
+    /// `2024年度（黄政办发〔2024〕10号）`, or `2025年度（文号未填）` for a draft.
+    pub fn label(&self) -> String {
+        let number =
+            if self.document.number.trim().is_empty() { "文号未填" } else { self.document.number.as_str() };
+        format!("{}年度（{number}）", self.year)
+    }
+
+    /// What a reader of the file should know that is not a refusal: a draft without 文号 or date.
+    /// The annex arithmetic is [`Scheme::annex_checks`].
+    pub fn file_notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.document.number.trim().is_empty() {
+            notes.push("文号（document.number）未填写：结果、打印件和分享链接将标为“文号未填”。".to_owned());
+        }
+        if self.document.date.trim().is_empty() {
+            notes.push("印发日期（document.date）未填写。".to_owned());
+        }
+        notes
+    }
+}
+
+impl Scheme {
+    /// Next year's scheme as a draft, rolled forward from this one to `year`: the same banks, rules and
+    /// bands; each annex's base becomes this year's base plus this year's task (the balance on task at
+    /// year end) and each task column is the new base × its rate, rounded to the fen (四舍五入);
+    /// 附件5's targets stay as they are. Year words in titles, headers, notes and references move on
+    /// (`2024年末` becomes `2025年末`); the 文号 and date are left empty, to be filled in from the new
+    /// document. The result is checked like any scheme file.
+    ///
+    /// The figures are projections, not the new annexes: the bureau replaces them with the published
+    /// ones (`kaoping scheme new --annexes`), which is why the annexes' `source` says so.
+    pub fn roll_forward(&self, year: u16) -> Result<Scheme, Error> {
+        let from = self.year;
+        let mut file = (*self.file).clone();
+        let title = shift_years(&self.document.title, from, year);
+        if let Some(top) = file.as_object_mut() {
+            top.insert("year".to_owned(), Value::from(year));
+            top.insert(
+                "document".to_owned(),
+                serde_json::json!({
+                    "title": title, "number": "", "date": "", "issuer": self.document.issuer,
+                }),
+            );
+        }
+        if let Some(parameters) = file.get_mut("parameters") {
+            shift_text(parameters, from, year);
+            parameters["year"] = Value::from(year);
+            parameters["source"] = Value::String(format!("《{title}》"));
+        }
+        if let Some(annexes) = file.get_mut("annexes") {
+            shift_text(annexes, from, year);
+            annexes["year"] = Value::from(year);
+            annexes["source"] = Value::String(format!(
+                "《{title}》附件1–5：由{from}年度方案推算的示意数（基数 = 上年基数 + 上年任务，任务 = 基数 × 增长率），须以正式附件替换"
+            ));
+            for shape in &TABLES {
+                if let Some(table) = annexes.get_mut(shape.key) {
+                    roll_table(table, shape);
+                }
+            }
+        }
+        Scheme::from_value(file)
+    }
+}
+
+/// Moves the year words of a text on: with `from` 2024 and `to` 2025, `2024` becomes `2025` and `2023`
+/// becomes `2024` (the later year first, so that nothing moves twice).
+fn shift_years(text: &str, from: u16, to: u16) -> String {
+    let (from, to) = (i32::from(from), i32::from(to));
+    let mut out = text.to_owned();
+    let mut years = [from, from - 1];
+    if to < from {
+        years.reverse();
+    }
+    for year in years {
+        out = out.replace(&year.to_string(), &(year + to - from).to_string());
+    }
+    out
+}
+
+/// Moves on the year words of the texts of a part of a scheme file: titles, notes, references, sources
+/// and column headers; never a figure.
+fn shift_text(value: &mut Value, from: u16, to: u16) {
+    const TEXTS: &[&str] = &["title", "note", "reference", "source"];
+    if let Value::Object(map) = value {
+        for (key, child) in map.iter_mut() {
+            match child {
+                Value::String(text) if TEXTS.contains(&key.as_str()) => *text = shift_years(text, from, to),
+                Value::Object(headers) if key == "columns" => {
+                    for header in headers.values_mut() {
+                        if let Value::String(text) = header {
+                            *text = shift_years(text, from, to);
+                        }
+                    }
+                }
+                _ => shift_text(child, from, to),
+            }
+        }
+    } else if let Value::Array(list) = value {
+        for child in list {
+            shift_text(child, from, to);
+        }
+    }
+}
+
+/// One annex table rolled forward (see [`Scheme::roll_forward`]).
+fn roll_table(table: &mut Value, shape: &TableShape) {
+    let number = |v: Option<&Value>| v.and_then(Value::as_str).and_then(|t| parse_exact(t).ok());
+    let fen = |d: Decimal| Value::String(format!("{:.2}", crate::format::round2(d)));
+    let rates: Vec<(String, Decimal)> = table
+        .get("rates_pct")
+        .and_then(Value::as_object)
+        .map(|m| m.iter().filter_map(|(k, v)| Some((k.clone(), number(Some(v))?))).collect())
+        .unwrap_or_default();
+    let Some(base_key) = shape.columns.iter().find(|c| !shape.rated.contains(c)).filter(|_| !shape.rated.is_empty())
+    else {
+        return;
+    };
+    let roll = |row: &mut Value| {
+        let (Some(base), Some(task)) = (number(row.get(*base_key)), number(row.get("task"))) else { return None };
+        let base = base + task;
+        row[*base_key] = fen(base);
+        for (column, rate) in &rates {
+            row[column.as_str()] = fen(base * *rate / Decimal::ONE_HUNDRED);
+        }
+        Some(base)
+    };
+    if let Some(Value::Array(rows)) = table.get_mut("rows") {
+        for row in rows.iter_mut() {
+            roll(row);
+        }
+    }
+    // The stated totals: the base's rolls like a row's. A task total that was the rate of the stated
+    // base (附件1) stays so; otherwise it is the sum of the new rows.
+    let sums: Vec<(String, Decimal)> = shape
+        .rated
+        .iter()
+        .map(|column| {
+            let rows = table.get("rows").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+            ((*column).to_owned(), rows.iter().filter_map(|r| number(r.get(*column))).sum())
+        })
+        .collect();
+    if let Some(totals) = table.get_mut("stated_total") {
+        let old_base = number(totals.get(*base_key));
+        let was_rate_of_base = |column: &str, rate: Decimal| match (old_base, number(totals.get(column))) {
+            (Some(b), Some(t)) => crate::format::round2(b * rate / Decimal::ONE_HUNDRED) == t,
+            _ => false,
+        };
+        let of_base: Vec<bool> = sums
+            .iter()
+            .map(|(column, _)| rates.iter().any(|(k, r)| k == column && was_rate_of_base(column, *r)))
+            .collect();
+        let Some(new_base) = roll(totals) else { return };
+        for ((column, sum), of_base) in sums.into_iter().zip(of_base) {
+            if !of_base {
+                totals[column.as_str()] = fen(sum);
+            } else if let Some((_, rate)) = rates.iter().find(|(k, _)| *k == column) {
+                totals[column.as_str()] = fen(new_base * *rate / Decimal::ONE_HUNDRED);
+            }
+        }
+    }
+}
+
+fn read_document(value: &Value) -> Result<crate::scheme_file::Document, Error> {
+    let path = "document";
+    let map = object(value, path, DOCUMENT_KEYS)?;
+    let date = text(map, path, "date")?;
+    if !date.is_empty() && !is_date(&date) {
+        return Err(at("document.date", SchemeProblem::Date { text: date }));
+    }
+    Ok(Document {
+        title: non_empty(map, path, "title")?,
+        number: text(map, path, "number")?,
+        date,
+        issuer: non_empty(map, path, "issuer")?,
+    })
+}
+
+/// `YYYY-MM-DD` with a month from 1 to 12 and a day from 1 to 31.
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    match parts.as_slice() {
+        [y, m, d] => {
+            number(y, 4).is_some()
+                && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
+                && number(d, 2).is_some_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    }
+}
+
+/// Reads `parameters` by its serde types, with every fault's place from serde_path_to_error, then
+/// checks every rule number's bounds and the steps the engine divides by.
+fn read_parameters(value: &Value, year: u16) -> Result<Parameters, Error> {
+    let map = object(value, "parameters", &["format", "year", "source", "note", "items", "outcomes", "plausibility"])?;
+    format_of(map, "parameters", "kaoping-parameters/1")?;
+    same_year(map, "parameters", year)?;
+    let rules: Parameters = serde_path_to_error::deserialize(value).map_err(|e| from_serde("parameters", &e))?;
+    check_rule_numbers(value, "parameters")?;
+    let i = &rules.items;
+    let steps = [
+        ("loan_increment", &i.loan_increment.step),
+        ("loan_growth", &i.loan_growth.step),
+        ("sme_increment", &i.sme_increment.step),
+        ("sme_customers", &i.sme_customers.step),
+        ("sme_rate", &i.sme_rate.step),
+        ("inclusive_growth", &i.inclusive_growth.step),
+        ("manufacturing_increment", &i.manufacturing_increment.step),
+        ("manufacturing_growth", &i.manufacturing_growth.step),
+        ("green_increment", &i.green_increment.step),
+        ("carbon_products", &i.carbon_products.step),
+        ("dongchu_amount", &i.dongchu_amount.step),
+        ("dongchu_households", &i.dongchu_households.step),
+        ("npl", &i.npl.step),
+        ("platform_bonds", &i.platform_bonds.step),
+        ("guarantee", &i.guarantee.step),
+    ];
+    for (name, step) in steps {
+        if step.value <= Decimal::ZERO {
+            let problem = SchemeProblem::NotPositive { text: step.value.to_string() };
+            return Err(at(format!("parameters.items.{name}.step.value"), problem));
+        }
+    }
+    if i.sme_customers.bar.value <= Decimal::ZERO {
+        let problem = SchemeProblem::NotPositive { text: i.sme_customers.bar.value.to_string() };
+        return Err(at("parameters.items.sme_customers.bar.value", problem));
+    }
+    for (name, param) in [
+        ("parameters.items.pension.top_n.value", &i.pension.top_n),
+        ("parameters.outcomes.interview_last.value", &rules.outcomes.interview_last),
+    ] {
+        if param.value.fract() != Decimal::ZERO {
+            let problem = SchemeProblem::Number { text: param.value.to_string(), problem: ValueError::NotWhole };
+            return Err(at(name, problem));
+        }
+    }
+    check_grades(&rules)?;
+    Ok(rules)
+}
+
+/// Every rule number (`{"value", "unit", "reference"}`) from 0 to [`RULE_NUMBER_MAX`].
+fn check_rule_numbers(value: &Value, path: &str) -> Result<(), Error> {
+    match value {
+        Value::Object(map) => {
+            if map.contains_key("unit") && map.contains_key("reference") {
+                if let Some(number) = map.get("value") {
+                    bounded(number, &join(path, "value"), RULE_NUMBER_MAX)?;
+                }
+            }
+            for (key, child) in map {
+                check_rule_numbers(child, &join(path, key))?;
+            }
+            Ok(())
+        }
+        Value::Array(list) => {
+            for (i, child) in list.iter().enumerate() {
+                check_rule_numbers(child, &format!("{path}[{i}]"))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The grades of 二(四)1 cover every whole score from -10 to 10 once: a `PolicyScore` is always in
+/// exactly one grade.
+fn check_grades(rules: &Parameters) -> Result<(), Error> {
+    let grades = &rules.items.policy.grades;
+    let path = |i: usize, bound: &str| format!("parameters.items.policy.grades[{i}].{bound}");
+    let mut bounds = Vec::with_capacity(grades.len());
+    for (i, grade) in grades.iter().enumerate() {
+        let whole = |d: Decimal, bound: &str| -> Result<i32, Error> {
+            use rust_decimal::prelude::ToPrimitive;
+            d.to_i32()
+                .filter(|w| d.fract().is_zero() && (-10..=10).contains(w))
+                .ok_or_else(|| at(path(i, bound), SchemeProblem::GradeBound { text: d.to_string() }))
+        };
+        bounds.push((i, whole(grade.min, "min")?, whole(grade.max, "max")?));
+    }
+    for score in -10..=10 {
+        let holding: Vec<usize> =
+            bounds.iter().filter(|(_, lo, hi)| (*lo..=*hi).contains(&score)).map(|b| b.0).collect();
+        match holding.as_slice() {
+            [] => return Err(at("parameters.items.policy.grades", SchemeProblem::ScoreUncovered { score })),
+            [_] => {}
+            [_, second, ..] => return Err(at(path(*second, "min"), SchemeProblem::ScoreTwice { score })),
+        }
+    }
+    if let Some((i, ..)) = bounds.iter().find(|(_, lo, hi)| lo > hi) {
+        return Err(at(path(*i, "max"), SchemeProblem::ScoreTwice { score: bounds[*i].2 }));
+    }
+    Ok(())
+}
+
+/// The bands cover every rank from 1 to the number of banks once, best band first; the weights of
+/// 四(四) add up to 100.
+fn check_outcomes(rules: &Parameters, banks: usize) -> Result<(), Error> {
+    let outcomes = &rules.outcomes;
+    let path = |i: usize, key: &str| format!("parameters.outcomes.bands[{i}].{key}");
+    let mut next: u32 = 1;
+    let mut previous: Option<Band> = None;
+    for (i, band) in outcomes.bands.iter().enumerate() {
+        if band.band == Band::Disqualified {
+            let expected = [Band::Outstanding, Band::Positive, Band::General, Band::Bottom];
+            let problem = SchemeProblem::UnknownChoice {
+                found: band.band.key().to_owned(),
+                expected: expected.iter().map(|b| b.key().to_owned()).collect(),
+            };
+            return Err(at(path(i, "band"), problem));
+        }
+        if let Some(after) = previous.filter(|p| band.band <= *p) {
+            return Err(at(path(i, "band"), SchemeProblem::BandOrder { band: band.band, after }));
+        }
+        if band.from_rank > next {
+            return Err(at(path(i, "from_rank"), SchemeProblem::RankUncovered { rank: next, banks }));
+        }
+        if band.from_rank == 0 {
+            return Err(at(path(i, "from_rank"), SchemeProblem::NotPositive { text: "0".to_owned() }));
+        }
+        if band.from_rank < next {
+            return Err(at(path(i, "from_rank"), SchemeProblem::RankTwice { rank: band.from_rank }));
+        }
+        next = match band.to_rank {
+            Some(to) if to < band.from_rank => {
+                return Err(at(path(i, "to_rank"), SchemeProblem::BandRange { from: band.from_rank, to }));
+            }
+            Some(to) => to.saturating_add(1),
+            None => u32::MAX,
+        };
+        previous = Some(band.band);
+    }
+    let ranks = u32::try_from(banks).unwrap_or(u32::MAX);
+    if next <= ranks {
+        return Err(at("parameters.outcomes.bands", SchemeProblem::RankUncovered { rank: next, banks }));
+    }
+    let (evaluation, department) = (outcomes.evaluation_weight.value, outcomes.department_weight.value);
+    if evaluation + department != Decimal::ONE_HUNDRED {
+        return Err(at(
+            "parameters.outcomes.department_weight.value",
+            SchemeProblem::Weights { evaluation, department },
+        ));
+    }
+    Ok(())
+}
+
+/// A serde fault in `parameters` as a refusal naming its place.
+fn from_serde(prefix: &str, error: &serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let message = error.inner().to_string();
+    let path = error.path().to_string();
+    let place = if path == "." || path.is_empty() { prefix.to_owned() } else { join(prefix, &path) };
+    let quoted = |s: &str| -> Vec<String> {
+        s.split(", ").map(|w| w.trim_matches(|c| c == '`' || c == ' ').to_owned()).filter(|w| !w.is_empty()).collect()
+    };
+    let first_quoted = |s: &str| s.split('`').nth(1).unwrap_or_default().to_owned();
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let key = first_quoted(rest);
+        let expected = rest
+            .split_once("expected one of ")
+            .or_else(|| rest.split_once("expected "))
+            .map_or_else(Vec::new, |(_, e)| quoted(e));
+        // serde_path_to_error's path already ends at the unknown key.
+        let place = if place.ends_with(&key) { place } else { join(&place, &key) };
+        return at(place, SchemeProblem::UnknownKey { expected });
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return at(join(&place, &first_quoted(rest)), SchemeProblem::Missing);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let found = first_quoted(rest);
+        let mut expected = rest
+            .split_once("expected one of ")
+            .or_else(|| rest.split_once("expected "))
+            .map_or_else(Vec::new, |(_, e)| quoted(e));
+        // A band list may not name `disqualified`: that is no rank's band (checked with the bands).
+        expected.retain(|e| e != Band::Disqualified.key());
+        return at(place, SchemeProblem::UnknownChoice { found, expected });
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let expected = rest.split_once(", expected ").map_or(rest, |(_, e)| e);
+        return at(place, SchemeProblem::WrongType { expected: plain_type(expected) });
+    }
+    // `decimal_from_string` says `"text" <why>`: read the text again for the reason.
+    if let Some(text) = message.strip_prefix('"').and_then(|m| m.split_once('"')).map(|(t, _)| t.to_owned()) {
+        let problem = parse_exact(&text).err().unwrap_or(ValueError::NotANumber);
+        return at(place, SchemeProblem::Number { text, problem });
+    }
+    at(place, SchemeProblem::WrongType { expected: message })
+}
+
+/// Reads `annexes`: the banks, then each table's rows by bank id, in the banks' order.
+fn read_annexes(value: &Value, year: u16) -> Result<(Vec<BankInfo>, Annexes), Error> {
+    let keys: Vec<&str> = ANNEX_HEAD_KEYS.iter().copied().chain(TABLES.iter().map(|t| t.key)).collect();
+    let map = object(value, "annexes", &keys)?;
+    format_of(map, "annexes", "kaoping-annexes/1")?;
+    same_year(map, "annexes", year)?;
+    text(map, "annexes", "source")?;
+    let banks = read_banks(required(map, "annexes", "banks")?)?;
+    let mut tables = Vec::with_capacity(TABLES.len());
+    for shape in &TABLES {
+        tables.push(read_table(shape, required(map, "annexes", shape.key)?, &banks)?);
+    }
+    let column = |table: usize, key: &str| -> Vec<Decimal> {
+        tables[table].figures.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+    };
+    let task_rows = |table: usize| -> Vec<TaskRow> {
+        column(table, "balance_2023")
+            .into_iter()
+            .zip(column(table, "task"))
+            .map(|(balance_2023, task)| TaskRow { balance_2023, task })
+            .collect()
+    };
+    let (b, q, t, s) = (column(0, "balance_2023"), column(0, "q1_task"), column(0, "task"), column(0, "stretch_task"));
+    let loans = (0..banks.len())
+        .map(|i| LoanRow { balance_2023: b[i], q1_task: q[i], task: t[i], stretch_task: s[i] })
+        .collect();
+    let dongchu = column(4, "amount_target")
+        .into_iter()
+        .zip(column(4, HOUSEHOLDS))
+        .map(|(amount_target, households_target)| DongchuRow { amount_target, households_target })
+        .collect();
+    let annexes =
+        Annexes { loans, sme: task_rows(1), manufacturing: task_rows(2), green: task_rows(3), dongchu, tables };
+    Ok((banks, annexes))
+}
+
+fn read_banks(value: &Value) -> Result<Vec<BankInfo>, Error> {
+    let Value::Array(list) = value else {
+        return Err(at("annexes.banks", SchemeProblem::WrongType { expected: "a list".to_owned() }));
+    };
+    if list.is_empty() {
+        return Err(at("annexes.banks", SchemeProblem::Empty));
+    }
+    let mut banks: Vec<BankInfo> = Vec::with_capacity(list.len());
+    for (i, entry) in list.iter().enumerate() {
+        let path = format!("annexes.banks[{i}]");
+        let map = object(entry, &path, BANK_KEYS)?;
+        let bank = BankInfo {
+            id: text(map, &path, "id")?,
+            short_name: non_empty(map, &path, "short_name")?,
+            full_name: non_empty(map, &path, "full_name")?,
+            legal_name: String::new(),
+            aliases: Vec::new(),
+        };
+        let id_ok = !bank.id.is_empty()
+            && bank.id.len() <= 32
+            && bank.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !id_ok {
+            return Err(at(join(&path, "id"), SchemeProblem::BankId { id: bank.id }));
+        }
+        for (key, name) in [("id", &bank.id), ("short_name", &bank.short_name), ("full_name", &bank.full_name)] {
+            let taken = banks.iter().any(|b| match key {
+                "id" => &b.id == name,
+                "short_name" => &b.short_name == name,
+                _ => &b.full_name == name,
+            });
+            if taken {
+                return Err(at(join(&path, key), SchemeProblem::Duplicate { name: name.clone() }));
+            }
+        }
+        banks.push(bank);
+    }
+    Ok(banks)
+}
+
+fn read_table(shape: &TableShape, value: &Value, banks: &[BankInfo]) -> Result<AnnexTable, Error> {
+    let path = format!("annexes.{}", shape.key);
+    let map = object(value, &path, TABLE_KEYS)?;
+    let title = non_empty(map, &path, "title")?;
+    let clause = text(map, &path, "clause")?;
+    text(map, &path, "unit")?;
+    let note = text(map, &path, "note")?;
+
+    let columns_path = join(&path, "columns");
+    let headers = object(required(map, &path, "columns")?, &columns_path, shape.columns)?;
+    let mut columns = Vec::with_capacity(shape.columns.len());
+    for key in shape.columns {
+        columns.push(((*key).to_owned(), non_empty(headers, &columns_path, key)?));
+    }
+
+    let rates_pct = match map.get("rates_pct").filter(|v| !v.is_null()) {
+        None => Vec::new(),
+        Some(rates) => {
+            let rates_path = join(&path, "rates_pct");
+            let rates = object(rates, &rates_path, shape.rated)?;
+            let hundred_fold = Decimal::ONE_HUNDRED * Decimal::TEN;
+            rates
+                .iter()
+                .map(|(k, v)| Ok((k.clone(), bounded(v, &join(&rates_path, k), hundred_fold)?)))
+                .collect::<Result<Vec<_>, Error>>()?
+        }
+    };
+
+    let totals_path = join(&path, "stated_total");
+    let totals = object(required(map, &path, "stated_total")?, &totals_path, shape.columns)?;
+    let stated_total = totals
+        .iter()
+        .map(|(k, v)| Ok((k.clone(), figure(v, &join(&totals_path, k))?)))
+        .collect::<Result<Vec<_>, Error>>()?;
+
+    let rows_path = join(&path, "rows");
+    let Value::Array(rows) = required(map, &path, "rows")? else {
+        return Err(at(rows_path, SchemeProblem::WrongType { expected: "a list".to_owned() }));
+    };
+    let mut row_keys = vec!["bank"];
+    row_keys.extend_from_slice(shape.columns);
+    // Each bank's figures by column, filled as its row is read.
+    let mut by_bank: Vec<Option<Vec<Decimal>>> = vec![None; banks.len()];
+    for (i, row) in rows.iter().enumerate() {
+        let row_path = format!("{rows_path}[{i}]");
+        let row = object(row, &row_path, &row_keys)?;
+        let id = text(row, &row_path, "bank")?;
+        let Some(index) = banks.iter().position(|b| b.id == id) else {
+            return Err(at(join(&row_path, "bank"), SchemeProblem::UnknownBank { id }));
+        };
+        if by_bank[index].is_some() {
+            return Err(at(join(&row_path, "bank"), SchemeProblem::Duplicate { name: id }));
+        }
+        let mut figures = Vec::with_capacity(shape.columns.len());
+        for key in shape.columns {
+            let cell = join(&row_path, key);
+            let value = figure(required(row, &row_path, key)?, &cell)?;
+            if shape.positive.contains(key) && value <= Decimal::ZERO {
+                return Err(at(cell, SchemeProblem::NotPositive { text: value.to_string() }));
+            }
+            if *key == HOUSEHOLDS && !value.fract().is_zero() {
+                let problem = SchemeProblem::Number { text: value.to_string(), problem: ValueError::NotWhole };
+                return Err(at(cell, problem));
+            }
+            figures.push(value);
+        }
+        by_bank[index] = Some(figures);
+    }
+    let mut figures: Vec<(String, Vec<Decimal>)> =
+        shape.columns.iter().map(|k| ((*k).to_owned(), Vec::with_capacity(banks.len()))).collect();
+    for (bank, row) in banks.iter().zip(by_bank) {
+        let Some(row) = row else {
+            return Err(at(rows_path, SchemeProblem::MissingRow { id: bank.id.clone() }));
+        };
+        for ((_, column), value) in figures.iter_mut().zip(row) {
+            column.push(value);
+        }
+    }
+    Ok(AnnexTable { key: shape.key.to_owned(), title, clause, note, columns, rates_pct, stated_total, figures })
+}
+
+/// The first 8 hex digits of the SHA-256 of the file's canonical form: keys sorted, no spaces, numbers
+/// and strings as written. The same scheme gives the same fingerprint however it is indented or its
+/// keys ordered, so a file re-saved by an editor is still the same scheme.
+fn fingerprint(value: &Value) -> String {
+    fn canonical(value: &Value) -> Value {
+        match value {
+            Value::Object(map) => {
+                let mut keys: Vec<&String> = map.keys().collect();
+                keys.sort();
+                Value::Object(keys.into_iter().map(|k| (k.clone(), canonical(&map[k]))).collect())
+            }
+            Value::Array(list) => Value::Array(list.iter().map(canonical).collect()),
+            other => other.clone(),
+        }
+    }
+    let text = serde_json::to_string(&canonical(value)).unwrap_or_default();
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().take(4).map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_in_words() {
+        let cases = [
+            ("annexes.sme.rows[3].task", "附件2 第 4 行"),
+            ("annexes.banks[0].id", "考评对象第 1 家"),
+            ("parameters.items.tech.full.value", "评分规则“科创金融”"),
+            ("parameters.outcomes.bands[1].to_rank", "考评结果第 2 档"),
+            ("parameters.outcomes.department_weight.value", "部门个性指标权重"),
+            ("document.number", "文号"),
+            ("year", "方案文件"),
+        ];
+        for (path, words) in cases {
+            assert_eq!(zh_place(path), words, "{path}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        for (text, ok) in [("2024-03-27", true), ("2024-3-27", false), ("2024-13-01", false), ("2024年3月27日", false)]
+        {
+            assert_eq!(is_date(text), ok, "{text}");
+        }
+    }
+}
