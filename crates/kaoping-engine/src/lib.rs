@@ -38,6 +38,7 @@ mod readings;
 mod result;
 mod scenario;
 mod scheme;
+mod scheme_diff;
 mod scheme_file;
 mod scoring;
 mod sections;
@@ -68,6 +69,7 @@ pub use readings::{
 };
 pub use scenario::{bank_keys, Dropped};
 pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
+pub use scheme_diff::{AnnexChange, RuleChange, SchemeDiff};
 pub use scheme_file::{Document, SchemeProblem, RULE_NUMBER_MAX, SCHEME_FORMAT};
 pub use settings::{Group, Setting, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use solve::{

@@ -57,7 +57,7 @@ pub struct Document {
     pub title: String,
     /// 文号 (`黄政办发〔2024〕10号`); empty in a draft.
     pub number: String,
-    /// The date it was issued, `YYYY-MM-DD`; empty in a draft.
+    /// The date it was issued, `YYYY-MM-DD` (the file may write `2024年3月27日`); empty in a draft.
     pub date: String,
     /// Who issued it (`黄石市人民政府办公室`).
     pub issuer: String,
@@ -212,7 +212,7 @@ impl SchemeProblem {
             SchemeProblem::NotPositive { text } => format!("“{text}” 须大于 0（计分以它为基数或除数）"),
             SchemeProblem::Year { found, expected } => format!("年度为 {found}，与方案年度 {expected} 不符"),
             SchemeProblem::Empty => "不能为空".to_owned(),
-            SchemeProblem::Date { text } => format!("“{text}” 不是日期（应写作 2025-03-27）"),
+            SchemeProblem::Date { text } => format!("“{text}” 不是日期（应写作 2025-03-27 或 2025年3月27日）"),
             SchemeProblem::BankId { id } => {
                 format!("银行代码“{id}”只能由小写英文字母、数字和下划线组成（如 icbc），最多 32 个字符")
             }
@@ -228,7 +228,7 @@ impl SchemeProblem {
             }
             SchemeProblem::RankTwice { rank } => format!("第 {rank} 名同时属于两个档次"),
             SchemeProblem::ScoreUncovered { score } => {
-                format!("{score} 分不属于任何档次（五档须覆盖 -10 至 10 的每个整数分）")
+                format!("{score} 分不属于任何档次（各档须覆盖 -10 至 10 的每个整数分）")
             }
             SchemeProblem::ScoreTwice { score } => format!("{score} 分同时属于两个档次，或档次上下限颠倒"),
             SchemeProblem::GradeBound { text } => {
@@ -266,7 +266,7 @@ impl fmt::Display for SchemeProblem {
             }
             SchemeProblem::Year { found, expected } => write!(f, "{found} is not the scheme's year {expected}"),
             SchemeProblem::Empty => f.write_str("must not be empty"),
-            SchemeProblem::Date { text } => write!(f, "\"{text}\" is not a date written YYYY-MM-DD"),
+            SchemeProblem::Date { text } => write!(f, "\"{text}\" is not a date (write 2025-03-27 or 2025年3月27日)"),
             SchemeProblem::BankId { id } => {
                 write!(f, "\"{id}\" is not a bank id (lowercase letters, digits and _, at most 32, e.g. icbc)")
             }
@@ -747,10 +747,11 @@ fn roll_table(table: &mut Value, shape: &TableShape) {
 fn read_document(value: &Value) -> Result<crate::scheme_file::Document, Error> {
     let path = "document";
     let map = object(value, path, DOCUMENT_KEYS)?;
-    let date = text(map, path, "date")?;
-    if !date.is_empty() && !is_date(&date) {
-        return Err(at("document.date", SchemeProblem::Date { text: date }));
-    }
+    let written = text(map, path, "date")?;
+    let date = match written.trim() {
+        "" => String::new(),
+        date => iso_date(date).ok_or_else(|| at("document.date", SchemeProblem::Date { text: written.clone() }))?,
+    };
     Ok(Document {
         title: non_empty(map, path, "title")?,
         number: text(map, path, "number")?,
@@ -759,20 +760,27 @@ fn read_document(value: &Value) -> Result<crate::scheme_file::Document, Error> {
     })
 }
 
-/// `YYYY-MM-DD` with a month from 1 to 12 and a day from 1 to 31.
-fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let number = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+/// A date as `YYYY-MM-DD`, from that or from the way a document writes it (`2024年3月27日`); `None`
+/// for anything else or a day no month has.
+fn iso_date(text: &str) -> Option<String> {
+    let parts: Vec<&str> = match text.strip_suffix('日') {
+        Some(chinese) => chinese.split(['年', '月']).collect(),
+        None => text.split('-').collect(),
     };
-    match parts.as_slice() {
-        [y, m, d] => {
-            number(y, 4).is_some()
-                && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
-                && number(d, 2).is_some_and(|d| (1..=31).contains(&d))
-        }
-        _ => false,
-    }
+    let number = |s: &str, most: usize| -> Option<u32> {
+        (!s.is_empty() && s.len() <= most && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    let [y, m, d] = parts.as_slice() else { return None };
+    let (year, month, day) = (number(y, 4).filter(|_| y.len() == 4)?, number(m, 2)?, number(d, 2)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// Reads `parameters` by its serde types, with every fault's place from serde_path_to_error, then
@@ -1171,9 +1179,19 @@ mod tests {
 
     #[test]
     fn dates() {
-        for (text, ok) in [("2024-03-27", true), ("2024-3-27", false), ("2024-13-01", false), ("2024年3月27日", false)]
-        {
-            assert_eq!(is_date(text), ok, "{text}");
+        let cases = [
+            ("2024-03-27", Some("2024-03-27")),
+            ("2024-3-7", Some("2024-03-07")),
+            ("2024年3月27日", Some("2024-03-27")),
+            ("2024-02-29", Some("2024-02-29")),
+            ("2025-02-29", None),
+            ("2024-13-01", None),
+            ("24-03-27", None),
+            ("2024年3月", None),
+            ("明年三月", None),
+        ];
+        for (text, iso) in cases {
+            assert_eq!(iso_date(text).as_deref(), iso, "{text}");
         }
     }
 }

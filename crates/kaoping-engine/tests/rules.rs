@@ -2,7 +2,8 @@
 //! task, just below, just above, at the cap, beyond it, at zero, negative, whole units against pro
 //! rata), each one bank's figures with the points worked out by hand from the scheme's text, to four
 //! decimals. `tests/rules/outcomes.json` holds whole scenarios with the ranks, bands, city figures and
-//! composites they lead to.
+//! composites they lead to; `tests/schemes/*.cases.json` hold such scenarios scored under the scheme
+//! file their `scheme` names (the synthetic 2025 scheme).
 //!
 //! A rule case is one bank's figures (工商银行 unless it says otherwise); city averages are typed in
 //! where an item depends on them, so that each case depends on one bank alone. A case's `clause` must
@@ -54,7 +55,11 @@ const CASE_FILES: &[(&str, &str)] = embed![
     "rules/platform_bonds.json",
     "rules/guarantee.json",
     "rules/outcomes.json",
+    "schemes/2025-synthetic.cases.json",
 ];
+
+/// Scheme files a case file may name in `scheme`.
+const SCHEME_FILES: &[(&str, &str)] = embed!["schemes/2025-synthetic.scheme.json"];
 
 /// Scenario files an outcome case may name instead of writing its scenario out.
 const SCENARIO_FILES: &[(&str, &str)] = embed!["scenarios/worked-example-1.scenario.json"];
@@ -69,6 +74,9 @@ struct CaseFile<C> {
     /// The hand-working shared by the cases (the balances and tasks they start from).
     #[serde(default)]
     note: Option<String>,
+    /// The scheme file in `tests/schemes/` the cases are scored under; the built-in scheme if absent.
+    #[serde(default)]
+    scheme: Option<String>,
     cases: Vec<C>,
 }
 
@@ -126,12 +134,19 @@ fn every_case_in_tests_rules() {
     let mut checked = 0;
     let mut items_covered = Vec::new();
     for &(file, text) in CASE_FILES {
-        if file == OUTCOMES {
+        if file == OUTCOMES || file.starts_with("schemes/") {
             match serde_json::from_str::<CaseFile<OutcomeCase>>(text) {
                 Ok(cases) => {
+                    let scheme = match case_scheme(scheme, &cases.scheme) {
+                        Ok(scheme) => scheme,
+                        Err(message) => {
+                            failures.0.push(format!("tests/{file}: {message}"));
+                            continue;
+                        }
+                    };
                     // The file's note describes the format, not a working: failures leave it out.
                     for case in &cases.cases {
-                        check_outcome(scheme, file, case, &mut failures);
+                        check_outcome(&scheme, file, case, &mut failures);
                         checked += 1;
                     }
                 }
@@ -171,6 +186,15 @@ fn every_case_in_tests_rules() {
     }
     let count = failures.0.len();
     assert!(count == 0, "{count} of the {checked} cases in tests/rules/ failed:\n\n{}\n", failures.0.join("\n\n"));
+}
+
+/// The scheme a case file names, read from [`SCHEME_FILES`], or the built-in one.
+fn case_scheme<'a>(builtin: &'a Scheme, name: &Option<String>) -> Result<std::borrow::Cow<'a, Scheme>, String> {
+    let Some(name) = name else { return Ok(std::borrow::Cow::Borrowed(builtin)) };
+    let Some((_, text)) = SCHEME_FILES.iter().find(|(path, _)| path.strip_prefix("schemes/") == Some(name)) else {
+        return Err(format!("scheme \"{name}\" is not among SCHEME_FILES in tests/rules.rs"));
+    };
+    Scheme::from_json(text).map(std::borrow::Cow::Owned).map_err(|e| format!("scheme {name} is refused: {e}"))
 }
 
 /// Scores one rule case and compares the item's points, to four decimals.
@@ -227,7 +251,7 @@ fn check_outcome(scheme: &Scheme, file: &str, case: &OutcomeCase, out: &mut Fail
         scenario @ Value::Object(_) => scenario.to_string(),
         _ => return fail("the scenario is neither a document nor a file name".to_owned()),
     };
-    let evaluation = match Scenario::from_json(&text) {
+    let evaluation = match Scenario::from_json_under(&text, scheme) {
         Ok(scenario) => evaluate(scheme, &scenario),
         Err(e) => return fail(format!("the scenario is refused: {e}")),
     };
@@ -311,17 +335,30 @@ fn round4(value: Decimal) -> Decimal {
     rounded
 }
 
-/// The list above is every `.json` file in `tests/rules/`: a file left out would silently not run.
+/// The lists above are every `.json` file in `tests/rules/` and every case and scheme file in
+/// `tests/schemes/`: a file left out would silently not run.
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn every_case_file_is_embedded() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/rules");
-    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".json"))
-        .map(|name| format!("rules/{name}"))
-        .collect();
+    let listing = |folder: &str, suffix: &str| -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests").join(folder);
+        std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter(|name| name.ends_with(suffix))
+            .map(|name| format!("{folder}/{name}"))
+            .collect()
+    };
+    let mut schemes = listing("schemes", ".scheme.json");
+    schemes.sort();
+    let mut embedded: Vec<String> = SCHEME_FILES.iter().map(|(path, _)| (*path).to_owned()).collect();
+    embedded.sort();
+    assert_eq!(
+        schemes, embedded,
+        "SCHEME_FILES in crates/kaoping-engine/tests/rules.rs lists tests/schemes/*.scheme.json"
+    );
+    let mut on_disk = listing("rules", ".json");
+    on_disk.extend(listing("schemes", ".cases.json"));
     on_disk.sort();
     let mut listed: Vec<String> = CASE_FILES.iter().map(|(path, _)| (*path).to_owned()).collect();
     listed.sort();
