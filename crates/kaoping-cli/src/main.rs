@@ -16,7 +16,10 @@
 //! kaoping margins FILE --bank icbc [--all] [--json]
 //! kaoping marginal FILE --bank icbc [--json]
 //! kaoping simulate FILE --bank icbc --spread 3 [--draws 1000] [--seed 1] [--json]
+//! kaoping scheme export|check|new …   a year's scheme as a file (see scheme.rs)
 //! ```
+//! Every command that scores takes `--scheme FILE` (a kaoping-scheme/1 file) in place of the built-in
+//! scheme of the scenario's year.
 //! Bad input exits with status 2 and one line naming the place and the problem; an import with bad
 //! cells lists every one of them on stderr, one per line.
 
@@ -30,12 +33,17 @@ use kaoping_engine::{
 };
 use kaoping_sheets::export::{self, About};
 
+mod scheme;
+
 /// 考评测算器: scores banks under 《2024年度黄石市银行业金融机构支持地方经济发展考评办法》.
 #[derive(Debug, Parser)]
 #[command(name = "kaoping", version, about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Score under this scheme file (kaoping-scheme/1) instead of the built-in scheme of the year.
+    #[arg(long, global = true, value_name = "FILE")]
+    scheme: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -200,6 +208,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A year's scheme as a file (kaoping-scheme/1): export, check, roll forward.
+    #[command(subcommand)]
+    Scheme(scheme::SchemeCommand),
 }
 
 /// What to assume about the other banks' figures that are not entered.
@@ -264,9 +275,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    scheme::choose(cli.scheme);
     match run(cli.command) {
         Ok(output) => {
-            print!("{output}");
+            // A reader that stops early (`| head`) is not an error of ours: no panic on a closed pipe.
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), output.as_bytes());
             ExitCode::SUCCESS
         }
         Err(failure) => {
@@ -333,14 +346,14 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(if json { pretty(&summary.to_value(scheme)) } else { render_simulation(scheme, &summary) })
         }
         Command::Template { year, xlsx: None, .. } => {
-            let scheme = Scheme::builtin(year).map_err(|e| Failure::input(e.to_string()))?;
+            let scheme = scheme::in_force(year)?;
             Ok(scheme.template().to_json_full() + "\n")
         }
         Command::Template { year, xlsx: Some(out), from } => {
             let (scheme, scenario) = match from {
                 Some(file) => load(&file)?,
                 None => {
-                    let scheme = Scheme::builtin(year).map_err(|e| Failure::input(e.to_string()))?;
+                    let scheme = scheme::in_force(year)?;
                     (scheme, scheme.template())
                 }
             };
@@ -364,7 +377,7 @@ fn run(command: Command) -> Result<String, Failure> {
             let (scheme, base) = match into {
                 Some(file) => load(&file)?,
                 None => {
-                    let scheme = Scheme::builtin(2024).map_err(|e| Failure::input(e.to_string()))?;
+                    let scheme = scheme::in_force(2024)?;
                     (scheme, Scenario::new(scheme.year))
                 }
             };
@@ -433,6 +446,7 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::OpenLink { link } => kaoping_sheets::link::open_fragment(&link)
             .map(|scenario| scenario.to_json() + "\n")
             .map_err(|e| Failure::input(format!("link: {}", e.zh()))),
+        Command::Scheme(command) => scheme::run(command),
     }
 }
 
@@ -658,9 +672,7 @@ fn load(file: &str) -> Result<(&'static Scheme, Scenario), Failure> {
         std::fs::read_to_string(file).map_err(|e| Failure::input(format!("{file}: cannot read it: {e}")))?
     };
     let name = if file == "-" { "standard input" } else { file };
-    let scenario = Scenario::from_json(&text).map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    let scheme = Scheme::builtin(scenario.year).map_err(|e| Failure::input(e.to_string()))?;
-    Ok((scheme, scenario))
+    scheme::scenario(&text, name)
 }
 
 /// Pads text on the right to a display width.
@@ -713,12 +725,13 @@ fn render_table(scheme: &Scheme, evaluation: &Evaluation) -> String {
         )
     };
     out.push_str(&format!(
-        "\n全市平均：贷款增速 {}，普惠小微增速 {}，制造业增速 {}，养老产业增速 {}，新增科技型企业贷款 {}\n",
+        "\n全市平均：贷款增速 {}，普惠小微增速 {}，制造业增速 {}，养老产业增速 {}，新增科技型企业贷款 {}\n考评方案：{}\n",
         show(&city.loan_growth_pct, "%"),
         show(&city.inclusive_growth_pct, "%"),
         show(&city.manufacturing_growth_pct, "%"),
         show(&city.pension_growth_pct, "%"),
         show(&city.tech_new_loans_avg, " 亿元"),
+        scheme.label(),
     ));
     out
 }
@@ -730,7 +743,8 @@ fn render_explanation(
     bank: &kaoping_engine::BankResult,
 ) -> String {
     let info = scheme.banks.get(bank.index);
-    let mut out = format!("{}（{}）\n", info.map_or("", |b| b.full_name.as_str()), bank.id);
+    let mut out =
+        format!("{}（{}）　考评方案：{}\n", info.map_or("", |b| b.full_name.as_str()), bank.id, scheme.label());
     for score in &bank.items {
         out.push_str(&format!(
             "{}  {}{}  {}\n",

@@ -212,7 +212,13 @@ impl Comparison {
             .collect();
         let settings: Vec<Value> =
             self.settings.iter().map(|s| json!({ "title": s.title, "before": s.before, "after": s.after })).collect();
-        json!({ "format": "kaoping-diff/1", "year": scheme.year, "settings": settings, "banks": banks })
+        json!({
+            "format": "kaoping-diff/1",
+            "year": scheme.year,
+            "scheme": scheme.identity(),
+            "settings": settings,
+            "banks": banks,
+        })
     }
 }
 

@@ -23,8 +23,9 @@ fn city(figure: &CityFigure) -> Value {
 }
 
 impl Evaluation {
-    /// The evaluation as a `kaoping-result/1` value: all banks in annex order, every item's points,
-    /// the working of each in Chinese, what is missing and what to watch.
+    /// The evaluation as a `kaoping-result/1` value: the scheme it was scored under (year, title, 文号,
+    /// fingerprint), all banks in annex order, every item's points, the working of each in Chinese,
+    /// what is missing and what to watch.
     pub fn to_value(&self, scheme: &Scheme) -> Value {
         let banks: Vec<Value> = self
             .banks
@@ -71,6 +72,7 @@ impl Evaluation {
         json!({
             "format": RESULT_FORMAT,
             "year": scheme.year,
+            "scheme": scheme.identity(),
             // The city figures under the keys of their rows of the settings table.
             "city": Setting::of(Group::City)
                 .filter_map(|s| s.figure(&self.city).map(|figure| (s.key().to_owned(), city(&figure))))

@@ -588,6 +588,16 @@ impl Scheme {
         format!("{}年度（{number}）", self.year)
     }
 
+    /// The scheme as result files name it: `{"year", "title", "number", "fingerprint"}`.
+    pub fn identity(&self) -> Value {
+        serde_json::json!({
+            "year": self.year,
+            "title": self.document.title,
+            "number": self.document.number,
+            "fingerprint": self.fingerprint,
+        })
+    }
+
     /// What a reader of the file should know that is not a refusal: a draft without 文号 or date.
     /// The annex arithmetic is [`Scheme::annex_checks`].
     pub fn file_notes(&self) -> Vec<String> {

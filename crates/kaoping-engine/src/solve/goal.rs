@@ -207,11 +207,17 @@ impl Goal {
             return if (1..=banks).contains(&n) { Ok(Goal::Rank(n)) } else { Err(bad()) };
         }
         if let Some(b) = t.strip_prefix("band=") {
-            return match b.trim() {
-                "outstanding" => Ok(Goal::Band(Band::Outstanding)),
-                "positive" => Ok(Goal::Band(Band::Positive)),
-                "general" => Ok(Goal::Band(Band::General)),
-                _ => Err(bad()),
+            let band = match b.trim() {
+                "outstanding" => Band::Outstanding,
+                "positive" => Band::Positive,
+                "general" => Band::General,
+                _ => return Err(bad()),
+            };
+            // A band the scheme does not have (贡献一般 under a scheme of two bands) is no goal.
+            return if scheme.rules.outcomes.bands.iter().any(|rule| rule.band == band) {
+                Ok(Goal::Band(band))
+            } else {
+                Err(bad())
             };
         }
         if let Some(s) = t.strip_prefix("total>=") {

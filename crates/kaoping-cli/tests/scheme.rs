@@ -1,0 +1,169 @@
+//! `kaoping scheme …` and `--scheme FILE` as the bureau uses them: export the built-in scheme and
+//! score under the file exactly as under the built-in one; check a file; roll a scheme forward; score
+//! a 2024 scenario under the synthetic 2025 scheme; refuse a bad file naming its place.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn kaoping(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kaoping")).args(args).env("RUST_BACKTRACE", "1").output().expect("kaoping runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn repo(path: &str) -> String {
+    format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file in a folder of this test's own under the build's temporary directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("scheme-cli");
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir.join(name)
+}
+
+fn exported_2024() -> String {
+    let out = kaoping(&["scheme", "export", "2024"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let path = scratch("2024.scheme.json");
+    std::fs::write(&path, &out.stdout).expect("written");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn every_golden_file_scores_the_same_under_the_exported_2024_scheme() {
+    let scheme = exported_2024();
+    let dir = PathBuf::from(repo("tests/scenarios"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/scenarios")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".scenario.json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6);
+    for file in files {
+        let file = file.to_string_lossy().into_owned();
+        for command in [vec!["score", &file], vec!["score", "--table", &file], vec!["explain", &file, "--bank", "icbc"]]
+        {
+            let built_in = kaoping(&command);
+            let mut with_file = command.clone();
+            with_file.extend(["--scheme", &scheme]);
+            let from_file = kaoping(&with_file);
+            assert!(
+                built_in.status.success() && from_file.status.success(),
+                "{command:?}: {}",
+                text(&from_file.stderr)
+            );
+            assert_eq!(text(&from_file.stdout), text(&built_in.stdout), "{command:?}");
+            assert_eq!(text(&from_file.stderr), "", "{command:?}: nothing to say for a 2024 scenario under 2024");
+        }
+    }
+}
+
+#[test]
+fn check_prints_what_the_file_holds_and_what_differs() {
+    let out = kaoping(&["scheme", "check", &repo("tests/schemes/2025-synthetic.scheme.json")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let printed = text(&out.stdout);
+    for expected in [
+        "可以使用：2025年度（测试〔2025〕1号）",
+        "考评对象 15 家：adbc 农发行、icbc 工商银行",
+        "档次：第 1–10 名 贡献突出单位；第 11 名及以后 贡献积极单位",
+        "附件1 | 2024年末贷款余额 合计 | 合计 2699.20，15 家之和",
+        "与 2024年度（黄政办发〔2024〕10号） 相比：",
+        "不再考评：光大银行（ceb）",
+    ] {
+        assert!(printed.contains(expected), "{expected}\n---\n{printed}");
+    }
+    let same = kaoping(&["scheme", "check", &exported_2024()]);
+    assert!(text(&same.stdout).contains("完全相同"), "{}", text(&same.stdout));
+}
+
+#[test]
+fn a_bad_scheme_file_exits_2_naming_the_place() {
+    let good = std::fs::read_to_string(repo("tests/schemes/2025-synthetic.scheme.json")).expect("readable");
+    let bad = good.replacen("\"task\": \"15\"", "\"task\": \"-15\"", 1);
+    assert_ne!(bad, good);
+    let path = scratch("negative-rate.scheme.json");
+    std::fs::write(&path, bad).expect("written");
+    let path = path.to_string_lossy().into_owned();
+    for args in [
+        vec!["scheme", "check", &path],
+        vec!["score", &repo("tests/scenarios/template.scenario.json"), "--scheme", &path],
+    ] {
+        let out = kaoping(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("annexes.loans.rates_pct.task: \"-15\" is negative; it cannot be")
+                && err.contains("附件1（annexes.loans.rates_pct.task）：“-15” 为负数，不能为负"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    let missing = kaoping(&["score", &repo("tests/scenarios/template.scenario.json"), "--scheme", "no-such.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).starts_with("kaoping: no-such.json: cannot read it"), "{}", text(&missing.stderr));
+    let misplaced = kaoping(&["scheme", "export", "2024", "--scheme", "x.json"]);
+    assert_eq!(misplaced.status.code(), Some(2), "--scheme is for scoring commands");
+}
+
+#[test]
+fn new_rolls_a_scheme_forward_to_a_draft_that_checks() {
+    let out = kaoping(&["scheme", "new", "--from", "2024", "--year", "2025"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("projections"), "the draft says its figures are projections");
+    let draft: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(draft["year"], 2025);
+    assert_eq!(draft["document"]["number"], "");
+    let icbc = &draft["annexes"]["loans"]["rows"][1];
+    assert_eq!(
+        (icbc["bank"].as_str(), icbc["balance_2023"].as_str(), icbc["task"].as_str()),
+        (Some("icbc"), Some("294.46"), Some("44.17"))
+    );
+    let path = scratch("2025-draft.scheme.json");
+    std::fs::write(&path, &out.stdout).expect("written");
+    let check = kaoping(&["scheme", "check", &path.to_string_lossy()]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert!(text(&check.stdout).contains("提示：文号（document.number）未填写"), "{}", text(&check.stdout));
+    // From a file too, and never backwards.
+    let again = kaoping(&["scheme", "new", "--from", &path.to_string_lossy(), "--year", "2026"]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    let backwards = kaoping(&["scheme", "new", "--from", "2024", "--year", "2023"]);
+    assert_eq!(backwards.status.code(), Some(2));
+}
+
+#[test]
+fn a_2024_scenario_is_scored_under_the_2025_scheme_with_a_note() {
+    let scheme = repo("tests/schemes/2025-synthetic.scheme.json");
+    let scenario = repo("tests/scenarios/worked-example-1.scenario.json");
+    let out = kaoping(&["score", &scenario, "--scheme", &scheme]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(result["year"], 2025);
+    assert_eq!(result["scheme"]["number"], "测试〔2025〕1号");
+    assert_eq!(result["banks"].as_array().map(Vec::len), Some(15));
+    let err = text(&out.stderr);
+    assert!(err.contains("was made under the 2024 scheme; scored under 2025年度（测试〔2025〕1号）"), "{err}");
+    let table = kaoping(&["score", "--table", &scenario, "--scheme", &scheme]);
+    assert!(text(&table.stdout).contains("考评方案：2025年度（测试〔2025〕1号）"), "{}", text(&table.stdout));
+    // The 2025 template has the 2025 banks; a band the scheme lacks is no goal.
+    let template = kaoping(&["template", "--scheme", &scheme]);
+    let template: serde_json::Value = serde_json::from_slice(&template.stdout).expect("JSON");
+    assert_eq!(template["banks"].as_array().map(Vec::len), Some(15));
+    let solve = kaoping(&[
+        "solve",
+        &scenario,
+        "--bank",
+        "icbc",
+        "--lever",
+        "loans",
+        "--goal",
+        "band=general",
+        "--scheme",
+        &scheme,
+    ]);
+    assert_eq!(solve.status.code(), Some(2), "{}", text(&solve.stdout));
+}
