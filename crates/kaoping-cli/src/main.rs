@@ -556,7 +556,7 @@ fn render_diff(
             };
             out.push_str(&format!(
                 "  {}：{} → {} {}\n",
-                figure.field.label(),
+                scheme.words(figure.field.label()),
                 show(figure.before),
                 show(figure.after),
                 figure.field.unit().symbol()
@@ -773,11 +773,11 @@ fn render_explanation(
         out.push_str(&format!("目标测算：{line}\n"));
     }
     for warning in &bank.warnings {
-        out.push_str(&format!("注意：{}\n", warning.zh()));
+        out.push_str(&format!("注意：{}\n", scheme.words(&warning.zh())));
     }
     if !bank.missing.is_empty() {
         let names: Vec<&str> = bank.missing.iter().map(|f| f.label()).collect();
-        out.push_str(&format!("未填写（按 0 分计）：{}\n", names.join("、")));
+        out.push_str(&format!("未填写（按 0 分计）：{}\n", scheme.words(&names.join("、"))));
     }
     out
 }

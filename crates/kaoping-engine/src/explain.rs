@@ -26,7 +26,7 @@ fn f2(value: Decimal) -> String {
 impl ItemScore {
     /// The working in Chinese: the figures used, the rule applied, and the points.
     pub fn explain(&self, scheme: &Scheme) -> String {
-        explain(self, &scheme.rules.items)
+        scheme.words(&explain(self, &scheme.rules.items)).into_owned()
     }
 }
 

@@ -53,7 +53,10 @@ pub fn doubts(scheme: &Scheme, bank: &BankInput) -> Vec<Doubt> {
     let p = &scheme.rules.plausibility;
     let hundred = Decimal::ONE_HUNDRED;
     let mut out = Vec::new();
-    let mut doubt = |field: Field, message: String| out.push(Doubt { field, message });
+    // The figures' labels and these sentences speak of 2023 and 2024: moved on to the scheme's years.
+    let mut doubt = |field: Field, message: String| {
+        out.push(Doubt { field, message: scheme.words(&message).into_owned() });
+    };
 
     // A balance far below or far above its 2023 figure.
     for spec in FIELDS.iter().filter(|f| f.unit == crate::fields::Unit::Yi) {

@@ -65,7 +65,7 @@ impl Evaluation {
                     },
                     "missing": bank.missing.iter().map(|f| f.key()).collect::<Vec<_>>(),
                     "explanations": explanations,
-                    "warnings": bank.warnings.iter().map(|w| w.zh()).collect::<Vec<_>>(),
+                    "warnings": bank.warnings.iter().map(|w| scheme.words(&w.zh()).into_owned()).collect::<Vec<_>>(),
                 })
             })
             .collect();

@@ -47,6 +47,9 @@ use crate::values::{parse_exact, Amount, ValueError};
 /// The scheme file format's name.
 pub const SCHEME_FORMAT: &str = "kaoping-scheme/1";
 
+/// The scheme year the engine's own words (field labels, reasons, warnings) are written for.
+pub const WORDS_YEAR: u16 = 2024;
+
 /// The largest rule number a scheme file may give (full marks, steps, caps, weights, thresholds).
 pub const RULE_NUMBER_MAX: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
 
@@ -588,6 +591,17 @@ impl Scheme {
         format!("{}年度（{number}）", self.year)
     }
 
+    /// The engine's own words for this scheme's years. Field labels, reasons and warnings are written
+    /// for the 2024 scheme (`贷款余额（2024年末）`, `2023年末余额为 0`); under another year's scheme
+    /// their years move on with it (`贷款余额（2025年末）`). Under 2024 the text is returned as it is.
+    pub fn words<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.year == WORDS_YEAR {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(shift_years(text, WORDS_YEAR, self.year))
+        }
+    }
+
     /// The scheme as result files name it: `{"year", "title", "number", "fingerprint"}`.
     pub fn identity(&self) -> Value {
         serde_json::json!({
@@ -656,18 +670,38 @@ impl Scheme {
     }
 }
 
-/// Moves the year words of a text on: with `from` 2024 and `to` 2025, `2024` becomes `2025` and `2023`
-/// becomes `2024` (the later year first, so that nothing moves twice).
+/// Moves the year words of a text on: with `from` 2024 and `to` 2025, `2024年` becomes `2025年` and
+/// `2023 年末` becomes `2024 年末`. A year word is `from` or the year before it, standing alone (no
+/// digit or point either side) and followed by 年 (spaces between allowed); every other number, such
+/// as an amount of 2024.00 亿元, is left as it is. Each word moves once.
 fn shift_years(text: &str, from: u16, to: u16) -> String {
-    let (from, to) = (i32::from(from), i32::from(to));
-    let mut out = text.to_owned();
-    let mut years = [from, from - 1];
-    if to < from {
-        years.reverse();
+    let shift = i32::from(to) - i32::from(from);
+    let years = [i32::from(from), i32::from(from) - 1];
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while at + 4 <= bytes.len() {
+        let word = &bytes[at..at + 4];
+        // Four ASCII digits start and end on character boundaries, so the slices below are sound.
+        if !word.iter().all(u8::is_ascii_digit) {
+            at += 1;
+            continue;
+        }
+        let alone_before = at == 0 || !(bytes[at - 1].is_ascii_digit() || bytes[at - 1] == b'.');
+        let alone_after = bytes.get(at + 4).is_none_or(|b| !b.is_ascii_digit());
+        let year = text[at..at + 4].parse::<i32>().ok().filter(|y| years.contains(y));
+        match year {
+            Some(year) if alone_before && alone_after && text[at + 4..].trim_start_matches(' ').starts_with('年') => {
+                out.push_str(&text[copied..at]);
+                out.push_str(&(year + shift).to_string());
+                at += 4;
+                copied = at;
+            }
+            _ => at += 1,
+        }
     }
-    for year in years {
-        out = out.replace(&year.to_string(), &(year + to - from).to_string());
-    }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -1185,6 +1219,23 @@ mod tests {
         for (path, words) in cases {
             assert_eq!(zh_place(path), words, "{path}");
         }
+    }
+
+    #[test]
+    fn year_words_move_on_and_figures_stay() {
+        let cases = [
+            ("贷款余额（2024年末）", "贷款余额（2025年末）"),
+            ("比 2023 年末 256.05 亿元", "比 2024 年末 256.05 亿元"),
+            ("2023年末余额为 0", "2024年末余额为 0"),
+            ("增量 2024.00 亿元，任务 2023 亿元", "增量 2024.00 亿元，任务 2023 亿元"),
+            ("12024年", "12024年"),
+            ("2024年度……2023年度", "2025年度……2024年度"),
+            ("黄政办发〔2024〕10号", "黄政办发〔2024〕10号"),
+        ];
+        for (text, moved) in cases {
+            assert_eq!(shift_years(text, 2024, 2025), moved, "{text}");
+        }
+        assert_eq!(shift_years("2024年末，2023年末", 2024, 2026), "2026年末，2025年末");
     }
 
     #[test]

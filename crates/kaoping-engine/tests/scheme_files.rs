@@ -88,6 +88,10 @@ fn the_synthetic_2025_scheme_is_2024_rolled_forward_with_a_bank_gone_and_the_202
             }
         }
     }
+    // And its rules are the rolled-forward ones: only the bands were changed by hand.
+    for part in ["/parameters/items", "/parameters/plausibility", "/parameters/outcomes/interview_last"] {
+        assert_eq!(scheme.file().pointer(part), rolled.file().pointer(part), "{part}");
+    }
     let diff = scheme.diff_from(builtin());
     assert_eq!(diff.banks_removed.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(), ["ceb"]);
     assert!(diff.banks_added.is_empty() && diff.rules.is_empty(), "{diff:?}");
