@@ -45,6 +45,26 @@ pub fn scenario(data: &[u8]) {
     assert_eq!(back_full, scenario, "to_json_full round trip\n{full}");
 }
 
+/// `scheme` (`scheme_file`): any text as a scheme file is refused or read, never a panic; a scheme
+/// that is read scores its own template and a scenario with the largest loans without a panic, and
+/// its file reads back as the same scheme (the same fingerprint and points).
+pub fn scheme_file(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(read) = Scheme::from_json(text) else { return };
+    let evaluation = evaluate(&read, &read.template());
+    let _ = evaluation.to_json(&read);
+    let mut largest = read.template();
+    for bank in &mut largest.banks {
+        bank.loans = Some(Amount::new(Amount::MAX).expect("the largest amount"));
+        bank.policy_score = PolicyScore::new(10).ok();
+    }
+    let _ = evaluate(&read, &largest);
+    let written = read.to_json();
+    let back = Scheme::from_json(&written).unwrap_or_else(|e| panic!("own output refused: {e}\n{written}"));
+    assert_eq!(back.fingerprint, read.fingerprint, "the file reads back as the same scheme");
+    assert_eq!(evaluate(&back, &back.template()), evaluation, "and scores alike");
+}
+
 /// `values`: the engine's exact parser and every bounded type, on any text: no panic; a value that
 /// is accepted is within its type's bounds, and its text reads back to the same value and text.
 pub fn values(text: &str) {

@@ -25,6 +25,7 @@ pub const TARGETS: &[(&str, &str)] = &[
     ("sheets_file", "any bytes as an imported workbook, CSV or TSV file: all or nothing, the worker's way equal"),
     ("sheets_paste", "any text pasted anywhere in 全市总览: all or nothing, the worker's way equal"),
     ("share_link", "any text as a share link: opened or refused; an opened one makes the same link"),
+    ("scheme", "any bytes as a scheme file: refused or scored under, never a panic; what is read reads back alike"),
 ];
 
 /// Seed files copied into a target's corpus before it runs: the project's scenario files and past
@@ -58,6 +59,8 @@ fn seeds(root: &Path, target: &str) -> Vec<PathBuf> {
             files
         }
         "share_link" => listed("tests/sheets/seeds", ".link.txt"),
+        // The synthetic 2025 scheme: every part of the format in one file.
+        "scheme" => listed("tests/schemes", ".scheme.json"),
         _ => Vec::new(),
     }
 }
@@ -206,6 +209,8 @@ mod tests {
         assert!(files.iter().any(|p| p.ends_with("libreoffice-saved.xlsx")), "{files:?}");
         assert!(files.iter().any(|p| p.ends_with("forgiving.tsv")), "{files:?}");
         assert_eq!(seeds(&crate::project_root(), "share_link").len(), 1);
+        let schemes = seeds(&crate::project_root(), "scheme");
+        assert!(schemes.iter().any(|p| p.ends_with("2025-synthetic.scheme.json")), "{schemes:?}");
         assert_eq!(group(1_234_567), "1,234,567");
         assert_eq!(group(999), "999");
     }
