@@ -11,7 +11,7 @@ use kaoping_engine::{evaluate, Band, Error, PolicyScore, Scenario, Scheme};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
-use strategies::amount;
+use strategies::{amount, count};
 
 fn base() -> Value {
     serde_json::from_str(include_str!("../../../tests/schemes/2025-synthetic.scheme.json")).expect("JSON")
@@ -85,21 +85,23 @@ fn scheme_file() -> impl Strategy<Value = Value> {
         })
 }
 
-/// A scenario of the scheme's banks: some loans, some policy scores, now and then a veto.
+/// A scenario of the scheme's banks: some loans and 东楚融通 households, some policy scores, now and
+/// then a veto.
 fn scenario(scheme: &Scheme) -> impl Strategy<Value = Scenario> {
     let ids: Vec<String> = scheme.banks.iter().map(|b| b.id.clone()).collect();
     let year = scheme.year;
-    prop::collection::vec((amount(1_000_000), prop::option::of(-10i8..=10), prop::bool::weighted(0.1)), ids.len())
-        .prop_map(move |figures| {
-            let mut scenario = Scenario::new(year);
-            for (id, (loans, policy, vetoed)) in ids.iter().zip(figures) {
-                let bank = scenario.bank_mut(id);
-                bank.loans = loans;
-                bank.policy_score = policy.and_then(|p| PolicyScore::new(p).ok());
-                bank.vetoed = vetoed;
-            }
-            scenario
-        })
+    let figures = (amount(1_000_000), count(400), prop::option::of(-10i8..=10), prop::bool::weighted(0.1));
+    prop::collection::vec(figures, ids.len()).prop_map(move |figures| {
+        let mut scenario = Scenario::new(year);
+        for (id, (loans, households, policy, vetoed)) in ids.iter().zip(figures) {
+            let bank = scenario.bank_mut(id);
+            bank.loans = loans;
+            bank.dongchu_households = households;
+            bank.policy_score = policy.and_then(|p| PolicyScore::new(p).ok());
+            bank.vetoed = vetoed;
+        }
+        scenario
+    })
 }
 
 proptest! {
