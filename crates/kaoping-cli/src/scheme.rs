@@ -107,7 +107,11 @@ pub fn in_force(year: u16) -> Result<&'static Scheme, Failure> {
 /// under another scheme is read and scored under this one, and stderr says so), else the built-in
 /// scheme of the file's year.
 pub fn scenario(text: &str, name: &str) -> Result<(&'static Scheme, Scenario), Failure> {
-    let bad = |e: Error| Failure::input(format!("{name}: {e}"));
+    // The engine says the year's scheme file is needed; here it is given with --scheme.
+    let bad = |e: Error| match e {
+        Error::Year { found: Some(_) } => Failure::input(format!("{name}: {e}: give it with --scheme FILE")),
+        e => Failure::input(format!("{name}: {e}")),
+    };
     let Some(file) = chosen() else {
         let scenario = Scenario::from_json(text).map_err(bad)?;
         return Ok((builtin(scenario.year)?, scenario));
@@ -133,7 +137,10 @@ pub fn scenario(text: &str, name: &str) -> Result<(&'static Scheme, Scenario), F
 }
 
 fn builtin(year: u16) -> Result<&'static Scheme, Failure> {
-    Scheme::builtin(year).map_err(|e| Failure::input(e.to_string()))
+    Scheme::builtin(year).map_err(|e| match e {
+        Error::Year { found: Some(_) } => Failure::input(format!("{e}: give it with --scheme FILE")),
+        e => Failure::input(e.to_string()),
+    })
 }
 
 /// Reads and checks a scheme file; a refusal is the English line and the Chinese one.

@@ -117,7 +117,7 @@ fn bad_input_exits_2_with_one_line() {
         (&["score", "/no/such/file.json"], None, "kaoping: /no/such/file.json: cannot read it: No such file or directory (os error 2)"),
         (&["explain", "-", "--bank", "hsbc"], Some(r#"{"format": "kaoping-scenario/1", "year": 2024}"#),
          "kaoping: --bank: \"hsbc\" is not a bank of the scheme (one of: adbc, icbc, abc, boc, ccb, bocom, psbc, citic, ceb, cgb, cmb, cib, cmbc, hubei, hankou, hsrcb)"),
-        (&["template", "--year", "2023"], None, "kaoping: year: 2023 has no built-in scheme (2024 is built in; give the year's scheme file with --scheme)"),
+        (&["template", "--year", "2023"], None, "kaoping: year: 2023 has no built-in scheme (2024 is built in; the year's scheme file is needed): give it with --scheme FILE"),
     ];
     for (args, stdin, expected) in cases {
         let out = kaoping(args, *stdin);

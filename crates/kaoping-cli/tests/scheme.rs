@@ -24,17 +24,18 @@ fn scratch(name: &str) -> PathBuf {
     dir.join(name)
 }
 
-fn exported_2024() -> String {
+/// The built-in scheme exported to a file of the calling test's own (tests run at the same time).
+fn exported_2024(name: &str) -> String {
     let out = kaoping(&["scheme", "export", "2024"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let path = scratch("2024.scheme.json");
+    let path = scratch(&format!("{name}.scheme.json"));
     std::fs::write(&path, &out.stdout).expect("written");
     path.to_string_lossy().into_owned()
 }
 
 #[test]
 fn every_golden_file_scores_the_same_under_the_exported_2024_scheme() {
-    let scheme = exported_2024();
+    let scheme = exported_2024("golden");
     let dir = PathBuf::from(repo("tests/scenarios"));
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/scenarios")
@@ -77,7 +78,7 @@ fn check_prints_what_the_file_holds_and_what_differs() {
     ] {
         assert!(printed.contains(expected), "{expected}\n---\n{printed}");
     }
-    let same = kaoping(&["scheme", "check", &exported_2024()]);
+    let same = kaoping(&["scheme", "check", &exported_2024("check")]);
     assert!(text(&same.stdout).contains("完全相同"), "{}", text(&same.stdout));
 }
 

@@ -99,7 +99,7 @@ pub enum Error {
         /// Where (`annexes.sme.rows[3].bank`).
         path: String,
         /// What is wrong there.
-        problem: crate::scheme_file::SchemeProblem,
+        problem: crate::scheme_problem::SchemeProblem,
     },
     /// The engine's own data files are inconsistent. This is a bug in a data file, not in the input.
     BuiltinData {
@@ -216,7 +216,7 @@ impl Error {
             Error::Goal { text, expected } => format!("目标“{text}”无法识别（可用：{expected}）"),
             Error::Assumption { what, text } => format!("“{text}”无法采用：{}", what.expected_zh()),
             Error::Scheme { path, problem } => {
-                format!("考评方案文件：{}（{path}）：{}", crate::scheme_file::zh_place(path), problem.zh())
+                format!("考评方案文件：{}（{path}）：{}", crate::scheme_problem::zh_place(path), problem.zh())
             }
             Error::BuiltinData { message } => format!("内置数据有误（程序缺陷，请报告）：{message}"),
         }
@@ -309,7 +309,7 @@ impl fmt::Display for Error {
                 f.write_str("format: missing; a scenario file starts with \"format\": \"kaoping-scenario/1\"")
             }
             Error::Year { found: Some(found) } => {
-                write!(f, "year: {found} has no built-in scheme (2024 is built in; give the year's scheme file with --scheme)")
+                write!(f, "year: {found} has no built-in scheme (2024 is built in; the year's scheme file is needed)")
             }
             Error::Year { found: None } => f.write_str("year: missing (e.g. \"year\": 2024)"),
             Error::UnknownField { path, expected } => {

@@ -40,6 +40,8 @@ mod scenario;
 mod scheme;
 mod scheme_diff;
 mod scheme_file;
+mod scheme_problem;
+mod scheme_roll;
 mod scoring;
 mod sections;
 mod settings;
@@ -68,9 +70,12 @@ pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
 };
 pub use scenario::{bank_keys, Dropped};
-pub use scheme::{AnnexCheck, AnnexTable, Annexes, BankInfo, DongchuRow, LoanRow, Scheme, TaskRow};
+pub use scheme::{
+    AnnexCheck, AnnexTable, Annexes, BankInfo, Document, DongchuRow, LoanRow, Scheme, TaskRow, SCHEME_FORMAT,
+};
 pub use scheme_diff::{AnnexChange, RuleChange, SchemeDiff};
-pub use scheme_file::{Document, SchemeProblem, RULE_NUMBER_MAX, SCHEME_FORMAT};
+pub use scheme_file::{RULE_NUMBER_MAX, WORDS_YEAR};
+pub use scheme_problem::SchemeProblem;
 pub use settings::{Group, Setting, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use solve::{
     all_levers, chart_range, common_kinds, loans_for_rank, marginal, margins, next_band, next_band_answer, sensitivity,

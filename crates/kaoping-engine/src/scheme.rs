@@ -17,8 +17,23 @@ use crate::error::Error;
 use crate::fields::BankInput;
 use crate::format::round2;
 use crate::parameters::Parameters;
-use crate::scheme_file::{Document, SCHEME_FORMAT};
 use crate::values::{Amount, Count};
+
+/// The scheme file format's name (`scheme_file.rs` reads it).
+pub const SCHEME_FORMAT: &str = "kaoping-scheme/1";
+
+/// The document that issues a year's scheme: what every result, printout and share link names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The scheme's title (`2024年度黄石市银行业金融机构支持地方经济发展考评办法`).
+    pub title: String,
+    /// 文号 (`黄政办发〔2024〕10号`); empty in a draft.
+    pub number: String,
+    /// The date it was issued, `YYYY-MM-DD` (the file may write `2024年3月27日`); empty in a draft.
+    pub date: String,
+    /// Who issued it (`黄石市人民政府办公室`).
+    pub issuer: String,
+}
 
 /// One bank scored by the scheme.
 #[derive(Debug, Clone, PartialEq, Eq)]
