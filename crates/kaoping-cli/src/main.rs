@@ -347,14 +347,14 @@ fn run(command: Command) -> Result<String, Failure> {
         }
         Command::Template { year, xlsx: None, .. } => {
             let scheme = scheme::in_force(year)?;
-            Ok(scheme.template().to_json_full() + "\n")
+            Ok(scheme::made_here(scheme.template(), scheme).to_json_full() + "\n")
         }
         Command::Template { year, xlsx: Some(out), from } => {
             let (scheme, scenario) = match from {
                 Some(file) => load(&file)?,
                 None => {
                     let scheme = scheme::in_force(year)?;
-                    (scheme, scheme.template())
+                    (scheme, scheme::made_here(scheme.template(), scheme))
                 }
             };
             write_file(&out, &export::template(scheme, &scenario, &about()).map_err(Failure::input)?)?;
@@ -378,7 +378,7 @@ fn run(command: Command) -> Result<String, Failure> {
                 Some(file) => load(&file)?,
                 None => {
                     let scheme = scheme::in_force(2024)?;
-                    (scheme, Scenario::new(scheme.year))
+                    (scheme, scheme::made_here(Scenario::new(scheme.year), scheme))
                 }
             };
             let bytes = read_bytes(&book)?;

@@ -112,18 +112,18 @@ pub fn scenario(text: &str, name: &str) -> Result<(&'static Scheme, Scenario), F
         Error::Year { found: Some(_) } => Failure::input(format!("{name}: {e}: give it with --scheme FILE")),
         e => Failure::input(format!("{name}: {e}")),
     };
-    let Some(file) = chosen() else {
-        let scenario = Scenario::from_json(text).map_err(bad)?;
-        return Ok((builtin(scenario.year)?, scenario));
+    let (scheme, scenario) = match chosen() {
+        None => {
+            let scenario = Scenario::from_json(text).map_err(bad)?;
+            (builtin(scenario.year)?, scenario)
+        }
+        Some(_) => {
+            let scheme = in_force(0)?;
+            (scheme, Scenario::from_json_under(text, scheme).map_err(bad)?)
+        }
     };
-    let scheme = in_force(0)?;
-    let scenario = Scenario::from_json_under(text, scheme).map_err(bad)?;
-    if scenario.year != scheme.year {
-        eprintln!(
-            "kaoping: note: {name} was made under the {} scheme; scored under {} ({file})",
-            scenario.year,
-            scheme.label()
-        );
+    if let Some(mismatch) = scenario.scheme_mismatch(scheme) {
+        eprintln!("kaoping: note: {name} was {mismatch}");
     }
     let outside = scenario.banks_outside(scheme);
     if !outside.is_empty() {
@@ -134,6 +134,15 @@ pub fn scenario(text: &str, name: &str) -> Result<(&'static Scheme, Scenario), F
         );
     }
     Ok((scheme, scenario))
+}
+
+/// A scenario this run makes (a template, an import into nothing), marked as made under the scheme
+/// file in force when there is one; under a built-in scheme it stays as such files always were.
+pub fn made_here(mut scenario: Scenario, scheme: &Scheme) -> Scenario {
+    if chosen().is_some() {
+        scenario.mark_scheme(scheme);
+    }
+    scenario
 }
 
 fn builtin(year: u16) -> Result<&'static Scheme, Failure> {

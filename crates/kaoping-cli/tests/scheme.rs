@@ -147,7 +147,10 @@ fn a_2024_scenario_is_scored_under_the_2025_scheme_with_a_note() {
     assert_eq!(result["scheme"]["number"], "测试〔2025〕1号");
     assert_eq!(result["banks"].as_array().map(Vec::len), Some(15));
     let err = text(&out.stderr);
-    assert!(err.contains("was made under the 2024 scheme; scored under 2025年度（测试〔2025〕1号）"), "{err}");
+    assert!(
+        err.contains("was made under the 2024 scheme; scored under 2025年度（测试〔2025〕1号） (fingerprint "),
+        "{err}"
+    );
     let table = kaoping(&["score", "--table", &scenario, "--scheme", &scheme]);
     assert!(text(&table.stdout).contains("考评方案：2025年度（测试〔2025〕1号）"), "{}", text(&table.stdout));
     // The 2025 template has the 2025 banks; a band the scheme lacks is no goal.

@@ -104,8 +104,11 @@ pub struct CityOverrides {
 pub struct Scenario {
     /// Always [`FORMAT`].
     pub format: &'static str,
-    /// The scheme's year.
+    /// The year of the scheme it was made under.
     pub year: u16,
+    /// The scheme it was made under, as the file remembers it (files written before schemes were files
+    /// do not); see [`crate::Scheme::mark`] and `Scenario::scheme_mismatch`.
+    pub scheme: Option<SchemeMark>,
     /// The scenario's name, so that a file carries it (`一季度预测`); optional.
     pub name: Option<String>,
     /// A note about the scenario (what it assumes, who made it); optional.
@@ -118,12 +121,23 @@ pub struct Scenario {
     pub banks: Vec<BankInput>,
 }
 
+/// The scheme a scenario was made under, as its file remembers it beside its `year`: the scheme's
+/// fingerprint and 文号 (`"scheme": {"fingerprint": "4776ede6", "number": "黄政办发〔2024〕10号"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SchemeMark {
+    /// The first 8 hex digits of the SHA-256 of the scheme file's canonical form.
+    pub fingerprint: String,
+    /// The scheme's 文号; empty for a draft.
+    pub number: String,
+}
+
 impl Scenario {
     /// The empty scenario of a year: every bank on task, default settings.
     pub fn new(year: u16) -> Self {
         Scenario {
             format: FORMAT,
             year,
+            scheme: None,
             name: None,
             note: None,
             settings: Settings::default(),

@@ -228,6 +228,9 @@ fn zh_path(path: &str) -> String {
     if path.is_empty() || path == "(top level)" {
         return "文件".to_owned();
     }
+    if path == "scheme" || path.starts_with("scheme.") {
+        return "文件中记录的编制所用考评方案".to_owned();
+    }
     if let Some(rest) = path.strip_prefix("banks[") {
         if let Some((n, tail)) = rest.split_once(']') {
             let ordinal = n.parse::<usize>().map_or_else(|_| n.to_owned(), |i| (i + 1).to_string());
@@ -292,6 +295,7 @@ fn zh_type(expected: &str) -> &'static str {
         "a number" => "数字",
         "true or false" => "true 或 false",
         "a string" => "文本",
+        "a fingerprint" => "方案指纹（8 位十六进制数字）",
         _ => "其他类型",
     }
 }

@@ -51,7 +51,9 @@ mod values;
 
 pub use compare::{compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange};
 pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
-pub use document::{BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, Settings, FORMAT};
+pub use document::{
+    BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, SchemeMark, Settings, FORMAT,
+};
 pub use error::{Assumption, Error, LeverProblem};
 pub use evaluate::evaluate;
 pub use evaluation::{
@@ -71,7 +73,8 @@ pub use readings::{
 };
 pub use scenario::{bank_keys, Dropped};
 pub use scheme::{
-    AnnexCheck, AnnexTable, Annexes, BankInfo, Document, DongchuRow, LoanRow, Scheme, TaskRow, SCHEME_FORMAT,
+    AnnexCheck, AnnexTable, Annexes, BankInfo, Document, DongchuRow, LoanRow, Scheme, SchemeMismatch, TaskRow,
+    SCHEME_FORMAT,
 };
 pub use scheme_diff::{AnnexChange, RuleChange, SchemeDiff};
 pub use scheme_file::{RULE_NUMBER_MAX, WORDS_YEAR};

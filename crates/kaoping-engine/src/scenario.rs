@@ -21,7 +21,7 @@
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use crate::document::{Scenario, FORMAT};
+use crate::document::{Scenario, SchemeMark, FORMAT};
 use crate::error::Error;
 use crate::fields::{BankInput, Field, Kind, FIELDS};
 use crate::scheme::Scheme;
@@ -62,9 +62,23 @@ struct Member {
 
 /// The top level of a scenario file, in the order it is written. `format` and `year` are read
 /// before the rest, since nothing can be read without them.
-static MEMBERS: [Member; 7] = [
+static MEMBERS: [Member; 8] = [
     Member { key: "format", read: |_, _, _| Ok(()), write: |s, _| Some(Value::String(s.format.to_owned())) },
     Member { key: "year", read: |_, _, _| Ok(()), write: |s, _| Some(Value::from(s.year)) },
+    Member {
+        key: "scheme",
+        read: |r, v, s| {
+            s.scheme = r.scheme_mark(v)?;
+            Ok(())
+        },
+        write: |s, _| {
+            let mark = s.scheme.as_ref()?;
+            let mut map = Map::new();
+            map.insert("fingerprint".to_owned(), Value::String(mark.fingerprint.clone()));
+            map.insert("number".to_owned(), Value::String(mark.number.clone()));
+            Some(Value::Object(map))
+        },
+    },
     Member {
         key: "name",
         read: |r, v, s| {
@@ -245,6 +259,39 @@ impl Reader<'_> {
             self.problem(Error::UnknownField { path, expected: allowed }, instead)?;
         }
         Ok(())
+    }
+
+    /// The scheme the scenario was made under (`{"fingerprint", "number"}`). What is wrong with it only
+    /// loses the notice that the scenario was made under another scheme, never a figure.
+    fn scheme_mark(&mut self, value: &Value) -> Result<Option<SchemeMark>, Error> {
+        const KEYS: &[&str] = &["fingerprint", "number"];
+        let instead = "已略去（只影响“按哪个考评方案编制”的提示，不影响结果）";
+        let Value::Object(map) = value else {
+            self.problem(Error::WrongType { path: "scheme".to_owned(), expected: "an object" }, instead)?;
+            return Ok(None);
+        };
+        self.unknown(map, "scheme", KEYS, instead)?;
+        let fingerprint = match map.get("fingerprint") {
+            Some(Value::String(f))
+                if f.len() == 8 && f.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) =>
+            {
+                f.clone()
+            }
+            _ => {
+                let error = Error::WrongType { path: "scheme.fingerprint".to_owned(), expected: "a fingerprint" };
+                self.problem(error, instead)?;
+                return Ok(None);
+            }
+        };
+        let number = match map.get("number") {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(n)) => n.clone(),
+            Some(_) => {
+                self.problem(Error::WrongType { path: "scheme.number".to_owned(), expected: "a string" }, instead)?;
+                String::new()
+            }
+        };
+        Ok(Some(SchemeMark { fingerprint, number }))
     }
 
     /// An optional text field (`name`, `note`): a string, kept as written; empty is absent.

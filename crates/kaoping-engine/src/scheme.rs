@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use crate::document::Scenario;
+use crate::document::{Scenario, SchemeMark};
 use crate::error::Error;
 use crate::fields::BankInput;
 use crate::format::round2;
@@ -236,9 +236,15 @@ impl Scheme {
         .collect()
     }
 
-    /// The empty scenario of the year: every bank exactly on task, nothing else entered.
+    /// The empty scenario of the year: every bank exactly on task, nothing else entered. Not marked
+    /// with the scheme ([`Scenario::mark_scheme`] does that), so that it reads as files always have.
     pub fn baseline(&self) -> Scenario {
         Scenario::new(self.year)
+    }
+
+    /// What a scenario made under this scheme remembers of it.
+    pub fn mark(&self) -> SchemeMark {
+        SchemeMark { fingerprint: self.fingerprint.clone(), number: self.document.number.clone() }
     }
 
     /// The on-task baseline with every field present: the annex figures filled in on task, every other
@@ -354,6 +360,66 @@ fn decimal_to_count(d: Decimal) -> Option<Count> {
 
 fn fixed2(d: Decimal) -> String {
     format!("{:.2}", round2(d))
+}
+
+/// A scenario opened under a scheme other than the one it was made under: another year's, or the same
+/// year's with another fingerprint (a corrected or reissued file). It is scored under the one in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemeMismatch {
+    /// The year it was made under.
+    pub made_year: u16,
+    /// What it remembers of that scheme, if anything.
+    pub made: Option<SchemeMark>,
+    /// The scheme in force, in words (`2025年度（测试〔2025〕1号）`).
+    pub in_force: String,
+    /// Its fingerprint.
+    pub fingerprint: String,
+}
+
+impl SchemeMismatch {
+    /// The notice in Chinese, for the page: `此情景是按2024年度考评方案（黄政办发〔2024〕10号，方案指纹
+    /// 4776ede6）编制的，现按2025年度（测试〔2025〕1号）考评方案计算（方案指纹 9d8ae999）。`
+    pub fn zh(&self) -> String {
+        let made = match &self.made {
+            Some(m) => {
+                let number = if m.number.trim().is_empty() { "文号未填" } else { m.number.as_str() };
+                format!("{}年度考评方案（{number}，方案指纹 {}）", self.made_year, m.fingerprint)
+            }
+            None => format!("{}年度考评方案", self.made_year),
+        };
+        format!("此情景是按{made}编制的，现按{}考评方案计算（方案指纹 {}）。", self.in_force, self.fingerprint)
+    }
+}
+
+impl std::fmt::Display for SchemeMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.made {
+            Some(m) => write!(f, "made under the {} scheme (fingerprint {})", self.made_year, m.fingerprint)?,
+            None => write!(f, "made under the {} scheme", self.made_year)?,
+        }
+        write!(f, "; scored under {} (fingerprint {})", self.in_force, self.fingerprint)
+    }
+}
+
+impl Scenario {
+    /// How the scheme in force differs from the one this scenario was made under, if it does.
+    pub fn scheme_mismatch(&self, scheme: &Scheme) -> Option<SchemeMismatch> {
+        let same_year = self.year == scheme.year;
+        let same_file = self.scheme.as_ref().is_none_or(|m| m.fingerprint == scheme.fingerprint);
+        (!(same_year && same_file)).then(|| SchemeMismatch {
+            made_year: self.year,
+            made: self.scheme.clone(),
+            in_force: scheme.label(),
+            fingerprint: scheme.fingerprint.clone(),
+        })
+    }
+
+    /// Marks the scenario as made under `scheme` (its year and mark): what a front end does when it
+    /// writes a scenario it scored under that scheme.
+    pub fn mark_scheme(&mut self, scheme: &Scheme) {
+        self.year = scheme.year;
+        self.scheme = Some(scheme.mark());
+    }
 }
 
 /// The built-in scheme file of a year: its document, parameters and annexes, each a data file.

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use kaoping_engine::{evaluate, Band, Error, Scenario, Scheme, SchemeProblem};
+use kaoping_engine::{evaluate, Band, Error, Scenario, Scheme, SchemeMark, SchemeProblem};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -265,4 +265,56 @@ fn text_that_is_not_a_scheme_is_refused() {
         matches!(err, Error::Scheme { ref path, problem: SchemeProblem::Format { .. } } if path == "format"),
         "{err:?}"
     );
+}
+
+#[test]
+fn a_scenario_remembers_its_scheme_and_says_when_another_is_in_force() {
+    let scheme = synthetic();
+    let mut scenario = scheme.template();
+    assert_eq!(scenario.scheme, None, "a template reads as files always have");
+    scenario.mark_scheme(&scheme);
+    let text = scenario.to_json();
+    assert!(text.contains(&format!("\"fingerprint\": \"{}\"", scheme.fingerprint)), "{text}");
+    let back = Scenario::from_json_under(&text, &scheme).expect("reads back");
+    assert_eq!(back, scenario);
+    assert_eq!(back.scheme_mismatch(&scheme), None, "the same scheme: nothing to say");
+
+    // The same year, a corrected file: said, and scored under the one in force.
+    let corrected = Scheme::from_json(&SYNTHETIC_2025.replacen("\"294.46\"", "\"294.50\"", 1)).expect("good");
+    let mismatch = back.scheme_mismatch(&corrected).expect("another fingerprint");
+    assert_eq!(
+        mismatch.zh(),
+        format!(
+            "此情景是按2025年度考评方案（测试〔2025〕1号，方案指纹 {}）编制的，现按2025年度（测试〔2025〕1号）考评方案计算（方案指纹 {}）。",
+            scheme.fingerprint, corrected.fingerprint
+        )
+    );
+    // A 2024 file without a mark, under 2024: nothing to say; under 2025: said.
+    let old = Scenario::from_json(r#"{"format": "kaoping-scenario/1", "year": 2024}"#).expect("good");
+    assert_eq!(old.scheme_mismatch(builtin()), None);
+    let under_2025 = old.scheme_mismatch(&scheme).expect("another year");
+    assert!(
+        under_2025.zh().starts_with("此情景是按2024年度考评方案编制的，现按2025年度（测试〔2025〕1号）"),
+        "{}",
+        under_2025.zh()
+    );
+    assert!(under_2025.to_string().starts_with("made under the 2024 scheme; scored under 2025年度"), "{under_2025}");
+    // The share of a mark a file may hold: a fingerprint and a 文号.
+    assert_eq!(
+        back.scheme,
+        Some(SchemeMark { fingerprint: scheme.fingerprint.clone(), number: "测试〔2025〕1号".into() })
+    );
+}
+
+#[test]
+fn a_damaged_mark_is_refused_strictly_and_dropped_when_salvaging() {
+    let text = r#"{"format": "kaoping-scenario/1", "year": 2024, "scheme": {"fingerprint": "xyz"},
+        "banks": [{"id": "icbc", "loans": "300"}]}"#;
+    let err = Scenario::from_json(text).expect_err("not a fingerprint");
+    assert_eq!(err.to_string(), "scheme.fingerprint: must be a fingerprint");
+    assert_eq!(err.zh(), "文件中记录的编制所用考评方案：类型不对，应为 方案指纹（8 位十六进制数字）");
+    let (scenario, dropped) = Scenario::salvage(text).expect("salvaged");
+    assert_eq!(scenario.scheme, None);
+    assert_eq!(scenario.bank("icbc").and_then(|b| b.loans).map(|a| a.get().to_string()), Some("300".to_owned()));
+    assert_eq!(dropped.len(), 1, "{dropped:?}");
 }
