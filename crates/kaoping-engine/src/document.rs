@@ -122,7 +122,7 @@ pub struct Scenario {
 }
 
 /// The scheme a scenario was made under, as its file remembers it beside its `year`: the scheme's
-/// fingerprint and 文号 (`"scheme": {"fingerprint": "4776ede6", "number": "黄政办发〔2024〕10号"}`).
+/// fingerprint and 文号 (`"scheme": {"fingerprint": "1a2b3c4d", "number": "黄政办发〔2024〕10号"}`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SchemeMark {
     /// The first 8 hex digits of the SHA-256 of the scheme file's canonical form.

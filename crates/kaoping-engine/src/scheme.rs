@@ -378,7 +378,7 @@ pub struct SchemeMismatch {
 
 impl SchemeMismatch {
     /// The notice in Chinese, for the page: `此情景是按2024年度考评方案（黄政办发〔2024〕10号，方案指纹
-    /// 4776ede6）编制的，现按2025年度（测试〔2025〕1号）考评方案计算（方案指纹 9d8ae999）。`
+    /// 1a2b3c4d）编制的，现按2025年度（测试〔2025〕1号）考评方案计算（方案指纹 5e6f7a8b）。`
     pub fn zh(&self) -> String {
         let made = match &self.made {
             Some(m) => {

@@ -28,7 +28,7 @@
 //! never refused: published figures are used as published ([`Scheme::annex_checks`]).
 //!
 //! Bounds keep the engine's exact arithmetic inside rust_decimal's range whatever a file says: a rule
-//! number lies between 0 and [`RULE_NUMBER_MAX`], an annex figure between 0 and [`Amount::MAX`], each
+//! number lies between 0 and [`RULE_NUMBER_MAX`] (an input-check threshold between minus and plus it), an annex figure between 0 and [`Amount::MAX`], each
 //! with at most 8 decimals.
 
 use std::sync::Arc;
@@ -140,6 +140,14 @@ fn bounded(value: &Value, path: &str, max: Decimal) -> Result<Decimal, Error> {
         return Err(at(path, SchemeProblem::Number { text, problem: ValueError::TooManyDecimals { max: 8 } }));
     }
     Ok(number)
+}
+
+/// A number's value with its sign dropped, so that [`bounded`] checks a signed threshold's size.
+fn negated_if_negative(value: &Value) -> Value {
+    match value {
+        Value::String(text) => Value::String(text.trim().trim_start_matches('-').to_owned()),
+        other => Value::String(other.to_string().trim_start_matches('-').to_owned()),
+    }
 }
 
 fn whole_year(value: &Value, path: &str) -> Result<u16, Error> {
@@ -383,7 +391,13 @@ fn check_rule_numbers(value: &Value, path: &str) -> Result<(), Error> {
         Value::Object(map) => {
             if map.contains_key("unit") && map.contains_key("reference") {
                 if let Some(number) = map.get("value") {
-                    bounded(number, &join(path, "value"), RULE_NUMBER_MAX)?;
+                    // Input-check thresholds may be below zero (a growth of -5% is a floor); rules not.
+                    let at = join(path, "value");
+                    if path.starts_with("parameters.plausibility") {
+                        bounded(&negated_if_negative(number), &at, RULE_NUMBER_MAX)?;
+                    } else {
+                        bounded(number, &at, RULE_NUMBER_MAX)?;
+                    }
                 }
             }
             for (key, child) in map {
