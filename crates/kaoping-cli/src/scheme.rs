@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! kaoping scheme export 2024 > s.json            the built-in scheme as a file
-//! kaoping scheme check FILE [--against OTHER]    what it holds, the annex checks, what differs; exit 2 on a refusal
+//! kaoping scheme check FILE [--against OTHER] [--details]   what it holds, the annex checks, what differs
+//!                                                (--details: every annex figure); exit 2 on a refusal
 //! kaoping scheme new --from FILE|2024 --year N   next year's draft, rolled forward
 //! kaoping score --scheme FILE SCENARIO           every command that scores takes --scheme
 //! ```
@@ -31,6 +32,9 @@ pub enum SchemeCommand {
         /// The scheme to compare with: a file, or a built-in year (default: the built-in 2024).
         #[arg(long, value_name = "FILE|YEAR", default_value = "2024")]
         against: String,
+        /// List every annex figure that differs, not only how many.
+        #[arg(long)]
+        details: bool,
     },
     /// Roll a scheme forward to a new year: a draft with the same banks, rules and bands, each annex's
     /// base moved on by its task and its tasks worked out at the same rates, 文号 and date left empty.
@@ -53,10 +57,10 @@ pub fn run(command: SchemeCommand) -> Result<String, Failure> {
     }
     match command {
         SchemeCommand::Export { year } => Ok(builtin(year)?.to_json()),
-        SchemeCommand::Check { file, against } => {
+        SchemeCommand::Check { file, against, details } => {
             let scheme = read(&file)?;
             let other = scheme_or_year(&against)?;
-            Ok(describe(&scheme, &other))
+            Ok(describe(&scheme, &other, details))
         }
         SchemeCommand::New { from, year } => {
             let base = scheme_or_year(&from)?;
@@ -168,7 +172,7 @@ fn scheme_or_year(text: &str) -> Result<std::borrow::Cow<'static, Scheme>, Failu
 
 /// What `kaoping scheme check` prints: the document, the banks, the bands and weights, the annex
 /// checks, the notes, and what differs from `other`.
-fn describe(scheme: &Scheme, other: &Scheme) -> String {
+fn describe(scheme: &Scheme, other: &Scheme, details: bool) -> String {
     let d = &scheme.document;
     let outcomes = &scheme.rules.outcomes;
     let mut out = format!("可以使用：{}\n", scheme.label());
@@ -197,6 +201,18 @@ fn describe(scheme: &Scheme, other: &Scheme) -> String {
     }
     for line in diff.lines_zh() {
         out.push_str(&format!("  {line}\n"));
+    }
+    if details {
+        for change in &diff.annexes {
+            out.push_str(&format!(
+                "  {} {} {}：{} → {}\n",
+                change.annex,
+                change.name,
+                change.column,
+                change.before.normalize(),
+                change.after.normalize()
+            ));
+        }
     }
     out
 }

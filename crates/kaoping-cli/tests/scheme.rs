@@ -78,6 +78,12 @@ fn check_prints_what_the_file_holds_and_what_differs() {
     ] {
         assert!(printed.contains(expected), "{expected}\n---\n{printed}");
     }
+    let details = kaoping(&["scheme", "check", &repo("tests/schemes/2025-synthetic.scheme.json"), "--details"]);
+    assert!(
+        text(&details.stdout).contains("  附件1 工商银行 2024年末贷款余额：256.05 → 294.46\n"),
+        "{}",
+        text(&details.stdout)
+    );
     let same = kaoping(&["scheme", "check", &exported_2024("check")]);
     assert!(text(&same.stdout).contains("完全相同"), "{}", text(&same.stdout));
 }
