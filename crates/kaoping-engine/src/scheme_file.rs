@@ -587,12 +587,34 @@ fn read_banks(value: &Value) -> Result<Vec<BankInfo>, Error> {
     for (i, entry) in list.iter().enumerate() {
         let path = format!("annexes.banks[{i}]");
         let map = object(entry, &path, BANK_KEYS)?;
+        let legal_name = match map.get("legal_name") {
+            None | Some(Value::Null) => String::new(),
+            Some(_) => text(map, &path, "legal_name")?,
+        };
+        let aliases = match map.get("aliases") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(list)) => list
+                .iter()
+                .enumerate()
+                .map(|(j, alias)| match alias {
+                    Value::String(a) if !a.trim().is_empty() => Ok(a.clone()),
+                    Value::String(_) => Err(at(format!("{path}.aliases[{j}]"), SchemeProblem::Empty)),
+                    _ => Err(at(
+                        format!("{path}.aliases[{j}]"),
+                        SchemeProblem::WrongType { expected: "a string".into() },
+                    )),
+                })
+                .collect::<Result<Vec<_>, Error>>()?,
+            Some(_) => {
+                return Err(at(join(&path, "aliases"), SchemeProblem::WrongType { expected: "a list".to_owned() }));
+            }
+        };
         let bank = BankInfo {
             id: text(map, &path, "id")?,
             short_name: non_empty(map, &path, "short_name")?,
             full_name: non_empty(map, &path, "full_name")?,
-            legal_name: String::new(),
-            aliases: Vec::new(),
+            legal_name,
+            aliases,
         };
         let id_ok = !bank.id.is_empty()
             && bank.id.len() <= 32
@@ -600,19 +622,27 @@ fn read_banks(value: &Value) -> Result<Vec<BankInfo>, Error> {
         if !id_ok {
             return Err(at(join(&path, "id"), SchemeProblem::BankId { id: bank.id }));
         }
-        for (key, name) in [("id", &bank.id), ("short_name", &bank.short_name), ("full_name", &bank.full_name)] {
-            let taken = banks.iter().any(|b| match key {
-                "id" => &b.id == name,
-                "short_name" => &b.short_name == name,
-                _ => &b.full_name == name,
-            });
-            if taken {
-                return Err(at(join(&path, key), SchemeProblem::Duplicate { name: name.clone() }));
+        if banks.iter().any(|b| b.id == bank.id) {
+            return Err(at(join(&path, "id"), SchemeProblem::Duplicate { name: bank.id }));
+        }
+        // Sheets find a bank by any of its names: no name may be another bank's.
+        for (key, name) in names(&bank) {
+            if let Some(other) = banks.iter().find(|other| names(other).any(|(_, n)| n == name)) {
+                let problem = SchemeProblem::NameTaken { name: name.to_owned(), by: other.id.clone() };
+                return Err(at(join(&path, &key), problem));
             }
         }
         banks.push(bank);
     }
     Ok(banks)
+}
+
+/// A bank's names, each with its place in its entry (`aliases[1]`); an empty legal name is none.
+fn names(bank: &BankInfo) -> impl Iterator<Item = (String, &str)> {
+    [("short_name".to_owned(), bank.short_name.as_str()), ("full_name".to_owned(), bank.full_name.as_str())]
+        .into_iter()
+        .chain((!bank.legal_name.is_empty()).then(|| ("legal_name".to_owned(), bank.legal_name.as_str())))
+        .chain(bank.aliases.iter().enumerate().map(|(j, a)| (format!("aliases[{j}]"), a.as_str())))
 }
 
 fn read_table(shape: &TableShape, value: &Value, banks: &[BankInfo]) -> Result<AnnexTable, Error> {

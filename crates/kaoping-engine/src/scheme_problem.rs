@@ -84,6 +84,13 @@ pub enum SchemeProblem {
         /// The id or name.
         name: String,
     },
+    /// A name of a bank that is a name of another bank too (sheets find banks by name).
+    NameTaken {
+        /// The name.
+        name: String,
+        /// The other bank's id.
+        by: String,
+    },
     /// A bank of the list without a row in an annex table.
     MissingRow {
         /// The bank's id.
@@ -164,6 +171,9 @@ impl SchemeProblem {
             }
             SchemeProblem::UnknownBank { id } => format!("“{id}” 不在考评对象名单（annexes.banks）中"),
             SchemeProblem::Duplicate { name } => format!("“{name}” 重复出现"),
+            SchemeProblem::NameTaken { name, by } => {
+                format!("“{name}” 已是另一家银行（{by}）的名称：表格按名称认银行，名称不能重复")
+            }
             SchemeProblem::MissingRow { id } => format!("缺少银行“{id}”的一行（考评对象名单中的每家银行各一行）"),
             SchemeProblem::BandRange { from, to } => format!("第 {from} 名至第 {to} 名：止于起始名次之前"),
             SchemeProblem::BandOrder { band, after } => {
@@ -218,6 +228,9 @@ impl fmt::Display for SchemeProblem {
             }
             SchemeProblem::UnknownBank { id } => write!(f, "\"{id}\" is not a bank of the list (annexes.banks)"),
             SchemeProblem::Duplicate { name } => write!(f, "\"{name}\" is listed twice"),
+            SchemeProblem::NameTaken { name, by } => {
+                write!(f, "\"{name}\" is a name of bank \"{by}\" too (sheets find a bank by its names)")
+            }
             SchemeProblem::MissingRow { id } => write!(f, "no row for bank \"{id}\" (one row for every bank listed)"),
             SchemeProblem::BandRange { from, to } => write!(f, "ranks {from} to {to}: ends before it starts"),
             SchemeProblem::BandOrder { band, after } => {
