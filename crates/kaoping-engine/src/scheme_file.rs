@@ -50,16 +50,6 @@ pub const WORDS_YEAR: u16 = 2024;
 /// The largest rule number a scheme file may give (full marks, steps, caps, weights, thresholds).
 pub const RULE_NUMBER_MAX: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
 
-/// serde's words for a Rust type as a JSON type (`u32` is a whole number).
-fn plain_type(serde: &str) -> String {
-    match serde {
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number".to_owned(),
-        "a sequence" => "a list".to_owned(),
-        s if s.starts_with("struct ") || s == "a map" => "an object".to_owned(),
-        s => s.to_owned(),
-    }
-}
-
 const TOP_KEYS: &[&str] = &["format", "year", "document", "parameters", "annexes"];
 const DOCUMENT_KEYS: &[&str] = &["title", "number", "date", "issuer"];
 /// The keys of `annexes` besides the tables of [`TABLES`].
@@ -194,17 +184,34 @@ impl Scheme {
         Scheme::from_value(value)
     }
 
-    /// Reads a scheme file already parsed as JSON.
+    /// Reads a scheme file already parsed as JSON, checking it first.
     pub fn from_value(value: Value) -> Result<Scheme, Error> {
-        let top = object(&value, "", TOP_KEYS)?;
-        format_of(top, "", SCHEME_FORMAT)?;
-        let year = whole_year(required(top, "", "year")?, "year")?;
-        let document = read_document(required(top, "", "document")?)?;
-        let parameters = required(top, "", "parameters")?;
-        let annexes = required(top, "", "annexes")?;
-        let rules = read_parameters(parameters, year)?;
-        let (banks, annexes) = read_annexes(annexes, year)?;
-        check_outcomes(&rules, banks.len())?;
+        check(&value)?;
+        Scheme::from_checked(value)
+    }
+
+    /// Builds the scheme of a file that passes [`check`]: the built-in one (which the tests check,
+    /// so that the page need not carry the checks for it) or one just checked. Nothing is named if it
+    /// cannot be read after all; that would be a bug.
+    pub(crate) fn from_checked(value: Value) -> Result<Scheme, Error> {
+        let unreadable = |what: &str| Error::BuiltinData { message: format!("{what} cannot be read") };
+        let year = whole_year(value.get("year").unwrap_or(&Value::Null), "year")?;
+        let document = read_document(value.get("document").unwrap_or(&Value::Null))?;
+        let parameters = serde_json::to_string(value.get("parameters").unwrap_or(&Value::Null)).unwrap_or_default();
+        let rules: Parameters = serde_json::from_str(&parameters).map_err(|_| unreadable("parameters"))?;
+        let annexes = value.get("annexes").ok_or_else(|| unreadable("annexes"))?;
+        let banks: Vec<BankInfo> = annexes
+            .get("banks")
+            .and_then(Value::as_array)
+            .ok_or_else(|| unreadable("annexes.banks"))?
+            .iter()
+            .map(bank_info)
+            .collect();
+        let tables: Vec<AnnexTable> = TABLES
+            .iter()
+            .map(|shape| build_table(shape, annexes.get(shape.key).unwrap_or(&Value::Null), &banks))
+            .collect();
+        let annexes = annex_rows(tables, banks.len());
         let fingerprint = fingerprint(&value);
         Ok(Scheme { year, banks, annexes, rules, document, fingerprint, file: Arc::new(value) })
     }
@@ -297,6 +304,17 @@ pub(crate) fn shift_years(text: &str, from: u16, to: u16) -> String {
     out
 }
 
+/// Checks a scheme file, refusing it at its first fault with the place (see the module's documentation).
+fn check(value: &Value) -> Result<(), Error> {
+    let top = object(value, "", TOP_KEYS)?;
+    format_of(top, "", SCHEME_FORMAT)?;
+    let year = whole_year(required(top, "", "year")?, "year")?;
+    read_document(required(top, "", "document")?)?;
+    let rules = read_parameters(required(top, "", "parameters")?, year)?;
+    let banks = check_annexes(required(top, "", "annexes")?, year)?;
+    check_outcomes(&rules, banks)
+}
+
 fn read_document(value: &Value) -> Result<Document, Error> {
     let path = "document";
     let map = object(value, path, DOCUMENT_KEYS)?;
@@ -342,8 +360,17 @@ fn read_parameters(value: &Value, year: u16) -> Result<Parameters, Error> {
     let map = object(value, "parameters", &["format", "year", "source", "note", "items", "outcomes", "plausibility"])?;
     format_of(map, "parameters", "kaoping-parameters/1")?;
     same_year(map, "parameters", year)?;
-    let rules: Parameters = serde_path_to_error::deserialize(value).map_err(|e| from_serde("parameters", &e))?;
+    let shape = parameters_shape()?;
+    check_shape(value, shape, "parameters")?;
     check_rule_numbers(value, "parameters")?;
+    // The shape checked, the typed form reads from the file's text, as the built-in data always did:
+    // a fault left (none is known) is told at `parameters`.
+    let text = serde_json::to_string(value).unwrap_or_default();
+    let rules: Parameters = serde_json::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        let message = message.rfind(" at line ").map_or(message.as_str(), |at| &message[..at]).to_owned();
+        at("parameters", SchemeProblem::WrongType { expected: message })
+    })?;
     let i = &rules.items;
     let steps = [
         ("loan_increment", &i.loan_increment.step),
@@ -496,64 +523,197 @@ fn check_outcomes(rules: &Parameters, banks: usize) -> Result<(), Error> {
     Ok(())
 }
 
-/// A serde fault in `parameters` as a refusal naming its place.
-fn from_serde(prefix: &str, error: &serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let message = error.inner().to_string();
-    let path = error.path().to_string();
-    let place = if path == "." || path.is_empty() { prefix.to_owned() } else { join(prefix, &path) };
-    let quoted = |s: &str| -> Vec<String> {
-        s.split(", ").map(|w| w.trim_matches(|c| c == '`' || c == ' ').to_owned()).filter(|w| !w.is_empty()).collect()
+/// The shape of `parameters` the engine reads: the built-in file's, read once. Keys, lists and the
+/// kind of every value (text, decimal text, whole number) are the engine's; the values are the year's.
+fn parameters_shape() -> Result<&'static Value, Error> {
+    static SHAPE: std::sync::OnceLock<Option<Value>> = std::sync::OnceLock::new();
+    SHAPE
+        .get_or_init(|| serde_json::from_str(include_str!("../data/2024/parameters.json")).ok())
+        .as_ref()
+        .ok_or_else(|| Error::BuiltinData { message: "parameters.json is not JSON".to_owned() })
+}
+
+/// Checks `value` against the built-in `shape` at `path`: the same keys in every object (an unknown
+/// one is refused naming it, a missing one named), a list where the shape has one, each element
+/// against the shape's elements (a key some of them have is optional), text where the shape has
+/// text, a decimal where the shape has a decimal written as text, a whole number where it has one,
+/// and a band the engine has where it has a band.
+fn check_shape(value: &Value, shape: &Value, path: &str) -> Result<(), Error> {
+    match (shape, value) {
+        (Value::Object(expected), Value::Object(map)) => {
+            let keys: Vec<&str> = expected.keys().map(String::as_str).collect();
+            object(value, path, &keys)?;
+            for (key, inner) in expected {
+                let child = join(path, key);
+                match map.get(key) {
+                    Some(found) => check_shape(found, inner, &child)?,
+                    None => return Err(at(child, SchemeProblem::Missing)),
+                }
+            }
+            Ok(())
+        }
+        (Value::Object(_), _) => Err(at(path, SchemeProblem::WrongType { expected: "an object".to_owned() })),
+        (Value::Array(elements), Value::Array(list)) => {
+            for (i, element) in list.iter().enumerate() {
+                check_element(element, elements, &format!("{path}[{i}]"))?;
+            }
+            Ok(())
+        }
+        (Value::Array(_), _) => Err(at(path, SchemeProblem::WrongType { expected: "a list".to_owned() })),
+        (Value::String(model), Value::String(text)) => {
+            if path.ends_with(".band") {
+                let bands = [Band::Outstanding, Band::Positive, Band::General, Band::Bottom];
+                if !bands.iter().any(|b| b.key() == text) {
+                    let expected = bands.iter().map(|b| b.key().to_owned()).collect();
+                    return Err(at(path, SchemeProblem::UnknownChoice { found: text.clone(), expected }));
+                }
+            } else if parse_exact(model).is_ok() {
+                parse_exact(text.trim())
+                    .map_err(|problem| at(path, SchemeProblem::Number { text: text.clone(), problem }))?;
+            }
+            Ok(())
+        }
+        (Value::String(_), _) => Err(at(path, SchemeProblem::WrongType { expected: "a string".to_owned() })),
+        (Value::Number(_), Value::Number(n)) if n.as_str().parse::<u32>().is_ok() => Ok(()),
+        (Value::Number(_), _) => Err(at(path, SchemeProblem::WrongType { expected: "a whole number".to_owned() })),
+        (Value::Bool(_), Value::Bool(_)) => Ok(()),
+        (Value::Bool(_), _) => Err(at(path, SchemeProblem::WrongType { expected: "true or false".to_owned() })),
+        (Value::Null, _) => Ok(()),
+    }
+}
+
+/// One element of a list against the shape's elements: the keys all of them have are required, the
+/// keys some have are allowed, and a value is right if it fits any element's (a band's `to_rank` is a
+/// number or `null`).
+fn check_element(value: &Value, elements: &[Value], path: &str) -> Result<(), Error> {
+    let objects: Vec<&Map<String, Value>> = elements.iter().filter_map(Value::as_object).collect();
+    let Some(first) = objects.first() else {
+        return match elements.first() {
+            Some(model) => check_shape(value, model, path),
+            None => Ok(()),
+        };
     };
-    let first_quoted = |s: &str| s.split('`').nth(1).unwrap_or_default().to_owned();
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        let key = first_quoted(rest);
-        let expected = rest
-            .split_once("expected one of ")
-            .or_else(|| rest.split_once("expected "))
-            .map_or_else(Vec::new, |(_, e)| quoted(e));
-        // serde_path_to_error's path already ends at the unknown key.
-        let place = if place.ends_with(&key) { place } else { join(&place, &key) };
-        return at(place, SchemeProblem::UnknownKey { expected });
+    let Value::Object(map) = value else {
+        return Err(at(path, SchemeProblem::WrongType { expected: "an object".to_owned() }));
+    };
+    let keys: Vec<&str> = first.keys().map(String::as_str).collect();
+    object(value, path, &keys)?;
+    for key in &keys {
+        let child = join(path, key);
+        let Some(found) = map.get(*key) else {
+            if objects.iter().all(|o| o.contains_key(*key)) {
+                return Err(at(child, SchemeProblem::Missing));
+            }
+            continue;
+        };
+        let models: Vec<&Value> = objects.iter().filter_map(|o| o.get(*key)).collect();
+        // A null in the shape stands for "may be absent or null": it fits nothing else on its own.
+        if found.is_null() && models.iter().any(|m| m.is_null()) {
+            continue;
+        }
+        let mut last = Ok(());
+        for model in models.iter().filter(|m| !m.is_null()) {
+            last = check_shape(found, model, &child);
+            if last.is_ok() {
+                break;
+            }
+        }
+        last?;
     }
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        return at(join(&place, &first_quoted(rest)), SchemeProblem::Missing);
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let found = first_quoted(rest);
-        let mut expected = rest
-            .split_once("expected one of ")
-            .or_else(|| rest.split_once("expected "))
-            .map_or_else(Vec::new, |(_, e)| quoted(e));
-        // A band list may not name `disqualified`: that is no rank's band (checked with the bands).
-        expected.retain(|e| e != Band::Disqualified.key());
-        return at(place, SchemeProblem::UnknownChoice { found, expected });
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let expected = rest.split_once(", expected ").map_or(rest, |(_, e)| e);
-        return at(place, SchemeProblem::WrongType { expected: plain_type(expected) });
-    }
-    // `decimal_from_string` says `"text" <why>`: read the text again for the reason.
-    if let Some(text) = message.strip_prefix('"').and_then(|m| m.split_once('"')).map(|(t, _)| t.to_owned()) {
-        let problem = parse_exact(&text).err().unwrap_or(ValueError::NotANumber);
-        return at(place, SchemeProblem::Number { text, problem });
-    }
-    at(place, SchemeProblem::WrongType { expected: message })
+    Ok(())
 }
 
 /// Reads `annexes`: the banks, then each table's rows by bank id, in the banks' order.
-fn read_annexes(value: &Value, year: u16) -> Result<(Vec<BankInfo>, Annexes), Error> {
+/// Checks `annexes`: the banks, then each table's rows by bank id. The number of banks.
+fn check_annexes(value: &Value, year: u16) -> Result<usize, Error> {
     let keys: Vec<&str> = ANNEX_HEAD_KEYS.iter().copied().chain(TABLES.iter().map(|t| t.key)).collect();
     let map = object(value, "annexes", &keys)?;
     format_of(map, "annexes", "kaoping-annexes/1")?;
     same_year(map, "annexes", year)?;
     text(map, "annexes", "source")?;
     let banks = read_banks(required(map, "annexes", "banks")?)?;
-    let mut tables = Vec::with_capacity(TABLES.len());
     for shape in &TABLES {
-        tables.push(read_table(shape, required(map, "annexes", shape.key)?, &banks)?);
+        check_table(shape, required(map, "annexes", shape.key)?, &banks)?;
     }
+    Ok(banks.len())
+}
+
+/// A bank entry of a checked file.
+fn bank_info(entry: &Value) -> BankInfo {
+    let text = |key: &str| entry.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let aliases = entry
+        .get("aliases")
+        .and_then(Value::as_array)
+        .map_or_else(Vec::new, |list| list.iter().filter_map(Value::as_str).map(str::to_owned).collect());
+    BankInfo {
+        id: text("id"),
+        short_name: text("short_name"),
+        full_name: text("full_name"),
+        legal_name: text("legal_name"),
+        aliases,
+    }
+}
+
+/// A decimal of a checked file, written as a string or a number.
+fn decimal_of(value: Option<&Value>) -> Option<Decimal> {
+    match value? {
+        Value::String(s) => parse_exact(s.trim()).ok(),
+        Value::Number(n) => parse_exact(n.as_str()).ok(),
+        _ => None,
+    }
+}
+
+/// One annex table of a checked file, its figures in the banks' order.
+fn build_table(shape: &TableShape, value: &Value, banks: &[BankInfo]) -> AnnexTable {
+    let text = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let pairs = |key: &str| -> Vec<(String, Decimal)> {
+        value.get(key).and_then(Value::as_object).map_or_else(Vec::new, |map| {
+            map.iter().filter_map(|(k, v)| Some((k.clone(), decimal_of(Some(v))?))).collect()
+        })
+    };
+    let headers = value.get("columns");
+    let columns = shape
+        .columns
+        .iter()
+        .map(|k| {
+            let header = headers.and_then(|h| h.get(*k)).and_then(Value::as_str).unwrap_or(k);
+            ((*k).to_owned(), header.to_owned())
+        })
+        .collect();
+    let rows: &[Value] = value.get("rows").and_then(Value::as_array).map_or(&[], Vec::as_slice);
+    let figures = shape
+        .columns
+        .iter()
+        .map(|column| {
+            let by_bank = banks
+                .iter()
+                .map(|bank| {
+                    let row = rows.iter().find(|r| r.get("bank").and_then(Value::as_str) == Some(bank.id.as_str()));
+                    decimal_of(row.and_then(|r| r.get(*column))).unwrap_or_default()
+                })
+                .collect();
+            ((*column).to_owned(), by_bank)
+        })
+        .collect();
+    AnnexTable {
+        key: shape.key.to_owned(),
+        title: text("title"),
+        clause: text("clause"),
+        note: text("note"),
+        columns,
+        rates_pct: pairs("rates_pct"),
+        stated_total: pairs("stated_total"),
+        figures,
+    }
+}
+
+/// The typed rows of 附件1–5 from the tables, each at its bank's index.
+fn annex_rows(tables: Vec<AnnexTable>, banks: usize) -> Annexes {
     let column = |table: usize, key: &str| -> Vec<Decimal> {
-        tables[table].figures.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+        let figures = tables.get(table).and_then(|t| t.figures.iter().find(|(k, _)| k == key));
+        let mut figures = figures.map(|(_, v)| v.clone()).unwrap_or_default();
+        figures.resize(banks, Decimal::ZERO);
+        figures
     };
     let task_rows = |table: usize| -> Vec<TaskRow> {
         column(table, "balance_2023")
@@ -563,17 +723,15 @@ fn read_annexes(value: &Value, year: u16) -> Result<(Vec<BankInfo>, Annexes), Er
             .collect()
     };
     let (b, q, t, s) = (column(0, "balance_2023"), column(0, "q1_task"), column(0, "task"), column(0, "stretch_task"));
-    let loans = (0..banks.len())
-        .map(|i| LoanRow { balance_2023: b[i], q1_task: q[i], task: t[i], stretch_task: s[i] })
-        .collect();
+    let loans =
+        (0..banks).map(|i| LoanRow { balance_2023: b[i], q1_task: q[i], task: t[i], stretch_task: s[i] }).collect();
     let dongchu = column(4, "amount_target")
         .into_iter()
         .zip(column(4, HOUSEHOLDS))
         .map(|(amount_target, households_target)| DongchuRow { amount_target, households_target })
         .collect();
-    let annexes =
-        Annexes { loans, sme: task_rows(1), manufacturing: task_rows(2), green: task_rows(3), dongchu, tables };
-    Ok((banks, annexes))
+    let (sme, manufacturing, green) = (task_rows(1), task_rows(2), task_rows(3));
+    Annexes { loans, sme, manufacturing, green, dongchu, tables }
 }
 
 fn read_banks(value: &Value) -> Result<Vec<BankInfo>, Error> {
@@ -645,40 +803,33 @@ fn names(bank: &BankInfo) -> impl Iterator<Item = (String, &str)> {
         .chain(bank.aliases.iter().enumerate().map(|(j, a)| (format!("aliases[{j}]"), a.as_str())))
 }
 
-fn read_table(shape: &TableShape, value: &Value, banks: &[BankInfo]) -> Result<AnnexTable, Error> {
+/// Checks one annex table: its texts, columns, rates, stated totals and one row per bank.
+fn check_table(shape: &TableShape, value: &Value, banks: &[BankInfo]) -> Result<(), Error> {
     let path = format!("annexes.{}", shape.key);
     let map = object(value, &path, TABLE_KEYS)?;
-    let title = non_empty(map, &path, "title")?;
-    let clause = text(map, &path, "clause")?;
+    non_empty(map, &path, "title")?;
+    text(map, &path, "clause")?;
     text(map, &path, "unit")?;
-    let note = text(map, &path, "note")?;
+    text(map, &path, "note")?;
 
     let columns_path = join(&path, "columns");
     let headers = object(required(map, &path, "columns")?, &columns_path, shape.columns)?;
-    let mut columns = Vec::with_capacity(shape.columns.len());
     for key in shape.columns {
-        columns.push(((*key).to_owned(), non_empty(headers, &columns_path, key)?));
+        non_empty(headers, &columns_path, key)?;
     }
 
-    let rates_pct = match map.get("rates_pct").filter(|v| !v.is_null()) {
-        None => Vec::new(),
-        Some(rates) => {
-            let rates_path = join(&path, "rates_pct");
-            let rates = object(rates, &rates_path, shape.rated)?;
-            let hundred_fold = Decimal::ONE_HUNDRED * Decimal::TEN;
-            rates
-                .iter()
-                .map(|(k, v)| Ok((k.clone(), bounded(v, &join(&rates_path, k), hundred_fold)?)))
-                .collect::<Result<Vec<_>, Error>>()?
+    if let Some(rates) = map.get("rates_pct").filter(|v| !v.is_null()) {
+        let rates_path = join(&path, "rates_pct");
+        let hundred_fold = Decimal::ONE_HUNDRED * Decimal::TEN;
+        for (k, v) in object(rates, &rates_path, shape.rated)? {
+            bounded(v, &join(&rates_path, k), hundred_fold)?;
         }
-    };
+    }
 
     let totals_path = join(&path, "stated_total");
-    let totals = object(required(map, &path, "stated_total")?, &totals_path, shape.columns)?;
-    let stated_total = totals
-        .iter()
-        .map(|(k, v)| Ok((k.clone(), figure(v, &join(&totals_path, k))?)))
-        .collect::<Result<Vec<_>, Error>>()?;
+    for (k, v) in object(required(map, &path, "stated_total")?, &totals_path, shape.columns)? {
+        figure(v, &join(&totals_path, k))?;
+    }
 
     let rows_path = join(&path, "rows");
     let Value::Array(rows) = required(map, &path, "rows")? else {
@@ -713,17 +864,10 @@ fn read_table(shape: &TableShape, value: &Value, banks: &[BankInfo]) -> Result<A
         }
         by_bank[index] = Some(figures);
     }
-    let mut figures: Vec<(String, Vec<Decimal>)> =
-        shape.columns.iter().map(|k| ((*k).to_owned(), Vec::with_capacity(banks.len()))).collect();
-    for (bank, row) in banks.iter().zip(by_bank) {
-        let Some(row) = row else {
-            return Err(at(rows_path, SchemeProblem::MissingRow { id: bank.id.clone() }));
-        };
-        for ((_, column), value) in figures.iter_mut().zip(row) {
-            column.push(value);
-        }
+    if let Some(bank) = banks.iter().zip(&by_bank).find(|(_, row)| row.is_none()).map(|(bank, _)| bank) {
+        return Err(at(rows_path, SchemeProblem::MissingRow { id: bank.id.clone() }));
     }
-    Ok(AnnexTable { key: shape.key.to_owned(), title, clause, note, columns, rates_pct, stated_total, figures })
+    Ok(())
 }
 
 /// The first 8 hex digits of the SHA-256 of the file's canonical form: keys sorted, no spaces, numbers
