@@ -354,7 +354,7 @@ fn iso_date(text: &str) -> Option<String> {
     (1..=days).contains(&day).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
-/// Reads `parameters` by its serde types, with every fault's place from serde_path_to_error, then
+/// Checks `parameters`: the shape of the built-in ones (every fault's place named), then its typed form, then
 /// checks every rule number's bounds and the steps the engine divides by.
 fn read_parameters(value: &Value, year: u16) -> Result<Parameters, Error> {
     let map = object(value, "parameters", &["format", "year", "source", "note", "items", "outcomes", "plausibility"])?;
