@@ -5,7 +5,8 @@
 //! kaoping scheme export 2024 > s.json            the built-in scheme as a file
 //! kaoping scheme check FILE [--against OTHER] [--details]   what it holds, the annex checks, what differs
 //!                                                (--details: every annex figure); exit 2 on a refusal
-//! kaoping scheme new --from FILE|2024 --year N   next year's draft, rolled forward
+//! kaoping scheme new --from FILE|2024 --year N [--annexes BOOK.xlsx]   next year's file, rolled forward
+//! kaoping scheme template --xlsx OUT [--from FILE|YEAR] [--year N]    the annex workbook to fill in
 //! kaoping score --scheme FILE SCENARIO           every command that scores takes --scheme
 //! ```
 
@@ -45,6 +46,23 @@ pub enum SchemeCommand {
         /// The new scheme's year.
         #[arg(long)]
         year: u16,
+        /// Take the banks and annex figures from this workbook (made by `kaoping scheme template
+        /// --xlsx` and filled in with the published annexes) instead of projecting them.
+        #[arg(long, value_name = "BOOK.xlsx")]
+        annexes: Option<String>,
+    },
+    /// Write the annex workbook of a scheme: 考评对象 and one sheet per annex, a row per bank with its
+    /// base, rates and tasks, to fill in with a new year's annexes for `scheme new --annexes`.
+    Template {
+        /// Write the workbook here.
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: String,
+        /// The scheme whose annexes pre-fill it: a file, or a built-in year.
+        #[arg(long, value_name = "FILE|YEAR", default_value = "2024")]
+        from: String,
+        /// Roll that scheme forward to this year first (headings of that year, projected figures).
+        #[arg(long)]
+        year: Option<u16>,
     },
 }
 
@@ -62,22 +80,63 @@ pub fn run(command: SchemeCommand) -> Result<String, Failure> {
             let other = scheme_or_year(&against)?;
             Ok(describe(&scheme, &other, details))
         }
-        SchemeCommand::New { from, year } => {
-            let base = scheme_or_year(&from)?;
-            if year <= base.year {
-                return Err(Failure::input(format!(
-                    "--year: {year} is not after the scheme's year {} (a scheme rolls forward)",
-                    base.year
-                )));
-            }
-            let draft = base.roll_forward(year).map_err(|e| Failure::input(format!("--from {from}: {e}")))?;
-            eprintln!(
-                "kaoping: note: the annex figures of {year} are projections (base + task, tasks at the same rates); \
-                 replace them with the published annexes, and fill in document.number and document.date"
-            );
-            Ok(draft.to_json())
+        SchemeCommand::New { from, year, annexes } => {
+            let draft = rolled(&from, year)?;
+            let Some(book) = annexes else {
+                eprintln!(
+                    "kaoping: note: the annex figures of {year} are projections (base + task, tasks at the same \
+                     rates); replace them with the published annexes (--annexes BOOK.xlsx), and fill in \
+                     document.number and document.date"
+                );
+                return Ok(draft.to_json());
+            };
+            let scheme = with_annexes(&draft, &book)?;
+            eprintln!("kaoping: note: fill in document.number and document.date from the new document");
+            Ok(scheme.to_json())
+        }
+        SchemeCommand::Template { xlsx, from, year } => {
+            let scheme = match year {
+                Some(year) => std::borrow::Cow::Owned(rolled(&from, year)?),
+                None => scheme_or_year(&from)?,
+            };
+            let bytes = kaoping_sheets::annexes::workbook(&scheme, &crate::about().date)
+                .map_err(|e| Failure::input(format!("{xlsx}: {e}")))?;
+            std::fs::write(&xlsx, bytes)
+                .map_err(|e| Failure { message: format!("{xlsx}: cannot write it: {e}"), status: 1 })?;
+            Ok(String::new())
         }
     }
+}
+
+/// A scheme rolled forward to `year`, which must be later than its own.
+fn rolled(from: &str, year: u16) -> Result<Scheme, Failure> {
+    let base = scheme_or_year(from)?;
+    if year <= base.year {
+        return Err(Failure::input(format!(
+            "--year: {year} is not after the scheme's year {} (a scheme rolls forward)",
+            base.year
+        )));
+    }
+    base.roll_forward(year).map_err(|e| Failure::input(format!("--from {from}: {e}")))
+}
+
+/// The draft with the banks and annexes of a workbook, checked by the engine; every refused cell is a
+/// line, and a refusal of the scheme is told at the cell it came from.
+fn with_annexes(draft: &Scheme, book: &str) -> Result<Scheme, Failure> {
+    let bytes = std::fs::read(book).map_err(|e| Failure::input(format!("{book}: cannot read it: {e}")))?;
+    let name = std::path::Path::new(book).file_name().map_or(book.to_owned(), |n| n.to_string_lossy().into_owned());
+    let read = kaoping_sheets::annexes::read(&bytes, &name, draft).map_err(|problems| {
+        Failure::input(problems.iter().map(|p| format!("{book}: {p}")).collect::<Vec<_>>().join("\n"))
+    })?;
+    let mut file = draft.file().clone();
+    file["annexes"] = read.annexes.clone();
+    Scheme::from_value(file).map_err(|e| match &e {
+        Error::Scheme { path, problem } => {
+            let place = read.place_of(path).map_or_else(String::new, |cell| format!("{cell}："));
+            Failure::input(format!("{book}: {place}{}（{path}）", problem.zh()))
+        }
+        other => Failure::input(format!("{book}: {other}")),
+    })
 }
 
 /// The `--scheme FILE` of this run, set once by `main` before any command runs.

@@ -177,3 +177,113 @@ fn a_2024_scenario_is_scored_under_the_2025_scheme_with_a_note() {
     ]);
     assert_eq!(solve.status.code(), Some(2), "{}", text(&solve.stdout));
 }
+
+/// `scheme new --annexes`: the bureau's workbook, filled in with openpyxl and saved again by
+/// LibreOffice (tests/schemes/make.py), gives the synthetic 2025 scheme's banks and figures: the tasks
+/// left empty are base × rate, the task written in wins.
+#[test]
+fn new_reads_the_banks_and_annexes_from_the_bureaus_workbook() {
+    let synthetic = kaoping_engine::Scheme::from_json(
+        &std::fs::read_to_string(repo("tests/schemes/2025-synthetic.scheme.json")).expect("readable"),
+    )
+    .expect("good");
+    for book in ["2025-annexes-openpyxl.xlsx", "2025-annexes-libreoffice.xlsx"] {
+        let out = kaoping(&[
+            "scheme",
+            "new",
+            "--from",
+            "2024",
+            "--year",
+            "2025",
+            "--annexes",
+            &repo(&format!("tests/schemes/{book}")),
+        ]);
+        assert!(out.status.success(), "{book}: {}", text(&out.stderr));
+        let made = kaoping_engine::Scheme::from_json(&text(&out.stdout)).expect("a good scheme file");
+        assert_eq!(made.banks, synthetic.banks, "{book}: 光大银行 deleted from 考评对象");
+        for table in &made.annexes.tables {
+            let theirs = synthetic.annexes.table(&table.key).expect("same tables");
+            for (column, figures) in &table.figures {
+                let expected = &theirs.figures.iter().find(|(k, _)| k == column).expect("same columns").1;
+                for (i, (got, want)) in figures.iter().zip(expected).enumerate() {
+                    let bank = &made.banks[i].id;
+                    if (table.key.as_str(), column.as_str(), bank.as_str()) == ("sme", "task", "icbc") {
+                        // Written in by hand: it wins over 129.23 × 15% = 19.38.
+                        assert_eq!(got.to_string(), "20.00", "{book}: the stated task wins");
+                        assert_eq!(want.to_string(), "19.38");
+                    } else {
+                        assert_eq!(got, want, "{book}: {} {column} {bank}", table.key);
+                    }
+                }
+            }
+            assert_eq!(table.rates_pct, theirs.rates_pct, "{book}: {} rates, the same on every row", table.key);
+        }
+        let stated = made.annexes.table("loans").and_then(|t| t.stated_total.iter().find(|(k, _)| k == "balance_2023"));
+        assert_eq!(stated.map(|(_, v)| v.to_string()), Some("2699.20".to_owned()), "{book}: the 合计 row typed in");
+    }
+}
+
+#[test]
+fn a_bad_workbook_names_every_refused_cell() {
+    let out = kaoping(&[
+        "scheme",
+        "new",
+        "--from",
+        "2024",
+        "--year",
+        "2025",
+        "--annexes",
+        &repo("tests/schemes/2025-annexes-bad.xlsx"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no scheme file when a cell is refused");
+    let err = text(&out.stderr);
+    for expected in [
+        "附件1!C6：“三百七十七” “三” 不是数字",
+        "附件1!E8：“2025年一季度“开门红”增量任务（按10%增长）”与其增长率都未填",
+        "附件3!A19：“ceb” 不在“考评对象”表中",
+        "附件4!D5：增长率 -15% 为负数，不能为负",
+    ] {
+        assert!(err.contains(expected), "{expected}\n---\n{err}");
+    }
+    assert_eq!(err.lines().count(), 4, "one line a cell, nothing else:\n{err}");
+    // A workbook that reads but makes a scheme the engine refuses: told at the cell.
+    let out = kaoping(&[
+        "scheme",
+        "new",
+        "--from",
+        "2024",
+        "--year",
+        "2025",
+        "--annexes",
+        &repo("tests/schemes/2025-annexes-zero-base.xlsx"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("附件2!C11：“0” 须大于 0（计分以它为基数或除数）（annexes.sme.rows[7].balance_2023）"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn the_annex_workbook_reads_back_as_the_scheme_it_was_made_of() {
+    let book = scratch("annexes-2025.xlsx");
+    let book = book.to_string_lossy();
+    let out = kaoping(&["scheme", "template", "--xlsx", &book, "--from", "2024", "--year", "2025"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let from_book = kaoping(&["scheme", "new", "--from", "2024", "--year", "2025", "--annexes", &book]);
+    let projected = kaoping(&["scheme", "new", "--from", "2024", "--year", "2025"]);
+    assert!(from_book.status.success(), "{}", text(&from_book.stderr));
+    let (a, b) = (
+        kaoping_engine::Scheme::from_json(&text(&from_book.stdout)).expect("good"),
+        kaoping_engine::Scheme::from_json(&text(&projected.stdout)).expect("good"),
+    );
+    assert_eq!(a.banks, b.banks);
+    for (x, y) in a.annexes.tables.iter().zip(&b.annexes.tables) {
+        assert_eq!(x.figures, y.figures, "{}", x.key);
+        assert_eq!(x.stated_total, y.stated_total, "{}", x.key);
+        assert_eq!(x.rates_pct, y.rates_pct, "{}", x.key);
+    }
+}

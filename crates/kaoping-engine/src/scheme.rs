@@ -111,6 +111,17 @@ impl AnnexTable {
     pub fn rate_pct(&self, column: &str) -> Option<Decimal> {
         self.rates_pct.iter().find(|(k, _)| k == column).map(|(_, r)| *r)
     }
+
+    /// The columns whose figures are tasks set at a growth rate of the base (`q1_task`, `task`, …);
+    /// none for 附件5, whose targets are set as such.
+    pub fn task_columns(&self) -> &'static [&'static str] {
+        crate::scheme_problem::TABLES.iter().find(|t| t.key == self.key).map_or(&[], |t| t.rated)
+    }
+
+    /// Whether a column's figures are whole numbers (户数).
+    pub fn is_whole(&self, column: &str) -> bool {
+        column == crate::scheme_problem::HOUSEHOLDS
+    }
 }
 
 /// What a table says about itself: its title, the clause that uses it, its stated totals.

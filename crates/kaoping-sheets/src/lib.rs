@@ -21,6 +21,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod annexes;
 mod biff;
 pub mod book;
 pub mod csv;
