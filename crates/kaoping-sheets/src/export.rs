@@ -210,6 +210,22 @@ fn settings_sheet(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation)
         text(""),
         text("year"),
     ]);
+    // The scheme the scenario was made under (its mark, read back on import) beside the one in force.
+    let mark = scenario.scheme.as_ref();
+    rows.push(vec![
+        text("编制所用考评方案：方案指纹"),
+        text(mark.map(|m| m.fingerprint.clone()).unwrap_or_default()),
+        text(format!("{}（方案指纹 {}）", scheme.label(), scheme.fingerprint)),
+        wrap("情景记录的编制所用方案；“采用值”是本工作簿计算所用的方案".to_owned()),
+        text("scheme.fingerprint"),
+    ]);
+    rows.push(vec![
+        text("编制所用考评方案：文号"),
+        text(mark.map(|m| m.number.clone()).unwrap_or_default()),
+        text(scheme.document.number.clone()),
+        text(""),
+        text("scheme.number"),
+    ]);
     rows.push(vec![text("测算名称"), text(scenario.name.clone().unwrap_or_default()), empty(), text(""), text("name")]);
     rows.push(vec![text("备注"), wrap(scenario.note.clone().unwrap_or_default()), empty(), text(""), text("note")]);
     // One row per setting of the engine's settings table, found again on import by its key.
@@ -249,7 +265,8 @@ fn settings_sheet(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation)
 fn about_sheet(scheme: &Scheme, scenario: &Scenario, about: &About, template: bool) -> Sheet {
     let mut rows = vec![vec![heading("项目"), heading("内容")]];
     let mut line = |a: &str, b: String| rows.push(vec![text(a), (Value::Text(b), Style::Wrap)]);
-    line("考评办法", scheme.rules.source.clone());
+    line("考评办法", format!("《{}》{}", scheme.document.title, scheme.document.number));
+    line("考评方案", format!("{}，方案指纹 {}", scheme.label(), scheme.fingerprint));
     line("工作簿格式", format!("{WORKBOOK_FORMAT}（情景文件格式 {FORMAT}）"));
     line("导出日期", about.date.clone());
     line("考评测算器版本", about.version.clone());
@@ -365,10 +382,17 @@ pub fn template(scheme: &Scheme, scenario: &Scenario, about: &About) -> Result<V
     crate::xlsx::write(&sheets, &title, &about.date)
 }
 
+/// The workbook's title: the scheme (year and 文号) and the scenario's name.
 fn title(scheme: &Scheme, scenario: &Scenario) -> String {
+    let number = &scheme.document.number;
+    let scheme_words = if number.trim().is_empty() {
+        format!("{}年度考评测算", scheme.year)
+    } else {
+        format!("{}年度考评测算（{number}）", scheme.year)
+    };
     match &scenario.name {
-        Some(name) => format!("{}年度考评测算：{name}", scheme.year),
-        None => format!("{}年度考评测算", scheme.year),
+        Some(name) => format!("{scheme_words}：{name}"),
+        None => scheme_words,
     }
 }
 

@@ -20,7 +20,7 @@
 //!
 //! Every cell is read by `Field::read`, the same forgiving reading as the page's boxes.
 
-use kaoping_engine::{Field, Item, Kind, Scheme, Setting, Unit, FIELDS};
+use kaoping_engine::{Field, Item, Kind, Scheme, SchemeMark, Setting, Unit, FIELDS};
 use rust_decimal::Decimal;
 
 use crate::grid::{Cell, Formats, Grid};
@@ -909,6 +909,9 @@ pub(crate) fn read_rows_as(grid: &Grid, layout: &Layout, rows: &[usize], banks: 
 fn read_settings(grid: &Grid, scheme: &Scheme, update: &mut Update) {
     let heading = |text: &str| (0..grid.width()).find(|&c| fold(&grid.cell(0, c).text()) == fold(text));
     let (Some(value_column), Some(key_column)) = (heading("填入值"), heading("键")) else { return };
+    // The scheme's mark is two rows, taken together after the loop.
+    let mut fingerprint: Option<(String, String)> = None;
+    let mut number = String::new();
     for row in 1..grid.rows.len() {
         let key = grid.cell(row, key_column).text().trim().to_owned();
         let cell = grid.cell(row, value_column);
@@ -923,6 +926,8 @@ fn read_settings(grid: &Grid, scheme: &Scheme, update: &mut Update) {
                     ));
                 }
             }
+            "scheme.fingerprint" => fingerprint = Some((text.clone(), place)),
+            "scheme.number" => number.clone_from(&text),
             "name" | "note" => {
                 let value = Some(cell.text().into_owned()).filter(|t| !t.trim().is_empty());
                 update.edits.push(if key == "name" {
@@ -942,6 +947,16 @@ fn read_settings(grid: &Grid, scheme: &Scheme, update: &mut Update) {
                     }
                 }
             }
+        }
+    }
+    if let Some((text, place)) = fingerprint {
+        let hex = text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if text.is_empty() {
+            update.edits.push(Edit::Scheme { mark: None, place });
+        } else if hex {
+            update.edits.push(Edit::Scheme { mark: Some(SchemeMark { fingerprint: text, number }), place });
+        } else {
+            update.problems.push(Problem::at(place, format!("方案指纹“{text}”须为 8 位十六进制数字，或留空")));
         }
     }
 }

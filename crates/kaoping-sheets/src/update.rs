@@ -2,7 +2,7 @@
 //! once or not at all — or, as an explicit choice, everything that was read with the refused cells
 //! left as they were ([`Update::apply_rest`]) and the refused cells listed ([`refused_csv`]).
 
-use kaoping_engine::{Field, Kind, Scenario, Scheme, Setting, SettingValue};
+use kaoping_engine::{Field, Kind, Scenario, Scheme, SchemeMark, Setting, SettingValue};
 use rust_decimal::Decimal;
 
 use crate::table::Unplaced;
@@ -19,6 +19,8 @@ pub(crate) enum Edit {
     Name { value: Option<String>, place: String },
     /// The scenario's note.
     Note { value: Option<String>, place: String },
+    /// The scheme the scenario was made under (the 设置 sheet's two rows of it).
+    Scheme { mark: Option<SchemeMark>, place: String },
 }
 
 /// The values read from a file or a pasted block, and every cell that was refused.
@@ -165,6 +167,18 @@ impl Update {
                     before: show_text(&scenario.note),
                     after: show_text(value),
                 }),
+                Edit::Scheme { mark, place } => (scenario.scheme != *mark).then(|| {
+                    let show = |m: &Option<SchemeMark>| {
+                        m.as_ref().map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.fingerprint, m.number))
+                    };
+                    Change {
+                        place: place.clone(),
+                        bank: None,
+                        what: "编制所用考评方案".to_owned(),
+                        before: show(&scenario.scheme),
+                        after: show(mark),
+                    }
+                }),
             };
             changes.extend(change);
         }
@@ -234,6 +248,7 @@ impl Update {
                 }
                 Edit::Name { value, .. } => out.name.clone_from(value),
                 Edit::Note { value, .. } => out.note.clone_from(value),
+                Edit::Scheme { mark, .. } => out.scheme.clone_from(mark),
             }
         }
         out.banks.retain(|b| !b.is_empty());

@@ -35,6 +35,8 @@ fn scenarios() -> Vec<(String, Scenario)> {
     named.note = Some("按 3 月末数据\n第二行".to_owned());
     let _ = Field::Loans.set(named.bank_mut("icbc"), Some("12345678.12345678".parse().expect("decimal")));
     let _ = Field::Vetoed.set(named.bank_mut("cib"), Some(rust_decimal::Decimal::ONE));
+    // One marked with the scheme it was made under (issue 18): the mark comes back too.
+    named.mark_scheme(scheme());
     out.push(("named".to_owned(), named));
     out
 }
