@@ -12,7 +12,7 @@ use kaoping_engine::{Error, Scenario, Scheme};
 pub fn canonical(scheme: &Scheme, scenario: &Scenario) -> Scenario {
     let mut out = scenario.clone();
     out.banks.retain(|bank| !bank.is_empty());
-    out.banks.sort_by_key(|bank| scheme.bank_index(&bank.id).unwrap_or(usize::MAX));
+    kaoping_engine::order::sort_by_key(&mut out.banks, |bank| scheme.bank_index(&bank.id).unwrap_or(usize::MAX));
     out
 }
 

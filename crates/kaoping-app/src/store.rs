@@ -88,7 +88,7 @@ pub fn names(shelf: &impl Shelf) -> Vec<String> {
         }
     }
     let mut rest: Vec<String> = stored.into_iter().filter(|n| !list.contains(n)).collect();
-    rest.sort();
+    kaoping_engine::order::sort(&mut rest);
     list.extend(rest);
     list
 }

@@ -62,7 +62,7 @@ pub fn compare_ranks(scheme: &Scheme, before: &Evaluation, after: &Evaluation) -
             Some((now.index, change))
         })
         .collect();
-    changes.sort_by_key(|(index, change)| (change.after.is_none(), change.after, *index));
+    crate::order::sort_by_key(&mut changes, |(index, change)| (change.after.is_none(), change.after, *index));
     changes.into_iter().map(|(_, change)| change).collect()
 }
 

@@ -32,6 +32,7 @@ mod fields;
 mod format;
 mod input;
 mod items;
+pub mod order;
 mod parameters;
 mod plausibility;
 mod readings;

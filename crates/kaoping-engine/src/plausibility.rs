@@ -181,7 +181,7 @@ pub fn doubts(scheme: &Scheme, bank: &BankInput) -> Vec<Doubt> {
             }
         }
     }
-    out.sort_by_key(|d| d.field);
+    crate::order::sort_by_key(&mut out, |d| d.field);
     out
 }
 

@@ -381,7 +381,7 @@ impl Reader<'_> {
         }
         // Annex order, so that a file's bank order changes nothing, not even how it is written back;
         // banks the scheme lacks last, in the file's order.
-        scenario.banks.sort_by_key(|b| scheme.bank_index(&b.id).unwrap_or(usize::MAX));
+        crate::order::sort_by_key(&mut scenario.banks, |b| scheme.bank_index(&b.id).unwrap_or(usize::MAX));
         Ok(())
     }
 

@@ -878,7 +878,7 @@ fn fingerprint(value: &Value) -> String {
         match value {
             Value::Object(map) => {
                 let mut keys: Vec<&String> = map.keys().collect();
-                keys.sort();
+                crate::order::sort(&mut keys);
                 Value::Object(keys.into_iter().map(|k| (k.clone(), canonical(&map[k]))).collect())
             }
             Value::Array(list) => Value::Array(list.iter().map(canonical).collect()),

@@ -117,7 +117,7 @@ fn result_sheet(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation, h
     let mut rows = vec![vec![(Value::Text(heading_text.to_owned()), Style::Title)]];
     rows.push(columns.iter().map(|c| heading(c.heading())).collect());
     let mut order: Vec<&BankResult> = evaluation.banks.iter().collect();
-    order.sort_by_key(|b| (b.rank.unwrap_or(u32::MAX), b.index));
+    kaoping_engine::order::sort_by_key(&mut order, |b| (b.rank.unwrap_or(u32::MAX), b.index));
     for bank in order {
         let mut row: Vec<(Value, Style)> = columns.iter().map(|&c| cell(c, scheme, scenario, bank)).collect();
         if let Some(first) = row.first_mut() {

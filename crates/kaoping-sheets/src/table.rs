@@ -610,7 +610,7 @@ fn table_units(grid: &Grid, headings: &std::ops::Range<usize>, scheme: &Scheme) 
             }
         }
     }
-    units.sort();
+    kaoping_engine::order::sort(&mut units);
     units
 }
 

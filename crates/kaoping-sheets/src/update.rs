@@ -252,7 +252,7 @@ impl Update {
             }
         }
         out.banks.retain(|b| !b.is_empty());
-        out.banks.sort_by_key(|b| scheme.bank_index(&b.id));
+        kaoping_engine::order::sort_by_key(&mut out.banks, |b| scheme.bank_index(&b.id));
         (out, problems)
     }
 }

@@ -41,12 +41,12 @@ pub(crate) fn descending(values: &[Option<Decimal>]) -> Vec<usize> {
         let Some(value) = *value else { continue };
         let Some(key) = sort_key(value) else {
             let mut order: Vec<usize> = (0..values.len()).filter(|&i| values[i].is_some()).collect();
-            order.sort_by(|&a, &b| values[b].cmp(&values[a]));
+            crate::order::sort_by(&mut order, |&a, &b| values[b].cmp(&values[a]));
             return order;
         };
         keys.push((Reverse(key), i));
     }
-    keys.sort_unstable();
+    crate::order::sort(&mut keys);
     keys.into_iter().map(|(_, i)| i).collect()
 }
 
@@ -199,7 +199,7 @@ fn near_ties(banks: &mut [BankResult], names: &[&str], order: &[usize]) {
         return;
     }
     // In bank order, as a reader expects: each bank's others are then listed in bank order too.
-    found.sort_unstable();
+    crate::order::sort(&mut found);
     let name = |k: usize| names.get(banks[k].index).copied().unwrap_or(banks[k].id.as_str()).to_owned();
     let mut others: Vec<Vec<String>> = vec![Vec::new(); banks.len()];
     for &(i, j) in &found {

@@ -296,7 +296,7 @@ impl Goal {
         let others = || -> Vec<Decimal> {
             let mut t: Vec<Decimal> =
                 evaluation.banks.iter().filter(|o| o.index != bank).filter_map(|o| o.total).collect();
-            t.sort_unstable_by(|a, b| b.cmp(a));
+            crate::order::sort_unstable_by(&mut t, |a, b| b.cmp(a));
             t
         };
         // Rank n or better: at least the n-th highest total of the others (ties share the rank).

@@ -184,7 +184,7 @@ impl Lever {
     pub fn same_figures(&self, other: &Lever) -> bool {
         let sorted = |l: &Lever| {
             let mut f = l.fields.clone();
-            f.sort();
+            crate::order::sort(&mut f);
             f
         };
         sorted(self) == sorted(other)

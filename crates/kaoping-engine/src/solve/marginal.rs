@@ -163,7 +163,7 @@ pub fn marginal(scheme: &Scheme, scenario: &Scenario, bank: &str, rivals: Rivals
         });
     }
     // The most valuable lending first; equal points by the share they bring, then in the levers' order.
-    rows.sort_by(|a, b| b.points.cmp(&a.points).then(b.share_pp.cmp(&a.share_pp)));
+    crate::order::sort_by(&mut rows, |a, b| b.points.cmp(&a.points).then(b.share_pp.cmp(&a.share_pp)));
     Some(Marginal { bank: bank.to_owned(), now, rows, notes })
 }
 

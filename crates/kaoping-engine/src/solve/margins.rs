@@ -108,7 +108,7 @@ pub fn margins(scheme: &Scheme, scenario: &Scenario, bank: &str, rivals: Rivals,
     };
     let mut others: Vec<&crate::evaluation::BankResult> =
         evaluation.banks.iter().filter(|b| b.index != index && b.is_ranked()).collect();
-    others.sort_by(|a, b| b.total.cmp(&a.total).then(a.index.cmp(&b.index)));
+    crate::order::sort_by(&mut others, |a, b| b.total.cmp(&a.total).then(a.index.cmp(&b.index)));
     let gap = |b: &crate::evaluation::BankResult| b.total.unwrap_or_default() - total;
     let just_above = others.iter().rev().find(|b| gap(b) > Decimal::ZERO).map(|b| b.id.clone());
     let just_below = others.iter().find(|b| gap(b) <= Decimal::ZERO).map(|b| b.id.clone());

@@ -742,7 +742,7 @@ fn out_of_reach(trial: &Trial<'_>, goal: &Goal, max: u64) -> Outcome {
                     _ => b.total.is_some_and(|t| t > ours),
                 })
                 .collect();
-            above.sort_by(|a, b| b.total.cmp(&a.total).then(a.index.cmp(&b.index)));
+            crate::order::sort_by(&mut above, |a, b| b.total.cmp(&a.total).then(a.index.cmp(&b.index)));
             above.into_iter().map(|b| b.id.clone()).collect()
         }
         _ => Vec::new(),

@@ -172,7 +172,7 @@ pub(crate) fn smallest(first: u64, max: u64, zero: Option<Probe>, mut probe: imp
 
 /// Whether the probes, in order of `k`, never go from met to not met and never lose distance.
 fn consistent(seen: &mut [(u64, Probe)]) -> bool {
-    seen.sort_by_key(|(k, _)| *k);
+    crate::order::sort_by_key(seen, |(k, _)| *k);
     seen.windows(2).all(|pair| match pair {
         [(_, a), (_, b)] => {
             let kept = match (a.progress, b.progress) {

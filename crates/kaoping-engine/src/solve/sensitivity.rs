@@ -161,7 +161,7 @@ fn point(scheme: &Scheme, evaluation: &Evaluation, index: usize, value: Decimal,
     let ours = evaluation.banks.get(index);
     let mut others: Vec<Decimal> =
         evaluation.banks.iter().filter(|b| b.index != index).filter_map(|b| b.total).collect();
-    others.sort_unstable_by(|a, b| b.cmp(a));
+    crate::order::sort_unstable_by(&mut others, |a, b| b.cmp(a));
     let band_edges = scheme
         .rules
         .outcomes

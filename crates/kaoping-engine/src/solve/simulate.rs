@@ -251,9 +251,9 @@ impl<'a> Simulation<'a> {
     /// What the draws so far show.
     pub fn summary(&self) -> SimulationSummary {
         let mut ranks = self.ranks.clone();
-        ranks.sort_unstable();
+        crate::order::sort(&mut ranks);
         let mut shares = self.shares.clone();
-        shares.sort_unstable();
+        crate::order::sort(&mut shares);
         let mut rank_counts: Vec<(u32, u32)> = Vec::new();
         for r in &ranks {
             match rank_counts.last_mut() {

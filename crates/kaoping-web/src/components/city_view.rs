@@ -173,7 +173,7 @@ pub fn CityView(props: &CityViewProps) -> Html {
         column.value(result, figure)
     };
     let mut rows: Vec<&BankResult> = props.derived.evaluation.banks.iter().collect();
-    rows.sort_by(|a, b| {
+    kaoping_engine::order::sort_by(&mut rows, |a, b| {
         let order = match (sort_value(a), sort_value(b)) {
             (Some(x), Some(y)) if ascending => x.cmp(&y),
             (Some(x), Some(y)) => y.cmp(&x),

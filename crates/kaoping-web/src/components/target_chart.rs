@@ -71,7 +71,7 @@ pub fn TargetChart(props: &TargetChartProps) -> Html {
     // The lines' names at the right end, pushed apart where the lines end close together.
     let mut names: Vec<(Decimal, String)> = last.band_edges.iter().map(|(b, t)| (*t, b.label().to_owned())).collect();
     names.extend(last.interview_line.map(|t| (t, "约谈线".to_owned())));
-    names.sort_by_key(|name| std::cmp::Reverse(name.0));
+    kaoping_engine::order::sort_by_key(&mut names, |name| std::cmp::Reverse(name.0));
     let mut below = Decimal::from(i64::MIN);
     let names: Vec<(String, String)> = names
         .into_iter()
