@@ -242,6 +242,25 @@ pub struct Outcomes {
     pub evaluation_weight: Param,
     /// Weight of the depositing department's own score, in percent.
     pub department_weight: Param,
+    /// The public funds of 四(四), each placed by its own depositing department's composite.
+    pub funds: Vec<Fund>,
+}
+
+/// One kind of 市级公共性资金 (四(四)) and the department that places it (its 存放主体部门), whose own
+/// indicators (个性指标) make the 30% part of that fund's composite.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fund {
+    /// Stable id used by scenario files, goals and spreadsheet columns (`fiscal`).
+    pub id: String,
+    /// The fund as the scheme names it (`财政专户资金`).
+    pub name: String,
+    /// A short name for table columns (`财政专户`).
+    pub short: String,
+    /// The depositing department (`市财政局`).
+    pub department: String,
+    /// The clause and words it comes from.
+    pub reference: String,
 }
 
 /// A year's rule numbers.
