@@ -66,7 +66,7 @@ pub use fields::{
 pub use format::{display_columns, format_amount, format_fixed2, group_digits, round2};
 pub use input::{normalize, Reading as TypedText};
 pub use items::{Band, Item};
-pub use parameters::{Param, Parameters};
+pub use parameters::{Fund, Param, Parameters};
 pub use plausibility::{doubts, setting_doubts, Doubt, SettingDoubt};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
@@ -79,6 +79,10 @@ pub use scheme::{
 pub use scheme_diff::{AnnexChange, RuleChange, SchemeDiff};
 pub use scheme_file::{RULE_NUMBER_MAX, WORDS_YEAR};
 pub use scheme_problem::SchemeProblem;
+pub use sections::deposits::{
+    missing_key, missing_score_zh, not_shared_zh, place, place_fund, round_to_total, rounding_zh, BankPlacement,
+    DepositInputs, FundPlacement, FundShare, Placement, DEPOSITS_FORMAT, PLACES, SHOWN_PLACES,
+};
 pub use settings::{Group, Setting, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use solve::{
     all_levers, chart_range, common_kinds, loans_for_rank, marginal, margins, next_band, next_band_answer, sensitivity,

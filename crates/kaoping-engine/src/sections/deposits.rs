@@ -1,0 +1,434 @@
+//! 四(四) 市级公共性资金存放: each fund placed by its own department's composite.
+//!
+//! > (四) 年度考评结果作为市级公共性资金存放综合评分依据, 所占权重为70%, 市级公共性资金存放主体部门个性指标占
+//! > 综合评分权重为30%。
+//! > 市级公共性资金范围包括财政专户资金、住宅维修(房改售房)资金、住房公积金及其他政府公共性资金。
+//!
+//! Each fund has its own depositing department (主体部门: 市财政局 for 财政专户资金, 市住建局 for 住宅维修资金,
+//! 市住房公积金管理中心 for 住房公积金, the others for the rest; the list is `outcomes.funds` in the
+//! parameters), and each department scores the banks on its own indicators (个性指标). So a bank has one
+//! composite per fund:
+//!
+//! - `composite_f` = the evaluation points (the 70% part, as [`outcomes`](super::outcomes) works it out)
+//!   + 30% × department f's score of the bank;
+//! - `share_f` = `composite_f` / Σ `composite_f` over the ranked banks (a vetoed bank: 不适用, out of
+//!   the sum);
+//! - `amount_f` = `share_f` × the fund's amount; per bank, the total placed is the sum over the funds.
+//!
+//! The text makes the composite the *basis* (依据) of placement, not a formula for it: placing each fund
+//! in proportion to the composites is the reading, and the README says so.
+//!
+//! A quotient of rust_decimal is rounded at its 28th significant digit, so sixteen shares worked out
+//! one by one add up to 100% only to within a few units of the last place. Here every share and amount
+//! is carried to [`PLACES`] decimal places instead, the last place given by largest remainder
+//! ([`round_to_total`]): each fund's shares add up to exactly 100 and its amounts to exactly the fund,
+//! and each differs from the true ratio by less than one unit of that place (10⁻¹⁸). The same function
+//! makes the shown columns (0.01 亿元, 0.01%) add up to the fund and to 100.00 exactly.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::{json, Map, Value};
+
+use crate::evaluation::Evaluation;
+use crate::fields::Field;
+use crate::parameters::Fund;
+use crate::scheme::Scheme;
+
+/// The decimal places every share (in percent) and amount (in 亿元) is carried to: as many as an amount
+/// of up to 1亿亿元 (9 digits before the point) leaves within rust_decimal's 28 digits, less one.
+pub const PLACES: u32 = 18;
+
+/// The decimal places the shown columns are rounded to (0.01 亿元, 0.01%); a fund typed with more
+/// decimals shows its amounts with as many, so that they still add up to it.
+pub const SHOWN_PLACES: u32 = 2;
+
+/// The file format's name.
+pub const DEPOSITS_FORMAT: &str = "kaoping-deposits/1";
+
+/// What placing the funds needs beyond the evaluation: each fund's amount and each bank's department
+/// score for it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct DepositInputs {
+    /// Per fund, in the scheme's order (`outcomes.funds`): the amount to place, 亿元, when it is given.
+    pub amounts: Vec<Option<Decimal>>,
+    /// Per fund, in the scheme's order, per bank in annex order: the department's score that counts
+    /// (the bank's score for that fund, else its one score for every fund), when there is one.
+    pub scores: Vec<Vec<Option<Decimal>>>,
+}
+
+/// One bank's part of one fund.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FundShare {
+    /// The 70% part (the same for every fund).
+    pub evaluation_points: Decimal,
+    /// The department's score of the bank; `None` when not given (the part counts 0).
+    pub department_score: Option<Decimal>,
+    /// evaluation points + 30% × the department's score.
+    pub composite: Decimal,
+    /// The bank's share of the fund, percent, to [`PLACES`] decimals; `None` for a bank that is not
+    /// ranked (不适用), or when the ranked banks' composites add up to 0.
+    pub share_pct: Option<Decimal>,
+    /// `share_pct` rounded to 0.01 by largest remainder: the ranked banks' add up to 100.00.
+    pub share_pct_shown: Option<Decimal>,
+    /// The bank's part of the fund, 亿元, to [`PLACES`] decimals; `None` when the fund has no amount
+    /// or there is no share.
+    pub amount: Option<Decimal>,
+    /// `amount` rounded to 0.01 亿元 by largest remainder: the column adds up to the fund.
+    pub amount_shown: Option<Decimal>,
+}
+
+/// One fund placed among the banks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundPlacement {
+    /// The fund's index in the scheme's `outcomes.funds`.
+    pub fund: usize,
+    /// The amount placed, 亿元, when given.
+    pub amount: Option<Decimal>,
+    /// Σ composite over the ranked banks.
+    pub composite_sum: Decimal,
+    /// Every bank, in annex order.
+    pub banks: Vec<FundShare>,
+}
+
+impl FundPlacement {
+    /// Whether the fund can be shared: some bank is ranked and the composites add up to more than 0.
+    pub fn is_shared(&self) -> bool {
+        self.banks.iter().any(|b| b.share_pct.is_some())
+    }
+}
+
+/// One bank across the funds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BankPlacement {
+    /// Σ amount over the funds that have one, 亿元; `None` when no fund has an amount or the bank
+    /// has no share (不适用).
+    pub total: Option<Decimal>,
+    /// Σ of the shown amounts, so that a table's rows add up as its columns do.
+    pub total_shown: Option<Decimal>,
+    /// The funds (indices in the scheme's order) whose department has no score for the ranked bank:
+    /// that part of its composite counts 0. Empty for a bank that is not ranked.
+    pub missing: Vec<usize>,
+}
+
+/// Every fund placed: the answer to "of 60 亿元 of 财政专户资金, how much does each bank hold?".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// Every fund, in the scheme's order.
+    pub funds: Vec<FundPlacement>,
+    /// Every bank, in annex order.
+    pub banks: Vec<BankPlacement>,
+}
+
+/// Rounds `values` to `places` decimals so that those present add up to `total` exactly: each is cut
+/// down to the place, and the units still missing go one each to the values with the largest parts
+/// cut off (ties: the earlier bank). The values must be at least 0 and add up to `total` within less
+/// than one unit per value; absent values stay absent.
+///
+/// This is the placement's one rounding: it carries every share and amount to [`PLACES`] and rounds
+/// the shown columns to [`SHOWN_PLACES`].
+pub fn round_to_total(values: &[Option<Decimal>], total: Decimal, places: u32) -> Vec<Option<Decimal>> {
+    let unit = Decimal::new(1, places);
+    let mut parts: Vec<Option<Decimal>> =
+        values.iter().map(|v| v.map(|v| v.round_dp_with_strategy(places, RoundingStrategy::ToZero))).collect();
+    let present: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].is_some()).collect();
+    if present.is_empty() {
+        return parts;
+    }
+    let cut = |i: usize| values[i].unwrap_or_default() - parts[i].unwrap_or_default();
+    let given: Decimal = parts.iter().flatten().sum();
+    let missing = (total - given).checked_div(unit).and_then(|n| n.round().to_i64()).unwrap_or(0);
+    let mut order = present.clone();
+    // The largest cut first; a stable sort keeps bank order among equal cuts.
+    order.sort_by_key(|&i| std::cmp::Reverse(cut(i)));
+    if missing < 0 {
+        // Only when the values add up to more than the total: the smallest cuts give a unit back.
+        order.reverse();
+    }
+    let step = if missing < 0 { -unit } else { unit };
+    let mut left = missing.unsigned_abs();
+    // One unit per value and round: one round is all that values within their precondition need; a
+    // part never goes below 0, and a few more rounds bound the work on any input.
+    'rounds: for _ in 0..=order.len() {
+        for &i in &order {
+            if left == 0 {
+                break 'rounds;
+            }
+            if let Some(part) = parts[i].as_mut().filter(|p| **p + step >= Decimal::ZERO) {
+                *part += step;
+                left -= 1;
+            }
+        }
+    }
+    parts
+}
+
+/// `parts` of `total` in proportion to `weights`, to [`PLACES`] decimals and adding up to `total`
+/// exactly; `None` when the weights present add up to 0 or less.
+fn apportion(weights: &[Option<Decimal>], total: Decimal) -> Option<Vec<Option<Decimal>>> {
+    let sum: Decimal = weights.iter().flatten().sum();
+    if sum <= Decimal::ZERO {
+        return None;
+    }
+    let exact: Vec<Option<Decimal>> = weights
+        .iter()
+        .map(|w| w.map(|w| w.checked_div(sum).and_then(|r| r.checked_mul(total)).unwrap_or_default()))
+        .collect();
+    Some(round_to_total(&exact, total, PLACES))
+}
+
+/// The places a fund's shown amounts are rounded to: [`SHOWN_PLACES`], or the amount's own when finer.
+fn shown_places(amount: Decimal) -> u32 {
+    amount.normalize().scale().max(SHOWN_PLACES)
+}
+
+/// Places one fund (by its index in the scheme's `outcomes.funds`) among the banks of an evaluation.
+pub fn place_fund(scheme: &Scheme, evaluation: &Evaluation, inputs: &DepositInputs, fund: usize) -> FundPlacement {
+    let rules = &scheme.rules.outcomes;
+    let weight = rules.department_weight.value / Decimal::ONE_HUNDRED;
+    let amount = inputs.amounts.get(fund).copied().flatten();
+    let scores = inputs.scores.get(fund);
+    let mut banks: Vec<FundShare> = evaluation
+        .banks
+        .iter()
+        .enumerate()
+        .map(|(i, bank)| {
+            let department_score = scores.and_then(|s| s.get(i)).copied().flatten();
+            let evaluation_points = bank.deposit.evaluation_points;
+            FundShare {
+                evaluation_points,
+                department_score,
+                // As outcomes works out the one composite, digit for digit, so that a single score
+                // for every fund gives today's composite.
+                composite: evaluation_points + department_score.unwrap_or(Decimal::ZERO) * weight,
+                ..FundShare::default()
+            }
+        })
+        .collect();
+    let ranked: Vec<Option<Decimal>> =
+        evaluation.banks.iter().zip(&banks).map(|(b, s)| b.is_ranked().then_some(s.composite)).collect();
+    let composite_sum: Decimal = ranked.iter().flatten().sum();
+    if let Some(shares) = apportion(&ranked, Decimal::ONE_HUNDRED) {
+        let shown = round_to_total(&shares, Decimal::ONE_HUNDRED, SHOWN_PLACES);
+        for ((bank, share), shown) in banks.iter_mut().zip(shares).zip(shown) {
+            bank.share_pct = share;
+            bank.share_pct_shown = shown;
+        }
+        if let Some(amounts) = amount.and_then(|a| apportion(&ranked, a)) {
+            let shown = round_to_total(&amounts, amount.unwrap_or_default(), shown_places(amount.unwrap_or_default()));
+            for ((bank, part), shown) in banks.iter_mut().zip(amounts).zip(shown) {
+                bank.amount = part;
+                bank.amount_shown = shown;
+            }
+        }
+    }
+    FundPlacement { fund, amount, composite_sum, banks }
+}
+
+/// Places every fund among the banks of an evaluation, with each bank's total and missing scores.
+pub fn place(scheme: &Scheme, evaluation: &Evaluation, inputs: &DepositInputs) -> Placement {
+    let funds: Vec<FundPlacement> =
+        (0..scheme.rules.outcomes.funds.len()).map(|f| place_fund(scheme, evaluation, inputs, f)).collect();
+    let banks = (0..evaluation.banks.len())
+        .map(|i| {
+            let sum = |part: fn(&FundShare) -> Option<Decimal>| -> Option<Decimal> {
+                let parts: Vec<Decimal> = funds.iter().filter_map(|f| f.banks.get(i).and_then(part)).collect();
+                (!parts.is_empty()).then(|| parts.into_iter().sum())
+            };
+            BankPlacement {
+                total: sum(|s| s.amount),
+                total_shown: sum(|s| s.amount_shown),
+                // A bank that is not ranked has no share, whatever its score: nothing to tell it.
+                missing: funds
+                    .iter()
+                    .filter(|_| evaluation.banks.get(i).is_some_and(|b| b.is_ranked()))
+                    .filter(|f| f.banks.get(i).is_some_and(|s| s.department_score.is_none()))
+                    .map(|f| f.fund)
+                    .collect(),
+            }
+        })
+        .collect();
+    Placement { funds, banks }
+}
+
+/// What a bank without a department's score is told: that part of the fund's composite counts 0.
+pub fn missing_score_zh(fund: &Fund) -> String {
+    format!("{}未给出个性指标得分：{}的综合评分中部门部分按 0 计", fund.department, fund.name)
+}
+
+/// What is said of a fund that cannot be shared: no bank is ranked, or every composite is 0.
+pub fn not_shared_zh(fund: &Fund) -> String {
+    format!("{}：没有参与排名的银行，或其综合评分合计为 0，无法按比例测算存放", fund.name)
+}
+
+/// The key a missing department score is listed under (`department_scores.fiscal`).
+pub fn missing_key(fund: &Fund) -> String {
+    format!("department_scores.{}", fund.id)
+}
+
+impl Placement {
+    /// The placement as a `kaoping-deposits/1` value: decimals as exact strings, trailing zeros
+    /// dropped; `null` where a figure is not given or does not apply.
+    pub fn to_value(&self, scheme: &Scheme) -> Value {
+        let rules = &scheme.rules.outcomes;
+        let num = |v: Decimal| Value::String(v.normalize().to_string());
+        let opt = |v: Option<Decimal>| v.map_or(Value::Null, num);
+        let funds: Vec<Value> = self
+            .funds
+            .iter()
+            .filter_map(|placed| {
+                let fund = rules.funds.get(placed.fund)?;
+                let banks: Map<String, Value> = scheme
+                    .banks
+                    .iter()
+                    .zip(&placed.banks)
+                    .map(|(info, s)| {
+                        // The score is the bank figure's, under its key.
+                        let value: Map<String, Value> = [
+                            ("evaluation_points", num(s.evaluation_points)),
+                            (Field::DepartmentScore.key(), opt(s.department_score)),
+                            ("composite", num(s.composite)),
+                            ("share_pct", opt(s.share_pct)),
+                            ("share_pct_shown", opt(s.share_pct_shown)),
+                            ("amount", opt(s.amount)),
+                            ("amount_shown", opt(s.amount_shown)),
+                        ]
+                        .into_iter()
+                        .map(|(key, value)| (key.to_owned(), value))
+                        .collect();
+                        (info.id.clone(), Value::Object(value))
+                    })
+                    .collect();
+                Some(json!({
+                    "id": fund.id,
+                    "name": fund.name,
+                    "department": fund.department,
+                    "amount": opt(placed.amount),
+                    "composite_sum": num(placed.composite_sum),
+                    "banks": banks,
+                }))
+            })
+            .collect();
+        let banks: Map<String, Value> = scheme
+            .banks
+            .iter()
+            .zip(&self.banks)
+            .map(|(info, b)| {
+                let missing: Vec<&Fund> = b.missing.iter().filter_map(|&f| rules.funds.get(f)).collect();
+                let value = json!({
+                    "name": info.short_name,
+                    "total": opt(b.total),
+                    "total_shown": opt(b.total_shown),
+                    "missing": missing.iter().map(|f| missing_key(f)).collect::<Vec<_>>(),
+                    "warnings": missing.iter().map(|f| missing_score_zh(f)).collect::<Vec<_>>(),
+                });
+                (info.id.clone(), value)
+            })
+            .collect();
+        let warnings: Vec<String> = self
+            .funds
+            .iter()
+            .filter(|f| !f.is_shared())
+            .filter_map(|f| rules.funds.get(f.fund))
+            .map(not_shared_zh)
+            .collect();
+        json!({
+            "format": DEPOSITS_FORMAT,
+            "year": scheme.year,
+            "clause": "四(四)",
+            "evaluation_weight_pct": num(rules.evaluation_weight.value),
+            "department_weight_pct": num(rules.department_weight.value),
+            "rounding": {
+                "places": PLACES,
+                "shown_places": SHOWN_PLACES,
+                "method": "largest_remainder",
+                "note": rounding_zh(),
+            },
+            "funds": funds,
+            "banks": banks,
+            "warnings": warnings,
+        })
+    }
+
+    /// The placement as pretty `kaoping-deposits/1` JSON.
+    pub fn to_json(&self, scheme: &Scheme) -> String {
+        serde_json::to_string_pretty(&self.to_value(scheme)).unwrap_or_default()
+    }
+}
+
+/// How the placement rounds, in words for a table's foot.
+pub fn rounding_zh() -> String {
+    format!(
+        "占比与金额按综合评分精确计算至小数点后 {PLACES} 位（末位按最大余数法分配，使各项资金的占比合计恰为 100%、\
+         金额合计恰为该项资金）；表中显示保留 {SHOWN_PLACES} 位小数，同样按最大余数法取舍，使每列合计恰等于该项资金"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap_or_default()
+    }
+
+    fn some(values: &[&str]) -> Vec<Option<Decimal>> {
+        values.iter().map(|v| (!v.is_empty()).then(|| d(v))).collect()
+    }
+
+    #[test]
+    fn rounding_to_a_total_gives_the_units_left_to_the_largest_cuts() {
+        type Case<'a> = (&'a str, &'a [&'a str], &'a str, u32, &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "thirds of 100 at two places",
+                &["33.333333", "33.333333", "33.333334"],
+                "100",
+                2,
+                &["33.33", "33.33", "33.34"],
+            ),
+            (
+                "a tie in the cut goes to the earlier",
+                &["33.335", "33.335", "33.33"],
+                "100",
+                2,
+                &["33.34", "33.33", "33.33"],
+            ),
+            ("two units left", &["0.005", "0.005", "0.005", "9.985"], "10", 2, &["0.01", "0.01", "0.00", "9.98"]),
+            ("already exact", &["60", "40"], "100", 2, &["60", "40"]),
+            ("an absent value stays absent", &["", "50.004", "49.996"], "100", 2, &["", "50.00", "50.00"]),
+            (
+                "a fund typed to the yuan keeps its places",
+                &["0.123456785", "0.123456785"],
+                "0.24691357",
+                8,
+                &["0.12345679", "0.12345678"],
+            ),
+            (
+                "values above the total give back from the smallest cuts",
+                &["50.009", "50.001"],
+                "100",
+                2,
+                &["50.00", "50.00"],
+            ),
+        ];
+        for (name, values, total, places, expected) in cases {
+            let parts = round_to_total(&some(values), d(total), *places);
+            assert_eq!(parts, some(expected), "{name}");
+            assert_eq!(parts.iter().flatten().sum::<Decimal>(), d(total), "{name}: adds up");
+        }
+        assert_eq!(round_to_total(&[None, None], Decimal::ONE_HUNDRED, 2), vec![None, None]);
+    }
+
+    #[test]
+    fn apportioned_thirds_add_up_to_exactly_the_total() {
+        let parts = apportion(&some(&["1", "1", "1"]), Decimal::ONE_HUNDRED).expect("positive weights");
+        assert_eq!(
+            parts,
+            some(&["33.333333333333333334", "33.333333333333333333", "33.333333333333333333"]),
+            "the last place's unit left over goes to the first of three equal cuts"
+        );
+        assert_eq!(parts.iter().flatten().sum::<Decimal>(), Decimal::ONE_HUNDRED);
+        assert_eq!(apportion(&some(&["0", "", "0"]), Decimal::ONE_HUNDRED), None, "nothing to share");
+    }
+}
