@@ -12,7 +12,7 @@ use crate::fields::BankInput;
 use crate::items::Band;
 use crate::scheme::Scheme;
 use crate::scoring::{line, target_line};
-use crate::sections::{adjustments, dongchu, loan_input, loan_structure, outcomes};
+use crate::sections::{adjustments, deposits, dongchu, loan_input, loan_structure, outcomes};
 use crate::values::{Amount, Count};
 use rust_decimal::Decimal;
 
@@ -100,7 +100,8 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
     let names: Vec<&str> = scheme.banks.iter().map(|b| b.short_name.as_str()).collect();
     let ranked =
         outcomes::apply(&scheme.rules.outcomes, scenario.settings.deposit_normalization, &inputs, &names, &mut banks);
-    Evaluation { city, banks, ranked }
+    let deposit_inputs = deposits::inputs(scheme, scenario, &inputs);
+    Evaluation { city, banks, ranked, deposit_inputs }
 }
 
 /// A bank's balance lines: the annex base and task, and the figure entered or, absent one, on task.

@@ -57,8 +57,8 @@ pub use document::{
 pub use error::{Assumption, Error, LeverProblem};
 pub use evaluate::evaluate;
 pub use evaluation::{
-    Against, BankResult, CityFigure, CityFigures, Deposit, Evaluation, Figures, GrowthWorking, ItemScore, Line,
-    Milestone, Programme, Progress, Warning, Working,
+    Against, BankResult, CityFigure, CityFigures, Deposit, DepositInputs, Evaluation, Figures, GrowthWorking,
+    ItemScore, Line, Milestone, Programme, Progress, Warning, Working,
 };
 pub use fields::{
     is_lever, lever_fields, AnnexLine, BankInput, Field, FieldSet, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS,
@@ -81,7 +81,7 @@ pub use scheme_file::{RULE_NUMBER_MAX, WORDS_YEAR};
 pub use scheme_problem::SchemeProblem;
 pub use sections::deposits::{
     missing_key, missing_score_zh, not_shared_zh, place, place_fund, round_to_total, rounding_zh, BankPlacement,
-    DepositInputs, FundPlacement, FundShare, Placement, DEPOSITS_FORMAT, PLACES, SHOWN_PLACES,
+    FundPlacement, FundShare, Placement, DEPOSITS_FORMAT, PLACES, SHOWN_PLACES,
 };
 pub use settings::{Group, Setting, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use solve::{
@@ -90,7 +90,7 @@ pub use solve::{
     LoanTarget, Marginal, MarginalRow, Margins, NextBandAnswer, Note, Outcome, RivalLines, RivalMargin, RivalUnentered,
     Rivals, Sensitivity, SensitivityPoint, Simulation, SimulationSpec, SimulationSummary, Start,
 };
-pub use standing::Standing;
+pub use standing::{FundStanding, Standing};
 pub use values::{
     parse_exact, Amount, Choice, Count, DepartmentScore, Percent, PolicyScore, Range, Target, ValueError,
 };

@@ -246,6 +246,13 @@ pub struct Outcomes {
     pub funds: Vec<Fund>,
 }
 
+impl Outcomes {
+    /// The index of a fund in [`Outcomes::funds`] by its id (`fiscal`).
+    pub fn fund_index(&self, id: &str) -> Option<usize> {
+        self.funds.iter().position(|f| f.id == id)
+    }
+}
+
 /// One kind of 市级公共性资金 (四(四)) and the department that places it (its 存放主体部门), whose own
 /// indicators (个性指标) make the 30% part of that fund's composite.
 #[derive(Debug, Clone, Deserialize)]

@@ -343,3 +343,37 @@ fn the_next_band_answer_still_reads_as_before() {
     );
     let _ = BonusMode::ProRata;
 }
+
+#[test]
+fn a_fund_goal_with_one_score_for_every_fund_is_the_share_goal() {
+    // No department scores: each fund's composite is the evaluation points alone, as is the one
+    // composite, so every fund's share is today's share and both goals need the same loan.
+    let scenario = held(None, false);
+    let share = run(&scenario, "cgb", "loans", "share>=6");
+    let fiscal = run(&scenario, "cgb", "loans", "share:fiscal>=6");
+    assert_eq!(needs(&fiscal).0, needs(&share).0);
+    let Outcome::Needs { at, .. } = &fiscal.outcome else { panic!("needs a figure") };
+    let fund = at.fund.expect("the fund's figures at the answer");
+    // The fund's share is carried to 18 places, the one share to 28 digits.
+    let apart = fund.share_pct.map(|s| (s - at.share_pct).abs());
+    assert!(apart.is_some_and(|a| a <= Decimal::new(1, 18)), "{:?} against {}", fund.share_pct, at.share_pct);
+    assert_eq!(fund.amount, None, "no amount given for the fund");
+    // cgb's total T against the others' 96.75 (the positive totals count): T / (96.75 + T) ≥ 6% at
+    // T ≥ 6.1755, 1.4255 above its 4.75 at 11.904762 points per 亿: 0.1197, so 0.12亿.
+    assert_eq!(
+        fiscal.zh(scheme()),
+        "贷款余额达到 26.72 亿元（再增 0.12 亿元）可使财政专户资金存放占比达到 6.00%：届时第 9 名，贡献积极单位，\
+         总分 6.18，存放占比 6.00%，财政专户资金占比 6.00%（其他数据不变）"
+    );
+}
+
+#[test]
+fn an_amount_goal_needs_the_funds_amount() {
+    let answer = run(&held(None, false), "cgb", "loans", "amount:provident>=1");
+    assert!(matches!(answer.outcome, Outcome::OutOfReach { .. }));
+    assert_eq!(answer.evaluations, 1, "nothing to search for");
+    assert_eq!(
+        answer.zh(scheme()),
+        "无法测算（使住房公积金存放金额达到 1.00 亿元）：没有填写住房公积金的存放金额，请先填写该项资金的金额"
+    );
+}

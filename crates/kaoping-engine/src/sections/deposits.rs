@@ -29,8 +29,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{json, Map, Value};
 
-use crate::evaluation::Evaluation;
-use crate::fields::Field;
+use crate::document::Scenario;
+use crate::evaluation::{DepositInputs, Evaluation};
+use crate::fields::{BankInput, Field};
 use crate::parameters::Fund;
 use crate::scheme::Scheme;
 
@@ -44,17 +45,6 @@ pub const SHOWN_PLACES: u32 = 2;
 
 /// The file format's name.
 pub const DEPOSITS_FORMAT: &str = "kaoping-deposits/1";
-
-/// What placing the funds needs beyond the evaluation: each fund's amount and each bank's department
-/// score for it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct DepositInputs {
-    /// Per fund, in the scheme's order (`outcomes.funds`): the amount to place, 亿元, when it is given.
-    pub amounts: Vec<Option<Decimal>>,
-    /// Per fund, in the scheme's order, per bank in annex order: the department's score that counts
-    /// (the bank's score for that fund, else its one score for every fund), when there is one.
-    pub scores: Vec<Vec<Option<Decimal>>>,
-}
 
 /// One bank's part of one fund.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -179,6 +169,29 @@ fn apportion(weights: &[Option<Decimal>], total: Decimal) -> Option<Vec<Option<D
 /// The places a fund's shown amounts are rounded to: [`SHOWN_PLACES`], or the amount's own when finer.
 fn shown_places(amount: Decimal) -> u32 {
     amount.normalize().scale().max(SHOWN_PLACES)
+}
+
+/// The placement's inputs of a scenario, its banks' entries given in annex order: each fund's amount,
+/// and for each bank the score that counts for each fund.
+pub(crate) fn inputs(scheme: &Scheme, _scenario: &Scenario, banks: &[&BankInput]) -> DepositInputs {
+    let funds = &scheme.rules.outcomes.funds;
+    DepositInputs {
+        amounts: vec![None; funds.len()],
+        scores: funds.iter().map(|_| banks.iter().map(|b| b.department_score.map(|s| s.get())).collect()).collect(),
+    }
+}
+
+impl Evaluation {
+    /// Every public fund placed among the banks (四(四)), from the evaluation's points and the
+    /// scenario's department scores and fund amounts it was scored with.
+    pub fn placement(&self, scheme: &Scheme) -> Placement {
+        place(scheme, self, &self.deposit_inputs)
+    }
+
+    /// One fund (by its index in the scheme's `outcomes.funds`) placed among the banks.
+    pub fn fund_placement(&self, scheme: &Scheme, fund: usize) -> FundPlacement {
+        place_fund(scheme, self, &self.deposit_inputs, fund)
+    }
 }
 
 /// Places one fund (by its index in the scheme's `outcomes.funds`) among the banks of an evaluation.
