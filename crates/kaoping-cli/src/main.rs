@@ -10,6 +10,7 @@
 //! kaoping import BOOK [--into FILE] [--map '各项贷款=loans']… [--partial [--refused OUT.csv]]
 //!                               the scenario with the sheet's figures, as JSON (.xlsx/.xls/.ods/.xlsb/.csv/.tsv)
 //! kaoping diff A.json B.json [--bank icbc] [--json]
+//! kaoping deposits FILE [--json]  each public fund placed by its department's composite (四(四))
 //! kaoping link FILE             the share link's fragment (#s=…)
 //! kaoping open-link LINK        the scenario a share link carries
 //! kaoping solve FILE --bank icbc --lever loans --goal rank<=3 [--json]
@@ -22,6 +23,8 @@
 //! scheme of the scenario's year.
 //! Bad input exits with status 2 and one line naming the place and the problem; an import with bad
 //! cells lists every one of them on stderr, one per line.
+
+mod deposits;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -120,6 +123,15 @@ enum Command {
         #[arg(long)]
         bank: Option<String>,
         /// Print JSON (kaoping-diff/1) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Place each public fund (四(四)) by its own department's composite: every bank's composite,
+    /// share and amount per fund, and what it holds in all.
+    Deposits {
+        /// The scenario file (`-` reads standard input).
+        file: String,
+        /// Print JSON (kaoping-deposits/1) instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -438,6 +450,10 @@ fn run(command: Command) -> Result<String, Failure> {
                 return Ok(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n");
             }
             Ok(render_diff(scheme, &comparison, detail.as_ref()))
+        }
+        Command::Deposits { file, json } => {
+            let (scheme, scenario) = load(&file)?;
+            Ok(deposits::render(scheme, &evaluate(scheme, &scenario), json))
         }
         Command::Link { file } => {
             let (_, scenario) = load(&file)?;

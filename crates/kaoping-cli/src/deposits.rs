@@ -1,0 +1,106 @@
+//! `kaoping deposits FILE [--json]`: the public funds of 四(四) placed among the banks, one composite
+//! per depositing department. The JSON is the engine's `kaoping-deposits/1`; the table is the same
+//! figures in Chinese, each fund a block (banks by rank), then what each bank holds in all.
+
+use kaoping_engine::{format_fixed2, rounding_zh, Evaluation, Placement, Scheme};
+use rust_decimal::Decimal;
+
+use crate::{pad, pad_left};
+
+/// What `kaoping deposits` prints.
+pub(crate) fn render(scheme: &Scheme, evaluation: &Evaluation, json: bool) -> String {
+    let placement = evaluation.placement(scheme);
+    if json {
+        return placement.to_json(scheme) + "\n";
+    }
+    table(scheme, evaluation, &placement)
+}
+
+/// A figure with two decimals, or a dash.
+fn fixed(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "—".to_owned(), format_fixed2)
+}
+
+fn table(scheme: &Scheme, evaluation: &Evaluation, placement: &Placement) -> String {
+    let rules = &scheme.rules.outcomes;
+    let name = |i: usize| scheme.banks.get(i).map_or("", |b| b.short_name.as_str());
+    // Banks by rank, the vetoed last, as `kaoping score --table` lists them.
+    let mut order: Vec<usize> = (0..evaluation.banks.len()).collect();
+    order.sort_by_key(|&i| (evaluation.banks[i].rank.is_none(), evaluation.banks[i].rank, i));
+    let mut out = format!(
+        "公共性资金存放（四(四)）：每项资金按其存放主体部门的综合评分分配，综合评分 = 考评结果 {}% + 主体部门个性指标 {}%\n",
+        rules.evaluation_weight.value.normalize(),
+        rules.department_weight.value.normalize()
+    );
+    for placed in &placement.funds {
+        let Some(fund) = rules.funds.get(placed.fund) else { continue };
+        let amount =
+            placed.amount.map_or_else(|| "未填写金额，只列占比".to_owned(), |a| format!("{} 亿元", format_fixed2(a)));
+        out.push_str(&format!("\n{}（{}）：{amount}\n", fund.name, fund.department));
+        out.push_str(&format!(
+            "{}{}{}{}{}{}\n",
+            pad("银行", 10),
+            pad_left("考评部分", 10),
+            pad_left("部门得分", 10),
+            pad_left("综合评分", 10),
+            pad_left("占比%", 9),
+            pad_left("金额(亿元)", 12)
+        ));
+        for &i in &order {
+            let Some(share) = placed.banks.get(i) else { continue };
+            let ranked = evaluation.banks[i].is_ranked();
+            let not_applicable = |v: Option<Decimal>| if ranked { fixed(v) } else { "不适用".to_owned() };
+            out.push_str(&format!(
+                "{}{}{}{}{}{}\n",
+                pad(name(i), 10),
+                pad_left(&format_fixed2(share.evaluation_points), 10),
+                pad_left(&share.department_score.map_or_else(|| "未给出".to_owned(), format_fixed2), 10),
+                pad_left(&format_fixed2(share.composite), 10),
+                pad_left(&not_applicable(share.share_pct_shown), 9),
+                pad_left(&not_applicable(share.amount_shown), 12)
+            ));
+        }
+        let shares: Option<Decimal> =
+            placed.is_shared().then(|| placed.banks.iter().filter_map(|s| s.share_pct_shown).sum());
+        let amounts: Vec<Decimal> = placed.banks.iter().filter_map(|s| s.amount_shown).collect();
+        let amounts = (!amounts.is_empty()).then(|| amounts.into_iter().sum());
+        out.push_str(&format!("{}{}{}\n", pad("合计", 40), pad_left(&fixed(shares), 9), pad_left(&fixed(amounts), 12)));
+        let missing: Vec<&str> = order
+            .iter()
+            .filter(|&&i| placement.banks.get(i).is_some_and(|b| b.missing.contains(&placed.fund)))
+            .map(|&i| name(i))
+            .collect();
+        if !missing.is_empty() {
+            out.push_str(&format!(
+                "{}未给出个性指标得分（部门部分按 0 计）：{}\n",
+                fund.department,
+                missing.join("、")
+            ));
+        }
+        if !placed.is_shared() {
+            out.push_str(&format!("注意：{}\n", kaoping_engine::not_shared_zh(fund)));
+        }
+    }
+    let with_amount: Vec<usize> = placement.funds.iter().filter(|f| f.amount.is_some()).map(|f| f.fund).collect();
+    if !with_amount.is_empty() {
+        out.push_str("\n各行存放合计（亿元）\n");
+        out.push_str(&pad("银行", 10));
+        for &f in &with_amount {
+            out.push_str(&pad_left(rules.funds.get(f).map_or("", |fund| fund.short.as_str()), 12));
+        }
+        out.push_str(&format!("{}\n", pad_left("合计", 12)));
+        for &i in &order {
+            let ranked = evaluation.banks[i].is_ranked();
+            let cell = |v: Option<Decimal>| if ranked { fixed(v) } else { "不适用".to_owned() };
+            out.push_str(&pad(name(i), 10));
+            for &f in &with_amount {
+                let shown = placement.funds.get(f).and_then(|p| p.banks.get(i)).and_then(|s| s.amount_shown);
+                out.push_str(&pad_left(&cell(shown), 12));
+            }
+            let total = placement.banks.get(i).and_then(|b| b.total_shown);
+            out.push_str(&format!("{}\n", pad_left(&cell(total), 12)));
+        }
+    }
+    out.push_str(&format!("\n说明：{}。\n", rounding_zh()));
+    out
+}
