@@ -104,3 +104,44 @@ fn table(scheme: &Scheme, evaluation: &Evaluation, placement: &Placement) -> Str
     out.push_str(&format!("\n说明：{}。\n", rounding_zh()));
     out
 }
+
+/// What `kaoping diff` adds for the public funds: each fund with an amount, and every bank whose
+/// amount moved, at 0.01 亿元 (each column adding up by largest remainder).
+pub(crate) fn render_diff(scheme: &Scheme, comparison: &kaoping_engine::Comparison) -> String {
+    let mut out = String::new();
+    for change in &comparison.funds {
+        let Some(fund) = scheme.rules.outcomes.funds.get(change.fund) else { continue };
+        let amount = |v: Option<Decimal>| v.map_or_else(|| "未填写".to_owned(), format_fixed2);
+        let moved: Vec<String> = change
+            .moved()
+            .filter_map(|i| {
+                let (x, y) = (change.before.banks.get(i)?, change.after.banks.get(i)?);
+                let (a, b) = (fixed(x.amount_shown), fixed(y.amount_shown));
+                if a == b {
+                    return None;
+                }
+                let name = scheme.banks.get(i).map_or("", |b| b.short_name.as_str());
+                let by = change.amount_change(i).map(|d| {
+                    let shown = format_fixed2(d);
+                    if d > Decimal::ZERO {
+                        format!("（+{shown}）")
+                    } else {
+                        format!("（{shown}）")
+                    }
+                });
+                Some(format!("{name} {a} → {b}{}", by.unwrap_or_default()))
+            })
+            .collect();
+        out.push_str(&format!(
+            "\n{}存放金额（亿元）：A {} → B {}{}",
+            fund.name,
+            amount(change.before.amount),
+            amount(change.after.amount),
+            if moved.is_empty() { "，各行金额不变".to_owned() } else { format!("\n  {}", moved.join("\n  ")) }
+        ));
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}

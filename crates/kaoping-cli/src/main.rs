@@ -157,7 +157,8 @@ enum Command {
         #[arg(long)]
         lever: String,
         /// rank<=N, band=outstanding|positive|general, not-interviewed, total>=S, share>=P,
-        /// composite>=C or above=BANK.
+        /// composite>=C, above=BANK, or one public fund's share:FUND>=P or amount:FUND>=A
+        /// (FUND: a fund id of the year, e.g. share:fiscal>=10).
         #[arg(long)]
         goal: String,
         #[command(flatten)]
@@ -558,6 +559,7 @@ fn render_diff(
     if !comparison.settings.is_empty() {
         out.push('\n');
     }
+    out.push_str(&deposits::render_diff(scheme, comparison));
     if let Some(detail) = detail {
         let name = comparison
             .banks

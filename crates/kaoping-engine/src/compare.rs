@@ -1,5 +1,6 @@
 //! Comparing two scenarios: how each bank's total, rank, band and public-fund share move from one to
-//! the other, and for one bank which items moved and why.
+//! the other, what each bank holds of every public fund that has an amount, and for one bank which
+//! items moved and why.
 //!
 //! Both scenarios are scored by [`evaluate`]; nothing here computes a point. An item can move although
 //! the bank's own figures did not (a city average moved with other banks' figures, or a reading was
@@ -14,6 +15,7 @@ use crate::evaluation::Evaluation;
 use crate::fields::{Field, FIELDS};
 use crate::items::Item;
 use crate::scheme::Scheme;
+use crate::sections::deposits::FundPlacement;
 use crate::settings::Setting;
 use crate::standing::Standing;
 
@@ -58,6 +60,35 @@ pub struct SettingChange {
     pub after: String,
 }
 
+/// One public fund (四(四)) placed in both scenarios.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundChange {
+    /// The fund's index in the scheme's `outcomes.funds`.
+    pub fund: usize,
+    /// The fund placed in the first scenario.
+    pub before: FundPlacement,
+    /// In the second.
+    pub after: FundPlacement,
+}
+
+impl FundChange {
+    /// The banks (by index, annex order) whose share or amount of the fund differs.
+    pub fn moved(&self) -> impl Iterator<Item = usize> + '_ {
+        self.before
+            .banks
+            .iter()
+            .zip(&self.after.banks)
+            .enumerate()
+            .filter_map(|(i, (x, y))| (x.share_pct != y.share_pct || x.amount != y.amount).then_some(i))
+    }
+
+    /// A bank's amount after − before, 亿元, when both scenarios place the fund with it.
+    pub fn amount_change(&self, bank: usize) -> Option<Decimal> {
+        let (x, y) = (self.before.banks.get(bank)?.amount?, self.after.banks.get(bank)?.amount?);
+        Some(y - x)
+    }
+}
+
 /// Two scenarios side by side: every bank in annex order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
@@ -65,6 +96,9 @@ pub struct Comparison {
     pub banks: Vec<BankChange>,
     /// Readings and typed city figures that differ.
     pub settings: Vec<SettingChange>,
+    /// The public funds that have an amount in either scenario, in the scheme's order: what each bank
+    /// holds in both.
+    pub funds: Vec<FundChange>,
     /// The first scenario's evaluation.
     pub before: Evaluation,
     /// The second's.
@@ -136,7 +170,11 @@ pub fn compare(scheme: &Scheme, before: &Scenario, after: &Scenario) -> Comparis
             }
         })
         .collect();
-    Comparison { banks, settings: setting_changes(before, after), before: a, after: b }
+    let funds = (0..scheme.rules.outcomes.funds.len())
+        .map(|f| FundChange { fund: f, before: a.fund_placement(scheme, f), after: b.fund_placement(scheme, f) })
+        .filter(|c| c.before.amount.is_some() || c.after.amount.is_some())
+        .collect();
+    Comparison { banks, settings: setting_changes(before, after), funds, before: a, after: b }
 }
 
 fn setting_changes(before: &Scenario, after: &Scenario) -> Vec<SettingChange> {
@@ -212,12 +250,36 @@ impl Comparison {
             .collect();
         let settings: Vec<Value> =
             self.settings.iter().map(|s| json!({ "title": s.title, "before": s.before, "after": s.after })).collect();
+        let funds: Vec<Value> = self
+            .funds
+            .iter()
+            .map(|c| {
+                let moved: Vec<Value> = c
+                    .moved()
+                    .map(|i| {
+                        let (x, y) = (c.before.banks.get(i), c.after.banks.get(i));
+                        json!({
+                            "id": scheme.banks.get(i).map_or("", |b| b.id.as_str()),
+                            "share_pct": { "before": num(x.and_then(|s| s.share_pct)), "after": num(y.and_then(|s| s.share_pct)) },
+                            "amount": { "before": num(x.and_then(|s| s.amount)), "after": num(y.and_then(|s| s.amount)) },
+                            "amount_change": num(c.amount_change(i)),
+                        })
+                    })
+                    .collect();
+                json!({
+                    "id": scheme.rules.outcomes.funds.get(c.fund).map_or("", |f| f.id.as_str()),
+                    "amount": { "before": num(c.before.amount), "after": num(c.after.amount) },
+                    "moved": moved,
+                })
+            })
+            .collect();
         json!({
             "format": "kaoping-diff/1",
             "year": scheme.year,
             "scheme": scheme.identity(),
             "settings": settings,
             "banks": banks,
+            "funds": funds,
         })
     }
 }

@@ -49,7 +49,9 @@ mod solve;
 mod standing;
 mod values;
 
-pub use compare::{compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange};
+pub use compare::{
+    compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, FundChange, ItemChange, SettingChange,
+};
 pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
 pub use document::{
     BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, SchemeMark, Settings, FORMAT,
