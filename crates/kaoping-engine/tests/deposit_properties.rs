@@ -2,6 +2,7 @@
 //! shares add up to exactly 100% and their amounts to exactly the fund, as decimals; so do the shown
 //! columns, rounded to 0.01; each share is the composite's true ratio to within one unit of the last
 //! place kept; a bank that is not ranked has no share; a bank's total is the sum of its amounts.
+//! And old files, with one `department_score` per bank, give every fund today's composite and share.
 #![cfg(not(target_arch = "wasm32"))]
 
 use kaoping_engine::{evaluate, place, Amount, DepositInputs, Evaluation, PolicyScore, Scenario, Scheme, PLACES};
@@ -111,6 +112,47 @@ proptest! {
         for (i, bank) in placement.banks.iter().enumerate() {
             let parts: Vec<Decimal> = placement.funds.iter().filter_map(|f| f.banks[i].amount).collect();
             prop_assert_eq!(bank.total, (!parts.is_empty()).then(|| parts.iter().sum()));
+        }
+    }
+}
+
+/// Every scenario file of `tests/scenarios/` was written before the funds were placed one by one:
+/// with one score for every fund, each fund's composite is today's `deposit.composite` exactly, and
+/// its share today's `deposit.share_pct` to the 18 places the placement keeps.
+#[test]
+fn old_files_give_todays_composites_and_shares() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|path| path.to_string_lossy().ends_with(".scenario.json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "the scenario files are there");
+    let unit = Decimal::new(1, PLACES);
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let scenario = Scenario::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let evaluation = evaluate(scheme(), &scenario);
+        let placement = evaluation.placement(scheme());
+        for fund in &placement.funds {
+            for (bank, share) in evaluation.banks.iter().zip(&fund.banks) {
+                let at = format!("{} {} fund {}", path.display(), bank.id, fund.fund);
+                assert_eq!(share.composite, bank.deposit.composite, "{at}");
+                assert_eq!(
+                    share.department_score,
+                    scenario.bank(&bank.id).and_then(|b| b.department_score).map(|s| s.get()),
+                    "{at}"
+                );
+                match share.share_pct {
+                    Some(pct) => assert!(
+                        (pct - bank.deposit.share_pct).abs() <= unit,
+                        "{at}: {pct} against {}",
+                        bank.deposit.share_pct
+                    ),
+                    None => assert!(!bank.is_ranked(), "{at}"),
+                }
+            }
         }
     }
 }
