@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use crate::document::Scenario;
 use crate::evaluate::evaluate;
 use crate::evaluation::Evaluation;
-use crate::fields::{Field, FIELDS};
+use crate::fields::{Field, FundFigure, FIELDS};
 use crate::items::Item;
 use crate::scheme::Scheme;
 use crate::sections::deposits::FundPlacement;
@@ -133,6 +133,19 @@ pub struct ItemChange {
     pub after_working: String,
 }
 
+/// A figure of one bank given per fund (四(四)) differently in the two scenarios.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundFigureChange {
+    /// The figure.
+    pub figure: FundFigure,
+    /// The fund's id.
+    pub fund: String,
+    /// As given in the first scenario (`None`: not given for the fund).
+    pub before: Option<Decimal>,
+    /// As given in the second.
+    pub after: Option<Decimal>,
+}
+
 /// One bank's figures and items that differ between two scenarios.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BankDetail {
@@ -140,6 +153,8 @@ pub struct BankDetail {
     pub id: String,
     /// Its figures entered differently, in table order.
     pub figures: Vec<FigureChange>,
+    /// Its figures given per fund differently, by figure and then in the scheme's order of funds.
+    pub fund_figures: Vec<FundFigureChange>,
     /// Its items whose points moved, in the scheme's order.
     pub items: Vec<ItemChange>,
 }
@@ -205,6 +220,19 @@ impl Comparison {
             })
             .filter(|c| c.before != c.after)
             .collect();
+        let given = |s: &Scenario, figure: FundFigure, fund: &str| s.bank(id).and_then(|b| figure.get(b, fund));
+        let fund_figures = FundFigure::ALL
+            .into_iter()
+            .flat_map(|figure| {
+                scheme.rules.outcomes.funds.iter().map(move |fund| FundFigureChange {
+                    figure,
+                    fund: fund.id.clone(),
+                    before: given(before, figure, &fund.id),
+                    after: given(after, figure, &fund.id),
+                })
+            })
+            .filter(|c| c.before != c.after)
+            .collect();
         let items = Item::ALL
             .iter()
             .filter_map(|&item| {
@@ -219,7 +247,7 @@ impl Comparison {
                 })
             })
             .collect();
-        Some(BankDetail { id: id.to_owned(), figures, items })
+        Some(BankDetail { id: id.to_owned(), figures, fund_figures, items })
     }
 
     /// The banks whose band moved.
@@ -292,7 +320,9 @@ impl BankDetail {
             "id": self.id,
             "figures": self.figures.iter().map(|f| json!({
                 "key": f.field.key(), "label": f.field.label(), "before": num(f.before), "after": num(f.after),
-            })).collect::<Vec<_>>(),
+            })).chain(self.fund_figures.iter().map(|f| json!({
+                "key": f.figure.fund_key(&f.fund), "label": f.figure.every().label(), "before": num(f.before), "after": num(f.after),
+            }))).collect::<Vec<_>>(),
             "items": self.items.iter().map(|i| json!({
                 "item": i.item.key(), "title": i.item.title(), "clause": i.clause,
                 "before": num(Some(i.before)), "after": num(Some(i.after)),
@@ -340,6 +370,43 @@ mod tests {
         let json = c.to_value(scheme);
         assert_eq!(json["banks"][0]["band_move"], "up");
         assert_eq!(json["banks"][1]["total_change"].as_str().map(|t| t.starts_with('-')), Some(true));
+    }
+
+    #[test]
+    fn the_amounts_that_moved_are_listed_per_fund() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let before = scheme.template();
+        assert!(compare(scheme, &before, &before).funds.is_empty(), "no fund has an amount");
+        let mut after = before.clone();
+        after.deposits.funds.set("fiscal", Amount::new(Decimal::from(60)).ok());
+        // 公积金中心 scores 工商银行 alone: only that fund's shares move, and it has no amount.
+        crate::fields::FundFigure::DepartmentScore
+            .set(after.bank_mut("icbc"), "provident", Some(Decimal::from(90)))
+            .expect("a score");
+        let c = compare(scheme, &before, &after);
+        assert_eq!(c.funds.iter().map(|f| f.fund).collect::<Vec<_>>(), [0], "the funds with an amount");
+        let detail = c.bank(scheme, &before, &after, "icbc").expect("icbc");
+        let changed: Vec<(&str, Option<Decimal>)> =
+            detail.fund_figures.iter().map(|f| (f.fund.as_str(), f.after)).collect();
+        assert_eq!(changed, [("provident", Some(Decimal::from(90)))]);
+        assert_eq!(detail.to_value()["figures"][0]["key"], "department_scores.provident");
+        let fiscal = &c.funds[0];
+        assert_eq!((fiscal.before.amount, fiscal.after.amount), (None, Some(Decimal::from(60))));
+        assert_eq!(fiscal.moved().count(), 16, "every bank now holds a part of the 60 亿元");
+        assert_eq!(fiscal.amount_change(1), None, "nothing placed before");
+        let json = c.to_value(scheme);
+        assert_eq!(json["funds"][0]["id"], "fiscal");
+        assert_eq!(json["funds"][0]["amount"]["after"], "60");
+        assert_eq!(json["funds"][0]["moved"].as_array().map(Vec::len), Some(16));
+        // Lending more moves 农发行's part up and everyone else's down.
+        let mut more = after.clone();
+        more.bank_mut("adbc").loans = Amount::new(Decimal::from(400)).ok();
+        let c = compare(scheme, &after, &more);
+        let fiscal = &c.funds[0];
+        assert!(fiscal.amount_change(0).is_some_and(|d| d > Decimal::ZERO));
+        assert!(fiscal.amount_change(1).is_some_and(|d| d < Decimal::ZERO));
+        let sum: Decimal = (0..16).filter_map(|i| fiscal.amount_change(i)).sum();
+        assert_eq!(sum, Decimal::ZERO, "what one bank gains the others lose, exactly");
     }
 
     #[test]

@@ -50,11 +50,12 @@ mod standing;
 mod values;
 
 pub use compare::{
-    compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, FundChange, ItemChange, SettingChange,
+    compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, FundChange, FundFigureChange, ItemChange,
+    SettingChange,
 };
 pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
 pub use document::{
-    BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, SchemeMark, Settings, FORMAT,
+    BonusMode, CityAverage, CityOverrides, DepositNormalization, Deposits, Scenario, SchemeMark, Settings, FORMAT,
 };
 pub use error::{Assumption, Error, LeverProblem};
 pub use evaluate::evaluate;
@@ -63,7 +64,8 @@ pub use evaluation::{
     ItemScore, Line, Milestone, Programme, Progress, Warning, Working,
 };
 pub use fields::{
-    is_lever, lever_fields, AnnexLine, BankInput, Field, FieldSet, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS,
+    is_lever, lever_fields, AnnexLine, BankInput, ByFund, Field, FieldSet, FieldSpec, FundFigure, FundFigureSpec,
+    Guarantee, Kind, Section, Unit, FIELDS, FUND_FIGURES,
 };
 pub use format::{display_columns, format_amount, format_fixed2, group_digits, round2};
 pub use input::{normalize, Reading as TypedText};

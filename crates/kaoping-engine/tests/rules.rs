@@ -19,7 +19,7 @@
 
 use std::str::FromStr;
 
-use kaoping_engine::{evaluate, place, DepositInputs, Evaluation, Item, Placement, Scenario, Scheme, FORMAT};
+use kaoping_engine::{evaluate, Evaluation, Item, Placement, Scenario, Scheme, FORMAT};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -226,7 +226,7 @@ fn check_rule(scheme: &Scheme, file: &str, item: Item, note: &Option<String>, ca
         "banks": [case.bank],
     })
     .to_string();
-    let evaluation = match Scenario::from_json(&text) {
+    let evaluation = match Scenario::from_json_under(&text, scheme) {
         Ok(scenario) => evaluate(scheme, &scenario),
         Err(e) => return fail(format!("the scenario is refused: {e}\n      scenario: {text}")),
     };
@@ -255,21 +255,13 @@ fn check_outcome(scheme: &Scheme, file: &str, case: &OutcomeCase, out: &mut Fail
         scenario @ Value::Object(_) => scenario.to_string(),
         _ => return fail("the scenario is neither a document nor a file name".to_owned()),
     };
+    let evaluation = match Scenario::from_json_under(&text, scheme) {
+        Ok(scenario) => evaluate(scheme, &scenario),
+        Err(e) => return fail(format!("the scenario is refused: {e}")),
+    };
     let actual = if file == DEPOSITS {
-        let (text, inputs) = match deposit_inputs(scheme, &text) {
-            Ok(split) => split,
-            Err(e) => return fail(e),
-        };
-        let evaluation = match Scenario::from_json_under(&text, scheme) {
-            Ok(scenario) => evaluate(scheme, &scenario),
-            Err(e) => return fail(format!("the scenario is refused: {e}")),
-        };
-        placement_for_matching(scheme, &place(scheme, &evaluation, &inputs))
+        placement_for_matching(scheme, &evaluation.placement(scheme))
     } else {
-        let evaluation = match Scenario::from_json_under(&text, scheme) {
-            Ok(scenario) => evaluate(scheme, &scenario),
-            Err(e) => return fail(format!("the scenario is refused: {e}")),
-        };
         result_for_matching(scheme, &evaluation)
     };
     let mut mismatches = Vec::new();
@@ -319,42 +311,6 @@ fn placement_for_matching(scheme: &Scheme, placement: &Placement) -> Value {
         }
     }
     document
-}
-
-/// FIXME(deposits): the scenario reader does not read `deposits.funds` and the banks'
-/// `department_scores` yet (they go through its field tables once they are reshaped). Until then the
-/// cases' scenarios are split here: the rest is read by `Scenario::from_json`, these two are read
-/// into the placement's inputs, each fund's score falling back on the bank's one `department_score`.
-fn deposit_inputs(scheme: &Scheme, text: &str) -> Result<(String, DepositInputs), String> {
-    let mut document: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
-    let funds = &scheme.rules.outcomes.funds;
-    let number = |v: &Value| -> Option<Decimal> {
-        match v {
-            Value::String(s) => Decimal::from_str_exact(s).ok(),
-            Value::Number(n) => Decimal::from_str_exact(&n.to_string()).ok(),
-            _ => None,
-        }
-    };
-    let mut inputs =
-        DepositInputs { amounts: vec![None; funds.len()], scores: vec![vec![None; scheme.banks.len()]; funds.len()] };
-    let top = document.as_object_mut().ok_or("not an object")?;
-    if let Some(deposits) = top.remove("deposits") {
-        for entry in deposits.get("funds").and_then(Value::as_array).cloned().unwrap_or_default() {
-            let id = entry.get("id").and_then(Value::as_str).unwrap_or_default();
-            let f = funds.iter().position(|f| f.id == id).ok_or(format!("no fund {id}"))?;
-            inputs.amounts[f] = entry.get("amount").and_then(number);
-        }
-    }
-    for bank in top.get_mut("banks").and_then(Value::as_array_mut).into_iter().flatten() {
-        let id = bank.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
-        let b = scheme.bank_index(&id).ok_or(format!("no bank {id}"))?;
-        let one = bank.get("department_score").and_then(number);
-        let per_fund = bank.as_object_mut().and_then(|m| m.remove("department_scores"));
-        for (f, fund) in funds.iter().enumerate() {
-            inputs.scores[f][b] = per_fund.as_ref().and_then(|m| m.get(&fund.id)).and_then(number).or(one);
-        }
-    }
-    Ok((document.to_string(), inputs))
 }
 
 /// Compares `expected` with the same place in `actual`: objects key by key (keys `expected` leaves

@@ -31,7 +31,7 @@ use serde_json::{json, Map, Value};
 
 use crate::document::Scenario;
 use crate::evaluation::{DepositInputs, Evaluation};
-use crate::fields::{BankInput, Field};
+use crate::fields::{BankInput, Field, FundFigure};
 use crate::parameters::Fund;
 use crate::scheme::Scheme;
 
@@ -172,12 +172,14 @@ fn shown_places(amount: Decimal) -> u32 {
 }
 
 /// The placement's inputs of a scenario, its banks' entries given in annex order: each fund's amount,
-/// and for each bank the score that counts for each fund.
-pub(crate) fn inputs(scheme: &Scheme, _scenario: &Scenario, banks: &[&BankInput]) -> DepositInputs {
+/// and for each bank the score that counts for each fund (its department's own, else the bank's one
+/// score for every fund).
+pub(crate) fn inputs(scheme: &Scheme, scenario: &Scenario, banks: &[&BankInput]) -> DepositInputs {
     let funds = &scheme.rules.outcomes.funds;
+    let score = FundFigure::DepartmentScore;
     DepositInputs {
-        amounts: vec![None; funds.len()],
-        scores: funds.iter().map(|_| banks.iter().map(|b| b.department_score.map(|s| s.get())).collect()).collect(),
+        amounts: funds.iter().map(|f| scenario.deposits.funds.get(&f.id).map(|a| a.get())).collect(),
+        scores: funds.iter().map(|f| banks.iter().map(|b| score.counted(b, &f.id)).collect()).collect(),
     }
 }
 
@@ -275,7 +277,7 @@ pub fn not_shared_zh(fund: &Fund) -> String {
 
 /// The key a missing department score is listed under (`department_scores.fiscal`).
 pub fn missing_key(fund: &Fund) -> String {
-    format!("department_scores.{}", fund.id)
+    FundFigure::DepartmentScore.fund_key(&fund.id)
 }
 
 impl Placement {
