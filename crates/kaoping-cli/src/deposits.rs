@@ -145,3 +145,21 @@ pub(crate) fn render_diff(scheme: &Scheme, comparison: &kaoping_engine::Comparis
     }
     out
 }
+
+/// One bank's per-fund figures that `kaoping diff --bank` lists beside its other figures.
+pub(crate) fn render_fund_figures(scheme: &Scheme, detail: &kaoping_engine::BankDetail) -> String {
+    let mut out = String::new();
+    for change in &detail.fund_figures {
+        let fund = scheme.rules.outcomes.funds.iter().find(|f| f.id == change.fund);
+        let show = |v: Option<Decimal>| v.map_or_else(|| "（未单独给出）".to_owned(), |v| v.normalize().to_string());
+        out.push_str(&format!(
+            "  {}（{}）：{} → {} {}\n",
+            change.figure.every().label(),
+            fund.map_or(change.fund.as_str(), |f| f.department.as_str()),
+            show(change.before),
+            show(change.after),
+            change.figure.every().unit().symbol()
+        ));
+    }
+    out
+}

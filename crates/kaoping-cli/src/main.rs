@@ -580,6 +580,7 @@ fn render_diff(
                 figure.field.unit().symbol()
             ));
         }
+        out.push_str(&deposits::render_fund_figures(scheme, detail));
         for item in &detail.items {
             out.push_str(&format!(
                 "  {} {}：{} → {}\n    A：{}\n    B：{}\n",
@@ -591,7 +592,7 @@ fn render_diff(
                 item.after_working
             ));
         }
-        if detail.figures.is_empty() && detail.items.is_empty() {
+        if detail.figures.is_empty() && detail.fund_figures.is_empty() && detail.items.is_empty() {
             out.push_str("  没有变化\n");
         }
     }

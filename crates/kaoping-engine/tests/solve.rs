@@ -10,8 +10,8 @@
 //! (贷款增速: 100 / 26.60 percentage points, 1 point per 2 below the average) = 11.904762 points.
 
 use kaoping_engine::{
-    evaluate, marginal, margins, sensitivity, simulate, solve, Answer, Band, BonusMode, Field, Goal, Item, ItemState,
-    Lever, Note, Outcome, Rivals, Scenario, Scheme, SimulationSpec, Start,
+    evaluate, marginal, margins, sensitivity, simulate, solve, Amount, Answer, Band, BonusMode, Field, FundFigure,
+    Goal, Item, ItemState, Lever, Note, Outcome, Rivals, Scenario, Scheme, SimulationSpec, Start,
 };
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -376,4 +376,29 @@ fn an_amount_goal_needs_the_funds_amount() {
         answer.zh(scheme()),
         "无法测算（使住房公积金存放金额达到 1.00 亿元）：没有填写住房公积金的存放金额，请先填写该项资金的金额"
     );
+}
+
+#[test]
+fn a_fund_whose_department_scores_us_high_is_reached_with_less() {
+    // 公积金中心 scores cgb 100 and no one else: its 住房公积金 composite is its evaluation points
+    // T × 70 / 13.75 + 30 against the others' 96.75 × 70 / 13.75 (adbc's 13.75 is the top total; the two
+    // banks below 0 earn nothing). 11% of the fund needs T ≥ (0.11 × 96.75 × E + 3.3 − 30) / (0.89 × E)
+    // = 6.0650 (E = 70 / 13.75), 1.3150 above 4.75 at 11.904762 points per 亿: 0.1105, so 0.12亿; 11% of
+    // 20 亿元 is 2.2 亿元, the same loan.
+    let mut scenario = held(None, false);
+    FundFigure::DepartmentScore.set(scenario.bank_mut("cgb"), "provident", Some(d("100"))).expect("a score");
+    scenario.deposits.funds.set("provident", Amount::new(d("20")).ok());
+    let share = run(&scenario, "cgb", "loans", "share:provident>=11");
+    assert_eq!(needs(&share).0, d("0.12"));
+    let amount = run(&scenario, "cgb", "loans", "amount:provident>=2.2");
+    assert_eq!(needs(&amount).0, d("0.12"));
+    let Outcome::Needs { at, .. } = &amount.outcome else { panic!("needs a figure") };
+    let fund = at.fund.expect("the fund's figures");
+    assert!(fund.amount.is_some_and(|a| a >= d("2.2")) && fund.share_pct.is_some_and(|s| s >= d("11")));
+    assert!(amount.zh(scheme()).contains("住房公积金占比 11."), "{}", amount.zh(scheme()));
+    assert!(amount.zh(scheme()).contains("约 2.2"), "{}", amount.zh(scheme()));
+    // The one composite has no department score for cgb: T / (96.75 + T) ≥ 11% needs T ≥ 11.9579,
+    // 7.2079 above 4.75: 0.6055, so 0.61亿.
+    let plain = run(&scenario, "cgb", "loans", "share>=11");
+    assert_eq!(needs(&plain).0, d("0.61"));
 }
