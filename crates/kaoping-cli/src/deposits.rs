@@ -163,3 +163,38 @@ pub(crate) fn render_fund_figures(scheme: &Scheme, detail: &kaoping_engine::Bank
     }
     out
 }
+
+/// The lines `kaoping explain` adds for one bank: its composite, share and amount of each fund.
+pub(crate) fn render_bank(scheme: &Scheme, evaluation: &Evaluation, bank: usize) -> String {
+    let placement = evaluation.placement(scheme);
+    let mut out = String::new();
+    for placed in &placement.funds {
+        let (Some(fund), Some(share)) = (scheme.rules.outcomes.funds.get(placed.fund), placed.banks.get(bank)) else {
+            continue;
+        };
+        let score = share.department_score.map_or_else(|| "未给出，按 0 计".to_owned(), format_fixed2);
+        let part = match (evaluation.banks.get(bank).is_some_and(|b| b.is_ranked()), share.share_pct_shown) {
+            (false, _) => "占比、金额不适用".to_owned(),
+            (true, None) => "无法按比例测算".to_owned(),
+            (true, Some(pct)) => match share.amount_shown {
+                Some(amount) => format!(
+                    "占比 {}%，{} 亿元（共 {} 亿元）",
+                    format_fixed2(pct),
+                    format_fixed2(amount),
+                    fixed(placed.amount)
+                ),
+                None => format!("占比 {}%", format_fixed2(pct)),
+            },
+        };
+        out.push_str(&format!(
+            "  {}（{}得分 {score}）：综合评分 {}，{part}\n",
+            fund.name,
+            fund.department,
+            format_fixed2(share.composite)
+        ));
+    }
+    if let Some(total) = placement.banks.get(bank).and_then(|b| b.total_shown) {
+        out.push_str(&format!("  合计存放 {} 亿元\n", format_fixed2(total)));
+    }
+    out
+}

@@ -788,6 +788,7 @@ fn render_explanation(
         format_fixed2(bank.deposit.composite),
         format_fixed2(bank.deposit.share_pct)
     ));
+    out.push_str(&deposits::render_bank(scheme, evaluation, bank.index));
     if let Some(line) = next_band_answer(scheme, scenario, &bank.id).and_then(|a| a.zh()) {
         out.push_str(&format!("目标测算：{line}\n"));
     }

@@ -120,3 +120,25 @@ fn diff_shows_the_amounts_that_moved() {
     assert_eq!(doc["funds"][0]["id"], "fiscal");
     assert_eq!(doc["funds"][0]["moved"][0]["id"], "icbc");
 }
+
+#[test]
+fn explain_gives_the_banks_part_of_each_fund() {
+    let file = two_funds("explain", |_| {});
+    let out = kaoping(&["explain", &file.to_string_lossy(), "--bank", "icbc"]);
+    let vetoed = kaoping(&["explain", &file.to_string_lossy(), "--bank", "cmbc"]);
+    let _ = std::fs::remove_file(&file);
+    let working = text(&out.stdout);
+    assert!(
+        working
+            .contains("财政专户资金（市财政局得分 90.00）：综合评分 97.00，占比 58.44%，29.22 亿元（共 50.00 亿元）"),
+        "{working}"
+    );
+    assert!(
+        working.contains(
+            "住房公积金（市住房公积金管理中心得分 80.00）：综合评分 94.00，占比 74.02%，18.51 亿元（共 25.00 亿元）"
+        ),
+        "{working}"
+    );
+    assert!(working.contains("合计存放 47.73 亿元"), "{working}");
+    assert!(text(&vetoed.stdout).contains("财政专户资金（市财政局得分 95.00）：综合评分 28.50，占比、金额不适用"));
+}
