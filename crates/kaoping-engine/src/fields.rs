@@ -9,8 +9,6 @@
 //!
 //! Adding a figure is one row here plus the rule that uses it.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use crate::items::Item;
@@ -673,32 +671,35 @@ impl BankInput {
 }
 
 /// Values by public fund id (四(四)): a fund's amount, a bank's score from the fund's department. Kept
-/// by id, so that two entries with the same values are equal whatever order they were set in; files
-/// and tables list them in the scheme's order of funds.
+/// in order of id, so that two entries with the same values are equal whatever order they were set in;
+/// files and tables list them in the scheme's order of funds. (A short sorted list rather than a map:
+/// there are a handful of funds, and the page's module stays smaller.)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ByFund<T>(BTreeMap<String, T>);
+pub struct ByFund<T>(Vec<(String, T)>);
 
 impl<T> Default for ByFund<T> {
     fn default() -> Self {
-        ByFund(BTreeMap::new())
+        ByFund(Vec::new())
     }
 }
 
 impl<T: Copy> ByFund<T> {
     /// The value for a fund, if given.
     pub fn get(&self, fund: &str) -> Option<T> {
-        self.0.get(fund).copied()
+        self.0.iter().find(|(id, _)| id == fund).map(|(_, v)| *v)
     }
 
     /// Sets (or, with `None`, clears) the value for a fund.
     pub fn set(&mut self, fund: &str, value: Option<T>) {
-        match value {
-            Some(value) => {
-                self.0.insert(fund.to_owned(), value);
+        let at = self.0.iter().position(|(id, _)| id.as_str() >= fund);
+        match (at, value) {
+            (Some(i), Some(value)) if self.0[i].0 == fund => self.0[i].1 = value,
+            (Some(i), Some(value)) => self.0.insert(i, (fund.to_owned(), value)),
+            (None, Some(value)) => self.0.push((fund.to_owned(), value)),
+            (Some(i), None) if self.0[i].0 == fund => {
+                self.0.remove(i);
             }
-            None => {
-                self.0.remove(fund);
-            }
+            (_, None) => {}
         }
     }
 
@@ -707,7 +708,7 @@ impl<T: Copy> ByFund<T> {
         self.0.is_empty()
     }
 
-    /// The funds with a value and their values, by id.
+    /// The funds with a value and their values, in order of id.
     pub fn iter(&self) -> impl Iterator<Item = (&str, T)> + '_ {
         self.0.iter().map(|(id, v)| (id.as_str(), *v))
     }

@@ -243,6 +243,7 @@ pub struct Outcomes {
     /// Weight of the depositing department's own score, in percent.
     pub department_weight: Param,
     /// The public funds of 四(四), each placed by its own depositing department's composite.
+    #[serde(deserialize_with = "funds_from_value")]
     pub funds: Vec<Fund>,
 }
 
@@ -255,8 +256,7 @@ impl Outcomes {
 
 /// One kind of 市级公共性资金 (四(四)) and the department that places it (its 存放主体部门), whose own
 /// indicators (个性指标) make the 30% part of that fund's composite.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Fund {
     /// Stable id used by scenario files, goals and spreadsheet columns (`fiscal`).
     pub id: String,
@@ -339,6 +339,38 @@ impl Parameters {
             Item::Guarantee => &items.guarantee.clause,
         }
     }
+}
+
+/// Reads `outcomes.funds`: a list of `{id, name, short, department, reference}`, every one a string and
+/// nothing else. Read through `serde_json::Value`, whose reader the engine has anyway, rather than a
+/// derived reader of its own: the page's module is the smaller for it.
+fn funds_from_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Fund>, D::Error> {
+    use serde::de::Error as _;
+    const KEYS: [&str; 5] = ["id", "name", "short", "department", "reference"];
+    let value = serde_json::Value::deserialize(deserializer)?;
+    let list = value.as_array().ok_or_else(|| D::Error::custom("outcomes.funds must be a list"))?;
+    let mut funds = Vec::with_capacity(list.len());
+    for (i, entry) in list.iter().enumerate() {
+        let bad = |what: &str| D::Error::custom(format!("outcomes.funds[{i}]: {what}"));
+        let map = entry.as_object().ok_or_else(|| bad("must be an object"))?;
+        if let Some(key) = map.keys().find(|k| !KEYS.contains(&k.as_str())) {
+            return Err(bad(&format!("unknown field {key}")));
+        }
+        let text = |key: &str| {
+            map.get(key)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+                .ok_or_else(|| bad(&format!("{key} must be a string")))
+        };
+        funds.push(Fund {
+            id: text("id")?,
+            name: text("name")?,
+            short: text("short")?,
+            department: text("department")?,
+            reference: text("reference")?,
+        });
+    }
+    Ok(funds)
 }
 
 /// Reads a decimal written as a string, as data files write them.

@@ -380,17 +380,7 @@ impl Reader<'_> {
                 continue;
             };
             self.unknown(entry, &path, FUND_KEYS, "已略去（不属于测算数据，不影响结果）")?;
-            let id = match entry.get("id") {
-                Some(Value::String(id)) => id.clone(),
-                None | Some(Value::Null) => {
-                    self.problem(Error::Missing { path: format!("{path}.id") }, dropped_fund)?;
-                    continue;
-                }
-                Some(_) => {
-                    self.problem(Error::WrongType { path: format!("{path}.id"), expected: "a string" }, dropped_fund)?;
-                    continue;
-                }
-            };
+            let Some(id) = self.id(entry, &path, dropped_fund)? else { continue };
             if scheme.rules.outcomes.fund_index(&id).is_none() {
                 let expected = scheme.rules.outcomes.funds.iter().map(|f| f.id.clone()).collect();
                 self.problem(Error::UnknownFund { path: format!("{path}.id"), id, expected }, dropped_fund)?;
@@ -461,17 +451,7 @@ impl Reader<'_> {
         };
         self.unknown(b, path, &BANK_KEYS, "已略去（不属于测算数据，不影响结果）")?;
         // Without its id nothing else of the entry can be placed.
-        let id = match b.get("id") {
-            Some(Value::String(id)) => id.clone(),
-            None | Some(Value::Null) => {
-                self.problem(Error::Missing { path: format!("{path}.id") }, dropped_bank)?;
-                return Ok(None);
-            }
-            Some(_) => {
-                self.problem(Error::WrongType { path: format!("{path}.id"), expected: "a string" }, dropped_bank)?;
-                return Ok(None);
-            }
-        };
+        let Some(id) = self.id(b, path, dropped_bank)? else { return Ok(None) };
         let mut bank = BankInput::new(&id);
         for group in GROUPS.iter() {
             if let Some(prefix) = group.prefix {
@@ -501,6 +481,18 @@ impl Reader<'_> {
             }
         }
         Ok(Some(bank))
+    }
+
+    /// The `id` of an entry (a bank, a fund); `None` when it is missing or not a string, which drops
+    /// the entry.
+    fn id(&mut self, entry: &Map<String, Value>, path: &str, dropped: &str) -> Result<Option<String>, Error> {
+        let error = match entry.get("id") {
+            Some(Value::String(id)) => return Ok(Some(id.clone())),
+            None | Some(Value::Null) => Error::Missing { path: format!("{path}.id") },
+            Some(_) => Error::WrongType { path: format!("{path}.id"), expected: "a string" },
+        };
+        self.problem(error, dropped)?;
+        Ok(None)
     }
 
     /// A per-fund figure's object (`department_scores: {"fiscal": 92}`): each value read through the

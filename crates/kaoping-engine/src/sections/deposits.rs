@@ -124,29 +124,28 @@ pub fn round_to_total(values: &[Option<Decimal>], total: Decimal, places: u32) -
     if present.is_empty() {
         return parts;
     }
-    let cut = |i: usize| values[i].unwrap_or_default() - parts[i].unwrap_or_default();
+    let cuts: Vec<Decimal> =
+        values.iter().zip(&parts).map(|(v, p)| v.unwrap_or_default() - p.unwrap_or_default()).collect();
     let given: Decimal = parts.iter().flatten().sum();
     let missing = (total - given).checked_div(unit).and_then(|n| n.round().to_i64()).unwrap_or(0);
-    let mut order = present.clone();
-    // The largest cut first; a stable sort keeps bank order among equal cuts.
-    order.sort_by_key(|&i| std::cmp::Reverse(cut(i)));
-    if missing < 0 {
-        // Only when the values add up to more than the total: the smallest cuts give a unit back.
-        order.reverse();
-    }
     let step = if missing < 0 { -unit } else { unit };
-    let mut left = missing.unsigned_abs();
-    // One unit per value and round: one round is all that values within their precondition need; a
-    // part never goes below 0, and a few more rounds bound the work on any input.
-    'rounds: for _ in 0..=order.len() {
-        for &i in &order {
-            if left == 0 {
-                break 'rounds;
+    // Each unit goes to the value with the largest cut not yet served (the earlier on a tie); when the
+    // values add up to more than the total, the smallest cut gives one back. A part never goes below
+    // 0. There are at most a few units, one per value, so a scan per unit costs less than a sort.
+    let mut served = vec![false; parts.len()];
+    for _ in 0..missing.unsigned_abs().min(present.len() as u64) {
+        let mut best: Option<usize> = None;
+        for &i in &present {
+            let fits = !served[i] && parts[i].is_some_and(|p| p + step >= Decimal::ZERO);
+            let better = best.is_none_or(|b| if missing < 0 { cuts[i] < cuts[b] } else { cuts[i] > cuts[b] });
+            if fits && better {
+                best = Some(i);
             }
-            if let Some(part) = parts[i].as_mut().filter(|p| **p + step >= Decimal::ZERO) {
-                *part += step;
-                left -= 1;
-            }
+        }
+        let Some(i) = best else { break };
+        served[i] = true;
+        if let Some(part) = parts[i].as_mut() {
+            *part += step;
         }
     }
     parts
