@@ -185,10 +185,13 @@ pub fn compare(scheme: &Scheme, before: &Scenario, after: &Scenario) -> Comparis
             }
         })
         .collect();
-    let funds = (0..scheme.rules.outcomes.funds.len())
-        .map(|f| FundChange { fund: f, before: a.fund_placement(scheme, f), after: b.fund_placement(scheme, f) })
-        .filter(|c| c.before.amount.is_some() || c.after.amount.is_some())
-        .collect();
+    let mut funds = Vec::new();
+    for f in 0..scheme.rules.outcomes.funds.len() {
+        let (x, y) = (&a.deposit_inputs.amounts, &b.deposit_inputs.amounts);
+        if x.get(f).copied().flatten().is_some() || y.get(f).copied().flatten().is_some() {
+            funds.push(FundChange { fund: f, before: a.fund_placement(scheme, f), after: b.fund_placement(scheme, f) });
+        }
+    }
     Comparison { banks, settings: setting_changes(before, after), funds, before: a, after: b }
 }
 
@@ -221,18 +224,15 @@ impl Comparison {
             .filter(|c| c.before != c.after)
             .collect();
         let given = |s: &Scenario, figure: FundFigure, fund: &str| s.bank(id).and_then(|b| figure.get(b, fund));
-        let fund_figures = FundFigure::ALL
-            .into_iter()
-            .flat_map(|figure| {
-                scheme.rules.outcomes.funds.iter().map(move |fund| FundFigureChange {
-                    figure,
-                    fund: fund.id.clone(),
-                    before: given(before, figure, &fund.id),
-                    after: given(after, figure, &fund.id),
-                })
-            })
-            .filter(|c| c.before != c.after)
-            .collect();
+        let mut fund_figures = Vec::new();
+        for figure in FundFigure::ALL {
+            for fund in &scheme.rules.outcomes.funds {
+                let (x, y) = (given(before, figure, &fund.id), given(after, figure, &fund.id));
+                if x != y {
+                    fund_figures.push(FundFigureChange { figure, fund: fund.id.clone(), before: x, after: y });
+                }
+            }
+        }
         let items = Item::ALL
             .iter()
             .filter_map(|&item| {

@@ -26,7 +26,7 @@ use crate::error::Error;
 use crate::fields::{BankInput, Field, FundFigure, Kind, FIELDS, FUND_FIGURES};
 use crate::scheme::Scheme;
 use crate::settings::{Group, Setting, SettingKind, SettingValue};
-use crate::values::{Amount, Count};
+use crate::values::{Amount, Count, ValueError};
 
 /// A value that reading a scenario back dropped, so that the rest could be kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -371,7 +371,6 @@ impl Reader<'_> {
         let Value::Array(funds) = funds else {
             return self.problem(Error::WrongType { path: "deposits.funds".to_owned(), expected: "a list" }, dropped);
         };
-        let Some(scheme) = self.scheme else { return Ok(()) };
         let dropped_fund = "这一项略去，该项资金按未填写金额计";
         for (i, fund) in funds.iter().enumerate() {
             let path = format!("deposits.funds[{i}]");
@@ -381,9 +380,7 @@ impl Reader<'_> {
             };
             self.unknown(entry, &path, FUND_KEYS, "已略去（不属于测算数据，不影响结果）")?;
             let Some(id) = self.id(entry, &path, dropped_fund)? else { continue };
-            if scheme.rules.outcomes.fund_index(&id).is_none() {
-                let expected = scheme.rules.outcomes.funds.iter().map(|f| f.id.clone()).collect();
-                self.problem(Error::UnknownFund { path: format!("{path}.id"), id, expected }, dropped_fund)?;
+            if !self.is_fund(&id, format!("{path}.id"), dropped_fund)? {
                 continue;
             }
             if scenario.deposits.funds.get(&id).is_some() {
@@ -393,18 +390,13 @@ impl Reader<'_> {
                 )?;
                 continue;
             }
-            let place = format!("{path}.amount");
             let Some(value) = present(entry, "amount") else { continue };
-            let amount = number_text(value, &place).and_then(|text| match text {
-                None => Ok(None),
-                Some(text) if text.is_empty() => Ok(None),
-                Some(text) => {
-                    Amount::parse(&text).map(Some).map_err(|problem| Error::Value { path: place, text, problem })
-                }
+            let read = number(value, format!("{path}.amount"), |text| {
+                scenario.deposits.funds.set(&id, Some(Amount::parse(text)?));
+                Ok(())
             });
-            match amount {
-                Ok(amount) => scenario.deposits.funds.set(&id, amount),
-                Err(error) => self.problem(error, "已略去，按未填写金额计（只测算占比）")?,
+            if let Err(error) = read {
+                self.problem(error, "已略去，按未填写金额计（只测算占比）")?;
             }
         }
         Ok(())
@@ -511,28 +503,27 @@ impl Reader<'_> {
                 "这一组数据略去，各项资金按各项资金共用的得分计",
             );
         };
-        let Some(scheme) = self.scheme else { return Ok(()) };
-        let funds = &scheme.rules.outcomes.funds;
         for (id, value) in map {
             let place = format!("{path}.{id}");
-            if scheme.rules.outcomes.fund_index(id).is_none() {
-                let expected = funds.iter().map(|f| f.id.clone()).collect();
-                self.problem(Error::UnknownFund { path: place, id: id.clone(), expected }, "已略去")?;
-                continue;
-            }
-            let instead = "已略去，这项资金按各项资金共用的得分计";
-            let read = number_text(value, &place).and_then(|text| match text {
-                None => Ok(()),
-                Some(text) if text.is_empty() => Ok(()),
-                Some(text) => {
-                    figure.set_text(bank, id, &text).map_err(|problem| Error::Value { path: place, text, problem })
+            if self.is_fund(id, place.clone(), "已略去")? {
+                if let Err(error) = number(value, place, |text| figure.set_text(bank, id, text)) {
+                    self.problem(error, "已略去，这项资金按各项资金共用的得分计")?;
                 }
-            });
-            if let Err(error) = read {
-                self.problem(error, instead)?;
             }
         }
         Ok(())
+    }
+
+    /// Whether `id` is one of the scheme's public funds; if not, that is a problem at `place`.
+    fn is_fund(&mut self, id: &str, place: String, dropped: &str) -> Result<bool, Error> {
+        let Some(scheme) = self.scheme else { return Ok(false) };
+        let funds = &scheme.rules.outcomes.funds;
+        if funds.iter().any(|f| f.id == id) {
+            return Ok(true);
+        }
+        let expected = funds.iter().map(|f| f.id.clone()).collect();
+        self.problem(Error::UnknownFund { path: place, id: id.to_owned(), expected }, dropped)?;
+        Ok(false)
     }
 
     /// Reads one field of the table from an object into `bank`: flags as `true`/`false`, figures as
@@ -674,18 +665,16 @@ fn deposits_value(scenario: &Scenario, full: bool) -> Option<Value> {
     if !full && scenario.deposits.is_empty() {
         return None;
     }
-    let funds: Vec<Value> = fund_ids(scenario)
-        .into_iter()
-        .filter_map(|id| {
-            let amount = scenario.deposits.funds.get(id).map(|a| Value::String(a.get().to_string()));
-            (full || amount.is_some()).then(|| {
-                let mut entry = Map::new();
-                entry.insert("id".to_owned(), Value::String(id.to_owned()));
-                entry.insert("amount".to_owned(), amount.unwrap_or(Value::Null));
-                Value::Object(entry)
-            })
-        })
-        .collect();
+    let mut funds = Vec::new();
+    for id in fund_ids(scenario) {
+        let amount = scenario.deposits.funds.get(id);
+        if full || amount.is_some() {
+            let mut entry = Map::new();
+            entry.insert("id".to_owned(), Value::String(id.to_owned()));
+            entry.insert("amount".to_owned(), amount.map_or(Value::Null, |a| Value::String(a.get().to_string())));
+            funds.push(Value::Object(entry));
+        }
+    }
     let mut out = Map::new();
     out.insert("funds".to_owned(), Value::Array(funds));
     Some(Value::Object(out))
@@ -746,6 +735,15 @@ fn bank_value(bank: &BankInput, funds: &[&str], full: bool) -> Value {
 /// A field's value, treating `null` as absent.
 fn present<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     map.get(key).filter(|v| !v.is_null())
+}
+
+/// Reads a number given as a JSON number or a string and hands its text to `take`; `null` and empty
+/// text are absent (nothing taken). A refusal names `place`.
+fn number(value: &Value, place: String, take: impl FnOnce(&str) -> Result<(), ValueError>) -> Result<(), Error> {
+    match number_text(value, &place)? {
+        Some(text) if !text.is_empty() => take(&text).map_err(|problem| Error::Value { path: place, text, problem }),
+        _ => Ok(()),
+    }
 }
 
 /// The text of a number given as a JSON number or a string; `None` for absent or null.

@@ -118,51 +118,48 @@ pub struct Placement {
 /// the shown columns to [`SHOWN_PLACES`].
 pub fn round_to_total(values: &[Option<Decimal>], total: Decimal, places: u32) -> Vec<Option<Decimal>> {
     let unit = Decimal::new(1, places);
-    let mut parts: Vec<Option<Decimal>> =
-        values.iter().map(|v| v.map(|v| v.round_dp_with_strategy(places, RoundingStrategy::ToZero))).collect();
-    let present: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].is_some()).collect();
-    if present.is_empty() {
-        return parts;
+    let mut parts = Vec::with_capacity(values.len());
+    let mut cuts = Vec::with_capacity(values.len());
+    let mut given = Decimal::ZERO;
+    for value in values {
+        let part = value.map(|v| v.round_dp_with_strategy(places, RoundingStrategy::ToZero));
+        if let (Some(v), Some(p)) = (*value, part) {
+            given += p;
+            cuts.push(v - p);
+        } else {
+            cuts.push(Decimal::ZERO);
+        }
+        parts.push(part);
     }
-    let cuts: Vec<Decimal> =
-        values.iter().zip(&parts).map(|(v, p)| v.unwrap_or_default() - p.unwrap_or_default()).collect();
-    let given: Decimal = parts.iter().flatten().sum();
     let missing = (total - given).checked_div(unit).and_then(|n| n.round().to_i64()).unwrap_or(0);
-    let step = if missing < 0 { -unit } else { unit };
+    let (step, more) = if missing < 0 { (-unit, false) } else { (unit, true) };
     // Each unit goes to the value with the largest cut not yet served (the earlier on a tie); when the
     // values add up to more than the total, the smallest cut gives one back. A part never goes below
     // 0. There are at most a few units, one per value, so a scan per unit costs less than a sort.
     let mut served = vec![false; parts.len()];
-    for _ in 0..missing.unsigned_abs().min(present.len() as u64) {
+    for _ in 0..missing.unsigned_abs().min(parts.len() as u64) {
         let mut best: Option<usize> = None;
-        for &i in &present {
-            let fits = !served[i] && parts[i].is_some_and(|p| p + step >= Decimal::ZERO);
-            let better = best.is_none_or(|b| if missing < 0 { cuts[i] < cuts[b] } else { cuts[i] > cuts[b] });
-            if fits && better {
+        for (i, part) in parts.iter().enumerate() {
+            let fits = !served[i] && part.is_some_and(|p| p + step >= Decimal::ZERO);
+            if fits && best.is_none_or(|b| cuts[i] != cuts[b] && (cuts[i] > cuts[b]) == more) {
                 best = Some(i);
             }
         }
         let Some(i) = best else { break };
         served[i] = true;
-        if let Some(part) = parts[i].as_mut() {
-            *part += step;
-        }
+        parts[i] = parts[i].map(|p| p + step);
     }
     parts
 }
 
-/// `parts` of `total` in proportion to `weights`, to [`PLACES`] decimals and adding up to `total`
-/// exactly; `None` when the weights present add up to 0 or less.
-fn apportion(weights: &[Option<Decimal>], total: Decimal) -> Option<Vec<Option<Decimal>>> {
-    let sum: Decimal = weights.iter().flatten().sum();
-    if sum <= Decimal::ZERO {
-        return None;
-    }
+/// Parts of `total` in proportion to `weights` (their sum given), to [`PLACES`] decimals and adding up
+/// to `total` exactly.
+fn apportion(weights: &[Option<Decimal>], sum: Decimal, total: Decimal) -> Vec<Option<Decimal>> {
     let exact: Vec<Option<Decimal>> = weights
         .iter()
         .map(|w| w.map(|w| w.checked_div(sum).and_then(|r| r.checked_mul(total)).unwrap_or_default()))
         .collect();
-    Some(round_to_total(&exact, total, PLACES))
+    round_to_total(&exact, total, PLACES)
 }
 
 /// The places a fund's shown amounts are rounded to: [`SHOWN_PLACES`], or the amount's own when finer.
@@ -176,10 +173,13 @@ fn shown_places(amount: Decimal) -> u32 {
 pub(crate) fn inputs(scheme: &Scheme, scenario: &Scenario, banks: &[&BankInput]) -> DepositInputs {
     let funds = &scheme.rules.outcomes.funds;
     let score = FundFigure::DepartmentScore;
-    DepositInputs {
-        amounts: funds.iter().map(|f| scenario.deposits.funds.get(&f.id).map(|a| a.get())).collect(),
-        scores: funds.iter().map(|f| banks.iter().map(|b| score.counted(b, &f.id)).collect()).collect(),
+    let mut inputs =
+        DepositInputs { amounts: Vec::with_capacity(funds.len()), scores: Vec::with_capacity(funds.len()) };
+    for fund in funds {
+        inputs.amounts.push(scenario.deposits.funds.get(&fund.id).map(|a| a.get()));
+        inputs.scores.push(banks.iter().map(|b| score.counted(b, &fund.id)).collect());
     }
+    inputs
 }
 
 impl Evaluation {
@@ -197,42 +197,40 @@ impl Evaluation {
 
 /// Places one fund (by its index in the scheme's `outcomes.funds`) among the banks of an evaluation.
 pub fn place_fund(scheme: &Scheme, evaluation: &Evaluation, inputs: &DepositInputs, fund: usize) -> FundPlacement {
-    let rules = &scheme.rules.outcomes;
-    let weight = rules.department_weight.value / Decimal::ONE_HUNDRED;
+    let weight = scheme.rules.outcomes.department_weight.value / Decimal::ONE_HUNDRED;
     let amount = inputs.amounts.get(fund).copied().flatten();
     let scores = inputs.scores.get(fund);
-    let mut banks: Vec<FundShare> = evaluation
-        .banks
-        .iter()
-        .enumerate()
-        .map(|(i, bank)| {
-            let department_score = scores.and_then(|s| s.get(i)).copied().flatten();
-            let evaluation_points = bank.deposit.evaluation_points;
-            FundShare {
-                evaluation_points,
-                department_score,
-                // As outcomes works out the one composite, digit for digit, so that a single score
-                // for every fund gives today's composite.
-                composite: evaluation_points + department_score.unwrap_or(Decimal::ZERO) * weight,
-                ..FundShare::default()
-            }
-        })
-        .collect();
-    let ranked: Vec<Option<Decimal>> =
-        evaluation.banks.iter().zip(&banks).map(|(b, s)| b.is_ranked().then_some(s.composite)).collect();
-    let composite_sum: Decimal = ranked.iter().flatten().sum();
-    if let Some(shares) = apportion(&ranked, Decimal::ONE_HUNDRED) {
-        let shown = round_to_total(&shares, Decimal::ONE_HUNDRED, SHOWN_PLACES);
-        for ((bank, share), shown) in banks.iter_mut().zip(shares).zip(shown) {
-            bank.share_pct = share;
-            bank.share_pct_shown = shown;
+    let mut banks = Vec::with_capacity(evaluation.banks.len());
+    let mut ranked = Vec::with_capacity(evaluation.banks.len());
+    let mut composite_sum = Decimal::ZERO;
+    for (i, bank) in evaluation.banks.iter().enumerate() {
+        let department_score = scores.and_then(|s| s.get(i)).copied().flatten();
+        let evaluation_points = bank.deposit.evaluation_points;
+        // As outcomes works out the one composite, digit for digit, so that a single score for every
+        // fund gives today's composite.
+        let composite = evaluation_points + department_score.unwrap_or(Decimal::ZERO) * weight;
+        if bank.is_ranked() {
+            composite_sum += composite;
         }
-        if let Some(amounts) = amount.and_then(|a| apportion(&ranked, a)) {
-            let shown = round_to_total(&amounts, amount.unwrap_or_default(), shown_places(amount.unwrap_or_default()));
-            for ((bank, part), shown) in banks.iter_mut().zip(amounts).zip(shown) {
-                bank.amount = part;
-                bank.amount_shown = shown;
+        ranked.push(bank.is_ranked().then_some(composite));
+        banks.push(FundShare { evaluation_points, department_score, composite, ..FundShare::default() });
+    }
+    if composite_sum > Decimal::ZERO {
+        let shares = apportion(&ranked, composite_sum, Decimal::ONE_HUNDRED);
+        let shown = round_to_total(&shares, Decimal::ONE_HUNDRED, SHOWN_PLACES);
+        let (amounts, amounts_shown) = match amount {
+            Some(total) => {
+                let parts = apportion(&ranked, composite_sum, total);
+                let shown = round_to_total(&parts, total, shown_places(total));
+                (parts, shown)
             }
+            None => (Vec::new(), Vec::new()),
+        };
+        for (i, bank) in banks.iter_mut().enumerate() {
+            bank.share_pct = shares.get(i).copied().flatten();
+            bank.share_pct_shown = shown.get(i).copied().flatten();
+            bank.amount = amounts.get(i).copied().flatten();
+            bank.amount_shown = amounts_shown.get(i).copied().flatten();
         }
     }
     FundPlacement { fund, amount, composite_sum, banks }
@@ -242,25 +240,22 @@ pub fn place_fund(scheme: &Scheme, evaluation: &Evaluation, inputs: &DepositInpu
 pub fn place(scheme: &Scheme, evaluation: &Evaluation, inputs: &DepositInputs) -> Placement {
     let funds: Vec<FundPlacement> =
         (0..scheme.rules.outcomes.funds.len()).map(|f| place_fund(scheme, evaluation, inputs, f)).collect();
-    let banks = (0..evaluation.banks.len())
-        .map(|i| {
-            let sum = |part: fn(&FundShare) -> Option<Decimal>| -> Option<Decimal> {
-                let parts: Vec<Decimal> = funds.iter().filter_map(|f| f.banks.get(i).and_then(part)).collect();
-                (!parts.is_empty()).then(|| parts.into_iter().sum())
-            };
-            BankPlacement {
-                total: sum(|s| s.amount),
-                total_shown: sum(|s| s.amount_shown),
-                // A bank that is not ranked has no share, whatever its score: nothing to tell it.
-                missing: funds
-                    .iter()
-                    .filter(|_| evaluation.banks.get(i).is_some_and(|b| b.is_ranked()))
-                    .filter(|f| f.banks.get(i).is_some_and(|s| s.department_score.is_none()))
-                    .map(|f| f.fund)
-                    .collect(),
+    let mut banks = Vec::with_capacity(evaluation.banks.len());
+    for (i, bank) in evaluation.banks.iter().enumerate() {
+        let mut placed = BankPlacement::default();
+        for fund in &funds {
+            let Some(share) = fund.banks.get(i) else { continue };
+            if let (Some(amount), Some(shown)) = (share.amount, share.amount_shown) {
+                placed.total = Some(placed.total.unwrap_or_default() + amount);
+                placed.total_shown = Some(placed.total_shown.unwrap_or_default() + shown);
             }
-        })
-        .collect();
+            // A bank that is not ranked has no share, whatever its score: nothing to tell it.
+            if bank.is_ranked() && share.department_score.is_none() {
+                placed.missing.push(fund.fund);
+            }
+        }
+        banks.push(placed);
+    }
     Placement { funds, banks }
 }
 
@@ -436,13 +431,12 @@ mod tests {
 
     #[test]
     fn apportioned_thirds_add_up_to_exactly_the_total() {
-        let parts = apportion(&some(&["1", "1", "1"]), Decimal::ONE_HUNDRED).expect("positive weights");
+        let parts = apportion(&some(&["1", "1", "1"]), Decimal::from(3), Decimal::ONE_HUNDRED);
         assert_eq!(
             parts,
             some(&["33.333333333333333334", "33.333333333333333333", "33.333333333333333333"]),
             "the last place's unit left over goes to the first of three equal cuts"
         );
         assert_eq!(parts.iter().flatten().sum::<Decimal>(), Decimal::ONE_HUNDRED);
-        assert_eq!(apportion(&some(&["0", "", "0"]), Decimal::ONE_HUNDRED), None, "nothing to share");
     }
 }
