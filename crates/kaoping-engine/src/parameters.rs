@@ -365,3 +365,32 @@ pub(crate) fn decimal_from_string<'de, D: Deserializer<'de>>(deserializer: D) ->
     let text = String::deserialize(deserializer)?;
     crate::values::parse_exact(&text).map_err(|e| serde::de::Error::custom(format!("\"{text}\" {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    const ANNEXES: &str = include_str!("../data/2024/annexes.json");
+    const PARAMETERS: &str = include_str!("../data/2024/parameters.json");
+
+    #[test]
+    fn the_funds_are_checked_as_they_are_read() {
+        let scheme = crate::Scheme::from_data(ANNEXES, PARAMETERS).expect("the built-in data");
+        let ids: Vec<&str> = scheme.rules.outcomes.funds.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["fiscal", "maintenance", "provident", "other"]);
+        assert_eq!(scheme.rules.outcomes.funds[2].department, "市住房公积金管理中心");
+        let broken = [
+            ("\"short\": \"财政专户\"", "\"short\": \"\"", "needs a non-empty"),
+            ("\"id\": \"maintenance\"", "\"id\": \"fiscal\"", "given twice"),
+            ("\"id\": \"other\"", "\"id\": \"Other funds\"", "not a lower-case word"),
+        ];
+        for (from, to, message) in broken {
+            assert!(PARAMETERS.contains(from), "{from}");
+            let data = PARAMETERS.replacen(from, to, 1);
+            let error = crate::Scheme::from_data(ANNEXES, &data).map(|_| ()).map_err(|e| e.to_string());
+            assert!(error.as_ref().is_err_and(|e| e.contains(message)), "{to}: {error:?}");
+        }
+        let mut none: serde_json::Value = serde_json::from_str(PARAMETERS).expect("JSON");
+        none["outcomes"]["funds"] = serde_json::Value::Array(Vec::new());
+        let error = crate::Scheme::from_data(ANNEXES, &none.to_string()).map(|_| ()).map_err(|e| e.to_string());
+        assert!(error.is_err_and(|e| e.contains("outcomes.funds is empty")));
+    }
+}
