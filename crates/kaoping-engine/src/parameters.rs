@@ -368,29 +368,35 @@ pub(crate) fn decimal_from_string<'de, D: Deserializer<'de>>(deserializer: D) ->
 
 #[cfg(test)]
 mod tests {
-    const ANNEXES: &str = include_str!("../data/2024/annexes.json");
-    const PARAMETERS: &str = include_str!("../data/2024/parameters.json");
+    use serde_json::Value;
+
+    /// The built-in scheme as a scheme file, changed by `edit`, read back: the funds are checked there.
+    fn read_with(edit: impl FnOnce(&mut Value)) -> Result<(), String> {
+        let scheme = crate::Scheme::builtin(2024).expect("the built-in scheme");
+        let mut file: Value = serde_json::from_str(&scheme.to_json()).expect("JSON");
+        edit(&mut file["parameters"]["outcomes"]["funds"]);
+        crate::Scheme::from_json(&file.to_string()).map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    /// A change of the funds' list and words its refusal names.
+    type Case = (fn(&mut Value), &'static str);
 
     #[test]
-    fn the_funds_are_checked_as_they_are_read() {
-        let scheme = crate::Scheme::from_data(ANNEXES, PARAMETERS).expect("the built-in data");
+    fn the_funds_are_checked_in_a_scheme_file() {
+        let scheme = crate::Scheme::builtin(2024).expect("the built-in scheme");
         let ids: Vec<&str> = scheme.rules.outcomes.funds.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids, ["fiscal", "maintenance", "provident", "other"]);
         assert_eq!(scheme.rules.outcomes.funds[2].department, "市住房公积金管理中心");
-        let broken = [
-            ("\"short\": \"财政专户\"", "\"short\": \"\"", "needs a non-empty"),
-            ("\"id\": \"maintenance\"", "\"id\": \"fiscal\"", "given twice"),
-            ("\"id\": \"other\"", "\"id\": \"Other funds\"", "not a lower-case word"),
+        assert_eq!(read_with(|_| {}), Ok(()));
+        let cases: [Case; 4] = [
+            (|f| f[0]["short"] = Value::from(""), "funds[0].short"),
+            (|f| f[1]["id"] = Value::from("fiscal"), "listed twice"),
+            (|f| f[3]["id"] = Value::from("Other funds"), "not a fund id"),
+            (|f| *f = Value::Array(Vec::new()), "parameters.outcomes.funds"),
         ];
-        for (from, to, message) in broken {
-            assert!(PARAMETERS.contains(from), "{from}");
-            let data = PARAMETERS.replacen(from, to, 1);
-            let error = crate::Scheme::from_data(ANNEXES, &data).map(|_| ()).map_err(|e| e.to_string());
-            assert!(error.as_ref().is_err_and(|e| e.contains(message)), "{to}: {error:?}");
+        for (edit, message) in cases {
+            let error = read_with(edit);
+            assert!(error.as_ref().is_err_and(|e| e.contains(message)), "{message}: {error:?}");
         }
-        let mut none: serde_json::Value = serde_json::from_str(PARAMETERS).expect("JSON");
-        none["outcomes"]["funds"] = serde_json::Value::Array(Vec::new());
-        let error = crate::Scheme::from_data(ANNEXES, &none.to_string()).map(|_| ()).map_err(|e| e.to_string());
-        assert!(error.is_err_and(|e| e.contains("outcomes.funds is empty")));
     }
 }
