@@ -719,7 +719,7 @@ impl<T: Copy> ByFund<T> {
 /// key (`"department_scores": {"fiscal": 92}`); in a table, a column per fund keyed
 /// `department_scores.fiscal`. A fund without one takes the bank's figure `every`
 /// (`department_score`), which is the same for every fund. One row per figure of this kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FundFigure {
     /// 市级公共性资金存放主体部门个性指标得分, from the department of each fund.
     DepartmentScore,

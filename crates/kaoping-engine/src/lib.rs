@@ -84,8 +84,8 @@ pub use scheme_diff::{AnnexChange, RuleChange, SchemeDiff};
 pub use scheme_file::{RULE_NUMBER_MAX, WORDS_YEAR};
 pub use scheme_problem::SchemeProblem;
 pub use sections::deposits::{
-    missing_key, missing_score_zh, not_shared_zh, place, place_fund, round_to_total, rounding_zh, BankPlacement,
-    FundPlacement, FundShare, Placement, DEPOSITS_FORMAT, PLACES, SHOWN_PLACES,
+    missing_key, missing_score_zh, not_shared_zh, place, place_fund, readings_zh, round_to_total, rounding_zh,
+    BankPlacement, FundPlacement, FundShare, Placement, DEPOSITS_FORMAT, PLACES, SHOWN_PLACES,
 };
 pub use settings::{Group, Setting, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use solve::{

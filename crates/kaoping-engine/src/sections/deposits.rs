@@ -364,6 +364,35 @@ impl Placement {
     }
 }
 
+/// The readings of 四(四) the placement rests on, in words for the page, with the year's weights and
+/// the reading of the 70% part in force (`deposit_normalization`): the composite per fund, placement in
+/// proportion (our reading of 依据), the vetoed bank, one department score for every fund, and the
+/// rounding. The README's readings table says the same.
+pub fn readings_zh(scheme: &Scheme, scenario: &Scenario) -> Vec<String> {
+    use crate::settings::Setting;
+    let o = &scheme.rules.outcomes;
+    let setting = Setting::DepositNormalization;
+    vec![
+        format!(
+            "每项资金按其存放主体部门的综合评分测算：综合评分 = 考评结果部分（{}%）+ 该部门个性指标得分 × {}%；\
+             {}：{}（可在“规则与设置”中切换）",
+            o.evaluation_weight.value.normalize(),
+            o.department_weight.value.normalize(),
+            setting.label(),
+            setting.show(setting.get(scenario))
+        ),
+        "原文只说考评结果“作为市级公共性资金存放综合评分依据”，未给分配公式：本测算按综合评分的比例分配，\
+         某行占比 = 该行综合评分 ÷ 参与排名银行综合评分之和，金额 = 占比 × 该项资金"
+            .to_owned(),
+        "被取消考评资格的银行不参与分配（不适用），也不计入综合评分之和".to_owned(),
+        format!(
+            "某项资金未填部门得分的银行，按其在“规则与设置”中填写的{}计（各项资金相同）；两者都未填的，部门部分按 0 计",
+            Field::DepartmentScore.label()
+        ),
+        rounding_zh(),
+    ]
+}
+
 /// How the placement rounds, in words for a table's foot.
 pub fn rounding_zh() -> String {
     format!(
