@@ -31,6 +31,20 @@ pub fn scenario(data: &[u8]) {
     let scheme = scheme();
     let evaluation = evaluate(scheme, &scenario);
     let _ = evaluation.to_json(scheme);
+    // 四(四): every fund that can be shared adds up exactly, in percent and in 亿元, shown or not.
+    let placement = evaluation.placement(scheme);
+    let _ = placement.to_json(scheme);
+    for fund in placement.funds.iter().filter(|f| f.is_shared()) {
+        let sum = |part: fn(&kaoping_engine::FundShare) -> Option<rust_decimal::Decimal>| -> rust_decimal::Decimal {
+            fund.banks.iter().filter_map(part).sum()
+        };
+        assert_eq!(sum(|s| s.share_pct), rust_decimal::Decimal::ONE_HUNDRED, "shares of fund {}", fund.fund);
+        assert_eq!(sum(|s| s.share_pct_shown), rust_decimal::Decimal::ONE_HUNDRED, "shown shares of fund {}", fund.fund);
+        if let Some(amount) = fund.amount {
+            assert_eq!(sum(|s| s.amount), amount, "amounts of fund {}", fund.fund);
+            assert_eq!(sum(|s| s.amount_shown), amount, "shown amounts of fund {}", fund.fund);
+        }
+    }
 
     let written = scenario.to_json();
     let back = Scenario::from_json(&written).unwrap_or_else(|e| panic!("own output refused: {e}\n{written}"));

@@ -10,6 +10,7 @@
 //! kaoping import BOOK [--into FILE] [--map '各项贷款=loans']… [--partial [--refused OUT.csv]]
 //!                               the scenario with the sheet's figures, as JSON (.xlsx/.xls/.ods/.xlsb/.csv/.tsv)
 //! kaoping diff A.json B.json [--bank icbc] [--json]
+//! kaoping deposits FILE [--json]  each public fund placed by its department's composite (四(四))
 //! kaoping link FILE             the share link's fragment (#s=…)
 //! kaoping open-link LINK        the scenario a share link carries
 //! kaoping solve FILE --bank icbc --lever loans --goal rank<=3 [--json]
@@ -22,6 +23,8 @@
 //! scheme of the scenario's year.
 //! Bad input exits with status 2 and one line naming the place and the problem; an import with bad
 //! cells lists every one of them on stderr, one per line.
+
+mod deposits;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -123,6 +126,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Place each public fund (四(四)) by its own department's composite: every bank's composite,
+    /// share and amount per fund, and what it holds in all.
+    Deposits {
+        /// The scenario file (`-` reads standard input).
+        file: String,
+        /// Print JSON (kaoping-deposits/1) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the share link's fragment (`#s=…`) for a scenario: append it to the page's address.
     Link {
         /// The scenario file (`-` reads standard input).
@@ -145,7 +157,8 @@ enum Command {
         #[arg(long)]
         lever: String,
         /// rank<=N, band=outstanding|positive|general, not-interviewed, total>=S, share>=P,
-        /// composite>=C or above=BANK.
+        /// composite>=C, above=BANK, or one public fund's share:FUND>=P or amount:FUND>=A
+        /// (FUND: a fund id of the year, e.g. share:fiscal>=10).
         #[arg(long)]
         goal: String,
         #[command(flatten)]
@@ -439,6 +452,10 @@ fn run(command: Command) -> Result<String, Failure> {
             }
             Ok(render_diff(scheme, &comparison, detail.as_ref()))
         }
+        Command::Deposits { file, json } => {
+            let (scheme, scenario) = load(&file)?;
+            Ok(deposits::render(scheme, &evaluate(scheme, &scenario), json))
+        }
         Command::Link { file } => {
             let (_, scenario) = load(&file)?;
             Ok(kaoping_sheets::link::share_fragment(&scenario) + "\n")
@@ -542,6 +559,7 @@ fn render_diff(
     if !comparison.settings.is_empty() {
         out.push('\n');
     }
+    out.push_str(&deposits::render_diff(scheme, comparison));
     if let Some(detail) = detail {
         let name = comparison
             .banks
@@ -562,6 +580,7 @@ fn render_diff(
                 figure.field.unit().symbol()
             ));
         }
+        out.push_str(&deposits::render_fund_figures(scheme, detail));
         for item in &detail.items {
             out.push_str(&format!(
                 "  {} {}：{} → {}\n    A：{}\n    B：{}\n",
@@ -573,7 +592,7 @@ fn render_diff(
                 item.after_working
             ));
         }
-        if detail.figures.is_empty() && detail.items.is_empty() {
+        if detail.figures.is_empty() && detail.fund_figures.is_empty() && detail.items.is_empty() {
             out.push_str("  没有变化\n");
         }
     }
@@ -769,6 +788,7 @@ fn render_explanation(
         format_fixed2(bank.deposit.composite),
         format_fixed2(bank.deposit.share_pct)
     ));
+    out.push_str(&deposits::render_bank(scheme, evaluation, bank.index));
     if let Some(line) = next_band_answer(scheme, scenario, &bank.id).and_then(|a| a.zh()) {
         out.push_str(&format!("目标测算：{line}\n"));
     }

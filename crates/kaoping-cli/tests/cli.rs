@@ -258,7 +258,7 @@ fn bad_target_arguments_exit_2_with_one_line() {
         (&["solve", &f, "--bank", "icbc", "--lever", "loans+dongchu_households", "--goal", "rank<=3"],
          "kaoping: --lever: \"loans+dongchu_households\" joins figures of different units"),
         (&["solve", &f, "--bank", "icbc", "--lever", "loans", "--goal", "top3"],
-         "kaoping: --goal: \"top3\" is not a goal (one of: band=outstanding|positive|general, not-interviewed, rank<=N, total>=S, share>=P, composite>=C, above=BANK)"),
+         "kaoping: --goal: \"top3\" is not a goal (one of: band=outstanding|positive|general, not-interviewed, rank<=N, total>=S, share>=P, composite>=C, above=BANK, share:FUND>=P, amount:FUND>=A)"),
         (&["solve", &f, "--bank", "icbc", "--lever", "loans", "--goal", "above=icbc"], "kaoping: --goal: a bank cannot pass itself (above=icbc)"),
         (&["solve", &f, "--bank", "icbc", "--lever", "loans"], "kaoping: the following required arguments were not provided: --goal <GOAL>"),
         (&["solve", &f, "--bank", "icbc", "--lever", "loans", "--goal", "rank<=3", "--rivals-lines", "above:x"],

@@ -1,5 +1,6 @@
 //! Comparing two scenarios: how each bank's total, rank, band and public-fund share move from one to
-//! the other, and for one bank which items moved and why.
+//! the other, what each bank holds of every public fund that has an amount, and for one bank which
+//! items moved and why.
 //!
 //! Both scenarios are scored by [`evaluate`]; nothing here computes a point. An item can move although
 //! the bank's own figures did not (a city average moved with other banks' figures, or a reading was
@@ -11,9 +12,10 @@ use serde_json::{json, Value};
 use crate::document::Scenario;
 use crate::evaluate::evaluate;
 use crate::evaluation::Evaluation;
-use crate::fields::{Field, FIELDS};
+use crate::fields::{Field, FundFigure, FIELDS};
 use crate::items::Item;
 use crate::scheme::Scheme;
+use crate::sections::deposits::FundPlacement;
 use crate::settings::Setting;
 use crate::standing::Standing;
 
@@ -58,6 +60,35 @@ pub struct SettingChange {
     pub after: String,
 }
 
+/// One public fund (四(四)) placed in both scenarios.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundChange {
+    /// The fund's index in the scheme's `outcomes.funds`.
+    pub fund: usize,
+    /// The fund placed in the first scenario.
+    pub before: FundPlacement,
+    /// In the second.
+    pub after: FundPlacement,
+}
+
+impl FundChange {
+    /// The banks (by index, annex order) whose share or amount of the fund differs.
+    pub fn moved(&self) -> impl Iterator<Item = usize> + '_ {
+        self.before
+            .banks
+            .iter()
+            .zip(&self.after.banks)
+            .enumerate()
+            .filter_map(|(i, (x, y))| (x.share_pct != y.share_pct || x.amount != y.amount).then_some(i))
+    }
+
+    /// A bank's amount after − before, 亿元, when both scenarios place the fund with it.
+    pub fn amount_change(&self, bank: usize) -> Option<Decimal> {
+        let (x, y) = (self.before.banks.get(bank)?.amount?, self.after.banks.get(bank)?.amount?);
+        Some(y - x)
+    }
+}
+
 /// Two scenarios side by side: every bank in annex order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
@@ -65,6 +96,9 @@ pub struct Comparison {
     pub banks: Vec<BankChange>,
     /// Readings and typed city figures that differ.
     pub settings: Vec<SettingChange>,
+    /// The public funds that have an amount in either scenario, in the scheme's order: what each bank
+    /// holds in both.
+    pub funds: Vec<FundChange>,
     /// The first scenario's evaluation.
     pub before: Evaluation,
     /// The second's.
@@ -99,6 +133,19 @@ pub struct ItemChange {
     pub after_working: String,
 }
 
+/// A figure of one bank given per fund (四(四)) differently in the two scenarios.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundFigureChange {
+    /// The figure.
+    pub figure: FundFigure,
+    /// The fund's id.
+    pub fund: String,
+    /// As given in the first scenario (`None`: not given for the fund).
+    pub before: Option<Decimal>,
+    /// As given in the second.
+    pub after: Option<Decimal>,
+}
+
 /// One bank's figures and items that differ between two scenarios.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BankDetail {
@@ -106,6 +153,8 @@ pub struct BankDetail {
     pub id: String,
     /// Its figures entered differently, in table order.
     pub figures: Vec<FigureChange>,
+    /// Its figures given per fund differently, by figure and then in the scheme's order of funds.
+    pub fund_figures: Vec<FundFigureChange>,
     /// Its items whose points moved, in the scheme's order.
     pub items: Vec<ItemChange>,
 }
@@ -136,7 +185,14 @@ pub fn compare(scheme: &Scheme, before: &Scenario, after: &Scenario) -> Comparis
             }
         })
         .collect();
-    Comparison { banks, settings: setting_changes(before, after), before: a, after: b }
+    let mut funds = Vec::new();
+    for f in 0..scheme.rules.outcomes.funds.len() {
+        let (x, y) = (&a.deposit_inputs.amounts, &b.deposit_inputs.amounts);
+        if x.get(f).copied().flatten().is_some() || y.get(f).copied().flatten().is_some() {
+            funds.push(FundChange { fund: f, before: a.fund_placement(scheme, f), after: b.fund_placement(scheme, f) });
+        }
+    }
+    Comparison { banks, settings: setting_changes(before, after), funds, before: a, after: b }
 }
 
 fn setting_changes(before: &Scenario, after: &Scenario) -> Vec<SettingChange> {
@@ -167,6 +223,16 @@ impl Comparison {
             })
             .filter(|c| c.before != c.after)
             .collect();
+        let given = |s: &Scenario, figure: FundFigure, fund: &str| s.bank(id).and_then(|b| figure.get(b, fund));
+        let mut fund_figures = Vec::new();
+        for figure in FundFigure::ALL {
+            for fund in &scheme.rules.outcomes.funds {
+                let (x, y) = (given(before, figure, &fund.id), given(after, figure, &fund.id));
+                if x != y {
+                    fund_figures.push(FundFigureChange { figure, fund: fund.id.clone(), before: x, after: y });
+                }
+            }
+        }
         let items = Item::ALL
             .iter()
             .filter_map(|&item| {
@@ -181,7 +247,7 @@ impl Comparison {
                 })
             })
             .collect();
-        Some(BankDetail { id: id.to_owned(), figures, items })
+        Some(BankDetail { id: id.to_owned(), figures, fund_figures, items })
     }
 
     /// The banks whose band moved.
@@ -212,12 +278,36 @@ impl Comparison {
             .collect();
         let settings: Vec<Value> =
             self.settings.iter().map(|s| json!({ "title": s.title, "before": s.before, "after": s.after })).collect();
+        let funds: Vec<Value> = self
+            .funds
+            .iter()
+            .map(|c| {
+                let moved: Vec<Value> = c
+                    .moved()
+                    .map(|i| {
+                        let (x, y) = (c.before.banks.get(i), c.after.banks.get(i));
+                        json!({
+                            "id": scheme.banks.get(i).map_or("", |b| b.id.as_str()),
+                            "share_pct": { "before": num(x.and_then(|s| s.share_pct)), "after": num(y.and_then(|s| s.share_pct)) },
+                            "amount": { "before": num(x.and_then(|s| s.amount)), "after": num(y.and_then(|s| s.amount)) },
+                            "amount_change": num(c.amount_change(i)),
+                        })
+                    })
+                    .collect();
+                json!({
+                    "id": scheme.rules.outcomes.funds.get(c.fund).map_or("", |f| f.id.as_str()),
+                    "amount": { "before": num(c.before.amount), "after": num(c.after.amount) },
+                    "moved": moved,
+                })
+            })
+            .collect();
         json!({
             "format": "kaoping-diff/1",
             "year": scheme.year,
             "scheme": scheme.identity(),
             "settings": settings,
             "banks": banks,
+            "funds": funds,
         })
     }
 }
@@ -230,7 +320,9 @@ impl BankDetail {
             "id": self.id,
             "figures": self.figures.iter().map(|f| json!({
                 "key": f.field.key(), "label": f.field.label(), "before": num(f.before), "after": num(f.after),
-            })).collect::<Vec<_>>(),
+            })).chain(self.fund_figures.iter().map(|f| json!({
+                "key": f.figure.fund_key(&f.fund), "label": f.figure.every().label(), "before": num(f.before), "after": num(f.after),
+            }))).collect::<Vec<_>>(),
             "items": self.items.iter().map(|i| json!({
                 "item": i.item.key(), "title": i.item.title(), "clause": i.clause,
                 "before": num(Some(i.before)), "after": num(Some(i.after)),
@@ -278,6 +370,43 @@ mod tests {
         let json = c.to_value(scheme);
         assert_eq!(json["banks"][0]["band_move"], "up");
         assert_eq!(json["banks"][1]["total_change"].as_str().map(|t| t.starts_with('-')), Some(true));
+    }
+
+    #[test]
+    fn the_amounts_that_moved_are_listed_per_fund() {
+        let scheme = Scheme::builtin(2024).expect("built-in");
+        let before = scheme.template();
+        assert!(compare(scheme, &before, &before).funds.is_empty(), "no fund has an amount");
+        let mut after = before.clone();
+        after.deposits.funds.set("fiscal", Amount::new(Decimal::from(60)).ok());
+        // 公积金中心 scores 工商银行 alone: only that fund's shares move, and it has no amount.
+        crate::fields::FundFigure::DepartmentScore
+            .set(after.bank_mut("icbc"), "provident", Some(Decimal::from(90)))
+            .expect("a score");
+        let c = compare(scheme, &before, &after);
+        assert_eq!(c.funds.iter().map(|f| f.fund).collect::<Vec<_>>(), [0], "the funds with an amount");
+        let detail = c.bank(scheme, &before, &after, "icbc").expect("icbc");
+        let changed: Vec<(&str, Option<Decimal>)> =
+            detail.fund_figures.iter().map(|f| (f.fund.as_str(), f.after)).collect();
+        assert_eq!(changed, [("provident", Some(Decimal::from(90)))]);
+        assert_eq!(detail.to_value()["figures"][0]["key"], "department_scores.provident");
+        let fiscal = &c.funds[0];
+        assert_eq!((fiscal.before.amount, fiscal.after.amount), (None, Some(Decimal::from(60))));
+        assert_eq!(fiscal.moved().count(), 16, "every bank now holds a part of the 60 亿元");
+        assert_eq!(fiscal.amount_change(1), None, "nothing placed before");
+        let json = c.to_value(scheme);
+        assert_eq!(json["funds"][0]["id"], "fiscal");
+        assert_eq!(json["funds"][0]["amount"]["after"], "60");
+        assert_eq!(json["funds"][0]["moved"].as_array().map(Vec::len), Some(16));
+        // Lending more moves 农发行's part up and everyone else's down.
+        let mut more = after.clone();
+        more.bank_mut("adbc").loans = Amount::new(Decimal::from(400)).ok();
+        let c = compare(scheme, &after, &more);
+        let fiscal = &c.funds[0];
+        assert!(fiscal.amount_change(0).is_some_and(|d| d > Decimal::ZERO));
+        assert!(fiscal.amount_change(1).is_some_and(|d| d < Decimal::ZERO));
+        let sum: Decimal = (0..16).filter_map(|i| fiscal.amount_change(i)).sum();
+        assert_eq!(sum, Decimal::ZERO, "what one bank gains the others lose, exactly");
     }
 
     #[test]

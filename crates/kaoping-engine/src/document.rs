@@ -3,7 +3,7 @@
 //! `scenario.rs`; which settings there are, with their labels and bounds, is the settings table
 //! (`settings.rs`). This module only holds the values, so that both can stand on it.
 
-use crate::fields::BankInput;
+use crate::fields::{BankInput, ByFund};
 use crate::values::{Amount, Choice, Percent};
 
 /// The file format's name.
@@ -99,6 +99,21 @@ pub struct CityOverrides {
     pub tech_new_loans_avg: Option<Amount>,
 }
 
+/// The public funds to place (四(四)): the amounts typed in, by fund id. The funds themselves, with
+/// their departments, are the scheme's `outcomes.funds`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Deposits {
+    /// Each fund's amount, 亿元, by fund id; a fund without one is shared out in percent only.
+    pub funds: ByFund<Amount>,
+}
+
+impl Deposits {
+    /// Whether no amount is typed in.
+    pub fn is_empty(&self) -> bool {
+        self.funds.is_empty()
+    }
+}
+
 /// A scenario: settings, city figures and the banks' figures.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Scenario {
@@ -119,6 +134,8 @@ pub struct Scenario {
     pub city: CityOverrides,
     /// The banks entered, at most once each; the order does not matter.
     pub banks: Vec<BankInput>,
+    /// The public funds' amounts (四(四)).
+    pub deposits: Deposits,
 }
 
 /// The scheme a scenario was made under, as its file remembers it beside its `year`: the scheme's
@@ -143,6 +160,7 @@ impl Scenario {
             settings: Settings::default(),
             city: CityOverrides::default(),
             banks: Vec::new(),
+            deposits: Deposits::default(),
         }
     }
 

@@ -67,6 +67,22 @@ pub enum Error {
         /// The bank's id.
         id: String,
     },
+    /// A public fund id (四(四)) that is not one of the scheme's funds.
+    UnknownFund {
+        /// Where the id is.
+        path: String,
+        /// The id given.
+        id: String,
+        /// The scheme's fund ids.
+        expected: Vec<String>,
+    },
+    /// A public fund given twice.
+    DuplicateFund {
+        /// Where the second one is.
+        path: String,
+        /// The fund's id.
+        id: String,
+    },
     /// A required field is missing.
     Missing {
         /// The field.
@@ -204,6 +220,10 @@ impl Error {
             Error::Value { path, text, problem } => format!("{}：“{text}” {}", zh_path(path), problem.zh()),
             Error::UnknownBank { path, id } => format!("{}：没有代码为 “{id}” 的银行", zh_path(path)),
             Error::DuplicateBank { path, id } => format!("{}：银行 “{id}” 重复出现", zh_path(path)),
+            Error::UnknownFund { path, id, expected } => {
+                format!("{}：没有代码为 “{id}” 的公共性资金（可用：{}）", zh_path(path), expected.join("、"))
+            }
+            Error::DuplicateFund { path, id } => format!("{}：资金 “{id}” 重复出现", zh_path(path)),
             Error::Missing { path } => format!("缺少必填字段：{}", zh_path(path)),
             Error::Lever { text, problem } => match problem {
                 LeverProblem::Empty => format!("测算手段“{text}”：缺少数据项"),
@@ -235,6 +255,12 @@ fn zh_path(path: &str) -> String {
         if let Some((n, tail)) = rest.split_once(']') {
             let ordinal = n.parse::<usize>().map_or_else(|_| n.to_owned(), |i| (i + 1).to_string());
             let key = tail.trim_start_matches('.');
+            if let Some((figure, fund)) = crate::fields::FundFigure::from_fund_key(key) {
+                return format!("文件中第 {ordinal} 家银行的“{}”（资金 {fund}）", figure.every().label());
+            }
+            if let Some(figure) = crate::fields::FundFigure::ALL.into_iter().find(|f| f.key() == key) {
+                return format!("文件中第 {ordinal} 家银行按资金给出的“{}”", figure.every().label());
+            }
             return match crate::fields::Field::from_key(key) {
                 Some(field) => format!("文件中第 {ordinal} 家银行的“{}”", field.label()),
                 None if key.is_empty() => format!("文件中第 {ordinal} 家银行"),
@@ -243,7 +269,20 @@ fn zh_path(path: &str) -> String {
             };
         }
     }
+    if let Some(rest) = path.strip_prefix("deposits.funds[") {
+        if let Some((n, tail)) = rest.split_once(']') {
+            let ordinal = n.parse::<usize>().map_or_else(|_| n.to_owned(), |i| (i + 1).to_string());
+            return match tail.trim_start_matches('.') {
+                "" => format!("文件中第 {ordinal} 项公共性资金"),
+                "id" => format!("文件中第 {ordinal} 项公共性资金的代码"),
+                "amount" => format!("文件中第 {ordinal} 项公共性资金的存放金额"),
+                key => format!("文件中第 {ordinal} 项公共性资金的 {key}"),
+            };
+        }
+    }
     match path {
+        "deposits" => return "文件中的公共性资金存放".to_owned(),
+        "deposits.funds" => return "文件中的公共性资金列表".to_owned(),
         "name" => return "文件中的测算名称".to_owned(),
         "note" => return "文件中的备注".to_owned(),
         "banks" => return "文件中的银行列表".to_owned(),
@@ -323,6 +362,10 @@ impl fmt::Display for Error {
             Error::Value { path, text, problem } => write!(f, "{path}: \"{text}\" {problem}"),
             Error::UnknownBank { path, id } => write!(f, "{path}: \"{id}\" is not a bank of the scheme"),
             Error::DuplicateBank { path, id } => write!(f, "{path}: bank \"{id}\" is listed twice"),
+            Error::UnknownFund { path, id, expected } => {
+                write!(f, "{path}: \"{id}\" is not a public fund of the scheme (one of: {})", expected.join(", "))
+            }
+            Error::DuplicateFund { path, id } => write!(f, "{path}: fund \"{id}\" is listed twice"),
             Error::Missing { path } => write!(f, "{path}: missing"),
             Error::Lever { text, problem } => match problem {
                 LeverProblem::Empty => write!(f, "\"{text}\" names no figure"),

@@ -8,11 +8,11 @@ use crate::city;
 use crate::document::Scenario;
 use crate::evaluation::{BankResult, Deposit, Evaluation, Figures, Warning, Working};
 use crate::fields;
-use crate::fields::BankInput;
+use crate::fields::{BankInput, FieldSet, FundFigure};
 use crate::items::Band;
 use crate::scheme::Scheme;
 use crate::scoring::{line, target_line};
-use crate::sections::{adjustments, dongchu, loan_input, loan_structure, outcomes};
+use crate::sections::{adjustments, deposits, dongchu, loan_input, loan_structure, outcomes};
 use crate::values::{Amount, Count};
 use rust_decimal::Decimal;
 
@@ -91,7 +91,7 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
                 last_place_twice: false,
                 items,
                 deposit: Deposit::default(),
-                missing: fields::missing_all(input),
+                missing: missing(scheme, input),
                 warnings,
                 figures,
             }
@@ -100,7 +100,22 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
     let names: Vec<&str> = scheme.banks.iter().map(|b| b.short_name.as_str()).collect();
     let ranked =
         outcomes::apply(&scheme.rules.outcomes, scenario.settings.deposit_normalization, &inputs, &names, &mut banks);
-    Evaluation { city, banks, ranked }
+    let deposit_inputs = deposits::inputs(scheme, scenario, &inputs);
+    Evaluation { city, banks, ranked, deposit_inputs }
+}
+
+/// What the bank has not entered that would score. A figure given per fund (四(四)'s department scores)
+/// stands in for the bank's one figure for every fund, which is then not missing when every fund has
+/// its own.
+fn missing(scheme: &Scheme, input: &BankInput) -> FieldSet {
+    let mut missing = fields::missing_all(input);
+    for figure in FundFigure::ALL {
+        let funds = &scheme.rules.outcomes.funds;
+        if missing.contains(figure.every()) && funds.iter().all(|f| figure.get(input, &f.id).is_some()) {
+            missing.remove(figure.every());
+        }
+    }
+    missing
 }
 
 /// A bank's balance lines: the annex base and task, and the figure entered or, absent one, on task.

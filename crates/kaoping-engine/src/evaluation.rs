@@ -445,6 +445,17 @@ pub struct CityFigures {
     pub tech_new_loans_avg: CityFigure,
 }
 
+/// What placing the funds needs beyond the evaluation (四(四)): each fund's amount and each bank's department
+/// score for it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct DepositInputs {
+    /// Per fund, in the scheme's order (`outcomes.funds`): the amount to place, 亿元, when it is given.
+    pub amounts: Vec<Option<Decimal>>,
+    /// Per fund, in the scheme's order, per bank in annex order: the department's score that counts
+    /// (the bank's score for that fund, else its one score for every fund), when there is one.
+    pub scores: Vec<Vec<Option<Decimal>>>,
+}
+
 /// The result of scoring a scenario.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evaluation {
@@ -454,6 +465,9 @@ pub struct Evaluation {
     pub banks: Vec<BankResult>,
     /// How many banks are ranked (not disqualified).
     pub ranked: usize,
+    /// What placing the public funds needs beyond the scores (四(四)): each fund's amount and the
+    /// department score that counts for each bank; [`Evaluation::placement`] works the funds out.
+    pub deposit_inputs: DepositInputs,
 }
 
 impl Evaluation {

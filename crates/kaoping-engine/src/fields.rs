@@ -278,6 +278,9 @@ macro_rules! bank_fields {
             /// The bank's id (`icbc`).
             pub id: String,
             $( $(#[$doc])* pub $name: $type, )*
+            /// 四(四): the depositing departments' own scores of the bank, by fund id, where they differ
+            /// from `department_score` (which is the same score for every fund); see [`FundFigure`].
+            pub department_scores: ByFund<DepartmentScore>,
         }
 
         /// A figure of one bank.
@@ -588,6 +591,11 @@ impl FieldSet {
         self.0 == 0
     }
 
+    /// Takes a field out.
+    pub fn remove(&mut self, field: Field) {
+        self.0 &= !(1 << field as u32);
+    }
+
     /// How many fields the set holds.
     pub fn len(self) -> usize {
         self.0.count_ones() as usize
@@ -648,7 +656,7 @@ impl BankInput {
 
     /// Whether nothing at all is entered for the bank (it is then exactly on task).
     pub fn is_empty(&self) -> bool {
-        Field::ALL.iter().all(|f| !f.is_entered(self))
+        Field::ALL.iter().all(|f| !f.is_entered(self)) && FundFigure::ALL.iter().all(|f| f.is_blank(self))
     }
 
     /// 创业担保贷款 as one programme of 二(四)4.
@@ -659,6 +667,155 @@ impl BankInput {
     /// 新型政银担 as one programme of 二(四)4.
     pub fn govbank_guarantee(&self) -> Guarantee {
         Guarantee { target: self.govbank_target, actual: self.govbank_actual, newly_included: self.govbank_new }
+    }
+}
+
+/// Values by public fund id (四(四)): a fund's amount, a bank's score from the fund's department. Kept
+/// in order of id, so that two entries with the same values are equal whatever order they were set in;
+/// files and tables list them in the scheme's order of funds. (A short sorted list rather than a map:
+/// there are a handful of funds, and the page's module stays smaller.)
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ByFund<T>(Vec<(String, T)>);
+
+impl<T> Default for ByFund<T> {
+    fn default() -> Self {
+        ByFund(Vec::new())
+    }
+}
+
+impl<T: Copy> ByFund<T> {
+    /// The value for a fund, if given.
+    pub fn get(&self, fund: &str) -> Option<T> {
+        self.0.iter().find(|(id, _)| id == fund).map(|(_, v)| *v)
+    }
+
+    /// Sets (or, with `None`, clears) the value for a fund.
+    pub fn set(&mut self, fund: &str, value: Option<T>) {
+        let at = self.0.iter().position(|(id, _)| id.as_str() >= fund);
+        match (at, value) {
+            (Some(i), Some(value)) if self.0[i].0 == fund => self.0[i].1 = value,
+            (Some(i), Some(value)) => self.0.insert(i, (fund.to_owned(), value)),
+            (None, Some(value)) => self.0.push((fund.to_owned(), value)),
+            (Some(i), None) if self.0[i].0 == fund => {
+                self.0.remove(i);
+            }
+            (_, None) => {}
+        }
+    }
+
+    /// Whether no fund has a value.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The funds with a value and their values, in order of id.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, T)> + '_ {
+        self.0.iter().map(|(id, v)| (id.as_str(), *v))
+    }
+}
+
+/// A bank figure given once per public fund of 四(四) — the funds are the scheme's `outcomes.funds`
+/// — by each fund's own depositing department. In a file it is an object by fund id under the row's
+/// key (`"department_scores": {"fiscal": 92}`); in a table, a column per fund keyed
+/// `department_scores.fiscal`. A fund without one takes the bank's figure `every`
+/// (`department_score`), which is the same for every fund. One row per figure of this kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FundFigure {
+    /// 市级公共性资金存放主体部门个性指标得分, from the department of each fund.
+    DepartmentScore,
+}
+
+/// One row of the table of per-fund figures.
+#[derive(Clone, Copy)]
+pub struct FundFigureSpec {
+    /// The figure.
+    pub figure: FundFigure,
+    /// The key of its object in a bank entry.
+    pub key: &'static str,
+    /// The bank figure that gives the same value for every fund, and whose kind and unit it has.
+    pub every: Field,
+    get: fn(&BankInput, &str) -> Option<Decimal>,
+    set: fn(&mut BankInput, &str, Option<Decimal>) -> Result<(), ValueError>,
+    is_blank: fn(&BankInput) -> bool,
+}
+
+impl std::fmt::Debug for FundFigureSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FundFigureSpec").field("key", &self.key).finish_non_exhaustive()
+    }
+}
+
+/// The per-fund figures, in [`FundFigure::ALL`] order.
+pub static FUND_FIGURES: [FundFigureSpec; 1] = [FundFigureSpec {
+    figure: FundFigure::DepartmentScore,
+    key: "department_scores",
+    every: Field::DepartmentScore,
+    get: |bank, fund| bank.department_scores.get(fund).map(DepartmentScore::get),
+    set: |bank, fund, value| {
+        let value = value.map(DepartmentScore::new).transpose()?;
+        bank.department_scores.set(fund, value);
+        Ok(())
+    },
+    is_blank: |bank| bank.department_scores.is_empty(),
+}];
+
+impl FundFigure {
+    /// Every per-fund figure.
+    pub const ALL: [FundFigure; 1] = [FundFigure::DepartmentScore];
+
+    /// The figure's row.
+    pub fn spec(self) -> &'static FundFigureSpec {
+        &FUND_FIGURES[self as usize]
+    }
+
+    /// The key of its object in a bank entry (`department_scores`).
+    pub fn key(self) -> &'static str {
+        self.spec().key
+    }
+
+    /// The bank figure that gives the same value for every fund (`department_score`).
+    pub fn every(self) -> Field {
+        self.spec().every
+    }
+
+    /// The key of one fund's value, as a table column and a place in a file (`department_scores.fiscal`).
+    pub fn fund_key(self, fund: &str) -> String {
+        format!("{}.{fund}", self.key())
+    }
+
+    /// The figure and fund of a key written by [`FundFigure::fund_key`].
+    pub fn from_fund_key(key: &str) -> Option<(FundFigure, &str)> {
+        let (prefix, fund) = key.split_once('.')?;
+        FundFigure::ALL.into_iter().find(|f| f.key() == prefix).map(|f| (f, fund))
+    }
+
+    /// The value given for one fund, if any (not the one for every fund).
+    pub fn get(self, bank: &BankInput, fund: &str) -> Option<Decimal> {
+        (self.spec().get)(bank, fund)
+    }
+
+    /// The value that counts for one fund: the one given for it, else the bank's one for every fund.
+    pub fn counted(self, bank: &BankInput, fund: &str) -> Option<Decimal> {
+        self.get(bank, fund).or_else(|| self.every().get(bank))
+    }
+
+    /// Sets (or, with `None`, clears) the value for one fund, checked against the figure's bounds; a
+    /// refused value leaves the bank as it was.
+    pub fn set(self, bank: &mut BankInput, fund: &str, value: Option<Decimal>) -> Result<(), ValueError> {
+        let value = value.map(|v| self.every().kind().parse(&v.to_string())).transpose()?;
+        (self.spec().set)(bank, fund, value)
+    }
+
+    /// Reads the text (already cleaned up) and sets the value for one fund; empty text clears it.
+    pub fn set_text(self, bank: &mut BankInput, fund: &str, text: &str) -> Result<(), ValueError> {
+        let text = text.trim();
+        let value = if text.is_empty() { None } else { Some(self.every().kind().parse(text)?) };
+        (self.spec().set)(bank, fund, value)
+    }
+
+    /// Whether the bank has no value of this figure for any fund.
+    pub fn is_blank(self, bank: &BankInput) -> bool {
+        (self.spec().is_blank)(bank)
     }
 }
 

@@ -10,7 +10,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::fields::{Field, Unit};
+use crate::document::Deposits;
+use crate::fields::{Field, FundFigure, Kind, Unit};
+use crate::values::Amount;
 
 impl Unit {
     /// The unit words a typed figure may end with, longest first so that `亿元` is not left as `亿`.
@@ -36,30 +38,9 @@ impl Field {
         }
         match normalize(text, self.unit())? {
             Reading::Empty => Ok(None),
-            Reading::Plain(plain) => self.kind().parse(&plain).map(Some).map_err(|e| self.refusal(&plain, &e)),
-        }
-    }
-
-    /// Why a clean number is refused, in words for this figure rather than as a bare range.
-    fn refusal(self, plain: &str, error: &crate::values::ValueError) -> String {
-        use crate::fields::Kind;
-        use crate::values::ValueError;
-        let negative =
-            plain.starts_with('-') && plain.trim_start_matches(['-', '0', '.']).chars().any(|c| c.is_ascii_digit());
-        match (self.kind(), error) {
-            (Kind::Amount | Kind::Target, ValueError::OutOfRange { .. }) if negative => "金额不能为负数".to_owned(),
-            (Kind::Target, ValueError::OutOfRange { .. }) => "目标任务须大于 0".to_owned(),
-            (Kind::Count, ValueError::OutOfRange { .. }) if negative => "户数、单数不能为负数".to_owned(),
-            (Kind::Count, ValueError::NotWhole) => "须为整数".to_owned(),
-            (Kind::Amount | Kind::Target, ValueError::TooManyDecimals { .. }) => {
-                "小数位数过多：金额最多 8 位小数（即精确到元）".to_owned()
+            Reading::Plain(plain) => {
+                self.kind().parse(&plain).map(Some).map_err(|e| refusal(self.kind(), self.unit(), &plain, &e))
             }
-            (Kind::Amount | Kind::Target | Kind::Count, ValueError::OutOfRange { .. } | ValueError::TooLarge) => {
-                format!("数值过大，请核对单位（{}）", self.unit().symbol())
-            }
-            (Kind::Department, ValueError::OutOfRange { .. }) => "须在 0 至 100 分之间".to_owned(),
-            (Kind::Percent, ValueError::OutOfRange { .. }) => "百分数超出 −10000% 至 10000% 的范围".to_owned(),
-            _ => error.zh(),
         }
     }
 
@@ -67,6 +48,54 @@ impl Field {
     pub fn enter(self, bank: &mut crate::fields::BankInput, text: &str) -> Result<(), String> {
         let value = self.read(text)?;
         self.set(bank, value).map_err(|e| e.zh())
+    }
+}
+
+impl FundFigure {
+    /// Reads what a user typed for one fund's value (四(四)), as the bank figure it stands in for reads
+    /// it, and stores it in `bank`; an empty box clears it (the bank's one figure counts again). On a
+    /// refusal `bank` is unchanged.
+    pub fn enter(self, bank: &mut crate::fields::BankInput, fund: &str, text: &str) -> Result<(), String> {
+        let value = self.every().read(text)?;
+        self.set(bank, fund, value).map_err(|e| e.zh())
+    }
+}
+
+impl Deposits {
+    /// Reads the amount typed for a fund, 亿元, forgivingly (`1,234.5`, `６０亿`), and sets it; an empty
+    /// box clears it. On a refusal nothing changes.
+    pub fn enter(&mut self, fund: &str, text: &str) -> Result<(), String> {
+        let amount = match normalize(text, Unit::Yi)? {
+            Reading::Empty => None,
+            Reading::Plain(plain) => {
+                Some(Amount::parse(&plain).map_err(|e| refusal(Kind::Amount, Unit::Yi, &plain, &e))?)
+            }
+        };
+        self.funds.set(fund, amount);
+        Ok(())
+    }
+}
+
+/// Why a clean number is refused, in words for a figure of this kind and unit rather than as a bare
+/// range.
+fn refusal(kind: Kind, unit: Unit, plain: &str, error: &crate::values::ValueError) -> String {
+    use crate::values::ValueError;
+    let negative =
+        plain.starts_with('-') && plain.trim_start_matches(['-', '0', '.']).chars().any(|c| c.is_ascii_digit());
+    match (kind, error) {
+        (Kind::Amount | Kind::Target, ValueError::OutOfRange { .. }) if negative => "金额不能为负数".to_owned(),
+        (Kind::Target, ValueError::OutOfRange { .. }) => "目标任务须大于 0".to_owned(),
+        (Kind::Count, ValueError::OutOfRange { .. }) if negative => "户数、单数不能为负数".to_owned(),
+        (Kind::Count, ValueError::NotWhole) => "须为整数".to_owned(),
+        (Kind::Amount | Kind::Target, ValueError::TooManyDecimals { .. }) => {
+            "小数位数过多：金额最多 8 位小数（即精确到元）".to_owned()
+        }
+        (Kind::Amount | Kind::Target | Kind::Count, ValueError::OutOfRange { .. } | ValueError::TooLarge) => {
+            format!("数值过大，请核对单位（{}）", unit.symbol())
+        }
+        (Kind::Department, ValueError::OutOfRange { .. }) => "须在 0 至 100 分之间".to_owned(),
+        (Kind::Percent, ValueError::OutOfRange { .. }) => "百分数超出 −10000% 至 10000% 的范围".to_owned(),
+        _ => error.zh(),
     }
 }
 
@@ -150,6 +179,29 @@ fn grouped_correctly(whole: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_funds_score_and_amount_are_typed_as_the_figures_they_stand_for() {
+        let mut bank = crate::fields::BankInput::new("icbc");
+        let score = FundFigure::DepartmentScore;
+        assert_eq!(score.enter(&mut bank, "fiscal", "９２分"), Ok(()));
+        assert_eq!(score.get(&bank, "fiscal"), Some(Decimal::from(92)));
+        assert_eq!(score.enter(&mut bank, "fiscal", "101"), Err("须在 0 至 100 分之间".to_owned()));
+        assert_eq!(score.get(&bank, "fiscal"), Some(Decimal::from(92)), "a refusal changes nothing");
+        assert_eq!(score.enter(&mut bank, "fiscal", " "), Ok(()));
+        assert!(score.is_blank(&bank), "an empty box clears the fund's own score");
+        let mut deposits = Deposits::default();
+        assert_eq!(deposits.enter("fiscal", "1,234.5亿"), Ok(()));
+        assert_eq!(deposits.funds.get("fiscal").map(Amount::get), Some(Decimal::new(12345, 1)));
+        assert_eq!(deposits.enter("fiscal", "-3"), Err("金额不能为负数".to_owned()));
+        assert_eq!(
+            deposits.enter("fiscal", "0.123456789"),
+            Err("小数位数过多：金额最多 8 位小数（即精确到元）".to_owned())
+        );
+        assert_eq!(deposits.funds.get("fiscal").map(Amount::get), Some(Decimal::new(12345, 1)));
+        assert_eq!(deposits.enter("fiscal", ""), Ok(()));
+        assert!(deposits.is_empty());
+    }
 
     #[test]
     fn forgiving_forms_become_plain_text() {

@@ -50,24 +50,28 @@ mod solve;
 mod standing;
 mod values;
 
-pub use compare::{compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, ItemChange, SettingChange};
+pub use compare::{
+    compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, FundChange, FundFigureChange, ItemChange,
+    SettingChange,
+};
 pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
 pub use document::{
-    BonusMode, CityAverage, CityOverrides, DepositNormalization, Scenario, SchemeMark, Settings, FORMAT,
+    BonusMode, CityAverage, CityOverrides, DepositNormalization, Deposits, Scenario, SchemeMark, Settings, FORMAT,
 };
 pub use error::{Assumption, Error, LeverProblem};
 pub use evaluate::evaluate;
 pub use evaluation::{
-    Against, BankResult, CityFigure, CityFigures, Deposit, Evaluation, Figures, GrowthWorking, ItemScore, Line,
-    Milestone, Programme, Progress, Warning, Working,
+    Against, BankResult, CityFigure, CityFigures, Deposit, DepositInputs, Evaluation, Figures, GrowthWorking,
+    ItemScore, Line, Milestone, Programme, Progress, Warning, Working,
 };
 pub use fields::{
-    is_lever, lever_fields, AnnexLine, BankInput, Field, FieldSet, FieldSpec, Guarantee, Kind, Section, Unit, FIELDS,
+    is_lever, lever_fields, AnnexLine, BankInput, ByFund, Field, FieldSet, FieldSpec, FundFigure, FundFigureSpec,
+    Guarantee, Kind, Section, Unit, FIELDS, FUND_FIGURES,
 };
 pub use format::{display_columns, format_amount, format_fixed2, group_digits, round2};
 pub use input::{normalize, Reading as TypedText};
 pub use items::{Band, Item};
-pub use parameters::{Param, Parameters};
+pub use parameters::{Fund, Param, Parameters};
 pub use plausibility::{doubts, setting_doubts, Doubt, SettingDoubt};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
@@ -80,6 +84,10 @@ pub use scheme::{
 pub use scheme_diff::{AnnexChange, RuleChange, SchemeDiff};
 pub use scheme_file::{RULE_NUMBER_MAX, WORDS_YEAR};
 pub use scheme_problem::SchemeProblem;
+pub use sections::deposits::{
+    missing_key, missing_score_zh, not_shared_zh, place, place_fund, readings_zh, round_to_total, rounding_zh,
+    BankPlacement, FundPlacement, FundShare, Placement, DEPOSITS_FORMAT, PLACES, SHOWN_PLACES,
+};
 pub use settings::{Group, Setting, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use solve::{
     all_levers, chart_range, common_kinds, loans_for_rank, marginal, margins, next_band, next_band_answer, sensitivity,
@@ -87,7 +95,7 @@ pub use solve::{
     LoanTarget, Marginal, MarginalRow, Margins, NextBandAnswer, Note, Outcome, RivalLines, RivalMargin, RivalUnentered,
     Rivals, Sensitivity, SensitivityPoint, Simulation, SimulationSpec, SimulationSummary, Start,
 };
-pub use standing::Standing;
+pub use standing::{FundStanding, Standing};
 pub use values::{
     parse_exact, Amount, Choice, Count, DepartmentScore, Percent, PolicyScore, Range, Target, ValueError,
 };

@@ -242,6 +242,32 @@ pub struct Outcomes {
     pub evaluation_weight: Param,
     /// Weight of the depositing department's own score, in percent.
     pub department_weight: Param,
+    /// The public funds of 四(四), each placed by its own depositing department's composite.
+    #[serde(deserialize_with = "funds_from_value")]
+    pub funds: Vec<Fund>,
+}
+
+impl Outcomes {
+    /// The index of a fund in [`Outcomes::funds`] by its id (`fiscal`).
+    pub fn fund_index(&self, id: &str) -> Option<usize> {
+        self.funds.iter().position(|f| f.id == id)
+    }
+}
+
+/// One kind of 市级公共性资金 (四(四)) and the department that places it (its 存放主体部门), whose own
+/// indicators (个性指标) make the 30% part of that fund's composite.
+#[derive(Debug, Clone)]
+pub struct Fund {
+    /// Stable id used by scenario files, goals and spreadsheet columns (`fiscal`).
+    pub id: String,
+    /// The fund as the scheme names it (`财政专户资金`).
+    pub name: String,
+    /// A short name for table columns (`财政专户`).
+    pub short: String,
+    /// The depositing department (`市财政局`).
+    pub department: String,
+    /// The clause and words it comes from.
+    pub reference: String,
 }
 
 /// A year's rule numbers.
@@ -315,8 +341,62 @@ impl Parameters {
     }
 }
 
+/// Reads `outcomes.funds`: a list of `{id, name, short, department, reference}`. Read through
+/// `serde_json::Value`, whose reader the engine has anyway, rather than a derived reader of its own,
+/// which keeps the page's module smaller; a scheme file's check refuses a fund with a field empty.
+fn funds_from_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Fund>, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    let text = |fund: &serde_json::Value, key: &str| fund.get(key).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+    let funds = value.as_array().map(Vec::as_slice).unwrap_or_default();
+    Ok(funds
+        .iter()
+        .map(|fund| Fund {
+            id: text(fund, "id"),
+            name: text(fund, "name"),
+            short: text(fund, "short"),
+            department: text(fund, "department"),
+            reference: text(fund, "reference"),
+        })
+        .collect())
+}
+
 /// Reads a decimal written as a string, as data files write them.
 pub(crate) fn decimal_from_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
     let text = String::deserialize(deserializer)?;
     crate::values::parse_exact(&text).map_err(|e| serde::de::Error::custom(format!("\"{text}\" {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    /// The built-in scheme as a scheme file, changed by `edit`, read back: the funds are checked there.
+    fn read_with(edit: impl FnOnce(&mut Value)) -> Result<(), String> {
+        let scheme = crate::Scheme::builtin(2024).expect("the built-in scheme");
+        let mut file: Value = serde_json::from_str(&scheme.to_json()).expect("JSON");
+        edit(&mut file["parameters"]["outcomes"]["funds"]);
+        crate::Scheme::from_json(&file.to_string()).map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    /// A change of the funds' list and words its refusal names.
+    type Case = (fn(&mut Value), &'static str);
+
+    #[test]
+    fn the_funds_are_checked_in_a_scheme_file() {
+        let scheme = crate::Scheme::builtin(2024).expect("the built-in scheme");
+        let ids: Vec<&str> = scheme.rules.outcomes.funds.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["fiscal", "maintenance", "provident", "other"]);
+        assert_eq!(scheme.rules.outcomes.funds[2].department, "市住房公积金管理中心");
+        assert_eq!(read_with(|_| {}), Ok(()));
+        let cases: [Case; 4] = [
+            (|f| f[0]["short"] = Value::from(""), "funds[0].short"),
+            (|f| f[1]["id"] = Value::from("fiscal"), "listed twice"),
+            (|f| f[3]["id"] = Value::from("Other funds"), "not a fund id"),
+            (|f| *f = Value::Array(Vec::new()), "parameters.outcomes.funds"),
+        ];
+        for (edit, message) in cases {
+            let error = read_with(edit);
+            assert!(error.as_ref().is_err_and(|e| e.contains(message)), "{message}: {error:?}");
+        }
+    }
 }

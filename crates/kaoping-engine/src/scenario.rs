@@ -23,10 +23,10 @@ use serde_json::{Map, Value};
 
 use crate::document::{Scenario, SchemeMark, FORMAT};
 use crate::error::Error;
-use crate::fields::{BankInput, Field, Kind, FIELDS};
+use crate::fields::{BankInput, Field, FundFigure, Kind, FIELDS, FUND_FIGURES};
 use crate::scheme::Scheme;
 use crate::settings::{Group, Setting, SettingKind, SettingValue};
-use crate::values::Count;
+use crate::values::{Amount, Count, ValueError};
 
 /// A value that reading a scenario back dropped, so that the rest could be kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +62,7 @@ struct Member {
 
 /// The top level of a scenario file, in the order it is written. `format` and `year` are read
 /// before the rest, since nothing can be read without them.
-static MEMBERS: [Member; 8] = [
+static MEMBERS: [Member; 9] = [
     Member { key: "format", read: |_, _, _| Ok(()), write: |s, _| Some(Value::String(s.format.to_owned())) },
     Member { key: "year", read: |_, _, _| Ok(()), write: |s, _| Some(Value::from(s.year)) },
     Member {
@@ -106,7 +106,14 @@ static MEMBERS: [Member; 8] = [
         write: |s, full| Some(settings_value(s, Group::City, full)),
     },
     Member { key: "banks", read: |r, v, s| r.banks(v, s), write: |s, full| Some(banks_value(s, full)) },
+    // Written only when an amount is typed (or every fund, to fill in), so that files without it read
+    // and write back as before.
+    Member { key: "deposits", read: |r, v, s| r.deposits(v, s), write: deposits_value },
 ];
+
+/// The keys of the `deposits` object and of each of its funds.
+const DEPOSITS_KEYS: &[&str] = &["funds"];
+const FUND_KEYS: &[&str] = &["id", "amount"];
 
 /// The keys of the top level, in file order, for messages.
 static TOP_KEYS: std::sync::LazyLock<Vec<&'static str>> =
@@ -353,6 +360,48 @@ impl Reader<'_> {
         Ok(())
     }
 
+    /// The `deposits` object: each fund's amount, `{"funds": [{"id": "fiscal", "amount": "60"}]}`.
+    fn deposits(&mut self, value: &Value, scenario: &mut Scenario) -> Result<(), Error> {
+        let dropped = "已略去，各项公共性资金按未填写金额计（只测算占比）";
+        let Value::Object(map) = value else {
+            return self.problem(Error::WrongType { path: "deposits".to_owned(), expected: "an object" }, dropped);
+        };
+        self.unknown(map, "deposits", DEPOSITS_KEYS, "已略去（不属于测算数据，不影响结果）")?;
+        let Some(funds) = present(map, "funds") else { return Ok(()) };
+        let Value::Array(funds) = funds else {
+            return self.problem(Error::WrongType { path: "deposits.funds".to_owned(), expected: "a list" }, dropped);
+        };
+        let dropped_fund = "这一项略去，该项资金按未填写金额计";
+        for (i, fund) in funds.iter().enumerate() {
+            let path = format!("deposits.funds[{i}]");
+            let Value::Object(entry) = fund else {
+                self.problem(Error::WrongType { path, expected: "an object" }, dropped_fund)?;
+                continue;
+            };
+            self.unknown(entry, &path, FUND_KEYS, "已略去（不属于测算数据，不影响结果）")?;
+            let Some(id) = self.id(entry, &path, dropped_fund)? else { continue };
+            if !self.is_fund(&id, format!("{path}.id"), dropped_fund)? {
+                continue;
+            }
+            if scenario.deposits.funds.get(&id).is_some() {
+                self.problem(
+                    Error::DuplicateFund { path: format!("{path}.id"), id },
+                    "这一项略去，以前面同一项资金的金额为准",
+                )?;
+                continue;
+            }
+            let Some(value) = present(entry, "amount") else { continue };
+            let read = number(value, format!("{path}.amount"), |text| {
+                scenario.deposits.funds.set(&id, Some(Amount::parse(text)?));
+                Ok(())
+            });
+            if let Err(error) = read {
+                self.problem(error, "已略去，按未填写金额计（只测算占比）")?;
+            }
+        }
+        Ok(())
+    }
+
     /// The `banks` list: each entry read into the scenario, in annex order.
     fn banks(&mut self, value: &Value, scenario: &mut Scenario) -> Result<(), Error> {
         let Value::Array(banks) = value else {
@@ -394,17 +443,7 @@ impl Reader<'_> {
         };
         self.unknown(b, path, &BANK_KEYS, "已略去（不属于测算数据，不影响结果）")?;
         // Without its id nothing else of the entry can be placed.
-        let id = match b.get("id") {
-            Some(Value::String(id)) => id.clone(),
-            None | Some(Value::Null) => {
-                self.problem(Error::Missing { path: format!("{path}.id") }, dropped_bank)?;
-                return Ok(None);
-            }
-            Some(_) => {
-                self.problem(Error::WrongType { path: format!("{path}.id"), expected: "a string" }, dropped_bank)?;
-                return Ok(None);
-            }
-        };
+        let Some(id) = self.id(b, path, dropped_bank)? else { return Ok(None) };
         let mut bank = BankInput::new(&id);
         for group in GROUPS.iter() {
             if let Some(prefix) = group.prefix {
@@ -428,7 +467,63 @@ impl Reader<'_> {
                 }
             }
         }
+        for figure in FundFigure::ALL {
+            if let Some(value) = present(b, figure.key()) {
+                self.fund_figure(value, path, figure, &mut bank)?;
+            }
+        }
         Ok(Some(bank))
+    }
+
+    /// The `id` of an entry (a bank, a fund); `None` when it is missing or not a string, which drops
+    /// the entry.
+    fn id(&mut self, entry: &Map<String, Value>, path: &str, dropped: &str) -> Result<Option<String>, Error> {
+        let error = match entry.get("id") {
+            Some(Value::String(id)) => return Ok(Some(id.clone())),
+            None | Some(Value::Null) => Error::Missing { path: format!("{path}.id") },
+            Some(_) => Error::WrongType { path: format!("{path}.id"), expected: "a string" },
+        };
+        self.problem(error, dropped)?;
+        Ok(None)
+    }
+
+    /// A per-fund figure's object (`department_scores: {"fiscal": 92}`): each value read through the
+    /// bounds of the bank figure it stands in for, each key one of the scheme's funds.
+    fn fund_figure(
+        &mut self,
+        value: &Value,
+        path: &str,
+        figure: FundFigure,
+        bank: &mut BankInput,
+    ) -> Result<(), Error> {
+        let path = format!("{path}.{}", figure.key());
+        let Value::Object(map) = value else {
+            return self.problem(
+                Error::WrongType { path, expected: "an object" },
+                "这一组数据略去，各项资金按各项资金共用的得分计",
+            );
+        };
+        for (id, value) in map {
+            let place = format!("{path}.{id}");
+            if self.is_fund(id, place.clone(), "已略去")? {
+                if let Err(error) = number(value, place, |text| figure.set_text(bank, id, text)) {
+                    self.problem(error, "已略去，这项资金按各项资金共用的得分计")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `id` is one of the scheme's public funds; if not, that is a problem at `place`.
+    fn is_fund(&mut self, id: &str, place: String, dropped: &str) -> Result<bool, Error> {
+        let Some(scheme) = self.scheme else { return Ok(false) };
+        let funds = &scheme.rules.outcomes.funds;
+        if funds.iter().any(|f| f.id == id) {
+            return Ok(true);
+        }
+        let expected = funds.iter().map(|f| f.id.clone()).collect();
+        self.problem(Error::UnknownFund { path: place, id: id.to_owned(), expected }, dropped)?;
+        Ok(false)
     }
 
     /// Reads one field of the table from an object into `bank`: flags as `true`/`false`, figures as
@@ -509,7 +604,8 @@ static GROUPS: std::sync::LazyLock<Vec<FieldGroup>> = std::sync::LazyLock::new(|
     groups
 });
 
-/// The keys a bank entry may have, in file order: `id`, then each field or nested object.
+/// The keys a bank entry may have, in file order: `id`, then each field or nested object, then each
+/// per-fund figure's object.
 static BANK_KEYS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
     let mut keys = vec!["id"];
     for spec in &FIELDS {
@@ -518,6 +614,7 @@ static BANK_KEYS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::
             keys.push(top);
         }
     }
+    keys.extend(FUND_FIGURES.iter().map(|f| f.key));
     keys
 });
 
@@ -544,20 +641,49 @@ fn settings_value(scenario: &Scenario, group: Group, full: bool) -> Value {
 
 /// The `banks` list: every bank entered (`full`: every bank listed, with every field).
 fn banks_value(scenario: &Scenario, full: bool) -> Value {
+    let funds = fund_ids(scenario);
     Value::Array(
         scenario
             .banks
             .iter()
-            .map(|bank| bank_value(bank, full))
+            .map(|bank| bank_value(bank, &funds, full))
             .filter(|b| full || b.as_object().is_some_and(|m| m.len() > 1))
             .collect(),
     )
 }
 
+/// The ids of the scenario's year's public funds, in the scheme's order.
+fn fund_ids(scenario: &Scenario) -> Vec<&'static str> {
+    Scheme::builtin(scenario.year)
+        .map(|scheme| scheme.rules.outcomes.funds.iter().map(|f| f.id.as_str()).collect())
+        .unwrap_or_default()
+}
+
+/// The `deposits` object: each fund's amount, in the scheme's order; every fund when `full`; left out
+/// when no amount is typed (and not `full`).
+fn deposits_value(scenario: &Scenario, full: bool) -> Option<Value> {
+    if !full && scenario.deposits.is_empty() {
+        return None;
+    }
+    let mut funds = Vec::new();
+    for id in fund_ids(scenario) {
+        let amount = scenario.deposits.funds.get(id);
+        if full || amount.is_some() {
+            let mut entry = Map::new();
+            entry.insert("id".to_owned(), Value::String(id.to_owned()));
+            entry.insert("amount".to_owned(), amount.map_or(Value::Null, |a| Value::String(a.get().to_string())));
+            funds.push(Value::Object(entry));
+        }
+    }
+    let mut out = Map::new();
+    out.insert("funds".to_owned(), Value::Array(funds));
+    Some(Value::Object(out))
+}
+
 /// A bank entry as JSON: figures as decimal strings, counts and grades as numbers, flags as
 /// booleans. `full` writes every field (absent ones as `null`, flags as `false`); otherwise only
 /// what is entered.
-fn bank_value(bank: &BankInput, full: bool) -> Value {
+fn bank_value(bank: &BankInput, funds: &[&str], full: bool) -> Value {
     let mut out = Map::new();
     out.insert("id".to_owned(), Value::String(bank.id.clone()));
     for spec in &FIELDS {
@@ -585,12 +711,39 @@ fn bank_value(bank: &BankInput, full: bool) -> Value {
             }
         }
     }
+    // Each per-fund figure: the funds given, in the scheme's order (every fund when `full`).
+    for figure in FundFigure::ALL {
+        let mut nested = Map::new();
+        for &fund in funds {
+            match figure.get(bank, fund) {
+                Some(v) => {
+                    nested.insert(fund.to_owned(), Value::String(v.to_string()));
+                }
+                None if full => {
+                    nested.insert(fund.to_owned(), Value::Null);
+                }
+                None => {}
+            }
+        }
+        if full || !nested.is_empty() {
+            out.insert(figure.key().to_owned(), Value::Object(nested));
+        }
+    }
     Value::Object(out)
 }
 
 /// A field's value, treating `null` as absent.
 fn present<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     map.get(key).filter(|v| !v.is_null())
+}
+
+/// Reads a number given as a JSON number or a string and hands its text to `take`; `null` and empty
+/// text are absent (nothing taken). A refusal names `place`.
+fn number(value: &Value, place: String, take: impl FnOnce(&str) -> Result<(), ValueError>) -> Result<(), Error> {
+    match number_text(value, &place)? {
+        Some(text) if !text.is_empty() => take(&text).map_err(|problem| Error::Value { path: place, text, problem }),
+        _ => Ok(()),
+    }
 }
 
 /// The text of a number given as a JSON number or a string; `None` for absent or null.

@@ -520,6 +520,37 @@ fn check_outcomes(rules: &Parameters, banks: usize) -> Result<(), Error> {
             SchemeProblem::Weights { evaluation, department },
         ));
     }
+    check_funds(rules)
+}
+
+/// The public funds of 四(四): at least one, each with every field given, ids plain lower-case words
+/// (they are keys of scenario files, goals and spreadsheet columns), each id once.
+fn check_funds(rules: &Parameters) -> Result<(), Error> {
+    let funds = &rules.outcomes.funds;
+    if funds.is_empty() {
+        return Err(at("parameters.outcomes.funds", SchemeProblem::Empty));
+    }
+    for (i, fund) in funds.iter().enumerate() {
+        let path = |key: &str| format!("parameters.outcomes.funds[{i}].{key}");
+        let fields = [
+            ("id", &fund.id),
+            ("name", &fund.name),
+            ("short", &fund.short),
+            ("department", &fund.department),
+            ("reference", &fund.reference),
+        ];
+        if let Some((key, _)) = fields.iter().find(|(_, text)| text.trim().is_empty()) {
+            return Err(at(path(key), SchemeProblem::Empty));
+        }
+        let plain = fund.id.starts_with(|c: char| c.is_ascii_lowercase())
+            && fund.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !plain {
+            return Err(at(path("id"), SchemeProblem::FundId { id: fund.id.clone() }));
+        }
+        if funds[..i].iter().any(|f| f.id == fund.id) {
+            return Err(at(path("id"), SchemeProblem::Duplicate { name: fund.id.clone() }));
+        }
+    }
     Ok(())
 }
 

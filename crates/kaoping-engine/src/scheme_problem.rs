@@ -74,6 +74,12 @@ pub enum SchemeProblem {
         /// The id as given.
         id: String,
     },
+    /// A public fund's id (四(四)) that is not a lower-case word: it is written in scenario keys
+    /// (`department_scores.fiscal`), goals (`share:fiscal>=10`) and spreadsheet columns.
+    FundId {
+        /// The id as given.
+        id: String,
+    },
     /// A row for a bank that is not in `annexes.banks`.
     UnknownBank {
         /// The bank's id.
@@ -169,6 +175,9 @@ impl SchemeProblem {
             SchemeProblem::BankId { id } => {
                 format!("银行代码“{id}”只能由小写英文字母、数字和下划线组成（如 icbc），最多 32 个字符")
             }
+            SchemeProblem::FundId { id } => {
+                format!("资金代码“{id}”须以小写英文字母开头，只含小写英文字母、数字和下划线（如 fiscal）")
+            }
             SchemeProblem::UnknownBank { id } => format!("“{id}” 不在考评对象名单（annexes.banks）中"),
             SchemeProblem::Duplicate { name } => format!("“{name}” 重复出现"),
             SchemeProblem::NameTaken { name, by } => {
@@ -225,6 +234,9 @@ impl fmt::Display for SchemeProblem {
             SchemeProblem::Date { text } => write!(f, "\"{text}\" is not a date (write 2025-03-27 or 2025年3月27日)"),
             SchemeProblem::BankId { id } => {
                 write!(f, "\"{id}\" is not a bank id (lowercase letters, digits and _, at most 32, e.g. icbc)")
+            }
+            SchemeProblem::FundId { id } => {
+                write!(f, "\"{id}\" is not a fund id (a lowercase letter, then lowercase letters, digits and _)")
             }
             SchemeProblem::UnknownBank { id } => write!(f, "\"{id}\" is not a bank of the list (annexes.banks)"),
             SchemeProblem::Duplicate { name } => write!(f, "\"{name}\" is listed twice"),

@@ -6,8 +6,9 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use crate::evaluation::BankResult;
-use crate::format::format_fixed2;
+use crate::format::{format_amount, format_fixed2};
 use crate::items::Band;
+use crate::scheme::Scheme;
 
 /// Where a bank stands in one result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,19 @@ pub struct Standing {
     /// The share of the public-fund deposits, percent (what 四(四) gives a disqualified bank too;
     /// see [`Standing::ranked_share`]).
     pub share_pct: Decimal,
+    /// One fund's share and amount, when the question is about that fund (a goal that names it).
+    pub fund: Option<FundStanding>,
+}
+
+/// A bank's part of one public fund, as its department places it (四(四)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FundStanding {
+    /// The fund's index in the scheme's `outcomes.funds`.
+    pub fund: usize,
+    /// The bank's share of the fund, percent; `None` when it does not apply.
+    pub share_pct: Option<Decimal>,
+    /// The bank's part of the fund, 亿元; `None` when the fund has no amount.
+    pub amount: Option<Decimal>,
 }
 
 impl Standing {
@@ -40,7 +54,24 @@ impl Standing {
             interview: result.interview,
             composite: result.deposit.composite,
             share_pct: result.deposit.share_pct,
+            fund: None,
         }
+    }
+
+    /// The standing with a bank's share and amount of one fund (the solver works them out).
+    pub fn with_fund(self, fund: FundStanding) -> Standing {
+        Standing { fund: Some(fund), ..self }
+    }
+
+    /// The fund's figures in words (`财政专户资金占比 12.34%，约 7.40 亿元`), when the standing has them.
+    pub fn fund_zh(&self, scheme: &Scheme) -> Option<String> {
+        let figures = self.fund?;
+        let fund = scheme.rules.outcomes.funds.get(figures.fund)?;
+        let share = figures.share_pct.map_or_else(|| "不适用".to_owned(), |s| format!("{}%", format_fixed2(s)));
+        Some(match figures.amount {
+            Some(amount) => format!("{}占比 {share}，约 {}", fund.name, format_amount(amount, "亿元")),
+            None => format!("{}占比 {share}", fund.name),
+        })
     }
 
     /// The share, only for a ranked bank: a comparison shows 不适用 for a disqualified one.
@@ -77,14 +108,20 @@ impl Standing {
     /// As JSON: decimals as exact strings, trailing zeros dropped.
     pub fn to_value(&self) -> Value {
         let exact = |value: Decimal| Value::String(value.normalize().to_string());
-        json!({
+        let mut value = json!({
             "total": self.total.map_or(Value::Null, exact),
             "rank": self.rank,
             "band": self.band.key(),
             "interview": self.interview,
             "composite": exact(self.composite),
             "share_pct": exact(self.share_pct),
-        })
+        });
+        // Only for a question about one fund, so that every other answer reads as before.
+        if let (Some(fund), Some(map)) = (self.fund, value.as_object_mut()) {
+            map.insert("fund_share_pct".to_owned(), fund.share_pct.map_or(Value::Null, exact));
+            map.insert("fund_amount".to_owned(), fund.amount.map_or(Value::Null, exact));
+        }
+        value
     }
 }
 
@@ -102,6 +139,7 @@ mod tests {
             interview: false,
             composite: Decimal::ZERO,
             share_pct: Decimal::ZERO,
+            fund: None,
         };
         assert_eq!(standing.sentence("农发行"), "农发行：总分 86.78 分，第 1 名，贡献突出单位。");
         standing.rank = None;

@@ -5,7 +5,7 @@
 
 mod strategies;
 
-use kaoping_engine::{evaluate, Amount, BankInput, Item, PolicyScore, Scenario, Scheme};
+use kaoping_engine::{evaluate, Amount, BankInput, FundFigure, Item, PolicyScore, Scenario, Scheme};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use strategies::{amount, count};
@@ -21,8 +21,10 @@ fn bank(id: String) -> impl Strategy<Value = BankInput> {
         (amount(20), count(3), amount(10), amount(15), count(2), count(6)),
         (amount(40), count(500), prop::option::of(-10i8..=10), amount(2), amount(2), amount(30)),
         (amount(5), amount(8), any::<bool>(), any::<bool>()),
+        // 四(四): a department's score for some funds, to four decimals.
+        prop::collection::vec(prop::option::of((0i64..=1_000_000).prop_map(|n| Decimal::new(n, 4))), funds()),
     )
-        .prop_map(move |(l, c, t, d, g)| {
+        .prop_map(move |(l, c, t, d, g, scores)| {
             let mut b = BankInput::new(&id);
             (b.loans, b.sme_loans, b.manufacturing_loans, b.green_loans) = l;
             (b.sme_customers_2023, b.sme_customers, b.inclusive_loans_2023, b.inclusive_loans) = c;
@@ -49,21 +51,32 @@ fn bank(id: String) -> impl Strategy<Value = BankInput> {
             b.startup_actual = actual;
             b.startup_new = newly;
             b.vetoed = vetoed && id.len().is_multiple_of(5);
+            for (fund, score) in scheme().rules.outcomes.funds.iter().zip(scores) {
+                FundFigure::DepartmentScore.set(&mut b, &fund.id, score).expect("0 to 100");
+            }
             b
         })
+}
+
+fn funds() -> usize {
+    scheme().rules.outcomes.funds.len()
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     let ids: Vec<String> = scheme().banks.iter().map(|b| b.id.clone()).collect();
     let text = prop::option::of("\\PC{1,20}");
-    (prop::sample::subsequence(ids, 0..=16), any::<bool>(), any::<bool>(), text.clone(), text)
-        .prop_flat_map(|(ids, whole, mean, name, note)| {
+    let deposits = prop::collection::vec(amount(1000), funds());
+    (prop::sample::subsequence(ids, 0..=16), any::<bool>(), any::<bool>(), text.clone(), text, deposits)
+        .prop_flat_map(|(ids, whole, mean, name, note, deposits)| {
             let banks: Vec<_> = ids.into_iter().map(bank).collect();
-            (banks, Just(whole), Just(mean), Just(name), Just(note))
+            (banks, Just(whole), Just(mean), Just(name), Just(note), Just(deposits))
         })
-        .prop_map(|(banks, whole, mean, name, note)| {
+        .prop_map(|(banks, whole, mean, name, note, deposits)| {
             let mut s = scheme().baseline();
             s.banks = banks;
+            for (fund, amount) in scheme().rules.outcomes.funds.iter().zip(deposits) {
+                s.deposits.funds.set(&fund.id, amount);
+            }
             s.name = name;
             s.note = note;
             if whole {

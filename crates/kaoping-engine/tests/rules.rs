@@ -19,7 +19,7 @@
 
 use std::str::FromStr;
 
-use kaoping_engine::{evaluate, Evaluation, Item, Scenario, Scheme, FORMAT};
+use kaoping_engine::{evaluate, Evaluation, Item, Placement, Scenario, Scheme, FORMAT};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -56,6 +56,7 @@ const CASE_FILES: &[(&str, &str)] = embed![
     "rules/guarantee.json",
     "rules/outcomes.json",
     "schemes/2025-synthetic.cases.json",
+    "rules/deposits.json",
 ];
 
 /// Scheme files a case file may name in `scheme`.
@@ -66,6 +67,9 @@ const SCENARIO_FILES: &[(&str, &str)] = embed!["scenarios/worked-example-1.scena
 
 /// The file of whole-scenario cases; every other file is named after an item.
 const OUTCOMES: &str = "rules/outcomes.json";
+
+/// The file of whole-scenario cases of 四(四)'s placement, matched against `kaoping-deposits/1`.
+const DEPOSITS: &str = "rules/deposits.json";
 
 /// A case file: a note that holds for all its cases, and the cases.
 #[derive(Debug, Deserialize)]
@@ -134,7 +138,7 @@ fn every_case_in_tests_rules() {
     let mut checked = 0;
     let mut items_covered = Vec::new();
     for &(file, text) in CASE_FILES {
-        if file == OUTCOMES || file.starts_with("schemes/") {
+        if file == OUTCOMES || file == DEPOSITS || file.starts_with("schemes/") {
             match serde_json::from_str::<CaseFile<OutcomeCase>>(text) {
                 Ok(cases) => {
                     let scheme = match case_scheme(scheme, &cases.scheme) {
@@ -222,7 +226,7 @@ fn check_rule(scheme: &Scheme, file: &str, item: Item, note: &Option<String>, ca
         "banks": [case.bank],
     })
     .to_string();
-    let evaluation = match Scenario::from_json(&text) {
+    let evaluation = match Scenario::from_json_under(&text, scheme) {
         Ok(scenario) => evaluate(scheme, &scenario),
         Err(e) => return fail(format!("the scenario is refused: {e}\n      scenario: {text}")),
     };
@@ -255,7 +259,11 @@ fn check_outcome(scheme: &Scheme, file: &str, case: &OutcomeCase, out: &mut Fail
         Ok(scenario) => evaluate(scheme, &scenario),
         Err(e) => return fail(format!("the scenario is refused: {e}")),
     };
-    let actual = result_for_matching(scheme, &evaluation);
+    let actual = if file == DEPOSITS {
+        placement_for_matching(scheme, &evaluation.placement(scheme))
+    } else {
+        result_for_matching(scheme, &evaluation)
+    };
     let mut mismatches = Vec::new();
     compare("", &Value::Object(case.expect.clone()), &actual, &mut mismatches);
     if !mismatches.is_empty() {
@@ -288,6 +296,21 @@ fn result_for_matching(scheme: &Scheme, evaluation: &Evaluation) -> Value {
         map.insert("ranked".to_owned(), json!(evaluation.ranked));
     }
     result
+}
+
+/// The kaoping-deposits/1 document with its `funds` keyed by `id`, for selection.
+fn placement_for_matching(scheme: &Scheme, placement: &Placement) -> Value {
+    let mut document = placement.to_value(scheme);
+    if let Some(funds) = document.get_mut("funds") {
+        if let Value::Array(entries) = funds.take() {
+            let map: Map<String, Value> = entries
+                .into_iter()
+                .map(|entry| (entry.get("id").and_then(Value::as_str).unwrap_or_default().to_owned(), entry))
+                .collect();
+            *funds = Value::Object(map);
+        }
+    }
+    document
 }
 
 /// Compares `expected` with the same place in `actual`: objects key by key (keys `expected` leaves

@@ -10,8 +10,8 @@
 //! (贷款增速: 100 / 26.60 percentage points, 1 point per 2 below the average) = 11.904762 points.
 
 use kaoping_engine::{
-    evaluate, marginal, margins, sensitivity, simulate, solve, Answer, Band, BonusMode, Field, Goal, Item, ItemState,
-    Lever, Note, Outcome, Rivals, Scenario, Scheme, SimulationSpec, Start,
+    evaluate, marginal, margins, sensitivity, simulate, solve, Amount, Answer, Band, BonusMode, Field, FundFigure,
+    Goal, Item, ItemState, Lever, Note, Outcome, Rivals, Scenario, Scheme, SimulationSpec, Start,
 };
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -342,4 +342,63 @@ fn the_next_band_answer_still_reads_as_before() {
         Some("贷款余额达到 27.19 亿元（再增 0.59 亿元）可升至第 3 名，进入贡献突出单位（其他数据不变）")
     );
     let _ = BonusMode::ProRata;
+}
+
+#[test]
+fn a_fund_goal_with_one_score_for_every_fund_is_the_share_goal() {
+    // No department scores: each fund's composite is the evaluation points alone, as is the one
+    // composite, so every fund's share is today's share and both goals need the same loan.
+    let scenario = held(None, false);
+    let share = run(&scenario, "cgb", "loans", "share>=6");
+    let fiscal = run(&scenario, "cgb", "loans", "share:fiscal>=6");
+    assert_eq!(needs(&fiscal).0, needs(&share).0);
+    let Outcome::Needs { at, .. } = &fiscal.outcome else { panic!("needs a figure") };
+    let fund = at.fund.expect("the fund's figures at the answer");
+    // The fund's share is carried to 18 places, the one share to 28 digits.
+    let apart = fund.share_pct.map(|s| (s - at.share_pct).abs());
+    assert!(apart.is_some_and(|a| a <= Decimal::new(1, 18)), "{:?} against {}", fund.share_pct, at.share_pct);
+    assert_eq!(fund.amount, None, "no amount given for the fund");
+    // cgb's total T against the others' 96.75 (the positive totals count): T / (96.75 + T) ≥ 6% at
+    // T ≥ 6.1755, 1.4255 above its 4.75 at 11.904762 points per 亿: 0.1197, so 0.12亿.
+    assert_eq!(
+        fiscal.zh(scheme()),
+        "贷款余额达到 26.72 亿元（再增 0.12 亿元）可使财政专户资金存放占比达到 6.00%：届时第 9 名，贡献积极单位，\
+         总分 6.18，存放占比 6.00%，财政专户资金占比 6.00%（其他数据不变）"
+    );
+}
+
+#[test]
+fn an_amount_goal_needs_the_funds_amount() {
+    let answer = run(&held(None, false), "cgb", "loans", "amount:provident>=1");
+    assert!(matches!(answer.outcome, Outcome::OutOfReach { .. }));
+    assert_eq!(answer.evaluations, 1, "nothing to search for");
+    assert_eq!(
+        answer.zh(scheme()),
+        "无法测算（使住房公积金存放金额达到 1.00 亿元）：没有填写住房公积金的存放金额，请先填写该项资金的金额"
+    );
+}
+
+#[test]
+fn a_fund_whose_department_scores_us_high_is_reached_with_less() {
+    // 公积金中心 scores cgb 100 and no one else: its 住房公积金 composite is its evaluation points
+    // T × 70 / 13.75 + 30 against the others' 96.75 × 70 / 13.75 (adbc's 13.75 is the top total; the two
+    // banks below 0 earn nothing). 11% of the fund needs T ≥ (0.11 × 96.75 × E + 3.3 − 30) / (0.89 × E)
+    // = 6.0650 (E = 70 / 13.75), 1.3150 above 4.75 at 11.904762 points per 亿: 0.1105, so 0.12亿; 11% of
+    // 20 亿元 is 2.2 亿元, the same loan.
+    let mut scenario = held(None, false);
+    FundFigure::DepartmentScore.set(scenario.bank_mut("cgb"), "provident", Some(d("100"))).expect("a score");
+    scenario.deposits.funds.set("provident", Amount::new(d("20")).ok());
+    let share = run(&scenario, "cgb", "loans", "share:provident>=11");
+    assert_eq!(needs(&share).0, d("0.12"));
+    let amount = run(&scenario, "cgb", "loans", "amount:provident>=2.2");
+    assert_eq!(needs(&amount).0, d("0.12"));
+    let Outcome::Needs { at, .. } = &amount.outcome else { panic!("needs a figure") };
+    let fund = at.fund.expect("the fund's figures");
+    assert!(fund.amount.is_some_and(|a| a >= d("2.2")) && fund.share_pct.is_some_and(|s| s >= d("11")));
+    assert!(amount.zh(scheme()).contains("住房公积金占比 11."), "{}", amount.zh(scheme()));
+    assert!(amount.zh(scheme()).contains("约 2.2"), "{}", amount.zh(scheme()));
+    // The one composite has no department score for cgb: T / (96.75 + T) ≥ 11% needs T ≥ 11.9579,
+    // 7.2079 above 4.75: 0.6055, so 0.61亿.
+    let plain = run(&scenario, "cgb", "loans", "share>=11");
+    assert_eq!(needs(&plain).0, d("0.61"));
 }

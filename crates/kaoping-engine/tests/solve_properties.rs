@@ -65,6 +65,7 @@ fn goal() -> impl Strategy<Value = Goal> {
         (0i64..=15_000).prop_map(|c| Goal::Total(Decimal::new(c, 2))),
         (0i64..=1_500).prop_map(|c| Goal::Share(Decimal::new(c, 2))),
         prop::sample::select(ids).prop_map(Goal::Above),
+        (0i64..=1_500).prop_map(|c| Goal::FundShare("fiscal".to_owned(), Decimal::new(c, 2))),
     ]
 }
 

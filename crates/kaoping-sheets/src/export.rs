@@ -1,5 +1,6 @@
-//! Writing a scenario out: the workbook (结果 / 得分 / 全市 / 本行 / 设置 / 说明), the fill-in template,
-//! and the 全市 table as CSV. Every score comes from the engine's evaluation.
+//! Writing a scenario out: the workbook (结果 / 得分 / 全市 / 本行 / 资金存放 / 设置 / 说明), the fill-in
+//! template (填报 / 资金存放 / 说明), and the 全市 table as CSV. Every score comes from the engine's
+//! evaluation, every share and amount of a public fund from its placement.
 //!
 //! The workbook is made to be printed: 结果 comes first and fits one landscape A4 page (every bank,
 //! by rank, with total, band, interview, composite and share); 得分 has the 18 items' points; 全市 the
@@ -12,12 +13,12 @@
 //! are written rounded to two decimals half up, as the scheme publishes them.
 
 use kaoping_engine::{
-    city_figure_source, evaluate, round2, BankResult, Evaluation, Field, Group, Item, Kind, Scenario, Scheme, Setting,
-    SettingValue, FORMAT,
+    city_figure_source, evaluate, round2, BankResult, Evaluation, Field, FundFigure, Group, Item, Kind, Scenario,
+    Scheme, Setting, SettingValue, FORMAT,
 };
 use rust_decimal::Decimal;
 
-use crate::table::Column;
+use crate::table::{Column, DEPOSITS_SHEET, FUND_AMOUNT_ROW};
 use crate::xlsx::{Print, Rule, Sheet, Style, Validation, Value};
 
 /// The name of the layout of the workbooks this version writes, shown on the 说明 sheet.
@@ -261,6 +262,135 @@ fn settings_sheet(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation)
     }
 }
 
+/// The 资金存放 sheet (四(四)): a column per public fund; the row 存放金额 holds each fund's amount and
+/// each bank's row its departments' scores (read back on import, by the hidden row of keys). In the
+/// workbook the placement follows to the right — each fund's composite, share and amount, and each
+/// bank's total — shown at 0.01 by largest remainder so that every column adds up, with a 合计 row;
+/// in the template the cells to fill are shaded and checked.
+fn deposits_sheet(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation, template: bool) -> Sheet {
+    let funds = &scheme.rules.outcomes.funds;
+    let figure = FundFigure::DepartmentScore;
+    let placement = evaluation.placement(scheme);
+    let name = |i: usize| scheme.banks.get(i).map_or("", |b| b.short_name.as_str()).to_owned();
+    let input = |v: Option<Decimal>| match (v, template) {
+        (Some(v), true) => (Value::Number(v), Style::Input),
+        (None, true) => (Value::Empty, Style::Input),
+        (v, false) => v.map_or((Value::Empty, Style::Plain), |v| (Value::Number(v), Style::Fixed2)),
+    };
+    let shown = |v: Option<Decimal>, ranked: bool| match (v, ranked) {
+        (_, false) => not_applicable(),
+        (Some(v), true) => (Value::Number(v), Style::Fixed2),
+        (None, true) => (Value::Empty, Style::Plain),
+    };
+    let mut keys = vec![text("bank")];
+    let mut headings = vec![heading("银行")];
+    for fund in funds {
+        keys.push(text(figure.fund_key(&fund.id)));
+        headings.push(heading(format!("{}（{}个性指标得分）", fund.name, fund.department)));
+    }
+    if !template {
+        for fund in funds {
+            keys.extend([text("ignore"), text("ignore"), text("ignore")]);
+            headings.extend([
+                heading(format!("{}综合评分", fund.short)),
+                heading(format!("{}占比（%）", fund.short)),
+                heading(format!("{}金额（亿元）", fund.short)),
+            ]);
+        }
+        keys.push(text("ignore"));
+        headings.push(heading("存放合计（亿元）"));
+    }
+    let mut amounts = vec![heading(FUND_AMOUNT_ROW)];
+    amounts.extend(funds.iter().map(|f| input(scenario.deposits.funds.get(&f.id).map(|a| a.get()))));
+    let mut rows = vec![keys, headings, amounts];
+    for (i, bank) in evaluation.banks.iter().enumerate() {
+        let entry = scenario.bank(&bank.id);
+        let mut row = vec![text(name(i))];
+        row.extend(funds.iter().map(|f| input(entry.and_then(|b| figure.get(b, &f.id)))));
+        if !template {
+            for placed in &placement.funds {
+                let share = placed.banks.get(i).copied().unwrap_or_default();
+                row.push(fixed2(share.composite));
+                row.push(shown(share.share_pct_shown, bank.is_ranked()));
+                // A fund without an amount has no amounts to show: blank, not 不适用.
+                row.push(match placed.amount {
+                    Some(_) => shown(share.amount_shown, bank.is_ranked()),
+                    None => (Value::Empty, Style::Plain),
+                });
+            }
+            row.push(shown(placement.banks.get(i).and_then(|b| b.total_shown), bank.is_ranked()));
+        }
+        rows.push(row);
+    }
+    if !template {
+        let mut total = vec![heading("合计")];
+        total.extend(funds.iter().map(|_| text("")));
+        for placed in &placement.funds {
+            let sum = |part: fn(&kaoping_engine::FundShare) -> Option<Decimal>| -> (Value, Style) {
+                let parts: Vec<Decimal> = placed.banks.iter().filter_map(part).collect();
+                if parts.is_empty() {
+                    text("")
+                } else {
+                    (Value::Number(parts.into_iter().sum()), Style::Fixed2)
+                }
+            };
+            total.extend([text(""), sum(|s| s.share_pct_shown), sum(|s| s.amount_shown)]);
+        }
+        let all: Vec<Decimal> = placement.banks.iter().filter_map(|b| b.total_shown).collect();
+        total.push(if all.is_empty() { text("") } else { (Value::Number(all.into_iter().sum()), Style::Fixed2) });
+        rows.push(total);
+    }
+    rows.push(vec![]);
+    // The sentences are on the 说明 sheet: a long line here would widen the first column.
+    rows.push(vec![text("说明见“说明”表")]);
+    let validations = if template {
+        let last = 2 + evaluation.banks.len();
+        (1..=funds.len())
+            .flat_map(|c| {
+                [
+                    Validation {
+                        column: c,
+                        rows: (2, 2),
+                        rule: Rule::AtLeastZero,
+                        prompt: "存放金额（亿元），不小于 0；不填则只测算占比".to_owned(),
+                    },
+                    Validation {
+                        column: c,
+                        rows: (3, last),
+                        rule: Rule::Between(0, 100),
+                        prompt: "个性指标得分，0 至 100；不填则按该行的“部门指标”计".to_owned(),
+                    },
+                ]
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Sheet {
+        name: DEPOSITS_SHEET.to_owned(),
+        rows,
+        frozen_rows: 3,
+        frozen_columns: 1,
+        hidden_rows: vec![0],
+        print: Print { fit: (1, 1), repeat_rows: Some((1, 2)), ..Print::default() },
+        validations,
+        ..Sheet::default()
+    }
+}
+
+/// How the 资金存放 sheet works, in words with the year's weights; `table` is the sheet whose 部门指标
+/// column holds each bank's one score for every fund.
+fn deposits_text(scheme: &Scheme, table: &str) -> String {
+    let rules = &scheme.rules.outcomes;
+    format!(
+        "四(四) 每项公共性资金按其存放主体部门的综合评分测算，综合评分 = 考评结果 {}% + 主体部门个性指标 {}%。“{DEPOSITS_SHEET}”表中“{FUND_AMOUNT_ROW}”一行为各项资金的金额（不填则只测算占比），其下各行为各主体部门对该行的个性指标得分（0 至 {} 分）；某项资金未填得分的，按该行在“{table}”表中的“{}”计（各项资金共用），都未填的按 0 计。",
+        rules.evaluation_weight.value.normalize(),
+        rules.department_weight.value.normalize(),
+        kaoping_engine::DepartmentScore::MAX.normalize(),
+        Field::DepartmentScore.spec().short
+    )
+}
+
 /// The 说明 sheet: what the workbook is, when and by what it was made, and the readings in force.
 fn about_sheet(scheme: &Scheme, scenario: &Scenario, about: &About, template: bool) -> Sheet {
     let mut rows = vec![vec![heading("项目"), heading("内容")]];
@@ -285,9 +415,14 @@ fn about_sheet(scheme: &Scheme, scenario: &Scenario, about: &About, template: bo
     }
     if template {
         line("填写方法", "在“填报”表中每家银行一行、每项数据一列填写；数字可写作 1,234.56、全角数字或带“亿”“%”等单位；留空表示不填写（附件中的四项余额和东楚融通按恰好完成任务计，其余按 0 分计）；一票否决等是否项填“是”或“否”。".to_owned());
+        line("资金存放", deposits_text(scheme, "填报"));
         line("导入方法", "在考评测算器中点“导入Excel或CSV”选择本工作簿，核对变更清单后确认；或在命令行运行 kaoping import 本文件 --into 情景文件。第 1 行（已隐藏）是各列的代码，请勿删除；列的顺序可以调整。".to_owned());
     } else {
-        line("表格说明", "“结果”表按名次列出各行总分、档次、约谈通报和资金存放占比；“得分”表为各项得分；“全市”表为填入的数据，第 1 行（已隐藏）为各列代码，导入时据此识别各列；数字按原值保存，显示两位小数；得分、总分等为测算结果，导入时不读取。“设置”表的“填入值”一列在导入时读取。".to_owned());
+        line("表格说明", "“结果”表按名次列出各行总分、档次、约谈通报和资金存放占比；“得分”表为各项得分；“全市”表为填入的数据，第 1 行（已隐藏）为各列代码，导入时据此识别各列；数字按原值保存，显示两位小数；得分、总分等为测算结果，导入时不读取。“设置”表的“填入值”一列在导入时读取。“资金存放”表按主体部门的综合评分测算各项公共性资金的占比和金额（显示的金额按最大余数法保留两位小数，每列合计等于该项资金）；其中的存放金额和个性指标得分在导入时读取。".to_owned());
+    }
+    if !template {
+        line("资金存放", deposits_text(scheme, "全市"));
+        line("资金存放的取舍", format!("{}。", kaoping_engine::rounding_zh()));
     }
     line("声明", "测算结果仅供参考，以考评领导小组办公室正式通报为准。".to_owned());
     Sheet {
@@ -301,7 +436,7 @@ fn about_sheet(scheme: &Scheme, scenario: &Scenario, about: &About, template: bo
 
 /// The workbook of a scenario: 结果 (every bank by rank: total, band, interview, composite, share),
 /// 得分 (the 18 items' points), 全市 (the figures entered, read back on import), 本行 (the bank
-/// `bank`'s working), 设置 and 说明.
+/// `bank`'s working), 资金存放 (each public fund placed; its amounts and scores read back), 设置 and 说明.
 pub fn workbook(scheme: &Scheme, scenario: &Scenario, bank: &str, about: &About) -> Result<Vec<u8>, String> {
     let evaluation = evaluate(scheme, scenario);
     let title = title(scheme, scenario);
@@ -314,6 +449,7 @@ pub fn workbook(scheme: &Scheme, scenario: &Scenario, bank: &str, about: &About)
         bank_sheet("得分", &points, scheme, scenario, &evaluation),
         bank_sheet("全市", &Column::template(), scheme, scenario, &evaluation),
         bank_detail_sheet(scheme, &evaluation, bank),
+        deposits_sheet(scheme, scenario, &evaluation, false),
         settings_sheet(scheme, scenario, &evaluation),
         about_sheet(scheme, scenario, about, false),
     ];
@@ -375,7 +511,8 @@ pub fn template(scheme: &Scheme, scenario: &Scenario, about: &About) -> Result<V
         })
         .collect();
     let title = format!("{} 填报模板", title(scheme, scenario));
-    let mut sheets = [sheet, about_sheet(scheme, scenario, about, true)];
+    let mut sheets =
+        [sheet, deposits_sheet(scheme, scenario, &evaluation, true), about_sheet(scheme, scenario, about, true)];
     for sheet in &mut sheets {
         sheet.print.header.clone_from(&title);
     }

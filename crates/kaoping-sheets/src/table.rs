@@ -20,7 +20,7 @@
 //!
 //! Every cell is read by `Field::read`, the same forgiving reading as the page's boxes.
 
-use kaoping_engine::{Field, Item, Kind, Scheme, SchemeMark, Setting, Unit, FIELDS};
+use kaoping_engine::{Field, FundFigure, Item, Kind, Scheme, SchemeMark, Setting, Unit, FIELDS};
 use rust_decimal::Decimal;
 
 use crate::grid::{Cell, Formats, Grid};
@@ -961,6 +961,88 @@ fn read_settings(grid: &Grid, scheme: &Scheme, update: &mut Update) {
     }
 }
 
+/// The sheet of the public funds (四(四)) in an exported workbook and in the template.
+pub const DEPOSITS_SHEET: &str = "资金存放";
+
+/// The first words of the row of the 资金存放 sheet that holds each fund's amount.
+pub const FUND_AMOUNT_ROW: &str = "存放金额（亿元）";
+
+/// Reads the 资金存放 sheet: the hidden row of keys (`bank`, `department_scores.fiscal`, …) says which
+/// fund each column is; below the headings, the row 存放金额 holds each fund's amount and each bank's
+/// row its departments' scores, read as the page reads what is typed into those boxes. Columns are
+/// found by key, so moved columns change nothing; result columns (keyed `ignore`) are not read.
+fn read_deposits(grid: &Grid, scheme: &Scheme, update: &mut Update) {
+    let Some(keys) = (0..grid.rows.len().min(HEADING_SEARCH_ROWS))
+        .find(|&r| (0..grid.width()).any(|c| grid.cell(r, c).text().trim() == "bank"))
+    else {
+        update
+            .problems
+            .push(Problem::file(format!("“{DEPOSITS_SHEET}”表中没有各列的代码行（第 1 行，已隐藏），无法读取")));
+        return;
+    };
+    let mut bank_column = None;
+    let mut columns: Vec<(usize, FundFigure, &str)> = Vec::new();
+    for c in 0..grid.width() {
+        let key = grid.cell(keys, c).text().trim().to_owned();
+        if key == "bank" {
+            bank_column = Some(c);
+        } else if let Some((figure, id)) = FundFigure::from_fund_key(&key) {
+            match scheme.rules.outcomes.funds.iter().find(|f| f.id == id) {
+                Some(fund) => columns.push((c, figure, fund.id.as_str())),
+                None => update.problems.push(Problem::at(grid.place(keys, c), format!("没有代码为“{id}”的公共性资金"))),
+            }
+        }
+    }
+    let Some(bank_column) = bank_column else { return };
+    // The row of headings follows the row of keys.
+    for row in keys + 2..grid.rows.len() {
+        let first = grid.cell(row, bank_column).text().trim().to_owned();
+        let folded = fold(&first);
+        if folded.is_empty()
+            || TOTAL_ROWS.iter().any(|t| folded == fold(t))
+            || NOTE_ROWS.iter().any(|t| folded.starts_with(&fold(t)))
+        {
+            continue;
+        }
+        if folded.starts_with(&fold("存放金额")) {
+            for &(c, _, fund) in &columns {
+                let place = grid.place(row, c);
+                let mut deposits = kaoping_engine::Deposits::default();
+                match deposits.enter(fund, &grid.cell(row, c).text()) {
+                    Ok(()) => {
+                        let value = deposits.funds.get(fund).map(|a| a.get());
+                        update.edits.push(Edit::FundAmount { fund: fund.to_owned(), value, place });
+                    }
+                    Err(reason) => update.problems.push(Problem::at(
+                        place,
+                        format!(
+                            "{}存放金额：“{}” {reason}",
+                            crate::update::fund_name(scheme, fund),
+                            grid.cell(row, c).text()
+                        ),
+                    )),
+                }
+            }
+            continue;
+        }
+        let Some(bank) = bank_for(scheme, &first) else {
+            update.problems.push(Problem::at(grid.place(row, bank_column), format!("“{first}”不是参评银行")));
+            continue;
+        };
+        for &(c, figure, fund) in &columns {
+            let place = grid.place(row, c);
+            let text = grid.cell(row, c).text();
+            match figure.every().read(&text) {
+                Ok(value) => update.edits.push(Edit::FundFigure { bank, figure, fund: fund.to_owned(), value, place }),
+                Err(reason) => update.problems.push(Problem::at(
+                    place,
+                    format!("{}：“{text}” {reason}", crate::update::fund_figure_label(scheme, figure, fund)),
+                )),
+            }
+        }
+    }
+}
+
 /// How well a sheet reads as the bank table: whether it names the bank column, and how many figure
 /// columns it has.
 fn fitness(grid: &Grid, scheme: &Scheme, options: &ReadOptions) -> Option<(bool, usize)> {
@@ -977,7 +1059,7 @@ pub(crate) fn read_workbook(grids: &[Grid], scheme: &Scheme, options: &ReadOptio
     let named = grids.iter().find(|g| matches!(g.name.trim(), "全市" | "填报"));
     let table = named.or_else(|| {
         let mut best: Option<(&Grid, (bool, usize, bool))> = None;
-        for grid in grids.iter().filter(|g| g.name != "设置" && g.name != "说明") {
+        for grid in grids.iter().filter(|g| !matches!(g.name.as_str(), "设置" | "说明" | DEPOSITS_SHEET)) {
             let Some((bank, figures)) = fitness(grid, scheme, options) else { continue };
             let small = !grid.cut && grid.rows.len() <= MAX_ROWS;
             let score = (small && bank, figures, small);
@@ -1009,6 +1091,9 @@ pub(crate) fn read_workbook(grids: &[Grid], scheme: &Scheme, options: &ReadOptio
     }
     if let Some(settings) = grids.iter().find(|g| g.name == "设置") {
         read_settings(settings, scheme, update);
+    }
+    if let Some(deposits) = grids.iter().find(|g| g.name.trim() == DEPOSITS_SHEET) {
+        read_deposits(deposits, scheme, update);
     }
 }
 

@@ -2,7 +2,7 @@
 //! once or not at all — or, as an explicit choice, everything that was read with the refused cells
 //! left as they were ([`Update::apply_rest`]) and the refused cells listed ([`refused_csv`]).
 
-use kaoping_engine::{Field, Kind, Scenario, Scheme, SchemeMark, Setting, SettingValue};
+use kaoping_engine::{Amount, Field, FundFigure, Kind, Scenario, Scheme, SchemeMark, Setting, SettingValue};
 use rust_decimal::Decimal;
 
 use crate::table::Unplaced;
@@ -21,6 +21,10 @@ pub(crate) enum Edit {
     Note { value: Option<String>, place: String },
     /// The scheme the scenario was made under (the 设置 sheet's two rows of it).
     Scheme { mark: Option<SchemeMark>, place: String },
+    /// A bank's figure for one public fund (四(四)): its department's score (`None`: blank, not given).
+    FundFigure { bank: usize, figure: FundFigure, fund: String, value: Option<Decimal>, place: String },
+    /// A public fund's amount, 亿元 (`None`: blank, not given).
+    FundAmount { fund: String, value: Option<Decimal>, place: String },
 }
 
 /// The values read from a file or a pasted block, and every cell that was refused.
@@ -106,6 +110,19 @@ fn show_setting(setting: Setting, value: SettingValue) -> String {
     }
 }
 
+/// A fund's name (`财政专户资金`), or its id when the scheme does not have it.
+pub(crate) fn fund_name<'a>(scheme: &'a Scheme, fund: &'a str) -> &'a str {
+    scheme.rules.outcomes.funds.iter().find(|f| f.id == fund).map_or(fund, |f| f.name.as_str())
+}
+
+/// What a per-fund figure of one fund is called in a preview (`市财政局个性指标得分（财政专户资金）`).
+pub(crate) fn fund_figure_label(scheme: &Scheme, figure: FundFigure, fund: &str) -> String {
+    match scheme.rules.outcomes.funds.iter().find(|f| f.id == fund) {
+        Some(f) => format!("{}个性指标得分（{}）", f.department, f.name),
+        None => format!("{}（{fund}）", figure.every().spec().short),
+    }
+}
+
 fn show_text(value: &Option<String>) -> String {
     value.clone().unwrap_or_else(|| NOT_ENTERED.to_owned())
 }
@@ -151,6 +168,31 @@ impl Update {
                         what: setting.label().to_owned(),
                         before: show_setting(*setting, now),
                         after: show_setting(*setting, *value),
+                    })
+                }
+                Edit::FundFigure { bank, figure, fund, value, place } => {
+                    if !banks.contains(bank) {
+                        banks.push(*bank);
+                    }
+                    let info = scheme.banks.get(*bank);
+                    let now = info.and_then(|b| scenario.bank(&b.id)).and_then(|b| figure.get(b, fund));
+                    let unit = figure.every().unit().symbol();
+                    (now != *value).then(|| Change {
+                        place: place.clone(),
+                        bank: info.map(|b| b.short_name.clone()),
+                        what: fund_figure_label(scheme, *figure, fund),
+                        before: show(now, unit, None),
+                        after: show(*value, unit, None),
+                    })
+                }
+                Edit::FundAmount { fund, value, place } => {
+                    let now = scenario.deposits.funds.get(fund).map(|a| a.get());
+                    (now != *value).then(|| Change {
+                        place: place.clone(),
+                        bank: None,
+                        what: format!("{}存放金额", fund_name(scheme, fund)),
+                        before: show(now, "亿元", None),
+                        after: show(*value, "亿元", None),
                     })
                 }
                 Edit::Name { value, place } => (scenario.name != *value).then(|| Change {
@@ -249,6 +291,30 @@ impl Update {
                 Edit::Name { value, .. } => out.name.clone_from(value),
                 Edit::Note { value, .. } => out.note.clone_from(value),
                 Edit::Scheme { mark, .. } => out.scheme.clone_from(mark),
+                Edit::FundFigure { bank, figure, fund, value, place } => {
+                    let Some(info) = scheme.banks.get(*bank) else { continue };
+                    if out.bank(&info.id).and_then(|b| figure.get(b, fund)) == *value {
+                        continue;
+                    }
+                    if let Err(e) = figure.set(out.bank_mut(&info.id), fund, *value) {
+                        problems.push(Problem::at(
+                            place.clone(),
+                            format!("{}：{}", fund_figure_label(scheme, *figure, fund), e.zh()),
+                        ));
+                    }
+                }
+                Edit::FundAmount { fund, value, place } => {
+                    if out.deposits.funds.get(fund).map(|a| a.get()) == *value {
+                        continue;
+                    }
+                    match value.map(Amount::new).transpose() {
+                        Ok(amount) => out.deposits.funds.set(fund, amount),
+                        Err(e) => problems.push(Problem::at(
+                            place.clone(),
+                            format!("{}存放金额：{}", fund_name(scheme, fund), e.zh()),
+                        )),
+                    }
+                }
             }
         }
         out.banks.retain(|b| !b.is_empty());

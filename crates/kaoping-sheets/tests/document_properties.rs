@@ -1,12 +1,13 @@
 //! Never unreadable: whatever a user types into any box (every bank figure of the field table, every
-//! setting and city figure of the settings table), what the engine accepts writes and reads back to
-//! the same document — the scenario file, its salvage, a share link, the workbook. And a document
-//! damaged in one place loses that one value when it is salvaged, nothing else.
+//! setting and city figure of the settings table, every per-fund figure and fund amount of 四(四)),
+//! what the engine accepts writes and reads back to the same document — the scenario file, its
+//! salvage, a share link, the workbook. And a document damaged in one place loses that one value when
+//! it is salvaged, nothing else.
 //!
 //! The documents are generated through the tables, so a new row is covered without a change here.
 #![cfg(not(target_arch = "wasm32"))]
 
-use kaoping_engine::{Error, Field, Kind, Scenario, Scheme, Setting, SettingKind, FIELDS};
+use kaoping_engine::{Error, Field, FundFigure, Kind, Scenario, Scheme, Setting, SettingKind, FIELDS};
 use kaoping_sheets::export::{self, About};
 use kaoping_sheets::{link, read_file};
 use proptest::prelude::*;
@@ -44,8 +45,9 @@ fn document() -> impl Strategy<Value = Scenario> {
         prop::sample::subsequence(ids, 0..=4),
         prop::collection::vec(typed(), FIELDS.len() * 4),
         prop::option::of("\\PC{1,12}"),
+        (prop::collection::vec(typed(), funds()), prop::collection::vec(typed(), funds() * 4)),
     )
-        .prop_map(|(settings, ids, figures, name)| {
+        .prop_map(|(settings, ids, figures, name, (amounts, scores))| {
             let mut scenario = Scenario::new(2024);
             scenario.name = name;
             for (setting, text) in Setting::ALL.into_iter().zip(&settings) {
@@ -57,9 +59,21 @@ fn document() -> impl Strategy<Value = Scenario> {
                 for (spec, text) in FIELDS.iter().zip(figures.iter().skip(i * FIELDS.len())) {
                     let _ = spec.field.enter(scenario.bank_mut(id), text);
                 }
+                for figure in FundFigure::ALL {
+                    for (fund, text) in scheme().rules.outcomes.funds.iter().zip(scores.iter().skip(i * funds())) {
+                        let _ = figure.enter(scenario.bank_mut(id), &fund.id, text);
+                    }
+                }
+            }
+            for (fund, text) in scheme().rules.outcomes.funds.iter().zip(&amounts) {
+                let _ = scenario.deposits.enter(&fund.id, text);
             }
             scenario
         })
+}
+
+fn funds() -> usize {
+    scheme().rules.outcomes.funds.len()
 }
 
 /// The canonical written form: two documents are the same when they write the same.
@@ -90,11 +104,14 @@ fn hostile(kind: u8, setting: Option<Setting>, field: Option<Field>) -> Value {
     }
 }
 
-/// A place of a document where a value can be: a setting, or a figure of the i-th bank written.
+/// A place of a document where a value can be: a setting, a figure of the i-th bank written, a
+/// per-fund figure of the i-th bank for a fund (by index), or a fund's amount (by its place in the list).
 #[derive(Debug, Clone, Copy)]
 enum Place {
     Setting(Setting),
     Figure(usize, Field),
+    FundFigure(usize, FundFigure, usize),
+    FundAmount(usize),
 }
 
 /// The place an error names, for the errors a damaged value gives.
@@ -138,7 +155,12 @@ proptest! {
         let mut places: Vec<Place> = Setting::ALL.into_iter().map(Place::Setting).collect();
         for i in 0..banks.len() {
             places.extend(FIELDS.iter().map(|f| Place::Figure(i, f.field)));
+            for figure in FundFigure::ALL {
+                places.extend((0..funds()).map(|f| Place::FundFigure(i, figure, f)));
+            }
         }
+        let listed = value["deposits"]["funds"].as_array().map_or(0, Vec::len);
+        places.extend((0..listed).map(Place::FundAmount));
         let mut expected = s.clone();
         let path = match places[pick.index(places.len())] {
             Place::Setting(setting) => {
@@ -163,6 +185,24 @@ proptest! {
                 }
                 field.set(expected.bank_mut(&banks[i]), None).expect("clearing");
                 format!("banks[{i}].{}", field.key())
+            }
+            Place::FundFigure(i, figure, f) => {
+                let fund = &scheme().rules.outcomes.funds[f].id;
+                let entry = &mut value["banks"][i];
+                if !entry[figure.key()].is_object() {
+                    entry[figure.key()] = Value::Object(serde_json::Map::new());
+                }
+                // Out of range, not a number, or of the wrong JSON type, as for the one figure.
+                entry[figure.key()][fund.as_str()] = hostile(kind % 3, None, Some(figure.every()));
+                figure.set(expected.bank_mut(&banks[i]), fund, None).expect("clearing");
+                format!("banks[{i}].{}", figure.fund_key(fund))
+            }
+            Place::FundAmount(k) => {
+                let entry = &mut value["deposits"]["funds"][k];
+                let fund = entry["id"].as_str().unwrap_or_default().to_owned();
+                entry["amount"] = hostile(kind % 3, None, Some(Field::Loans));
+                expected.deposits.funds.set(&fund, None);
+                format!("deposits.funds[{k}].amount")
             }
         };
         let (salvaged, dropped) = Scenario::salvage(&value.to_string()).map_err(|e| e.zh()).expect("salvage reads it");

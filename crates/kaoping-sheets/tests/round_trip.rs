@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use kaoping_engine::{Field, Scenario, Scheme, FIELDS};
+use kaoping_engine::{BankInput, Field, Scenario, Scheme, FIELDS};
 use kaoping_sheets::export::{self, About};
 use kaoping_sheets::{link, paste, read_file};
 
@@ -53,6 +53,18 @@ fn assert_identical(back: &Scenario, original: &Scenario, case: &str) {
     assert_eq!(back, &expected, "{case}");
 }
 
+/// The scenario without the figures the 全市 table holds (the field table's): what a CSV file or a
+/// pasted block of that table is read into. The banks' per-fund scores of 四(四) are not in that table
+/// (they are on the workbook's 资金存放 sheet), so they stay as they are.
+fn without_figures(scenario: &Scenario) -> Scenario {
+    let mut base = scenario.clone();
+    for bank in &mut base.banks {
+        *bank = BankInput { department_scores: bank.department_scores.clone(), ..BankInput::new(&bank.id) };
+    }
+    base.banks.retain(|b| !b.is_empty());
+    base
+}
+
 #[test]
 fn workbook_export_then_import_gives_the_identical_scenario() {
     for (case, scenario) in scenarios() {
@@ -89,8 +101,7 @@ fn csv_export_then_import_gives_the_identical_figures() {
         assert!(text.starts_with('\u{feff}'), "UTF-8 with a byte-order mark");
         let update = read_file(text.as_bytes(), "全市.csv", scheme());
         assert_eq!(update.problems, [], "{case}");
-        let mut base = scenario.clone();
-        base.banks.clear();
+        let base = without_figures(&scenario);
         assert_identical(&update.apply(scheme(), &base).expect("no problems"), &scenario, &case);
     }
 }
@@ -118,8 +129,7 @@ fn a_block_pasted_from_the_exported_table_gives_the_identical_figures() {
                     + "\r\n"
             })
             .collect();
-        let mut base = scenario.clone();
-        base.banks.clear();
+        let base = without_figures(&scenario);
         let target = paste::Target { columns: every_field.clone(), banks: all_banks.clone() };
         let update = paste::paste(&block, scheme(), &target);
         assert_eq!(update.problems, [], "{case}");

@@ -50,7 +50,7 @@ use crate::format::{format_amount, format_fixed2};
 use crate::items::Item;
 use crate::readings::CityField;
 use crate::scheme::Scheme;
-use crate::standing::Standing;
+use crate::standing::{FundStanding, Standing};
 
 /// The solve answer's file format.
 pub const SOLVE_FORMAT: &str = "kaoping-solve/1";
@@ -260,7 +260,7 @@ impl Answer {
         let first = self.lever.first();
         match &self.outcome {
             Outcome::Reached => match &self.now {
-                Some(now) => format!("已经达到目标（{goal}）：目前{}", now.zh()),
+                Some(now) => format!("已经达到目标（{goal}）：目前{}", with_fund(now, scheme)),
                 None => format!("已经达到目标（{goal}）"),
             },
             Outcome::NotRanked => match self.now {
@@ -283,7 +283,14 @@ impl Answer {
                         amount_text(*to, first.unit())
                     )
                 };
-                format!("{how}可{goal}：届时{}（其他数据不变）", at.zh())
+                format!("{how}可{goal}：届时{}（其他数据不变）", with_fund(at, scheme))
+            }
+            Outcome::OutOfReach { best, .. }
+                if matches!(self.goal, Goal::FundAmount(..)) && best.fund.is_some_and(|f| f.amount.is_none()) =>
+            {
+                let fund = self.goal.fund(scheme).and_then(|f| scheme.rules.outcomes.funds.get(f));
+                let name = fund.map_or("该项资金", |f| f.name.as_str());
+                format!("无法测算（{goal}）：没有填写{name}的存放金额，请先填写该项资金的金额")
             }
             Outcome::OutOfReach { best, levels_off, capped, blocked, above } => {
                 let mut parts: Vec<String> = Vec::new();
@@ -309,6 +316,9 @@ impl Answer {
                     Goal::Total(s) => parts.push(format!("低于目标 {}", format_fixed2(*s))),
                     Goal::Share(_) => parts.push(format!("存放占比最高 {}%", format_fixed2(best.share_pct))),
                     Goal::Composite(_) => parts.push(format!("存放综合评分最高 {}", format_fixed2(best.composite))),
+                    Goal::FundShare(..) | Goal::FundAmount(..) => {
+                        parts.extend(best.fund_zh(scheme).map(|text| format!("最多{text}")))
+                    }
                     Goal::NotInterviewed => {
                         parts.push(format!("{}本行仍是倒数第 {} 名", self.even_if(), best.from_bottom.unwrap_or(0)))
                     }
@@ -364,6 +374,14 @@ impl Answer {
         out.insert("notes".to_owned(), self.notes.iter().map(|n| Value::from(n.zh())).collect());
         out.insert("evaluations".to_owned(), Value::from(self.evaluations));
         Value::Object(out)
+    }
+}
+
+/// A standing in words, with its part of a fund when it has one.
+fn with_fund(standing: &Standing, scheme: &Scheme) -> String {
+    match standing.fund_zh(scheme) {
+        Some(fund) => format!("{}，{fund}", standing.zh()),
+        None => standing.zh(),
     }
 }
 
@@ -635,7 +653,7 @@ pub(crate) fn solve_from(
     };
     let Some(trial) = Trial::new(scheme, scenario, bank, lever, rivals, reference) else { return unknown() };
     let Some(result) = trial.result() else { return unknown() };
-    let now = Standing::of(result);
+    let now = standing(scheme, goal, &trial.now, trial.index, result);
     let mut answer = Answer {
         bank: bank.to_owned(),
         lever: lever.clone(),
@@ -649,6 +667,17 @@ pub(crate) fn solve_from(
         evaluations: 1,
     };
     if !result.is_ranked() {
+        return answer;
+    }
+    // An amount of a fund whose amount the scenario does not give: nothing to search for.
+    if matches!(goal, Goal::FundAmount(..)) && now.fund.is_some_and(|f| f.amount.is_none()) {
+        answer.outcome = Outcome::OutOfReach {
+            best: now,
+            levels_off: None,
+            capped: Vec::new(),
+            blocked: Vec::new(),
+            above: Vec::new(),
+        };
         return answer;
     }
     if goal.met(scheme, &trial.now, trial.index) {
@@ -670,15 +699,25 @@ pub(crate) fn solve_from(
         answer.notes.push(Note::NotMonotone { stride });
     }
     answer.outcome = match found.steps {
-        Some(k) => needs(&trial, k, &mut answer.notes),
+        Some(k) => needs(&trial, goal, k, &mut answer.notes),
         None => out_of_reach(&trial, goal, max),
     };
     answer.evaluations = trial.evaluations.get();
     answer
 }
 
+/// Where the bank (by index) stands in an evaluation, with its part of the fund the goal names.
+fn standing(scheme: &Scheme, goal: &Goal, evaluation: &Evaluation, index: usize, result: &BankResult) -> Standing {
+    let now = Standing::of(result);
+    let Some(fund) = goal.fund(scheme) else { return now };
+    match evaluation.fund_placement(scheme, fund).banks.get(index) {
+        Some(share) => now.with_fund(FundStanding { fund, share_pct: share.share_pct, amount: share.amount }),
+        None => now,
+    }
+}
+
 /// The answer at `k` steps, with what it should say.
-fn needs(trial: &Trial<'_>, k: u64, notes: &mut Vec<Note>) -> Outcome {
+fn needs(trial: &Trial<'_>, goal: &Goal, k: u64, notes: &mut Vec<Note>) -> Outcome {
     let more = trial.lever.amount(k);
     let scenario = trial.scenario_with(more);
     let at = trial.with(more);
@@ -703,7 +742,7 @@ fn needs(trial: &Trial<'_>, k: u64, notes: &mut Vec<Note>) -> Outcome {
         }
     }
     notes.extend(trial.parts_above_wholes(&at, &scenario));
-    Outcome::Needs { more, to: trial.first_at(more), at: Standing::of(result) }
+    Outcome::Needs { more, to: trial.first_at(more), at: standing(trial.scheme, goal, &at, trial.index, result) }
 }
 
 /// Why no amount up to the bound reaches the goal: the best the bank reaches, where its own total
@@ -712,7 +751,7 @@ fn out_of_reach(trial: &Trial<'_>, goal: &Goal, max: u64) -> Outcome {
     let scheme = trial.scheme;
     let limit = trial.at(max);
     let Some(result) = limit.banks.get(trial.index) else { return Outcome::NotRanked };
-    let best = Standing::of(result);
+    let best = standing(scheme, goal, &limit, trial.index, result);
     let items = trial.lever.items();
     let own = |e: &Evaluation| e.banks.get(trial.index).and_then(|b| b.total);
     let levels_off = own(&limit).and_then(|top| {

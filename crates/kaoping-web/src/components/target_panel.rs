@@ -70,9 +70,11 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
     let answers = target.answers.as_ref();
     let stale = answers.is_none_or(|a| a.key != key);
     let answer: Option<&Answer> = answers.and_then(|a| a.answer.as_deref());
-    let on_goal = target_change(&props.dispatch, |e: Event| {
+    // Every form of this scheme, a share and an amount of each public fund among them (四(四)).
+    let forms = GoalForm::all(&scheme);
+    let on_goal = target_change(&props.dispatch, move |e: Event| {
         let key = selected(e)?;
-        GoalForm::ALL.into_iter().find(|form| form.key() == key).map(TargetAction::Goal)
+        GoalForm::all(&scheme).into_iter().find(|form| form.key(&scheme) == key).map(TargetAction::Goal)
     });
     let on_figure = target_change(&props.dispatch, |e: InputEvent| typed(e).map(TargetAction::GoalFigure));
     let on_rival_goal = target_change(&props.dispatch, |e: Event| selected(e).map(TargetAction::GoalFigure));
@@ -119,8 +121,8 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
             <div class="target-controls">
                 <label for="target-goal">{ "目标" }</label>
                 <select id="target-goal" onchange={on_goal}>
-                    { for GoalForm::ALL.iter().map(|form| html! {
-                        <option value={form.key()} selected={inputs.goal == *form}>{ form.label(&scheme) }</option>
+                    { for forms.iter().map(|form| html! {
+                        <option value={form.key(&scheme)} selected={inputs.goal == *form}>{ form.label(&scheme) }</option>
                     }) }
                 </select>
                 { figure_box }
