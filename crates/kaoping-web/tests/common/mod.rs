@@ -56,6 +56,8 @@ impl Mounted {
         let handle = yew::Renderer::<App>::with_root(root.clone()).render();
         let mounted = Mounted { root, handle: Some(handle) };
         mounted.wait_for("the summary", |m| m.find("#summary-total").is_some()).await;
+        // The rest of 本行测算's form is drawn once the first frame is on screen.
+        mounted.wait_for("the whole form", |m| m.find("#section-target").is_some()).await;
         mounted
     }
 
