@@ -32,10 +32,10 @@ use crate::services::{link, sheets_worker, simulation};
 /// answers, the screen reader's sentence).
 pub const SETTLE_MS: u32 = 300;
 
-/// How long the working copy waits after a change before it is written to the browser's storage.
+/// How long the working copy waits after a keystroke before it is written to the browser's storage.
 /// Writing it means serializing the whole scenario and storing it, which on a slow office desktop
-/// takes a good part of a frame: on every keystroke it would slow typing. It is written once typing
-/// pauses, and at once when the page is hidden, closed or reloaded (`pagehide`,
+/// takes a good part of a frame: on every keystroke it would slow typing. What is typed is written
+/// once typing pauses (any other change at once), and at once when the page is hidden, closed or reloaded (`pagehide`,
 /// `visibilitychange`, and `beforeunload` while a write waits) and before any effect runs (save as,
 /// export, share link, opening another scenario…), so a closed tab or a reload still loses nothing.
 pub const STASH_MS: u32 = SETTLE_MS;
@@ -63,6 +63,8 @@ struct Stash {
     /// out of some browsers' back/forward cache.
     unload: Option<EventListener>,
     source: Option<Source>,
+    /// Whether the document's last change was typed into a box (written later) or not (at once).
+    typed: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -120,7 +122,11 @@ impl Store {
     /// Reduces `action`, redraws if anything changed, then runs the effects asked for.
     pub fn dispatch(&self, action: Action) {
         let current = self.get();
+        let typed = matches!(action, Action::Edit(..));
         let (next, effects) = current.reduce(action);
+        if !Rc::ptr_eq(&current.document, &next.document) {
+            self.stash.borrow_mut().typed = typed;
+        }
         if !Rc::ptr_eq(&current, &next) {
             *self.state.borrow_mut() = next;
             self.redraw.force_update();
@@ -271,10 +277,16 @@ pub fn use_app(scheme: &'static Scheme) -> Store {
     let app = store.get();
 
     {
-        // Stash the working copy after a change of the document once changes pause (in an effect, so
-        // that the reducer stays pure); see STASH_MS.
+        // Stash the working copy after a change of the document (in an effect, so that the reducer
+        // stays pure): at once, or once typing pauses for what was typed; see STASH_MS.
         let store = store.clone();
-        use_effect_with(app.document.clone(), move |_| store.stash_later());
+        use_effect_with(app.document.clone(), move |_| {
+            if store.stash.borrow().typed {
+                store.stash_later();
+            } else {
+                store.stash_now();
+            }
+        });
     }
     use_effect_with(app.view.bank.clone(), |bank| store::remember_bank(&LocalShelf, bank));
     use_effect_with(app.document.name.clone(), |name| {

@@ -29,6 +29,9 @@ impl Mounted {
     /// Renders the app with the given localStorage (cleared first, then `seed` key/values), as a
     /// new tab would (sessionStorage cleared too).
     pub async fn new(seed: &[(&str, &str)]) -> Mounted {
+        // The app of the test before is destroyed on Yew's next turn, and like a closed tab it writes
+        // its working copy as it goes: let it go before the storage is cleared.
+        yew::platform::time::sleep(Duration::ZERO).await;
         let storage = gloo::utils::window().local_storage().ok().flatten().expect("localStorage");
         storage.clear().expect("clear localStorage");
         for (key, value) in seed {
