@@ -115,6 +115,8 @@ export async function openPage(context, url) {
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(url);
   await page.locator('#summary-total').waitFor();
+  // The rest of 本行测算's form (and 目标测算's panel) is drawn once the first frame is on screen.
+  await page.locator('#section-target').waitFor({ state: 'attached' });
   return { page, requests, errors };
 }
 

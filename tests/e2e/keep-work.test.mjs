@@ -194,6 +194,40 @@ test('the modified flag survives a reload and is right', async () => {
   await context.close();
 });
 
+test('what is typed reaches the browser before a reload, an export or a save, even before the stash is due', async () => {
+  // The working copy is written once typing pauses (a timer); here the page's timers never fire, so
+  // only leaving the page, or an action, can write it.
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
+  await context.clock.install();
+  const { page, errors } = await openPage(context, server.url);
+  const stashed = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kaoping/tab/'))
+    .map((k) => JSON.parse(localStorage.getItem(k)).scenario).join('\n'));
+
+  await typeLoans(page, 'adbc', '351.25');
+  assert.doesNotMatch(await stashed(), /351\.25/, 'not written yet: the stash waits for typing to pause');
+  await page.reload();
+  await page.locator('#summary-total').waitFor();
+  assert.equal(await page.locator(LOANS).inputValue(), '351.25', 'the figure typed just before the reload');
+  assert.match(await status(page), /有未保存的修改（已暂存在本浏览器）/);
+
+  // An export (any action with an effect) writes the working copy first.
+  await typeLoans(page, 'adbc', '352');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+  assert.match(await fs.readFile(await download.path(), 'utf8'), /"352"/, 'the file has the figure');
+  assert.match(await stashed(), /"352"/, 'and the browser has it too');
+
+  // Saving under a new name, just after typing: saved, and the working copy too.
+  await typeLoans(page, 'adbc', '353');
+  await saveAs(page, '刚输入');
+  assert.match(await stashed(), /"353"/);
+  await page.reload();
+  await page.locator('#summary-total').waitFor();
+  assert.equal(await page.locator(LOANS).inputValue(), '353');
+  assert.match(await status(page), /刚输入 · 已保存/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('saving or renaming onto an existing name asks before overwriting', async () => {
   const { context, page, errors } = await freshPage();
   await typeLoans(page, 'adbc', '333');

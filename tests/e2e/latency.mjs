@@ -214,6 +214,9 @@ export async function storedFullScenario(browser, url) {
   await page.locator('#summary-total').waitFor();
   await importFullScenario(page);
   const total = await page.locator('#summary-total').innerText();
+  // Leaving the page writes the working copy at once (it is otherwise written once typing pauses)
+  // and marks it as left for the next tab to take over; page.close() does not wait for that.
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
   await page.close({ runBeforeUnload: true });
   const storageState = await context.storageState();
   await context.close();

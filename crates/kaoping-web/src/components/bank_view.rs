@@ -95,8 +95,25 @@ pub struct BankViewProps {
 }
 
 /// 本行测算.
+/// How many of the form's sections the first draw holds: the ones a desktop shows beside the summary.
+/// The rest, and 目标测算's panel, are drawn once that frame is on screen, so that the first total
+/// does not wait for the whole form (issue 20).
+const FIRST_SECTIONS: usize = 2;
+
 #[component]
 pub fn BankView(props: &BankViewProps) -> Html {
+    let whole = use_state_eq(|| false);
+    {
+        let whole = whole.clone();
+        use_effect_with((), move |()| {
+            // After the frame with the first draw is painted: a task queued from the frame's callback.
+            let frame = gloo::render::request_animation_frame(move |_| {
+                gloo::timers::callback::Timeout::new(0, move || whole.set(true)).forget();
+            });
+            move || drop(frame)
+        });
+    }
+    let sections = if *whole { Section::ALL.len() } else { FIRST_SECTIONS };
     let scheme = props.scheme;
     let bank = props.bank.to_string();
     // One callback for every box, made once: a box whose text did not change is not drawn again.
@@ -158,19 +175,21 @@ pub fn BankView(props: &BankViewProps) -> Html {
                     onopen_settings={(*on_settings).clone()}
                 />
                 <div class="bank-form">
-                    { for Section::ALL.iter().map(|&section| html! {
+                    { for Section::ALL.iter().take(sections).map(|&section| html! {
                         <section class="form-section" id={format!("section-{}", section_key(section))}>
                             <h2>{ section.title() }</h2>
                             { for Row::of(section).iter().map(|row| render_row(scheme, row, &cells)) }
                         </section>
                     }) }
-                    <TargetPanel
-                        {scheme}
-                        bank={props.bank.clone()}
-                        revision={props.document.revision}
-                        target={props.target.clone()}
-                        dispatch={props.dispatch.clone()}
-                    />
+                    if *whole {
+                        <TargetPanel
+                            {scheme}
+                            bank={props.bank.clone()}
+                            revision={props.document.revision}
+                            target={props.target.clone()}
+                            dispatch={props.dispatch.clone()}
+                        />
+                    }
                 </div>
             </div>
         </div>

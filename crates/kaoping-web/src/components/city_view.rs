@@ -386,8 +386,23 @@ fn CityRow(props: &CityRowProps) -> Html {
     let share = if ranked { with_unit(result.deposit.share_pct, Unit::Percent) } else { NOT_APPLICABLE.to_owned() };
     let near_ties: Vec<String> =
         result.warnings.iter().filter(|w| matches!(w, Warning::NearTie { .. })).map(Warning::zh).collect();
+    // An item's working (its tooltip) is written when the pointer comes to its cell, not for all
+    // 16 × 18 cells on every keystroke: Chinese working strings only for what is shown.
+    let onmouseover = {
+        let (result, scheme) = (props.result.clone(), props.scheme);
+        Callback::from(move |e: MouseEvent| {
+            let Some(cell) = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("td.item-col").ok().flatten())
+            else {
+                return;
+            };
+            let item = cell.get_attribute("data-item").and_then(|i| i.parse::<usize>().ok()).and_then(|i| Item::ALL.get(i));
+            if let Some(score) = item.and_then(|&item| result.item(item)) {
+                let _ = cell.set_attribute("title", &score.explain(&scheme));
+            }
+        })
+    };
     html! {
-        <tr id={format!("row-{bank}")} class={classes!(format!("band-{}", result.band.key()))}>
+        <tr id={format!("row-{bank}")} class={classes!(format!("band-{}", result.band.key()))} {onmouseover}>
             <th scope="row" class="sticky-col">
                 <button type="button" class="link bank-link" onclick={onopen} title="在本行测算中打开">{ name.clone() }</button>
             </th>
@@ -417,8 +432,8 @@ fn CityRow(props: &CityRowProps) -> Html {
                     </td>
                 }
             }) }
-            { for Item::ALL.iter().map(|&item| html! {
-                <td class="num item-col" title={result.item(item).map(|s| s.explain(&props.scheme)).unwrap_or_default()}>
+            { for Item::ALL.iter().enumerate().map(|(i, &item)| html! {
+                <td class="num item-col" data-item={i.to_string()}>
                     { result.item(item).map(|s| fixed2(s.points)).unwrap_or_default() }
                 </td>
             }) }

@@ -1,7 +1,8 @@
 //! The page's state and the world around it: [`use_app`] holds the `kaoping_app::App`, runs its
 //! reducer, runs every effect the reducer asks for through the services and dispatches the outcome,
-//! stashes the working copy whenever the document changes, tells the reducer when typing has settled,
-//! and listens to the window (another tab's saves, a share link, leaving the page, Ctrl+S).
+//! stashes the working copy once changes to the document pause (at once on leaving the page and
+//! before any effect), tells the reducer when typing has settled, and listens to the window (another
+//! tab's saves, a share link, leaving the page, Ctrl+S).
 //!
 //! Components never see this: they get the parts of the state they show as props, and a
 //! `Callback<Action>` ([`Store::dispatch`]) or callbacks made from it.
@@ -31,6 +32,14 @@ use crate::services::{link, sheets_worker, simulation};
 /// answers, the screen reader's sentence).
 pub const SETTLE_MS: u32 = 300;
 
+/// How long the working copy waits after a keystroke before it is written to the browser's storage.
+/// Writing it means serializing the whole scenario and storing it, which on a slow office desktop
+/// takes a good part of a frame: on every keystroke it would slow typing. What is typed is written
+/// once typing pauses (any other change at once), and at once when the page is hidden, closed or reloaded (`pagehide`,
+/// `visibilitychange`, and `beforeunload` while a write waits) and before any effect runs (save as,
+/// export, share link, opening another scenario…), so a closed tab or a reload still loses nothing.
+pub const STASH_MS: u32 = SETTLE_MS;
+
 /// The state, the way to change it, and what the page needs to run effects.
 #[derive(Clone)]
 pub struct Store {
@@ -40,6 +49,22 @@ pub struct Store {
     id: Rc<str>,
     /// A file being read for import; kept here because dropping it cancels the read.
     reader: Rc<RefCell<Option<FileReader>>>,
+    /// The working copy's writing: what was last written, the timer of the next write, and the
+    /// copy this tab took over (forgotten once this tab has written its own).
+    stash: Rc<RefCell<Stash>>,
+}
+
+/// See [`Store::stash`].
+#[derive(Default)]
+struct Stash {
+    written: Option<Rc<kaoping_app::document::Document>>,
+    pending: Option<Timeout>,
+    /// `beforeunload`, listened to only while a write waits: a page that always listens to it is kept
+    /// out of some browsers' back/forward cache.
+    unload: Option<EventListener>,
+    source: Option<Source>,
+    /// Whether the document's last change was typed into a box (written later) or not (at once).
+    typed: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -54,10 +79,54 @@ impl Store {
         self.state.borrow().clone()
     }
 
+    /// Writes the working copy to the browser's storage now, if it changed since it was last written.
+    fn stash_now(&self) {
+        let document = self.get().document.clone();
+        let mut stash = self.stash.borrow_mut();
+        stash.pending = None;
+        stash.unload = None;
+        if stash.written.as_ref().is_some_and(|written| Rc::ptr_eq(written, &document)) {
+            return;
+        }
+        stash.written = Some(document.clone());
+        let copy = WorkingCopy {
+            name: document.name.clone(),
+            base: document.base.clone(),
+            modified: document.modified,
+            scenario: (*document.scenario).clone(),
+        };
+        let outcome = match store::stash(&LocalShelf, &self.id, &copy) {
+            Ok(()) => {
+                if let Some(source) = stash.source.take() {
+                    store::forget(&LocalShelf, &source);
+                }
+                Action::Stashed
+            }
+            Err(reason) => Action::StashFailed(reason),
+        };
+        drop(stash);
+        self.dispatch(outcome);
+    }
+
+    /// Writes the working copy once changes pause ([`STASH_MS`]); a newer change starts the wait again.
+    fn stash_later(&self) {
+        let mut stash = self.stash.borrow_mut();
+        let store = self.clone();
+        stash.pending = Some(Timeout::new(STASH_MS, move || store.stash_now()));
+        if stash.unload.is_none() {
+            let store = self.clone();
+            stash.unload = Some(EventListener::new(&gloo::utils::window(), "beforeunload", move |_| store.stash_now()));
+        }
+    }
+
     /// Reduces `action`, redraws if anything changed, then runs the effects asked for.
     pub fn dispatch(&self, action: Action) {
         let current = self.get();
+        let typed = matches!(action, Action::Edit(..));
         let (next, effects) = current.reduce(action);
+        if !Rc::ptr_eq(&current.document, &next.document) {
+            self.stash.borrow_mut().typed = typed;
+        }
         if !Rc::ptr_eq(&current, &next) {
             *self.state.borrow_mut() = next;
             self.redraw.force_update();
@@ -95,6 +164,8 @@ impl Store {
 
     /// Runs one effect and dispatches its outcome (later, for what the browser does asynchronously).
     fn run(&self, effect: Effect) {
+        // What the effect reads or hands on (storage, a file, a link) includes the working copy as typed.
+        self.stash_now();
         if let Some(outcome) = store::perform(&LocalShelf, &effect, storage::random_id) {
             self.dispatch(outcome);
             return;
@@ -201,29 +272,19 @@ pub fn use_app(scheme: &'static Scheme) -> Store {
     let state = use_mut_ref(|| Rc::new(begun.1.clone()));
     let redraw = use_force_update();
     let reader = use_mut_ref(|| None);
-    let source = use_mut_ref(|| begun.2.clone());
-    let store = Store { state, redraw, id: Rc::from(begun.0.as_str()), reader };
+    let stash = use_mut_ref(|| Stash { source: begun.2.clone(), ..Stash::default() });
+    let store = Store { state, redraw, id: Rc::from(begun.0.as_str()), reader, stash };
     let app = store.get();
 
     {
-        // Stash the working copy after every change of the document, in an effect so that the reducer
-        // stays pure.
+        // Stash the working copy after a change of the document (in an effect, so that the reducer
+        // stays pure): at once, or once typing pauses for what was typed; see STASH_MS.
         let store = store.clone();
-        use_effect_with(app.document.clone(), move |document| {
-            let copy = WorkingCopy {
-                name: document.name.clone(),
-                base: document.base.clone(),
-                modified: document.modified,
-                scenario: (*document.scenario).clone(),
-            };
-            match store::stash(&LocalShelf, &store.id, &copy) {
-                Ok(()) => {
-                    if let Some(source) = source.borrow_mut().take() {
-                        store::forget(&LocalShelf, &source);
-                    }
-                    store.dispatch(Action::Stashed);
-                }
-                Err(reason) => store.dispatch(Action::StashFailed(reason)),
+        use_effect_with(app.document.clone(), move |_| {
+            if store.stash.borrow().typed {
+                store.stash_later();
+            } else {
+                store.stash_now();
             }
         });
     }
@@ -248,11 +309,11 @@ pub fn use_app(scheme: &'static Scheme) -> Store {
             // A share link the page was opened with.
             store.open_link();
             let listeners = listen(&store);
-            let id = store.id.clone();
             move || {
                 drop(listeners);
                 // Unmounted (the component tests do this): like leaving the page.
-                storage::leave(&id);
+                store.stash_now();
+                storage::leave(&store.id);
             }
         });
     }
@@ -287,8 +348,20 @@ fn listen(store: &Store) -> Vec<EventListener> {
     let linked = store.clone();
     listeners.push(EventListener::new(&window, "hashchange", move |_| linked.open_link()));
 
-    let leaving = store.id.clone();
-    listeners.push(EventListener::new(&window, "pagehide", move |_| storage::leave(&leaving)));
+    // Leaving the page: the working copy is written at once (it may be waiting for typing to pause).
+    let leaving = store.clone();
+    listeners.push(EventListener::new(&window, "pagehide", move |_| {
+        leaving.stash_now();
+        storage::leave(&leaving.id);
+    }));
+    // Hidden (another tab, the desktop, a phone's app switcher): a browser may end a hidden page
+    // without `pagehide`, so the working copy is written now.
+    let hidden = store.clone();
+    listeners.push(EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+        if gloo::utils::document().hidden() {
+            hidden.stash_now();
+        }
+    }));
     let back = store.id.clone();
     listeners.push(EventListener::new(&window, "pageshow", move |event| {
         // Back from the back/forward cache: the page is live again and holds its copy.

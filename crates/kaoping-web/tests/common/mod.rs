@@ -29,6 +29,9 @@ impl Mounted {
     /// Renders the app with the given localStorage (cleared first, then `seed` key/values), as a
     /// new tab would (sessionStorage cleared too).
     pub async fn new(seed: &[(&str, &str)]) -> Mounted {
+        // The app of the test before is destroyed on Yew's next turn, and like a closed tab it writes
+        // its working copy as it goes: let it go before the storage is cleared.
+        yew::platform::time::sleep(Duration::ZERO).await;
         let storage = gloo::utils::window().local_storage().ok().flatten().expect("localStorage");
         storage.clear().expect("clear localStorage");
         for (key, value) in seed {
@@ -56,6 +59,8 @@ impl Mounted {
         let handle = yew::Renderer::<App>::with_root(root.clone()).render();
         let mounted = Mounted { root, handle: Some(handle) };
         mounted.wait_for("the summary", |m| m.find("#summary-total").is_some()).await;
+        // The rest of 本行测算's form is drawn once the first frame is on screen.
+        mounted.wait_for("the whole form", |m| m.find("#section-target").is_some()).await;
         mounted
     }
 
