@@ -190,6 +190,18 @@ impl Scheme {
         Scheme::from_checked(value)
     }
 
+    /// Reads a scheme file checked before, without checking it again: `text` must still have the
+    /// `fingerprint` the checks gave it (the page keeps an adopted file with its fingerprint and reads
+    /// it this way, so that its own module need not carry the checks; the spreadsheet module checks a
+    /// file before it is adopted). `None` when the text is not that file any more.
+    pub fn from_known(text: &str, fingerprint: &str) -> Option<Scheme> {
+        let value: Value = serde_json::from_str(text).ok()?;
+        if self::fingerprint(&value) != fingerprint {
+            return None;
+        }
+        Scheme::from_checked(value).ok()
+    }
+
     /// Builds the scheme of a file that passes [`check`]: the built-in one (which the tests check,
     /// so that the page need not carry the checks for it) or one just checked. Nothing is named if it
     /// cannot be read after all; that would be a bug.

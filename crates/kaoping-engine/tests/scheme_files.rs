@@ -324,3 +324,19 @@ fn a_damaged_mark_is_refused_strictly_and_dropped_when_salvaging() {
     assert_eq!(scenario.bank("icbc").and_then(|b| b.loans).map(|a| a.get().to_string()), Some("300".to_owned()));
     assert_eq!(dropped.len(), 1, "{dropped:?}");
 }
+
+/// A file checked before is read back by its fingerprint without the checks (the page's adopted
+/// scheme); a file changed since, or not a scheme file at all, is not read.
+#[test]
+fn a_known_file_is_read_back_by_its_fingerprint_and_a_changed_one_is_not() {
+    let checked = synthetic();
+    let known = Scheme::from_known(SYNTHETIC_2025, &checked.fingerprint).expect("the same file");
+    assert_eq!(known.fingerprint, checked.fingerprint);
+    assert_eq!(known.to_json(), checked.to_json());
+    assert_eq!(known.banks.len(), checked.banks.len());
+    let changed = SYNTHETIC_2025.replacen("测试〔2025〕1号", "测试〔2025〕2号", 1);
+    assert_ne!(changed, SYNTHETIC_2025);
+    assert!(Scheme::from_known(&changed, &checked.fingerprint).is_none());
+    assert!(Scheme::from_known("not json", &checked.fingerprint).is_none());
+    assert!(Scheme::from_known(SYNTHETIC_2025, "00000000").is_none());
+}

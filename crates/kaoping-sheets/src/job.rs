@@ -20,6 +20,7 @@ use kaoping_engine::{Field, Scenario, Scheme};
 use serde_json::{json, Value};
 
 use crate::export::{self, About};
+use crate::scheme_preview::SchemeFile;
 use crate::paste::{self, Target};
 use crate::table::{MapTo, ReadOptions, Unplaced};
 use crate::update::{Change, Preview};
@@ -69,6 +70,11 @@ pub enum Job {
     },
     /// Write the 全市 table as CSV.
     Csv,
+    /// Read a scheme file (the bytes) for 规则与设置 › 考评方案 and compare it with the scheme in force.
+    Scheme {
+        /// The file's name.
+        file_name: String,
+    },
 }
 
 /// An import read and checked against the scenario sent with the job.
@@ -90,6 +96,8 @@ pub struct Imported {
 pub enum Reply {
     /// The values read from a file or a pasted block.
     Imported(Box<Imported>),
+    /// A scheme file read (`Job::Scheme`): its refusal or its preview.
+    Scheme(Box<SchemeFile>),
     /// A file written (its bytes travel beside the message).
     File,
     /// The job could not be done at all (a message in Chinese).
@@ -99,6 +107,12 @@ pub enum Reply {
 impl Job {
     /// The job with the scenario it applies to, as the message's text.
     pub fn message(&self, scenario: &Scenario) -> String {
+        self.message_under(scenario, None)
+    }
+
+    /// The message, under a scheme file adopted in the page (its text; `None`: the built-in scheme of
+    /// the scenario's year). The worker reads the file with its checks and scores under it.
+    pub fn message_under(&self, scenario: &Scenario, scheme: Option<&str>) -> String {
         let about = |a: &About| json!({ "date": a.date, "version": a.version });
         let mapping = |m: &Mapping| m.iter().map(|(h, to)| json!([h, to.key()])).collect::<Vec<_>>();
         let job = match self {
@@ -118,16 +132,34 @@ impl Job {
             Job::Workbook { bank, about: a } => json!({ "job": "workbook", "bank": bank, "about": about(a) }),
             Job::Template { about: a } => json!({ "job": "template", "about": about(a) }),
             Job::Csv => json!({ "job": "csv" }),
+            Job::Scheme { file_name } => json!({ "job": "scheme", "file_name": file_name }),
         };
-        json!({ "scenario": scenario.to_json(), "do": job }).to_string()
+        let mut message = json!({ "scenario": scenario.to_json(), "do": job });
+        if let Some(text) = scheme {
+            message["scheme"] = Value::from(text);
+        }
+        message.to_string()
     }
 
     /// Reads a message's text back into the job and its scenario.
     pub fn from_message(text: &str) -> Result<(Job, Scenario), String> {
+        Job::parse(text).map(|(job, scenario, _)| (job, scenario))
+    }
+
+    /// The job, its scenario, and the scheme file it is under (if the message carries one).
+    fn parse(text: &str) -> Result<(Job, Scenario, Option<Scheme>), String> {
         let bad = |what: &str| format!("表格模块收到的请求有误（{what}）");
         let value: Value = serde_json::from_str(text).map_err(|_| bad("不是 JSON"))?;
-        let scenario = Scenario::from_json(str_of(&value, "scenario").ok_or_else(|| bad("缺少测算"))?)
-            .map_err(|e| bad(&e.zh()))?;
+        let scheme = match str_of(&value, "scheme") {
+            Some(text) => Some(Scheme::from_json(text).map_err(|e| bad(&e.zh()))?),
+            None => None,
+        };
+        let scenario_text = str_of(&value, "scenario").ok_or_else(|| bad("缺少测算"))?;
+        let scenario = match &scheme {
+            Some(scheme) => Scenario::from_json_under(scenario_text, scheme),
+            None => Scenario::from_json(scenario_text),
+        }
+        .map_err(|e| bad(&e.zh()))?;
         let job = &value["do"];
         let string = |key: &str| str_of(job, key).map(str::to_owned).ok_or_else(|| bad(key));
         let about = || About {
@@ -167,9 +199,10 @@ impl Job {
             Some("workbook") => Job::Workbook { bank: string("bank")?, about: about() },
             Some("template") => Job::Template { about: about() },
             Some("csv") => Job::Csv,
+            Some("scheme") => Job::Scheme { file_name: string("file_name")? },
             _ => return Err(bad("未知的请求")),
         };
-        Ok((job, scenario))
+        Ok((job, scenario, scheme))
     }
 
     /// Does the job: the reply and, for a file written, its bytes. `bytes` are a read job's file.
@@ -201,6 +234,9 @@ impl Job {
             Job::Workbook { bank, about } => file(export::workbook(scheme, scenario, bank, about)),
             Job::Template { about } => file(export::template(scheme, scenario, about)),
             Job::Csv => (Reply::File, export::city_csv(scheme, scenario).into_bytes()),
+            Job::Scheme { file_name } => {
+                (Reply::Scheme(Box::new(SchemeFile::read(file_name.clone(), bytes, scheme))), Vec::new())
+            }
         }
     }
 }
@@ -208,8 +244,9 @@ impl Job {
 /// The worker's whole task: a message's text and bytes in, the reply's text and bytes out. A
 /// message that cannot be read is answered with [`Reply::Failed`]; nothing panics.
 pub fn run_message(text: &str, bytes: &[u8]) -> (String, Vec<u8>) {
-    let (reply, out) = match Job::from_message(text) {
-        Ok((job, scenario)) => match Scheme::builtin(scenario.year) {
+    let (reply, out) = match Job::parse(text) {
+        Ok((job, scenario, Some(scheme))) => job.run(&scheme, &scenario, bytes),
+        Ok((job, scenario, None)) => match Scheme::builtin(scenario.year) {
             Ok(scheme) => job.run(scheme, &scenario, bytes),
             Err(e) => (Reply::Failed(e.zh()), Vec::new()),
         },
@@ -252,6 +289,7 @@ impl Reply {
                     "rest": rest.as_ref().map(Scenario::to_json),
                 })
             }
+            Reply::Scheme(file) => json!({ "reply": "scheme", "file": file.to_value() }),
             Reply::File => json!({ "reply": "file" }),
             Reply::Failed(message) => json!({ "reply": "failed", "message": message }),
         }
@@ -260,6 +298,16 @@ impl Reply {
 
     /// Reads a reply's text back; a reply that cannot be read is [`Reply::Failed`].
     pub fn from_message(text: &str) -> Reply {
+        Reply::from_message_under(text, None)
+    }
+
+    /// Reads a reply's text back, its scenarios under `scheme` (a scheme file adopted in the page;
+    /// `None`: the built-in scheme of each scenario's year).
+    pub fn from_message_under(text: &str, scheme: Option<&Scheme>) -> Reply {
+        let read = |text: &str| match scheme {
+            Some(scheme) => Scenario::from_json_under(text, scheme),
+            None => Scenario::from_json(text),
+        };
         let failed = || Reply::Failed("表格模块的答复无法读取，请刷新页面后重试".to_owned());
         let Ok(value) = serde_json::from_str::<Value>(text) else { return failed() };
         let problems = problems_from;
@@ -281,7 +329,7 @@ impl Reply {
                     })
                     .unwrap_or_default();
                 let applied = match str_of(&value["applied"], "scenario") {
-                    Some(text) => match Scenario::from_json(text) {
+                    Some(text) => match read(text) {
                         Ok(scenario) => Ok(scenario),
                         Err(_) => return failed(),
                     },
@@ -289,7 +337,7 @@ impl Reply {
                 };
                 let banks = value["banks"].as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or_default();
                 let rest = match str_of(&value, "rest") {
-                    Some(text) => match Scenario::from_json(text) {
+                    Some(text) => match read(text) {
                         Ok(scenario) => Some(scenario),
                         Err(_) => return failed(),
                     },
@@ -322,6 +370,7 @@ impl Reply {
                 }))
             }
             Some("file") => Reply::File,
+            Some("scheme") => Reply::Scheme(Box::new(SchemeFile::from_value(&value["file"]))),
             Some("failed") => Reply::Failed(str_of(&value, "message").unwrap_or_default().to_owned()),
             _ => failed(),
         }
@@ -373,6 +422,38 @@ mod tests {
     fn through_the_wire(job: &Job, bytes: &[u8]) -> (Reply, Vec<u8>) {
         let (text, out) = run_message(&job.message(&scenario()), bytes);
         (Reply::from_message(&text), out)
+    }
+
+    const SCHEME_2025: &str = include_str!("../../../tests/schemes/2025-synthetic.scheme.json");
+
+    /// A scheme file read in the worker comes back as the page would read it: the preview against the
+    /// scheme in force, or the refusal with its place.
+    #[test]
+    fn a_scheme_file_is_read_and_compared_through_the_wire() {
+        let (reply, _) = through_the_wire(&Job::Scheme { file_name: "2025.json".to_owned() }, SCHEME_2025.as_bytes());
+        let Reply::Scheme(file) = reply else { panic!("a scheme reply") };
+        let direct = SchemeFile::read("2025.json".to_owned(), SCHEME_2025.as_bytes(), scheme());
+        assert_eq!(*file, direct);
+        let preview = direct.read.expect("the 2025 test scheme is good");
+        assert_eq!(preview.summary.banks.len(), 15);
+        assert!(!preview.differences.is_empty() && !preview.in_force);
+        let (reply, _) = through_the_wire(&Job::Scheme { file_name: "x.json".to_owned() }, b"{\"format\": 1}");
+        assert!(matches!(reply, Reply::Scheme(file) if file.read.is_err()));
+    }
+
+    /// Under a scheme file adopted in the page, jobs carry it and the worker scores under it.
+    #[test]
+    fn jobs_under_an_adopted_scheme_are_done_under_it() {
+        let adopted = Scheme::from_json(SCHEME_2025).expect("good");
+        let mut scenario = Scenario::new(2025);
+        scenario.mark_scheme(&adopted);
+        let text = Job::Csv.message_under(&scenario, Some(SCHEME_2025));
+        let (reply, bytes) = run_message(&text, &[]);
+        assert_eq!(Reply::from_message_under(&reply, Some(&adopted)), Reply::File);
+        assert_eq!(bytes, export::city_csv(&adopted, &scenario).into_bytes());
+        // Without the scheme the worker has no 2025 scheme to score under: told, not panicked.
+        let (reply, _) = run_message(&Job::Csv.message(&scenario), &[]);
+        assert!(matches!(Reply::from_message(&reply), Reply::Failed(_)));
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub mod job;
 pub mod link;
 mod ods;
 pub mod paste;
+pub mod scheme_preview;
 pub mod table;
 pub mod update;
 pub mod xlsx;

@@ -95,6 +95,13 @@ pub fn salvage_fragment(link: &str) -> Result<(Scenario, Vec<Dropped>), LinkErro
     Scenario::salvage(&json).map_err(|e| LinkError::Invalid(e.zh()))
 }
 
+/// [`salvage_fragment`] under the scheme in force (a scheme file adopted in the page):
+/// [`Scenario::salvage_under`].
+pub fn salvage_fragment_under(link: &str, scheme: &kaoping_engine::Scheme) -> Result<(Scenario, Vec<Dropped>), LinkError> {
+    let json = fragment_json(link)?;
+    Scenario::salvage_under(&json, scheme).map_err(|e| LinkError::Invalid(e.zh()))
+}
+
 /// The scenario JSON a link carries.
 fn fragment_json(link: &str) -> Result<String, LinkError> {
     let payload = parts(link).find_map(|part| part.strip_prefix("s=")).ok_or(LinkError::NoScenario)?;

@@ -176,7 +176,7 @@ impl World {
                         }));
                     }
                     Reply::Failed(message) => self.send(Action::Told(kaoping_app::view::Notice::error(message))),
-                    Reply::File => {}
+                    Reply::File | Reply::Scheme(_) => {}
                 }
             }
             Effect::CopyLink { fragment } => self.links.push(fragment),

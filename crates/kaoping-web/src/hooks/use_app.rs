@@ -193,7 +193,9 @@ impl Store {
                             Err(message) => Notice::error(message),
                         },
                         Ok((Reply::Failed(message), _)) | Err(message) => Notice::error(message),
-                        Ok((Reply::Imported(_), _)) => Notice::error("表格模块的答复有误，未生成文件。"),
+                        Ok((Reply::Imported(_) | Reply::Scheme(_), _)) => {
+                            Notice::error("表格模块的答复有误，未生成文件。")
+                        }
                     };
                     store.dispatch(Action::Told(told));
                 });
@@ -214,7 +216,7 @@ impl Store {
                         Ok((Reply::Failed(message), _)) | Err(message) => {
                             Action::Told(Notice::error(format!("{message} 当前测算未作任何改变。")))
                         }
-                        Ok((Reply::File, _)) => {
+                        Ok((Reply::File | Reply::Scheme(_), _)) => {
                             Action::Told(Notice::error("表格模块的答复有误。当前测算未作任何改变。"))
                         }
                     });
