@@ -264,6 +264,31 @@ pub struct SheetImport {
     pub headings: Rc<Vec<Heading>>,
 }
 
+impl SheetImport {
+    /// The spreadsheet module's answer to read `read` of `job` (with `bytes`), read against document
+    /// revision `against`; the headings are left for the reducer.
+    pub fn answered(
+        imported: kaoping_sheets::job::Imported,
+        job: Job,
+        bytes: Rc<Vec<u8>>,
+        against: u64,
+        read: u64,
+    ) -> SheetImport {
+        let kaoping_sheets::job::Imported { source, preview, applied, rest } = imported;
+        SheetImport {
+            source,
+            preview: Rc::new(preview),
+            applied: Rc::new(applied),
+            rest: rest.map(Rc::new),
+            against,
+            job,
+            bytes,
+            read,
+            headings: Rc::default(),
+        }
+    }
+}
+
 /// A heading the reader could not place, and what the user (or this browser's memory) says it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {

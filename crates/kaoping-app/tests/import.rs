@@ -249,18 +249,7 @@ fn asked(effects: &[Effect]) -> (Job, Rc<Vec<u8>>, Rc<Scenario>, u64, u64) {
 /// The spreadsheet module's answer to a read, as the page hands it to the reducer.
 fn answer((job, bytes, against, revision, read): (Job, Rc<Vec<u8>>, Rc<Scenario>, u64, u64)) -> Action {
     let (Reply::Imported(imported), _) = job.run(scheme(), &against, &bytes) else { panic!("an import") };
-    let imported = *imported;
-    Action::Previewed(SheetImport {
-        source: imported.source,
-        preview: Rc::new(imported.preview),
-        applied: Rc::new(imported.applied),
-        rest: imported.rest.map(Rc::new),
-        against: revision,
-        job,
-        bytes,
-        read,
-        headings: Rc::default(),
-    })
+    Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read))
 }
 
 #[test]

@@ -172,18 +172,7 @@ impl World {
                 let (reply, _) = job.run(scheme(), &against, &bytes);
                 match reply {
                     Reply::Imported(imported) => {
-                        let imported = *imported;
-                        self.send(Action::Previewed(SheetImport {
-                            source: imported.source,
-                            preview: Rc::new(imported.preview),
-                            applied: Rc::new(imported.applied),
-                            rest: imported.rest.map(Rc::new),
-                            against: revision,
-                            job,
-                            bytes,
-                            read,
-                            headings: Rc::default(),
-                        }));
+                        self.send(Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read)));
                     }
                     Reply::Failed(message) => self.send(Action::SheetFailed(read, message)),
                     Reply::File => {}

@@ -19,7 +19,7 @@ use kaoping_app::view::{Notice, SheetImport};
 use kaoping_app::{Action, App, Effect, SheetFile, Start};
 use kaoping_engine::Scheme;
 use kaoping_sheets::export;
-use kaoping_sheets::job::{Imported, Job, Reply};
+use kaoping_sheets::job::{Job, Reply};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -78,13 +78,14 @@ impl Store {
         *self.reader.borrow_mut() = reader;
     }
 
-    /// Has the spreadsheet module write a file, then offers it as a download named `name`; told
-    /// either way.
-    fn write_file(&self, job: &Job, scenario: &kaoping_engine::Scenario, name: String, mime: &'static str) {
+    /// Has the spreadsheet module write a file, then offers it as a download named `name`; told when
+    /// it fails, and when it is made if `say_made` (the refused list is not: its notice keeps 撤销).
+    fn write_file(&self, job: &Job, scenario: &kaoping_engine::Scenario, name: String, mime: &'static str, say_made: bool) {
         let store = self.clone();
         sheets_worker::run(job, scenario, &[], move |answer| {
             let told = match answer {
                 Ok((Reply::File, bytes)) => match files::download(&name, mime, &bytes) {
+                    Ok(()) if !say_made => return,
                     Ok(()) => Notice::info(format!("已生成“{name}”。")),
                     Err(message) => Notice::error(message),
                 },
@@ -130,25 +131,14 @@ impl Store {
                     SheetFile::Template => ("-填报模板.xlsx", XLSX_TYPE, Job::Template { about: about.clone() }),
                     SheetFile::Csv => (".csv", CSV_TYPE, Job::Csv),
                 };
-                self.write_file(&job, &scenario, export::file_name(&scenario, &about, suffix), mime);
+                self.write_file(&job, &scenario, export::file_name(&scenario, &about, suffix), mime, true);
             }
             Effect::ReadSheet { job, bytes, against, revision, read } => {
                 let store = self.clone();
                 sheets_worker::run(&job.clone(), &against, &bytes.clone(), move |answer| {
                     store.dispatch(match answer {
                         Ok((Reply::Imported(imported), _)) => {
-                            let Imported { source, preview, applied, rest } = *imported;
-                            Action::Previewed(SheetImport {
-                                source,
-                                preview: Rc::new(preview),
-                                applied: Rc::new(applied),
-                                rest: rest.map(Rc::new),
-                                against: revision,
-                                job,
-                                bytes,
-                                read,
-                                headings: Rc::default(),
-                            })
+                            Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read))
                         }
                         Ok((Reply::Failed(message), _)) | Err(message) => Action::SheetFailed(read, message),
                         Ok((Reply::File, _)) => Action::SheetFailed(read, "表格模块的答复有误。".to_owned()),
@@ -157,7 +147,7 @@ impl Store {
             }
             Effect::WriteRefused(refused) => {
                 let job = Job::Refused { source: refused.source.clone(), problems: refused.problems.clone() };
-                self.write_file(&job, &self.get().document.scenario, refused.file_name(), CSV_TYPE);
+                self.write_file(&job, &self.get().document.scenario, refused.file_name(), CSV_TYPE, false);
             }
             Effect::CopyLink { fragment } => {
                 let url = format!("{}{fragment}", link::share_address());
