@@ -323,8 +323,9 @@ pub struct Refused {
 impl Refused {
     /// The list's file name: `未导入清单-报表.csv` for `报表.xls`.
     pub fn file_name(&self) -> String {
-        let name = self.source.rsplit(['/', '\\']).next().unwrap_or_default();
-        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        let bytes = self.source.as_bytes();
+        let name = &self.source[bytes.iter().rposition(|&b| b == b'/' || b == b'\\').map_or(0, |i| i + 1)..];
+        let stem = &name[..name.bytes().rposition(|b| b == b'.').unwrap_or(name.len())];
         format!("未导入清单-{}.csv", if stem.is_empty() { name } else { stem })
     }
 }

@@ -69,24 +69,19 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
         })
     };
     let close = if refused > 0 { "关闭" } else { "取消" };
-    let rest_label = format!("导入其余 {changes} 项");
-    let buttons = [
-        ("import-apply", "确认导入", true, !can_apply),
-        ("import-rest", rest_label.as_str(), rest, props.busy),
-        ("import-refused", "下载未导入清单", refused > 0 && !whole_file, props.busy),
-        ("import-cancel", close, true, false),
-    ]
-    .into_iter()
-    .zip(0..)
-    .filter(|((_, _, shown, _), _)| *shown)
-    .map(|((id, label, _, disabled), n)| DialogButton {
-        id: id.into(),
-        label: AttrValue::from(label.to_owned()),
-        kind: if n == 0 { ButtonKind::Primary } else { ButtonKind::Plain },
-        disabled,
-        onclick: act(n),
-    })
-    .collect::<Vec<_>>();
+    let mut buttons = Vec::with_capacity(4);
+    let mut button = |n: u8, id: &'static str, label: AttrValue, disabled: bool| {
+        let kind = if n == 0 { ButtonKind::Primary } else { ButtonKind::Plain };
+        buttons.push(DialogButton { id: id.into(), label, kind, disabled, onclick: act(n) });
+    };
+    button(0, "import-apply", "确认导入".into(), !can_apply);
+    if rest {
+        button(1, "import-rest", format!("导入其余 {changes} 项").into(), props.busy);
+    }
+    if refused > 0 && !whole_file {
+        button(2, "import-refused", "下载未导入清单".into(), props.busy);
+    }
+    button(3, "import-cancel", close.into(), false);
     let focus: AttrValue = if can_apply { "import-apply" } else { "import-cancel" }.into();
     let heading = |text: String| html! { <h3 class="import-part">{ text }</h3> };
     html! {
@@ -106,14 +101,7 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
             }
             if refused > 0 {
                 if changes > 0 { { heading(format!("无法读取（{refused} 处）")) } }
-                <ul class="problems" id="import-problems">
-                    { for preview.problems.iter().map(|p| html! {
-                        <li>
-                            if !p.place.is_empty() { <code class="cell">{ p.place.clone() }</code> }
-                            { p.message.clone() }
-                        </li>
-                    }) }
-                </ul>
+                <ul class="problems" id="import-problems">{ cells(&preview.problems) }</ul>
             }
             if changes > 0 {
                 if refused > 0 { { heading(format!("可以导入（{changes} 项）")) } }
@@ -141,12 +129,24 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                 </div>
             }
             if !preview.notes.is_empty() {
-                <ul class="notes" id="import-notes" aria-label="读取说明">
-                    { for preview.notes.iter().map(|n| html! { <li>{ n.to_string() }</li> }) }
-                </ul>
+                <ul class="notes" id="import-notes" aria-label="读取说明">{ cells(&preview.notes) }</ul>
             }
         </ModalDialog>
     }
+}
+
+/// Refused cells or notes, each with its cell (none for the whole file) and why.
+fn cells(list: &[kaoping_sheets::Problem]) -> Html {
+    list.iter()
+        .map(|p| {
+            html! {
+                <li>
+                    if !p.place.is_empty() { <code class="cell">{ p.place.clone() }</code> }
+                    { p.message.clone() }
+                </li>
+            }
+        })
+        .collect()
 }
 
 /// One heading the reader could not place: its text and cell, what it is read as, and 忘记 when this
