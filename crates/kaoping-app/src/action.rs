@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use kaoping_engine::{Field, Scenario, Setting, SimulationSummary};
 use kaoping_sheets::job::Job;
+use kaoping_sheets::MapTo;
 
 use crate::field::FieldId;
 use crate::target::{SimulationKey, TargetAction};
@@ -91,6 +92,15 @@ pub enum Action {
     ApplyPreview,
     /// Closed the import preview.
     ClosePreview,
+    /// Said in the import preview what an unrecognised heading is (`None`: not said), which this
+    /// browser then remembers; the file or block is read again.
+    MapHeading(String, Option<MapTo>),
+    /// 忘记 beside a remembered heading: this browser no longer places it by itself.
+    ForgetHeading(String),
+    /// 导入其余 N 项 in the import preview: what was read, the refused cells left as they were.
+    ApplyRest,
+    /// 下载未导入清单: the refused cells of the preview (or of the partial import just made) as a file.
+    DownloadRefused,
     /// 撤销 in the notice of an applied import.
     Undo,
     /// Closed the message above the page.
@@ -166,6 +176,11 @@ pub enum Action {
     LinkOpened(Result<(Scenario, Option<String>, Vec<String>), String>),
     /// The spreadsheet module read a file or pasted block: show the preview.
     Previewed(SheetImport),
+    /// The spreadsheet module could not read a file or pasted block at all (the read's number, and
+    /// why, in Chinese).
+    SheetFailed(u64, String),
+    /// What this browser remembers headings to be, after a write here or in another tab.
+    HeadingsRemembered(Vec<(String, MapTo)>),
     /// Something to tell the user (a download made, a module that failed, a link copied).
     Told(Notice),
     /// The browser would not copy the share link: show it for copying by hand.

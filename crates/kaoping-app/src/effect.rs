@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use kaoping_engine::{Rivals, Scenario, SimulationSpec};
 use kaoping_sheets::job::Job;
+use kaoping_sheets::MapTo;
 
 use crate::action::SheetFile;
 use crate::target::SimulationKey;
@@ -69,7 +70,7 @@ pub enum Effect {
         bank: String,
     },
     /// Have the spreadsheet module read a file or pasted block against the working copy: `Previewed`
-    /// or `Told`.
+    /// or `SheetFailed`.
     ReadSheet {
         /// What to read.
         job: Job,
@@ -79,7 +80,20 @@ pub enum Effect {
         against: Rc<Scenario>,
         /// Its document revision.
         revision: u64,
+        /// The read's number, which `Previewed` or `SheetFailed` carries back.
+        read: u64,
     },
+    /// Remember in this browser what an unrecognised heading is (`None`: forget it):
+    /// `HeadingsRemembered`, or `Told` when it cannot be written.
+    RememberHeading {
+        /// The heading.
+        heading: String,
+        /// A figure, or not read.
+        to: Option<MapTo>,
+    },
+    /// Have the spreadsheet module write the refused cells of an import as a CSV file, then offer it
+    /// as a download: `Told`.
+    WriteRefused(Rc<crate::view::Refused>),
     /// Copy the share link (the page's address and this fragment) to the clipboard: `Told`, or
     /// `LinkNotCopied` when the browser does not allow it.
     CopyLink {

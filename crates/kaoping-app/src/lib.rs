@@ -22,6 +22,7 @@ pub mod drafts;
 pub mod effect;
 pub mod field;
 pub mod format;
+mod import;
 pub mod read;
 mod reduce;
 pub mod state;

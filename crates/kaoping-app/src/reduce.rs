@@ -20,7 +20,7 @@ use crate::format::{plain, with_unit};
 use crate::read::read_back;
 use crate::state::{saved_elsewhere, unique_with_stamp, App};
 use crate::target::{Applied, SimulationKey, SimulationRun, TargetAction, TargetAnswers, TargetView};
-use crate::view::{Answer, Clash, Notice, Pending, Prompt, Question, Saved, SheetImport, Tab, Write};
+use crate::view::{Answer, Clash, Notice, Pending, Prompt, Question, Saved, Tab, Write};
 
 impl App {
     /// Applies `action`; returns the next state (the same `Rc` when nothing changed, so nothing is
@@ -100,14 +100,13 @@ impl App {
                 });
             }
             Action::Import { file_name, bytes } => self.import(file_name, &bytes, fx),
-            Action::Paste(job) => fx.push(Effect::ReadSheet {
-                job,
-                bytes: Rc::default(),
-                against: self.document.scenario.clone(),
-                revision: self.document.revision,
-            }),
+            Action::Paste(job) => self.read_sheet(job, Rc::default(), fx),
             Action::ApplyPreview => self.apply_preview(),
-            Action::ClosePreview => Rc::make_mut(&mut self.view).sheet = None,
+            Action::ClosePreview => self.close_preview(),
+            Action::MapHeading(heading, to) => self.map_heading(heading, to, fx),
+            Action::ForgetHeading(heading) => self.forget_heading(heading, fx),
+            Action::ApplyRest => self.apply_rest(),
+            Action::DownloadRefused => self.download_refused(fx),
             Action::Undo => self.undo(),
             Action::DismissNotice => Rc::make_mut(&mut self.view).notice = None,
             Action::Target(change) => self.change_target(change, fx),
@@ -150,7 +149,9 @@ impl App {
             Action::LinkOpened(Err(message)) => {
                 self.tell(Notice::error(format!("无法打开分享链接：{message}。当前测算未作任何改变。")));
             }
-            Action::Previewed(sheet) => Rc::make_mut(&mut self.view).sheet = Some(sheet),
+            Action::Previewed(sheet) => self.previewed(sheet, fx),
+            Action::SheetFailed(read, message) => self.sheet_failed(read, &message),
+            Action::HeadingsRemembered(list) => self.headings_remembered(list),
             Action::Told(notice) => self.tell(notice),
             Action::LinkNotCopied(url) => Rc::make_mut(&mut self.view).link_shown = Some(url),
             Action::StashFailed(reason) => {
@@ -266,7 +267,7 @@ impl App {
 
     /// A request that replaces the working copy: done at once when nothing unsaved would be lost, else
     /// held while the user is asked.
-    fn request(&mut self, pending: Pending) {
+    pub(crate) fn request(&mut self, pending: Pending) {
         if self.view.prompt.is_some() {
             // One question at a time; the dialog is modal, so only a late file read gets here.
             self.tell(Notice::error(format!("请先回答对话框中的问题，再{}。", pending.describe())));
@@ -319,11 +320,19 @@ impl App {
                 }
                 (with_dropped(text, &dropped), None)
             }
-            Pending::Apply { scenario, changes, source } => {
+            Pending::Apply { scenario, changes, source, refused } => {
                 // An edit, not a new document: the name stays, the old figures can come back.
                 let previous = self.document.scenario.clone();
                 self.replace_scenario(scenario);
-                (Notice::info(format!("已导入 {changes} 项修改（来自“{source}”）。")), Some(previous))
+                if refused.is_empty() {
+                    return (Notice::info(format!("已导入 {changes} 项修改（来自“{source}”）。")), Some(previous));
+                }
+                let text = format!(
+                    "已导入其余 {changes} 项修改（来自“{source}”）；{} 处无法读取，未导入，相应数据保持原样。",
+                    refused.len()
+                );
+                let refused = Some(Rc::new(crate::view::Refused { source, problems: refused }));
+                (Notice { refused, ..Notice::warning(text) }, Some(previous))
             }
         }
     }
@@ -370,7 +379,7 @@ impl App {
         view.prompt = Some(Prompt { question, then });
     }
 
-    fn tell(&mut self, notice: Notice) {
+    pub(crate) fn tell(&mut self, notice: Notice) {
         Rc::make_mut(&mut self.view).notice = Some(notice);
     }
 
@@ -524,12 +533,8 @@ impl App {
     /// file goes to the spreadsheet module and its preview.
     fn import(&mut self, file_name: String, bytes: &[u8], fx: &mut Vec<Effect>) {
         if kaoping_sheets::file_kind(bytes) != kaoping_sheets::FileKind::Json {
-            fx.push(Effect::ReadSheet {
-                job: kaoping_sheets::job::Job::Read { file_name, mapping: Vec::new() },
-                bytes: Rc::new(bytes.to_vec()),
-                against: self.document.scenario.clone(),
-                revision: self.document.revision,
-            });
+            let job = kaoping_sheets::job::Job::Read { file_name, mapping: Vec::new() };
+            self.read_sheet(job, Rc::new(bytes.to_vec()), fx);
             return;
         }
         let read = std::str::from_utf8(bytes)
@@ -539,28 +544,6 @@ impl App {
             Ok(read) => self.request(Pending::Import { scenario: read.scenario, file_name, dropped: read.dropped }),
             Err(message) => {
                 self.tell(Notice::error(format!("未导入“{file_name}”：{message} 当前测算未作任何改变。")));
-            }
-        }
-    }
-
-    /// 确认导入: all the values or none, as one edit that 撤销 takes back, over the working copy it was
-    /// read against only.
-    fn apply_preview(&mut self) {
-        let Some(sheet) = Rc::make_mut(&mut self.view).sheet.take() else { return };
-        let SheetImport { source, preview, applied, against } = sheet;
-        if against != self.document.revision {
-            self.tell(Notice::error(format!(
-                "读取“{source}”之后测算又有改动，为免覆盖这些改动，没有导入：请重新导入。"
-            )));
-            return;
-        }
-        match applied.as_ref() {
-            Ok(scenario) => {
-                self.request(Pending::Apply { scenario: scenario.clone(), changes: preview.changes.len(), source })
-            }
-            Err(problems) => {
-                let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                self.tell(Notice::error(format!("导入未完成，没有做任何更改：{}", listed.join("；"))));
             }
         }
     }

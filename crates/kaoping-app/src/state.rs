@@ -81,6 +81,8 @@ pub struct Start {
     pub bank: Option<String>,
     /// What to tell the user (a copy taken over, something left out when reading it back).
     pub notice: Option<Notice>,
+    /// What this browser remembers unrecognised headings to be (`store::headings`).
+    pub headings: Vec<(String, kaoping_sheets::MapTo)>,
 }
 
 impl App {
@@ -91,7 +93,7 @@ impl App {
         start: Start,
         load: impl Fn(&str) -> Option<Result<ReadBack, String>>,
     ) -> App {
-        let Start { copy, library, bank, notice } = start;
+        let Start { copy, library, bank, notice, headings } = start;
         let library = Rc::new(library);
         let mut notices: Vec<Notice> = notice.into_iter().collect();
         let (scenario, name, base, modified) = match copy {
@@ -141,6 +143,9 @@ impl App {
             notice: notices.pop(),
             prompt: None,
             sheet: None,
+            reading: None,
+            reads: 0,
+            remembered: Rc::new(headings),
             stash_error: None,
             library,
             link_shown: None,

@@ -17,11 +17,15 @@
 //! - `kaoping/last`: the name last opened or saved, which a new tab opens;
 //! - `kaoping/bank`: the bank last shown; `kaoping/damaged`: the last entry that could not be read at
 //!   all (not JSON), set aside;
+//! - `kaoping/headings`: what the user said unrecognised headings of imported files are, as
+//!   `[["普惠型小微企业贷款余额（万元）","inclusive_loans"],["涉农贷款余额","ignore"]]` (the job
+//!   protocol's mapping), most recent last;
 //! - `kaoping/working` and `kaoping/name`: the one working copy of earlier versions, taken up once.
 //!
 //! The tab's own id travels in sessionStorage across a reload; the page keeps that part.
 
 use kaoping_engine::Scheme;
+use kaoping_sheets::MapTo;
 use serde_json::Value;
 
 use crate::action::{Action, Failed};
@@ -38,6 +42,9 @@ const RELEASED: &str = "kaoping/released";
 const LAST: &str = "kaoping/last";
 const BANK: &str = "kaoping/bank";
 const DAMAGED: &str = "kaoping/damaged";
+const HEADINGS: &str = "kaoping/headings";
+/// The most headings remembered; the oldest go first.
+pub const MAX_HEADINGS: usize = 200;
 /// Before each tab had its own working copy, all tabs shared this one, and its name.
 const LEGACY_WORKING: &str = "kaoping/working";
 const LEGACY_NAME: &str = "kaoping/name";
@@ -194,6 +201,12 @@ pub fn perform(shelf: &impl Shelf, effect: &Effect, new_stamp: impl FnOnce() -> 
                 None => Err(format!("找不到已保存的测算“{name}”。")),
             },
         },
+        Effect::RememberHeading { heading, to } => match remember_heading(shelf, heading, *to) {
+            Ok(list) => Action::HeadingsRemembered(list),
+            Err(reason) => Action::Told(Notice::warning(format!(
+                "未能在本浏览器记住表头“{heading}”的对应：{reason}。本次导入不受影响。"
+            ))),
+        },
         Effect::LoadAll => Action::AllLoaded(
             names(shelf)
                 .into_iter()
@@ -213,6 +226,47 @@ pub fn concerns_saved(key: Option<&str>) -> bool {
 /// Remembers the name last opened or saved, which a new tab opens; failing to is harmless.
 pub fn remember_last(shelf: &impl Shelf, name: &str) {
     let _ = shelf.set(LAST, name);
+}
+
+// ---- headings the user placed ----
+
+/// What this browser remembers unrecognised headings to be, oldest first; an entry that cannot be
+/// read (damaged, or a figure this version does not know) is left out.
+pub fn headings(shelf: &impl Shelf) -> Vec<(String, MapTo)> {
+    let Some(Value::Array(items)) = shelf.get(HEADINGS).and_then(|text| serde_json::from_str::<Value>(&text).ok())
+    else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|pair| {
+            let heading = pair.get(0)?.as_str()?;
+            let to = MapTo::from_key(pair.get(1)?.as_str()?)?;
+            Some((heading.to_owned(), to))
+        })
+        .collect()
+}
+
+/// Remembers what `heading` is (`None`: forgets it), replacing what was remembered for the same
+/// heading (compared as the reader compares headings); returns what is remembered now.
+pub fn remember_heading(shelf: &impl Shelf, heading: &str, to: Option<MapTo>) -> Result<Vec<(String, MapTo)>, String> {
+    let mut list = headings(shelf);
+    let folded = kaoping_sheets::heading::fold(heading);
+    list.retain(|(h, _)| kaoping_sheets::heading::fold(h) != folded);
+    if let Some(to) = to {
+        list.push((heading.to_owned(), to));
+    }
+    let excess = list.len().saturating_sub(MAX_HEADINGS);
+    list.drain(..excess);
+    let value: Vec<Value> = list.iter().map(|(h, to)| Value::from(vec![h.clone(), to.key().to_owned()])).collect();
+    shelf.set(HEADINGS, &Value::from(value).to_string())?;
+    Ok(list)
+}
+
+/// Whether a change to `key` (from the `storage` event; `None` when storage was cleared) concerns
+/// the remembered headings.
+pub fn concerns_headings(key: Option<&str>) -> bool {
+    key.is_none_or(|k| k == HEADINGS)
 }
 
 // ---- the bank shown ----

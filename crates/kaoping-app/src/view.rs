@@ -5,6 +5,8 @@
 use std::rc::Rc;
 
 use kaoping_engine::Scenario;
+use kaoping_sheets::job::Job;
+use kaoping_sheets::MapTo;
 
 /// The pages of the app, in the order of the navigation.
 ///
@@ -72,22 +74,24 @@ pub struct Notice {
     pub text: String,
     /// The scenario before an applied import or paste, which 撤销 in the notice brings back.
     pub undo: Option<Rc<Scenario>>,
+    /// The cells a partial import left out, which 下载未导入清单 in the notice offers as a list.
+    pub refused: Option<Rc<Refused>>,
 }
 
 impl Notice {
     /// A notice that something worked.
     pub fn info(text: impl Into<String>) -> Self {
-        Notice { level: Level::Info, text: text.into(), undo: None }
+        Notice { level: Level::Info, text: text.into(), undo: None, refused: None }
     }
 
     /// A notice the user should read before going on.
     pub fn warning(text: impl Into<String>) -> Self {
-        Notice { level: Level::Warning, text: text.into(), undo: None }
+        Notice { level: Level::Warning, text: text.into(), undo: None, refused: None }
     }
 
     /// A notice that something was refused or failed.
     pub fn error(text: impl Into<String>) -> Self {
-        Notice { level: Level::Error, text: text.into(), undo: None }
+        Notice { level: Level::Error, text: text.into(), undo: None, refused: None }
     }
 }
 
@@ -135,6 +139,8 @@ pub enum Pending {
         changes: usize,
         /// Where they came from (a file name, `粘贴内容`).
         source: String,
+        /// The refused cells left as they were, when the user chose to import the rest (导入其余).
+        refused: Vec<kaoping_sheets::Problem>,
     },
 }
 
@@ -240,9 +246,88 @@ pub struct SheetImport {
     pub preview: Rc<kaoping_sheets::Preview>,
     /// The working copy with every value applied, or why nothing can be (all or nothing).
     pub applied: Rc<Result<Scenario, Vec<kaoping_sheets::Problem>>>,
+    /// When some cells were refused and the user may import the rest (`preview.rest_possible`): the
+    /// working copy with every value read and the refused cells left as they were (导入其余 N 项).
+    pub rest: Option<Rc<Scenario>>,
     /// The document revision the values were read against: applying over anything else would undo
     /// what was typed since, so it is refused.
     pub against: u64,
+    /// What was read (with the headings placed so far), to read it again once the user places
+    /// another heading.
+    pub job: Job,
+    /// The file's bytes (empty for a pasted block), for the same.
+    pub bytes: Rc<Vec<u8>>,
+    /// The read's number ([`View::reading`]): an answer to an older read is not shown.
+    pub read: u64,
+    /// The headings the reader could not place, each with what the user said it is (set by the
+    /// reducer; the page leaves it empty).
+    pub headings: Rc<Vec<Heading>>,
+}
+
+impl SheetImport {
+    /// The spreadsheet module's answer to read `read` of `job` (with `bytes`), read against document
+    /// revision `against`; the headings are left for the reducer.
+    pub fn answered(
+        imported: kaoping_sheets::job::Imported,
+        job: Job,
+        bytes: Rc<Vec<u8>>,
+        against: u64,
+        read: u64,
+    ) -> SheetImport {
+        let kaoping_sheets::job::Imported { source, preview, applied, rest } = imported;
+        SheetImport {
+            source,
+            preview: Rc::new(preview),
+            applied: Rc::new(applied),
+            rest: rest.map(Rc::new),
+            against,
+            job,
+            bytes,
+            read,
+            headings: Rc::default(),
+        }
+    }
+}
+
+/// A heading the reader could not place, and what the user (or this browser's memory) says it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// The heading as the sheet writes it (a group heading joined to its sub-heading).
+    pub heading: String,
+    /// Where it was found (`Sheet1!C4`).
+    pub place: String,
+    /// What it is: a figure, or a column not to read (`None`: not said yet).
+    pub to: Option<MapTo>,
+    /// Whether this browser remembers that choice for the heading.
+    pub remembered: bool,
+}
+
+/// A read asked of the spreadsheet module and not yet answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// Its number: the answer carries it back.
+    pub read: u64,
+    /// The headings asked about so far, with what the user said (a re-read keeps them).
+    pub headings: Rc<Vec<Heading>>,
+}
+
+/// The cells a partial import left out, for the list 下载未导入清单 writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// Where the values came from.
+    pub source: String,
+    /// The refused cells.
+    pub problems: Vec<kaoping_sheets::Problem>,
+}
+
+impl Refused {
+    /// The list's file name: `未导入清单-报表.csv` for `报表.xls`.
+    pub fn file_name(&self) -> String {
+        let bytes = self.source.as_bytes();
+        let name = &self.source[bytes.iter().rposition(|&b| b == b'/' || b == b'\\').map_or(0, |i| i + 1)..];
+        let stem = &name[..name.bytes().rposition(|b| b == b'.').unwrap_or(name.len())];
+        format!("未导入清单-{}.csv", if stem.is_empty() { name } else { stem })
+    }
 }
 
 /// What the page shows apart from the document.
@@ -258,6 +343,13 @@ pub struct View {
     pub prompt: Option<Prompt>,
     /// Values read from a file or a pasted block, shown in the import preview until applied or closed.
     pub sheet: Option<SheetImport>,
+    /// The read of a file or pasted block being waited for (a first read, or a re-read with headings
+    /// placed while the preview shows the last answer).
+    pub reading: Option<Reading>,
+    /// How many reads were asked for: the next read's number.
+    pub reads: u64,
+    /// What this browser remembers headings to be (a mirror of storage): (heading, figure or not read).
+    pub remembered: Rc<Vec<(String, MapTo)>>,
     /// Why the working copy could not be stashed in the browser; its figures are then only on the page.
     pub stash_error: Option<String>,
     /// The saved scenarios, in the order they were saved (a mirror of storage).

@@ -1,8 +1,10 @@
 //! Never unreadable: random sequences of what a user does — typing anything into every box and every
 //! setting (hostile text included), ticking flags, switching readings, saving, opening, renaming,
-//! copying, deleting, resetting, answering the dialog, undoing — and after each sequence, everything
-//! the page keeps or hands out reads back as the very document it holds: the tab's working copy after
-//! a reload, the exported file, the share link, and every saved scenario, with nothing left out.
+//! copying, deleting, resetting, answering the dialog, undoing, importing files and pasting blocks of
+//! any content (placing their headings, applying all, or the rest, or closing the preview) — and after
+//! each sequence, everything the page keeps or hands out reads back as the very document it holds: the
+//! tab's working copy after a reload, the exported file, the share link, and every saved scenario, with
+//! nothing left out; and what the page remembers of headings is what storage holds.
 
 mod common;
 
@@ -13,7 +15,11 @@ use kaoping_app::read::{canonical, fits, read_back};
 use kaoping_app::store;
 use kaoping_app::view::{Answer, Tab};
 use kaoping_engine::{Field, Kind, Setting, SettingKind};
+use kaoping_sheets::job::Job;
+use kaoping_sheets::paste::Target;
+use kaoping_sheets::MapTo;
 use proptest::prelude::*;
+use std::rc::Rc;
 
 /// Text as people type it and worse: good figures in many spellings, figures at and past every bound,
 /// and garbage.
@@ -113,6 +119,98 @@ fn answer() -> impl Strategy<Value = Answer> {
     ]
 }
 
+/// Headings as files write them: the field table's labels and short labels (with and without a unit),
+/// headings the reader does not know, and the bank column.
+fn heading() -> impl Strategy<Value = String> {
+    let mut known: Vec<String> = Field::ALL.iter().flat_map(|f| [f.label().to_owned(), f.spec().short.to_owned()]).collect();
+    known.extend(["各项贷款余额（万元）", "中小微企业贷款余额（元）"].map(str::to_owned));
+    let unknown = ["普惠型小微企业贷款余额（万元）", "涉农贷款余额", "存贷比（%）", "", "备注", "银行"].map(str::to_owned);
+    prop_oneof![6 => prop::sample::select(known), 1 => prop::sample::select(unknown.to_vec())]
+}
+
+/// A bank as a file names it: short, full or legal name, an id, or a bank of no scheme.
+fn bank_name() -> impl Strategy<Value = String> {
+    let mut names: Vec<String> = scheme()
+        .banks
+        .iter()
+        .flat_map(|b| [b.short_name.clone(), b.legal_name.clone(), b.id.clone()])
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.extend(["火星银行", "合计"].map(str::to_owned));
+    prop::sample::select(names)
+}
+
+/// A table a user might import or paste: a title or unit row sometimes, a heading row, and rows of
+/// banks with any text in their cells.
+fn table() -> impl Strategy<Value = (Vec<String>, Vec<(String, Vec<String>)>)> {
+    let above = prop::sample::select(vec!["", "单位：万元", "2024年末贷款情况表"]).prop_map(str::to_owned);
+    let headings = prop::collection::vec(heading(), 1..4);
+    let number = (0i64..100_000, 0u32..3).prop_map(|(n, scale)| rust_decimal::Decimal::new(n, scale).to_string());
+    let cell = prop_oneof![3 => number, 1 => text()];
+    let rows = prop::collection::vec((bank_name(), prop::collection::vec(cell, 3)), 0..6);
+    (above, headings, rows).prop_map(|(above, headings, rows)| {
+        let mut lines = Vec::new();
+        if !above.is_empty() {
+            lines.push(above);
+        }
+        lines.push(format!("银行名称,{}", headings.join(",")));
+        (lines, rows.into_iter().map(|(bank, cells)| (bank, cells.into_iter().take(headings.len()).collect())).collect())
+    })
+}
+
+/// The table as CSV (cells quoted as a spreadsheet program quotes them).
+fn csv_file() -> impl Strategy<Value = Vec<u8>> {
+    table().prop_map(|(mut lines, rows)| {
+        let quote = |cell: &str| {
+            if cell.contains([',', '"', '\n']) {
+                format!("\"{}\"", cell.replace('"', "\"\""))
+            } else {
+                cell.to_owned()
+            }
+        };
+        for (bank, cells) in rows {
+            lines.push(std::iter::once(bank).chain(cells).map(|c| quote(&c)).collect::<Vec<_>>().join(","));
+        }
+        lines.join("\r\n").into_bytes()
+    })
+}
+
+/// The table as a block copied from a spreadsheet (tab-separated), pasted into 全市总览's first box.
+fn pasted_block() -> impl Strategy<Value = Action> {
+    table().prop_map(|(lines, rows)| {
+        let mut text: Vec<String> = lines.iter().map(|l| l.replace(',', "\t")).collect();
+        for (bank, cells) in rows {
+            text.push(std::iter::once(bank).chain(cells).map(|c| c.replace(['\t', '\n'], " ")).collect::<Vec<_>>().join("\t"));
+        }
+        let columns = Field::ALL.iter().copied().filter(|f| f.kind() != Kind::Flag).collect();
+        let banks = scheme().banks.iter().map(|b| b.id.clone()).collect();
+        Action::Paste(Job::Paste { text: text.join("\n"), target: Target { columns, banks }, mapping: Vec::new() })
+    })
+}
+
+/// What the user says a heading is.
+fn map_to() -> impl Strategy<Value = Option<MapTo>> {
+    prop_oneof![
+        1 => Just(None),
+        1 => Just(Some(MapTo::Ignore)),
+        3 => prop::sample::select(Field::ALL.to_vec()).prop_map(|f| Some(MapTo::Figure(f))),
+    ]
+}
+
+/// What a user does with a file or a block and its preview.
+fn import_action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        3 => csv_file().prop_map(|bytes| Action::Import { file_name: "报表.csv".to_owned(), bytes: Rc::new(bytes) }),
+        1 => pasted_block(),
+        3 => (heading(), map_to()).prop_map(|(heading, to)| Action::MapHeading(heading, to)),
+        1 => heading().prop_map(Action::ForgetHeading),
+        3 => Just(Action::ApplyPreview),
+        3 => Just(Action::ApplyRest),
+        1 => Just(Action::ClosePreview),
+        1 => Just(Action::DownloadRefused),
+    ]
+}
+
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
         12 => (field_id(), text()).prop_map(|(id, text)| Action::Edit(id, text)),
@@ -129,6 +227,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::Undo),
         1 => bank().prop_map(Action::SelectBank),
         1 => prop::sample::select(Tab::ALL.to_vec()).prop_map(Action::SelectTab),
+        10 => import_action(),
     ]
 }
 
@@ -176,5 +275,6 @@ proptest! {
             prop_assert_eq!(fits(&read.scenario), Ok(()));
         }
         prop_assert_eq!(world.app.view.library.as_ref(), &store::library(&world.shelf), "the mirror is storage");
+        prop_assert_eq!(world.app.view.remembered.as_ref(), &store::headings(&world.shelf), "so is the headings'");
     }
 }

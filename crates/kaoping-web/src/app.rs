@@ -87,9 +87,11 @@ fn Page(props: &PageProps) -> Html {
         html! { <PromptDialog {key} {prompt} name={document.name.clone()} {onanswer} /> }
     });
     let preview = view.sheet.as_ref().map(|sheet| {
+        // While a heading just placed is read again, the choices as made so far.
+        let headings = view.reading.as_ref().map_or(&sheet.headings, |r| &r.headings).clone();
         html! {
-            <ImportPreview source={sheet.source.clone()} preview={sheet.preview.clone()}
-                onapply={dispatch.reform(|()| Action::ApplyPreview)} oncancel={dispatch.reform(|()| Action::ClosePreview)} />
+            <ImportPreview source={sheet.source.clone()} preview={sheet.preview.clone()} {headings}
+                busy={view.reading.is_some()} dispatch={dispatch.clone()} />
         }
     });
     let shown = match view.tab {
@@ -142,7 +144,8 @@ fn Page(props: &PageProps) -> Html {
             <Toolbar name={name} modified={document.modified} not_stashed={view.stash_error.is_some()}
                 library={view.library.clone()} link_shown={view.link_shown.clone().map(AttrValue::from)}
                 dispatch={dispatch.clone()} onfile={onfile} />
-            <NoticeBar notice={view.notice.clone()} {ondismiss} {onundo} />
+            <NoticeBar notice={view.notice.clone()} {ondismiss} {onundo}
+                onrefused={dispatch.reform(|()| Action::DownloadRefused)} />
             // The key drops every box's local state when a whole scenario replaces the old one.
             <main id="main" key={format!("{}-{}", view.tab.key(), document.generation)} aria-label={view.tab.title()}>
                 <div id="panel" role="tabpanel" aria-labelledby={format!("tab-{}", view.tab.key())} tabindex="-1">

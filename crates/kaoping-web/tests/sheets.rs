@@ -1,16 +1,18 @@
 //! The spreadsheet pieces of the page in headless Chromium: the import preview lists every change and
-//! every refused cell and only applies when nothing is refused; the comparison marks band moves and
-//! shows a bank's moved items; a pasted block lands where it was pasted.
+//! every refused cell, applies all only when nothing is refused and the rest only when asked, and
+//! asks what an unrecognised heading is; the comparison marks band moves and shows a bank's moved
+//! items; a pasted block lands where it was pasted.
 //!
 //! `cargo test --target wasm32-unknown-unknown -p kaoping-web --test sheets`
 
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use kaoping_app::compare::Compare;
+use kaoping_app::view::Heading;
 use kaoping_app::Action;
 use kaoping_engine::{Field, Scenario, Scheme};
 use kaoping_web::components::compare_view::{CompareView, CompareViewProps};
@@ -78,44 +80,48 @@ fn preview_of(csv: &str) -> (Rc<kaoping_sheets::Preview>, Scenario) {
     (Rc::new(update.preview(scheme(), &base)), base)
 }
 
-#[wasm_bindgen_test]
-async fn refused_cells_are_listed_and_nothing_can_be_applied() {
-    let (preview, _) = preview_of("银行,贷款余额（亿元）\n工商银行,12.3x\n火星银行,1\n农业银行,300\n");
-    let root = Root::new();
-    let cancelled = Rc::new(Cell::new(false));
-    let props = ImportPreviewProps {
-        source: "填报.csv".to_owned(),
+/// Props of the preview of `csv`, with every action it sends kept in `sent`.
+fn preview_props(csv: &str, sent: &Rc<RefCell<Vec<Action>>>) -> ImportPreviewProps {
+    let (preview, _) = preview_of(csv);
+    let headings = preview
+        .unplaced
+        .iter()
+        .map(|u| Heading { heading: u.heading.clone(), place: u.place.clone(), to: None, remembered: false })
+        .collect();
+    let sent = sent.clone();
+    ImportPreviewProps {
+        source: "填报.csv".into(),
         preview,
-        onapply: Callback::from(|()| panic!("nothing may be applied")),
-        oncancel: {
-            let cancelled = cancelled.clone();
-            Callback::from(move |()| cancelled.set(true))
-        },
-    };
+        headings: Rc::new(headings),
+        busy: false,
+        dispatch: Callback::from(move |action: Action| sent.borrow_mut().push(action)),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn refused_cells_are_listed_and_only_the_rest_can_be_applied_by_choice() {
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let props = preview_props("银行,贷款余额（亿元）\n工商银行,12.3x\n火星银行,1\n农业银行,300\n", &sent);
+    let root = Root::new();
     let _app = yew::Renderer::<ImportPreview>::with_root_and_props(root.0.clone(), props).render();
     root.wait_for("the preview", |r| r.find("#import-problems").is_some()).await;
     let problems = root.text("#import-problems");
     assert!(problems.contains("填报.csv!B2") && problems.contains("填报.csv!A3"), "{problems}");
     let apply = root.find("#import-apply").expect("the apply button");
     assert!(apply.has_attribute("disabled"), "refused cells block the whole import");
+    assert!(root.text("#import-changes").contains("农业银行"), "what can be imported is listed too");
+    assert_eq!(root.text("#import-rest"), "导入其余 1 项");
+    root.click("#import-rest");
+    root.click("#import-refused");
     root.click("#import-cancel");
-    assert!(cancelled.get());
+    assert_eq!(*sent.borrow(), [Action::ApplyRest, Action::DownloadRefused, Action::ClosePreview]);
 }
 
 #[wasm_bindgen_test]
 async fn changes_are_listed_and_applied_on_confirmation() {
-    let (preview, _) = preview_of("银行,贷款余额（亿元）\n农业银行,\"1,234.5\"\n");
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let props = preview_props("银行,贷款余额（亿元）\n农业银行,\"1,234.5\"\n", &sent);
     let root = Root::new();
-    let applied = Rc::new(Cell::new(false));
-    let props = ImportPreviewProps {
-        source: "填报.csv".to_owned(),
-        preview,
-        onapply: {
-            let applied = applied.clone();
-            Callback::from(move |()| applied.set(true))
-        },
-        oncancel: Callback::noop(),
-    };
     let _app = yew::Renderer::<ImportPreview>::with_root_and_props(root.0.clone(), props).render();
     root.wait_for("the changes", |r| r.find("#import-changes").is_some()).await;
     let changes = root.text("#import-changes");
@@ -123,8 +129,38 @@ async fn changes_are_listed_and_applied_on_confirmation() {
         changes.contains("农业银行") && changes.contains("1234.5 亿元") && changes.contains("填报.csv!B2"),
         "{changes}"
     );
+    assert!(root.find("#import-rest").is_none() && root.find("#import-refused").is_none(), "nothing refused");
     root.click("#import-apply");
-    assert!(applied.get());
+    assert_eq!(*sent.borrow(), [Action::ApplyPreview]);
+}
+
+#[wasm_bindgen_test]
+async fn an_unrecognised_heading_is_placed_by_choosing_a_figure() {
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let heading = "普惠型小微企业贷款余额（万元）";
+    let props = preview_props(&format!("银行,{heading}\n农业银行,1000\n"), &sent);
+    let root = Root::new();
+    let _app = yew::Renderer::<ImportPreview>::with_root_and_props(root.0.clone(), props).render();
+    root.wait_for("the headings", |r| r.find("#import-headings").is_some()).await;
+    assert!(root.text("#import-headings").contains(heading));
+    let select: web_sys::HtmlSelectElement =
+        root.find("#import-map-0").expect("a choice").dyn_into().expect("a select");
+    assert_eq!(select.value(), "", "nothing chosen yet");
+    let labels = root.text("#import-map-0");
+    assert!(labels.contains("不读取") && labels.contains("普惠小微贷款余额（2024年末）"), "{labels}");
+    select.set_value("inclusive_loans");
+    let change = web_sys::Event::new_with_event_init_dict("change", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .expect("an event");
+    select.dispatch_event(&change).expect("dispatched");
+    root.wait_for("the choice", |_| !sent.borrow().is_empty()).await;
+    assert_eq!(
+        *sent.borrow(),
+        [Action::MapHeading(heading.to_owned(), Some(kaoping_sheets::MapTo::Figure(Field::Inclusive)))]
+    );
 }
 
 #[wasm_bindgen_test]

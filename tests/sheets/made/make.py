@@ -132,6 +132,34 @@ def bureau_xlwt(path):
     wb.save(path)
 
 
+def bureau_unplaced_xlwt(path):
+    """A bureau's 报表 as an Excel 97–2003 file (xlwt) with two headings the reader cannot place —
+    the regulator's 普惠型小微企业贷款余额 (which only the user may call 普惠小微贷款) and 涉农贷款余额
+    (no figure of the scheme) — and one bank whose 各项贷款 is 待核实: the page asks what the headings
+    are and offers to import the rest (issue 15 part B)."""
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("报表")
+    ws.write_merge(0, 0, 0, 5, "2024年末黄石市银行业金融机构贷款情况表")
+    ws.write(1, 0, "填报单位：黄石市财政局")
+    ws.write(1, 4, "单位：万元")
+    for c, text in enumerate(["序号", "银行名称", "各项贷款余额", "普惠型小微企业贷款余额", "涉农贷款余额", "备注"]):
+        ws.write(2, c, text)
+    money = xlwt.easyxf(num_format_str="#,##0.00")
+    for i, bank in enumerate(BANKS[:4]):
+        r = 3 + i
+        loans, sme, _, _, _ = figures(i)
+        ws.write(r, 0, i + 1)
+        ws.write(r, 1, bank)
+        if i == 2:
+            ws.write(r, 2, "待核实")
+        else:
+            ws.write(r, 2, loans, money)
+        ws.write(r, 3, round(sme * 0.4, 2), money)
+        ws.write(r, 4, round(loans * 0.05, 2), money)
+    ws.write(8, 0, "填表人：张三")
+    wb.save(path)
+
+
 # Rates: 新发放贷款综合利率 (年初, 当期), in a percentage format, as Excel stores a typed "4.31%".
 RATES = [(4.31, 3.95), (4.12, 3.69), (3.88, 3.52)]
 RATE_BANKS = ["工商银行", "农业银行", "中国银行"]
@@ -277,6 +305,7 @@ def main():
     with open(out("bureau-gb18030.csv"), "w", encoding="gb18030", newline="") as f:
         f.write(text.replace("张三", "张𠀀"))  # a character beyond GBK, in GB18030's four-byte form
     rates_openpyxl(out("rates-openpyxl.xlsx"))
+    bureau_unplaced_xlwt(out("bureau-unplaced-xlwt.xls"))
     rates_xlwt(out("rates-xlwt.xls"))
     converted(out("rates-openpyxl.xlsx"), "xlsx", "rates-libreoffice.xlsx")
     converted(out("rates-openpyxl.xlsx"), "ods", "rates-libreoffice.ods")

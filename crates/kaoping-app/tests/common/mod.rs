@@ -57,6 +57,8 @@ pub struct World {
     pub links: Vec<String>,
     /// Spreadsheet files asked for.
     pub sheets: Vec<kaoping_app::SheetFile>,
+    /// Files and blocks read by the spreadsheet module, in order.
+    pub reads: Vec<kaoping_sheets::job::Job>,
     stamps: Rc<RefCell<u64>>,
     source: Option<store::Source>,
 }
@@ -75,6 +77,7 @@ impl World {
             library: store::library(&shelf),
             bank: store::bank(&shelf),
             notice: found.notice,
+            headings: store::headings(&shelf),
         };
         let loader = shelf.clone();
         let app = Rc::new(App::start(scheme(), start, move |name| store::load(&loader, name)));
@@ -85,6 +88,7 @@ impl World {
             downloads: Vec::new(),
             links: Vec::new(),
             sheets: Vec::new(),
+            reads: Vec::new(),
             stamps: Rc::new(RefCell::new(0)),
             source: found.source,
         };
@@ -163,21 +167,24 @@ impl World {
         match effect {
             Effect::Download { file_name, bytes, .. } => self.downloads.push((file_name, (*bytes).clone())),
             Effect::WriteSheet { file, .. } => self.sheets.push(file),
-            Effect::ReadSheet { job, bytes, against, revision } => {
+            Effect::ReadSheet { job, bytes, against, revision, read } => {
+                self.reads.push(job.clone());
                 let (reply, _) = job.run(scheme(), &against, &bytes);
                 match reply {
                     Reply::Imported(imported) => {
-                        let imported = *imported;
-                        self.send(Action::Previewed(SheetImport {
-                            source: imported.source,
-                            preview: Rc::new(imported.preview),
-                            applied: Rc::new(imported.applied),
-                            against: revision,
-                        }));
+                        self.send(Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read)));
                     }
-                    Reply::Failed(message) => self.send(Action::Told(kaoping_app::view::Notice::error(message))),
+                    Reply::Failed(message) => self.send(Action::SheetFailed(read, message)),
                     Reply::File | Reply::Scheme(_) => {}
                 }
+            }
+            Effect::WriteRefused(refused) => {
+                let job = kaoping_sheets::job::Job::Refused {
+                    source: refused.source.clone(),
+                    problems: refused.problems.clone(),
+                };
+                let (_, bytes) = job.run(scheme(), &self.scenario(), &[]);
+                self.downloads.push((refused.file_name(), bytes));
             }
             Effect::CopyLink { fragment } => self.links.push(fragment),
             Effect::Simulate { key, scenario, bank, rivals, spec } => {
@@ -192,7 +199,8 @@ impl World {
             | Effect::Copy { .. }
             | Effect::Delete { .. }
             | Effect::Load { .. }
-            | Effect::LoadAll => {}
+            | Effect::LoadAll
+            | Effect::RememberHeading { .. } => {}
         }
     }
 

@@ -15,6 +15,9 @@ pub struct NoticeBarProps {
     /// Called by 撤销, shown when the message is about an import that can be undone.
     #[prop_or_default]
     pub onundo: Callback<()>,
+    /// Called by 下载未导入清单, shown when the message is about a partial import.
+    #[prop_or_default]
+    pub onrefused: Callback<()>,
 }
 
 /// A dismissable message; errors are announced at once, other messages politely.
@@ -32,8 +35,11 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
     let ondismiss = props.ondismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="notice-slot" aria-live="polite">
-            <div class={class} role={role} id="notice">
+            <div class={classes!(class, notice.refused.is_some().then_some("with-actions"))} role={role} id="notice">
                 <span class="notice-text">{ notice.text.clone() }</span>
+                if notice.refused.is_some() {
+                    <button type="button" class="link" id="notice-refused" onclick={props.onrefused.reform(|_: MouseEvent| ())}>{ "下载未导入清单" }</button>
+                }
                 if notice.undo.is_some() {
                     <button type="button" class="link" id="notice-undo" onclick={props.onundo.reform(|_: MouseEvent| ())}>{ "撤销" }</button>
                 }

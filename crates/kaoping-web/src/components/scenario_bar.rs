@@ -141,7 +141,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
             <div class="tool-group">
                 <button type="button" id="export" onclick={on_export}>{ "导出文件" }</button>
                 <FilePicker id="import" input_id="import-file" label="导入文件…" input_label="导入测算文件"
-                    accept=".json,application/json,.xlsx,.csv,.tsv,.txt" onpick={props.onfile.clone()} />
+                    accept=".json,application/json,.xlsx,.xlsm,.xls,.ods,.xlsb,.csv,.tsv,.txt" onpick={props.onfile.clone()} />
             </div>
         </div>
     }

@@ -28,7 +28,7 @@ pub fn SheetsBar(props: &SheetsBarProps) -> Html {
             <button type="button" id="export-xlsx" onclick={sheet(SheetFile::Workbook)}>{ "导出Excel" }</button>
             <button type="button" id="download-template" onclick={sheet(SheetFile::Template)}>{ "下载填报模板" }</button>
             <FilePicker id="import-table" input_id="import-table-file" label="导入Excel或CSV…"
-                input_label="导入 Excel 或 CSV 表格" accept=".xlsx,.csv,.tsv,.txt" onpick={props.onfile.clone()} />
+                input_label="导入 Excel 或 CSV 表格" accept=".xlsx,.xlsm,.xls,.ods,.xlsb,.csv,.tsv,.txt" onpick={props.onfile.clone()} />
             <button type="button" id="export-csv" onclick={sheet(SheetFile::Csv)}>{ "CSV导出" }</button>
             <button type="button" id="copy-link" onclick={on_link}>{ "复制分享链接" }</button>
             if let Some(url) = props.link_shown.clone() {

@@ -1,10 +1,18 @@
 //! The import preview: before a workbook, CSV file or pasted block changes anything, every change
-//! (bank, figure, old → new, the cell it came from) and every refused cell with its reason. Applying
-//! is all or nothing: with any refused cell the apply button is off and the scenario stays as it is.
+//! (bank, figure, old → new, the cell it came from), every refused cell with its reason, what was
+//! skipped on purpose, and the headings the reader could not place, each with a choice of what it
+//! is (a figure of the field table, or 不读取) that reads the file again.
+//!
+//! Applying is all or nothing (确认导入). When some cells are refused and the rest can be read, the
+//! user may choose to import the rest (导入其余 N 项) and download the refused cells as a list
+//! (下载未导入清单). While the file is read again, nothing can be applied.
 
 use std::rc::Rc;
 
-use kaoping_sheets::Preview;
+use kaoping_app::view::Heading;
+use kaoping_app::Action;
+use kaoping_engine::{Field, Section};
+use kaoping_sheets::{MapTo, Preview};
 use yew::prelude::*;
 
 use crate::components::dialog::{ButtonKind, DialogButton, ModalDialog};
@@ -13,13 +21,18 @@ use crate::components::dialog::{ButtonKind, DialogButton, ModalDialog};
 #[derive(Properties, PartialEq, Debug)]
 pub struct ImportPreviewProps {
     /// Where the values come from (a file name, `粘贴内容`).
-    pub source: String,
+    pub source: AttrValue,
     /// What applying would do (`Update::preview`, worked out by the spreadsheet worker).
     pub preview: Rc<Preview>,
-    /// The user confirmed: apply the update.
-    pub onapply: Callback<()>,
-    /// The user closed the dialog: change nothing.
-    pub oncancel: Callback<()>,
+    /// The headings the reader could not place, with what the user said each is.
+    #[prop_or_default]
+    pub headings: Rc<Vec<Heading>>,
+    /// Whether the file is being read again (with a heading just placed): nothing can be applied.
+    #[prop_or_default]
+    pub busy: bool,
+    /// Changes the state: `ApplyPreview`, `ApplyRest`, `DownloadRefused`, `MapHeading`,
+    /// `ForgetHeading`, `ClosePreview`.
+    pub dispatch: Callback<Action>,
 }
 
 /// The preview dialog: modal, so nothing behind it changes while it is open; focus starts on
@@ -27,49 +40,71 @@ pub struct ImportPreviewProps {
 #[component]
 pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
     let preview = &props.preview;
-    let blocked = !preview.problems.is_empty();
-    let summary = if blocked {
-        format!("“{}”中有 {} 处无法读取，请改正后重新导入；本次不做任何更改。", props.source, preview.problems.len())
-    } else if preview.changes.is_empty() {
-        format!("“{}”与当前测算相同，没有需要更改的数据。", props.source)
+    let source = &props.source;
+    let refused = preview.problems.len();
+    let whole_file = preview.problems.iter().any(kaoping_sheets::Problem::is_whole_file);
+    let changes = preview.changes.len();
+    let rest = preview.rest_possible && !whole_file;
+    let summary = if props.busy {
+        format!("正在按所选的表头重新读取“{source}”……")
+    } else if refused > 0 && rest {
+        format!(
+            "“{source}”中有 {refused} 处无法读取。全部导入须先改正这些单元格再重新导入；也可以只导入其余 {changes} 项，无法读取的数据保持原样。"
+        )
+    } else if refused > 0 {
+        format!("“{source}”中有 {refused} 处无法读取，请改正后重新导入；本次不做任何更改。")
+    } else if changes == 0 {
+        format!("“{source}”与当前测算相同，没有需要更改的数据。")
     } else {
-        format!("将从“{}”更改 {} 项数据（读取了 {} 家银行）：", props.source, preview.changes.len(), preview.banks)
+        format!("将从“{source}”更改 {changes} 项数据（读取了 {} 家银行）：", preview.banks)
     };
-    let can_apply = !blocked && !preview.changes.is_empty();
-    let buttons = vec![
-        DialogButton {
-            id: "import-apply".into(),
-            label: "确认导入".into(),
-            kind: ButtonKind::Primary,
-            disabled: !can_apply,
-            onclick: props.onapply.clone(),
-        },
-        DialogButton {
-            id: "import-cancel".into(),
-            label: if blocked { "关闭" } else { "取消" }.into(),
-            kind: ButtonKind::Plain,
-            disabled: false,
-            onclick: props.oncancel.clone(),
-        },
-    ];
+    let can_apply = !props.busy && refused == 0 && changes > 0;
+    // One closure for every button (a closure per button would each be compiled apart).
+    let act = |n: u8| {
+        props.dispatch.reform(move |()| match n {
+            0 => Action::ApplyPreview,
+            1 => Action::ApplyRest,
+            2 => Action::DownloadRefused,
+            _ => Action::ClosePreview,
+        })
+    };
+    let close = if refused > 0 { "关闭" } else { "取消" };
+    let mut buttons = Vec::with_capacity(4);
+    let mut button = |n: u8, id: &'static str, label: AttrValue, disabled: bool| {
+        let kind = if n == 0 { ButtonKind::Primary } else { ButtonKind::Plain };
+        buttons.push(DialogButton { id: id.into(), label, kind, disabled, onclick: act(n) });
+    };
+    button(0, "import-apply", "确认导入".into(), !can_apply);
+    if rest {
+        button(1, "import-rest", format!("导入其余 {changes} 项").into(), props.busy);
+    }
+    if refused > 0 && !whole_file {
+        button(2, "import-refused", "下载未导入清单".into(), props.busy);
+    }
+    button(3, "import-cancel", close.into(), false);
     let focus: AttrValue = if can_apply { "import-apply" } else { "import-cancel" }.into();
+    let heading = |text: String| html! { <h3 class="import-part">{ text }</h3> };
     html! {
-        <ModalDialog id="import-preview" class="import-preview" title="导入预览" {buttons} {focus}
-            oncancel={props.oncancel.clone()}>
-            <p class={classes!("summary", blocked.then_some("error"))} role={if blocked { "alert" } else { "status" }}>
+        <ModalDialog id="import-preview" class="import-preview" title="导入预览" {buttons} {focus} oncancel={act(3)}>
+            <p id="import-summary" class={classes!("import-summary", (refused > 0 && !props.busy).then_some("error"))}
+                role={if refused > 0 { "alert" } else { "status" }}>
                 { summary }
             </p>
-            if blocked {
-                <ul class="problems" id="import-problems">
-                    { for preview.problems.iter().map(|p| html! {
-                        <li>
-                            if !p.place.is_empty() { <code class="cell">{ p.place.clone() }</code> }
-                            { p.message.clone() }
-                        </li>
-                    }) }
+            if !props.headings.is_empty() {
+                { heading("无法识别的表头".to_owned()) }
+                <p class="hint">
+                    { "请指明每一列是哪项数据，或选“不读取”，文件随即按所选重新读取。所选对应记在本浏览器中，下次导入同样的表头时自动使用。" }
+                </p>
+                <ul class="heading-map" id="import-headings">
+                    { for props.headings.iter().enumerate().map(|(i, h)| heading_row(i, h, &props.dispatch)) }
                 </ul>
             }
-            if !preview.changes.is_empty() {
+            if refused > 0 {
+                if changes > 0 { { heading(format!("无法读取（{refused} 处）")) } }
+                <ul class="problems" id="import-problems">{ cells(&preview.problems) }</ul>
+            }
+            if changes > 0 {
+                if refused > 0 { { heading(format!("可以导入（{changes} 项）")) } }
                 <div class="table-scroll">
                     <table class="changes" id="import-changes">
                         <thead><tr>
@@ -93,6 +128,60 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                     </table>
                 </div>
             }
+            if !preview.notes.is_empty() {
+                <ul class="notes" id="import-notes" aria-label="读取说明">{ cells(&preview.notes) }</ul>
+            }
         </ModalDialog>
+    }
+}
+
+/// Refused cells or notes, each with its cell (none for the whole file) and why.
+fn cells(list: &[kaoping_sheets::Problem]) -> Html {
+    list.iter()
+        .map(|p| {
+            html! {
+                <li>
+                    if !p.place.is_empty() { <code class="cell">{ p.place.clone() }</code> }
+                    { p.message.clone() }
+                </li>
+            }
+        })
+        .collect()
+}
+
+/// One heading the reader could not place: its text and cell, what it is read as, and 忘记 when this
+/// browser remembers that.
+fn heading_row(index: usize, heading: &Heading, dispatch: &Callback<Action>) -> Html {
+    let id = format!("import-map-{index}");
+    let text = heading.heading.clone();
+    let onchange = dispatch.reform(move |event: Event| {
+        let value = event.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+        Action::MapHeading(text.clone(), MapTo::from_key(&value))
+    });
+    let forget = heading.heading.clone();
+    let onforget = dispatch.reform(move |_: MouseEvent| Action::ForgetHeading(forget.clone()));
+    let option = |to: MapTo, label: &str| {
+        html! { <option value={to.key()} selected={heading.to == Some(to)}>{ label.to_owned() }</option> }
+    };
+    html! {
+        <li>
+            <label for={id.clone()}>
+                <span class="heading-text">{ heading.heading.clone() }</span>
+                if !heading.place.is_empty() { <code class="place">{ heading.place.clone() }</code> }
+            </label>
+            <select id={id} {onchange}>
+                <option value="" selected={heading.to.is_none()}>{ "（请选择）" }</option>
+                { option(MapTo::Ignore, "不读取") }
+                { for Section::ALL.into_iter().map(|section| html! {
+                    <optgroup label={section.title()}>
+                        { for section.fields().map(|field: Field| option(MapTo::Figure(field), field.label())) }
+                    </optgroup>
+                }) }
+            </select>
+            if heading.remembered {
+                <span class="remembered">{ "本浏览器已记住" }</span>
+                <button type="button" class="link" onclick={onforget}>{ "忘记" }</button>
+            }
+        </li>
     }
 }

@@ -20,7 +20,7 @@ use kaoping_app::view::{Notice, SheetImport};
 use kaoping_app::{Action, App, Effect, SheetFile, Start};
 use kaoping_engine::Scheme;
 use kaoping_sheets::export;
-use kaoping_sheets::job::{Imported, Job, Reply};
+use kaoping_sheets::job::{Job, Reply};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -147,6 +147,24 @@ impl Store {
         *self.reader.borrow_mut() = reader;
     }
 
+    /// Has the spreadsheet module write a file, then offers it as a download named `name`; told when
+    /// it fails, and when it is made if `say_made` (the refused list is not: its notice keeps 撤销).
+    fn write_file(&self, job: &Job, scenario: &kaoping_engine::Scenario, name: String, mime: &'static str, say_made: bool) {
+        let store = self.clone();
+        sheets_worker::run(job, scenario, &[], move |answer| {
+            let told = match answer {
+                Ok((Reply::File, bytes)) => match files::download(&name, mime, &bytes) {
+                    Ok(()) if !say_made => return,
+                    Ok(()) => Notice::info(format!("已生成“{name}”。")),
+                    Err(message) => Notice::error(message),
+                },
+                Ok((Reply::Failed(message), _)) | Err(message) => Notice::error(message),
+                Ok((Reply::Imported(_) | Reply::Scheme(_), _)) => Notice::error("表格模块的答复有误，未生成文件。"),
+            };
+            store.dispatch(Action::Told(told));
+        });
+    }
+
     /// Opens the share link in the page's address, if it has one (`#s=…`): read back keeping every
     /// value it can, handed to the reducer, and taken off the address.
     fn open_link(&self) {
@@ -184,43 +202,23 @@ impl Store {
                     SheetFile::Template => ("-填报模板.xlsx", XLSX_TYPE, Job::Template { about: about.clone() }),
                     SheetFile::Csv => (".csv", CSV_TYPE, Job::Csv),
                 };
-                let name = export::file_name(&scenario, &about, suffix);
-                let store = self.clone();
-                sheets_worker::run(&job, &scenario, &[], move |answer| {
-                    let told = match answer {
-                        Ok((Reply::File, bytes)) => match files::download(&name, mime, &bytes) {
-                            Ok(()) => Notice::info(format!("已生成“{name}”。")),
-                            Err(message) => Notice::error(message),
-                        },
-                        Ok((Reply::Failed(message), _)) | Err(message) => Notice::error(message),
-                        Ok((Reply::Imported(_) | Reply::Scheme(_), _)) => {
-                            Notice::error("表格模块的答复有误，未生成文件。")
-                        }
-                    };
-                    store.dispatch(Action::Told(told));
-                });
+                self.write_file(&job, &scenario, export::file_name(&scenario, &about, suffix), mime, true);
             }
-            Effect::ReadSheet { job, bytes, against, revision } => {
+            Effect::ReadSheet { job, bytes, against, revision, read } => {
                 let store = self.clone();
-                sheets_worker::run(&job, &against, &bytes, move |answer| {
+                sheets_worker::run(&job.clone(), &against, &bytes.clone(), move |answer| {
                     store.dispatch(match answer {
                         Ok((Reply::Imported(imported), _)) => {
-                            let Imported { source, preview, applied, .. } = *imported;
-                            Action::Previewed(SheetImport {
-                                source,
-                                preview: Rc::new(preview),
-                                applied: Rc::new(applied),
-                                against: revision,
-                            })
+                            Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read))
                         }
-                        Ok((Reply::Failed(message), _)) | Err(message) => {
-                            Action::Told(Notice::error(format!("{message} 当前测算未作任何改变。")))
-                        }
-                        Ok((Reply::File | Reply::Scheme(_), _)) => {
-                            Action::Told(Notice::error("表格模块的答复有误。当前测算未作任何改变。"))
-                        }
+                        Ok((Reply::Failed(message), _)) | Err(message) => Action::SheetFailed(read, message),
+                        Ok((Reply::File | Reply::Scheme(_), _)) => Action::SheetFailed(read, "表格模块的答复有误。".to_owned()),
                     });
                 });
+            }
+            Effect::WriteRefused(refused) => {
+                let job = Job::Refused { source: refused.source.clone(), problems: refused.problems.clone() };
+                self.write_file(&job, &self.get().document.scenario, refused.file_name(), CSV_TYPE, false);
             }
             Effect::CopyLink { fragment } => {
                 let url = format!("{}{fragment}", link::share_address());
@@ -249,7 +247,8 @@ impl Store {
             | Effect::Copy { .. }
             | Effect::Delete { .. }
             | Effect::Load { .. }
-            | Effect::LoadAll => {}
+            | Effect::LoadAll
+            | Effect::RememberHeading { .. } => {}
         }
     }
 }
@@ -261,8 +260,13 @@ fn begin(scheme: &'static Scheme) -> (String, App, Option<Source>) {
     let own = storage::take_tab_id();
     let id = own.clone().unwrap_or_else(storage::random_id);
     let found = store::start(&shelf, scheme, &id, own.is_some());
-    let start =
-        Start { copy: found.copy, library: store::library(&shelf), bank: store::bank(&shelf), notice: found.notice };
+    let start = Start {
+        copy: found.copy,
+        library: store::library(&shelf),
+        bank: store::bank(&shelf),
+        notice: found.notice,
+        headings: store::headings(&shelf),
+    };
     let app = App::start(scheme, start, |name| store::load(&shelf, name));
     (id, app, found.source)
 }
@@ -331,6 +335,9 @@ fn listen(store: &Store) -> Vec<EventListener> {
     let other_tabs = store.clone();
     listeners.push(EventListener::new(&window, "storage", move |event| {
         let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+        if store::concerns_headings(event.key().as_deref()) {
+            other_tabs.dispatch(Action::HeadingsRemembered(store::headings(&LocalShelf)));
+        }
         if !store::concerns_saved(event.key().as_deref()) {
             return;
         }
