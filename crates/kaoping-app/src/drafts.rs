@@ -2,7 +2,6 @@
 //! figure keeps counting; a refused text carries the reader's message. Worked out once when typed, so
 //! that drawing a box never reads its text again.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use kaoping_engine::Scenario;
@@ -20,21 +19,29 @@ pub struct Draft {
 
 /// Every box typed into since the scenario was loaded. Each draft is shared (`Rc`), so a box whose
 /// draft did not change gets the very same value and is not drawn again.
+///
+/// Kept in a list ordered by box, not a `BTreeMap` (a copy of its code for this one map, in the
+/// page's first load); a user types into tens of boxes, not thousands.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Drafts {
-    drafts: BTreeMap<FieldId, Rc<Draft>>,
+    drafts: Vec<(FieldId, Rc<Draft>)>,
 }
 
 impl Drafts {
     /// The draft of a box, if it was typed into.
     pub fn get(&self, id: &FieldId) -> Option<&Rc<Draft>> {
-        self.drafts.get(id)
+        self.find(id).ok().map(|at| &self.drafts[at].1)
+    }
+
+    /// Where the box's draft is, or where it would go to keep the list in order.
+    fn find(&self, id: &FieldId) -> Result<usize, usize> {
+        self.drafts.binary_search_by(|(key, _)| key.cmp(id))
     }
 
     /// What the box shows: the user's own text if they typed, else the figure the scenario holds,
     /// written plainly (exact, no separators) so that editing it changes only what the user touches.
     pub fn text(&self, id: &FieldId, scenario: &Scenario) -> String {
-        match self.drafts.get(id) {
+        match self.get(id) {
             Some(draft) => draft.text.clone(),
             None => id.value(scenario).map(crate::format::plain).unwrap_or_default(),
         }
@@ -42,15 +49,16 @@ impl Drafts {
 
     /// Why the box's text is not used, or `None`.
     pub fn error(&self, id: &FieldId) -> Option<&str> {
-        self.drafts.get(id).and_then(|d| d.error.as_deref())
+        self.get(id).and_then(|d| d.error.as_deref())
     }
 
     /// Keeps what was typed into a box.
     pub fn set(&mut self, id: FieldId, draft: Draft) {
-        if self.drafts.get(&id).is_some_and(|old| **old == draft) {
-            return;
+        match self.find(&id) {
+            Ok(at) if *self.drafts[at].1 == draft => {}
+            Ok(at) => self.drafts[at].1 = Rc::new(draft),
+            Err(at) => self.drafts.insert(at, (id, Rc::new(draft))),
         }
-        self.drafts.insert(id, Rc::new(draft));
     }
 
     /// The boxes whose text is refused, in order.
