@@ -18,6 +18,7 @@
 
 mod bench;
 mod csp;
+mod css;
 mod fuzz;
 mod old_engines;
 mod serve;
