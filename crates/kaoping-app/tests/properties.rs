@@ -122,9 +122,11 @@ fn answer() -> impl Strategy<Value = Answer> {
 /// Headings as files write them: the field table's labels and short labels (with and without a unit),
 /// headings the reader does not know, and the bank column.
 fn heading() -> impl Strategy<Value = String> {
-    let mut known: Vec<String> = Field::ALL.iter().flat_map(|f| [f.label().to_owned(), f.spec().short.to_owned()]).collect();
+    let mut known: Vec<String> =
+        Field::ALL.iter().flat_map(|f| [f.label().to_owned(), f.spec().short.to_owned()]).collect();
     known.extend(["各项贷款余额（万元）", "中小微企业贷款余额（元）"].map(str::to_owned));
-    let unknown = ["普惠型小微企业贷款余额（万元）", "涉农贷款余额", "存贷比（%）", "", "备注", "银行"].map(str::to_owned);
+    let unknown =
+        ["普惠型小微企业贷款余额（万元）", "涉农贷款余额", "存贷比（%）", "", "备注", "银行"].map(str::to_owned);
     prop_oneof![6 => prop::sample::select(known), 1 => prop::sample::select(unknown.to_vec())]
 }
 
@@ -154,7 +156,10 @@ fn table() -> impl Strategy<Value = (Vec<String>, Vec<(String, Vec<String>)>)> {
             lines.push(above);
         }
         lines.push(format!("银行名称,{}", headings.join(",")));
-        (lines, rows.into_iter().map(|(bank, cells)| (bank, cells.into_iter().take(headings.len()).collect())).collect())
+        (
+            lines,
+            rows.into_iter().map(|(bank, cells)| (bank, cells.into_iter().take(headings.len()).collect())).collect(),
+        )
     })
 }
 
@@ -180,7 +185,9 @@ fn pasted_block() -> impl Strategy<Value = Action> {
     table().prop_map(|(lines, rows)| {
         let mut text: Vec<String> = lines.iter().map(|l| l.replace(',', "\t")).collect();
         for (bank, cells) in rows {
-            text.push(std::iter::once(bank).chain(cells).map(|c| c.replace(['\t', '\n'], " ")).collect::<Vec<_>>().join("\t"));
+            text.push(
+                std::iter::once(bank).chain(cells).map(|c| c.replace(['\t', '\n'], " ")).collect::<Vec<_>>().join("\t"),
+            );
         }
         let columns = Field::ALL.iter().copied().filter(|f| f.kind() != Kind::Flag).collect();
         let banks = scheme().banks.iter().map(|b| b.id.clone()).collect();

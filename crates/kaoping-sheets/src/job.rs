@@ -20,8 +20,8 @@ use kaoping_engine::{Field, Scenario, Scheme};
 use serde_json::{json, Value};
 
 use crate::export::{self, About};
-use crate::scheme_preview::SchemeFile;
 use crate::paste::{self, Target};
+use crate::scheme_preview::SchemeFile;
 use crate::table::{MapTo, ReadOptions, Unplaced};
 use crate::update::{Change, Preview};
 use crate::Problem;

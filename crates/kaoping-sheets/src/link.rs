@@ -97,7 +97,10 @@ pub fn salvage_fragment(link: &str) -> Result<(Scenario, Vec<Dropped>), LinkErro
 
 /// [`salvage_fragment`] under the scheme in force (a scheme file adopted in the page):
 /// [`Scenario::salvage_under`].
-pub fn salvage_fragment_under(link: &str, scheme: &kaoping_engine::Scheme) -> Result<(Scenario, Vec<Dropped>), LinkError> {
+pub fn salvage_fragment_under(
+    link: &str,
+    scheme: &kaoping_engine::Scheme,
+) -> Result<(Scenario, Vec<Dropped>), LinkError> {
     let json = fragment_json(link)?;
     Scenario::salvage_under(&json, scheme).map_err(|e| LinkError::Invalid(e.zh()))
 }

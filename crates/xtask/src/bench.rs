@@ -473,7 +473,8 @@ mod tests {
                 "first_load": {"busy_ms": 300, "kinds": [{"kind": "wasm: engine", "ms": 19.5}]}}}"#,
         )
         .expect("valid JSON");
-        let text = page_table(&page, size::Sizes { first_load: 240_000, on_first_use: 70_000, first_load_no_bulk: 240_100 });
+        let text =
+            page_table(&page, size::Sizes { first_load: 240_000, on_first_use: 70_000, first_load_no_bulk: 240_100 });
         assert_eq!(text.lines().count(), 2 + 1 + 1 + 2 * 2 + 1 + 1, "{text}");
         assert!(text.starts_with("| the page, 16 banks filled | 1× CPU | 4× CPU |"), "{text}");
         assert!(text.contains("| 420.1 / 600.0 ms | 880.0 / 990.0 ms |"), "{text}");

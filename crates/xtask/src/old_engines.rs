@@ -13,7 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{command, css, csp};
+use crate::{command, csp, css};
 
 /// The suffix of a wasm file's copy without bulk memory (`x_bg.wasm` → `x_bg.nobulk.wasm`).
 pub const NO_BULK_SUFFIX: &str = "_bg.nobulk.wasm";

@@ -391,11 +391,13 @@ fn CityRow(props: &CityRowProps) -> Html {
     let onmouseover = {
         let (result, scheme) = (props.result.clone(), props.scheme);
         Callback::from(move |e: MouseEvent| {
-            let Some(cell) = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("td.item-col").ok().flatten())
+            let Some(cell) =
+                e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("td.item-col").ok().flatten())
             else {
                 return;
             };
-            let item = cell.get_attribute("data-item").and_then(|i| i.parse::<usize>().ok()).and_then(|i| Item::ALL.get(i));
+            let item =
+                cell.get_attribute("data-item").and_then(|i| i.parse::<usize>().ok()).and_then(|i| Item::ALL.get(i));
             if let Some(score) = item.and_then(|&item| result.item(item)) {
                 let _ = cell.set_attribute("title", &score.explain(&scheme));
             }

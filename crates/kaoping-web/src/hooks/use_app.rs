@@ -149,7 +149,14 @@ impl Store {
 
     /// Has the spreadsheet module write a file, then offers it as a download named `name`; told when
     /// it fails, and when it is made if `say_made` (the refused list is not: its notice keeps 撤销).
-    fn write_file(&self, job: &Job, scenario: &kaoping_engine::Scenario, name: String, mime: &'static str, say_made: bool) {
+    fn write_file(
+        &self,
+        job: &Job,
+        scenario: &kaoping_engine::Scenario,
+        name: String,
+        mime: &'static str,
+        say_made: bool,
+    ) {
         let store = self.clone();
         sheets_worker::run(job, scenario, &[], move |answer| {
             let told = match answer {
@@ -212,7 +219,9 @@ impl Store {
                             Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read))
                         }
                         Ok((Reply::Failed(message), _)) | Err(message) => Action::SheetFailed(read, message),
-                        Ok((Reply::File | Reply::Scheme(_), _)) => Action::SheetFailed(read, "表格模块的答复有误。".to_owned()),
+                        Ok((Reply::File | Reply::Scheme(_), _)) => {
+                            Action::SheetFailed(read, "表格模块的答复有误。".to_owned())
+                        }
                     });
                 });
             }
