@@ -91,7 +91,7 @@ fn Page(props: &PageProps) -> Html {
         let headings = view.reading.as_ref().map_or(&sheet.headings, |r| &r.headings).clone();
         html! {
             <ImportPreview source={sheet.source.clone()} preview={sheet.preview.clone()} {headings}
-                busy={view.reading.is_some()} dispatch={dispatch.clone()} />
+                busy={view.reading.is_some()} rest_ready={sheet.rest.is_some()} dispatch={dispatch.clone()} />
         }
     });
     let shown = match view.tab {

@@ -94,6 +94,7 @@ fn preview_props(csv: &str, sent: &Rc<RefCell<Vec<Action>>>) -> ImportPreviewPro
         preview,
         headings: Rc::new(headings),
         busy: false,
+        rest_ready: true,
         dispatch: Callback::from(move |action: Action| sent.borrow_mut().push(action)),
     }
 }
@@ -115,6 +116,18 @@ async fn refused_cells_are_listed_and_only_the_rest_can_be_applied_by_choice() {
     root.click("#import-refused");
     root.click("#import-cancel");
     assert_eq!(*sent.borrow(), [Action::ApplyRest, Action::DownloadRefused, Action::ClosePreview]);
+}
+
+#[wasm_bindgen_test]
+async fn the_rest_is_not_offered_when_the_worker_sent_no_rest() {
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let mut props = preview_props("银行,贷款余额（亿元）\n工商银行,12.3x\n农业银行,300\n", &sent);
+    props.rest_ready = false;
+    let root = Root::new();
+    let _app = yew::Renderer::<ImportPreview>::with_root_and_props(root.0.clone(), props).render();
+    root.wait_for("the preview", |r| r.find("#import-problems").is_some()).await;
+    assert!(root.find("#import-rest").is_none(), "a 导入其余 button that could do nothing");
+    assert!(root.text("#import-summary").contains("请改正后重新导入"), "{}", root.text("#import-summary"));
 }
 
 #[wasm_bindgen_test]

@@ -30,6 +30,10 @@ pub struct ImportPreviewProps {
     /// Whether the file is being read again (with a heading just placed): nothing can be applied.
     #[prop_or_default]
     pub busy: bool,
+    /// Whether the worker sent the scenario with the rest applied (`SheetImport::rest`): 导入其余 is
+    /// offered only then, so it never does nothing.
+    #[prop_or_default]
+    pub rest_ready: bool,
     /// Changes the state: `ApplyPreview`, `ApplyRest`, `DownloadRefused`, `MapHeading`,
     /// `ForgetHeading`, `ClosePreview`.
     pub dispatch: Callback<Action>,
@@ -44,7 +48,7 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
     let refused = preview.problems.len();
     let whole_file = preview.problems.iter().any(kaoping_sheets::Problem::is_whole_file);
     let changes = preview.changes.len();
-    let rest = preview.rest_possible && !whole_file;
+    let rest = preview.rest_possible && props.rest_ready && !whole_file;
     let summary = if props.busy {
         format!("正在按所选的表头重新读取“{source}”……")
     } else if refused > 0 && rest {
