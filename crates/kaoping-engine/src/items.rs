@@ -2,8 +2,6 @@
 //! bands of 四、考评结果运用. Below everything else, so that the figure table, the rule numbers and the
 //! results can all name an item without importing one another.
 
-use serde::Deserialize;
-
 /// The 18 scored items of 二、考评内容, in the scheme's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Item {
@@ -123,8 +121,7 @@ impl Item {
 }
 
 /// The band a rank falls in (四(一)–(三)), ordered best first: `Outstanding < Positive < …`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Band {
     /// Ranks 1–3: 贡献突出单位.
     Outstanding,

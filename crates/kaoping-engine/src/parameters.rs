@@ -7,16 +7,15 @@
 //! knows its numbers.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer};
+use serde_json::{Map, Value};
 
 use crate::items::{Band, Item};
+use crate::scheme_problem::SchemeProblem;
 
 /// One rule number with its unit and the clause it comes from.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Param {
     /// The number.
-    #[serde(deserialize_with = "decimal_from_string")]
     pub value: Decimal,
     /// Its unit (分, 亿元, 百分点, 户, …).
     pub unit: String,
@@ -26,8 +25,7 @@ pub struct Param {
 
 /// Full marks and capped steps: a task with a bonus above it and pro rata below it (贷款增量, 东楚融通, …),
 /// or a growth rate against the city average, with steps up and down (贷款增速, …).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ScaleRule {
     /// Clause label, e.g. `二(一)1`.
     pub clause: String,
@@ -50,8 +48,7 @@ pub type TaskRule = ScaleRule;
 pub type AverageRule = ScaleRule;
 
 /// A growth rate against a fixed bar (扩面: 12%).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct BarRule {
     /// Clause label.
     pub clause: String,
@@ -70,8 +67,7 @@ pub struct BarRule {
 }
 
 /// Points per step of some quantity, capped (降成本, 碳金融产品, 认购债券).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct StepRule {
     /// Clause label.
     pub clause: String,
@@ -86,8 +82,7 @@ pub struct StepRule {
 }
 
 /// 科创金融, 二(二)4.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct TechRule {
     /// Clause label.
     pub clause: String,
@@ -102,8 +97,7 @@ pub struct TechRule {
 }
 
 /// 养老金融, 二(二)5.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct PensionRule {
     /// Clause label.
     pub clause: String,
@@ -122,24 +116,20 @@ pub struct PensionRule {
 }
 
 /// One grade of 二(四)1.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Grade {
     /// The grade's name (好, 较好, …).
     pub name: String,
     /// Lowest score of the grade.
-    #[serde(deserialize_with = "decimal_from_string")]
     pub min: Decimal,
     /// Highest score of the grade.
-    #[serde(deserialize_with = "decimal_from_string")]
     pub max: Decimal,
     /// The clause's words.
     pub reference: String,
 }
 
 /// 金融政策争取、落实, 二(四)1.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct PolicyRule {
     /// Clause label.
     pub clause: String,
@@ -150,8 +140,7 @@ pub struct PolicyRule {
 }
 
 /// 不良贷款核销, 二(四)2.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct NplRule {
     /// Clause label.
     pub clause: String,
@@ -170,8 +159,7 @@ pub struct NplRule {
 }
 
 /// 创业担保贷款和新型政银担, 二(四)4.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct GuaranteeRule {
     /// Clause label.
     pub clause: String,
@@ -190,8 +178,7 @@ pub struct GuaranteeRule {
 }
 
 /// All items' rules.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 #[allow(missing_docs)]
 pub struct Items {
     pub loan_increment: TaskRule,
@@ -215,8 +202,7 @@ pub struct Items {
 }
 
 /// A band of ranks (四(一)–(三)).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct BandRule {
     /// The band.
     pub band: Band,
@@ -229,8 +215,7 @@ pub struct BandRule {
 }
 
 /// 四、考评结果运用.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Outcomes {
     /// Clause label.
     pub clause: String,
@@ -243,7 +228,6 @@ pub struct Outcomes {
     /// Weight of the depositing department's own score, in percent.
     pub department_weight: Param,
     /// The public funds of 四(四), each placed by its own depositing department's composite.
-    #[serde(deserialize_with = "funds_from_value")]
     pub funds: Vec<Fund>,
 }
 
@@ -271,8 +255,7 @@ pub struct Fund {
 }
 
 /// A year's rule numbers.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Parameters {
     /// `kaoping-parameters/1`.
     pub format: String,
@@ -291,8 +274,7 @@ pub struct Parameters {
 }
 
 /// When a typed figure looks wrong: warnings, never refusals.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Plausibility {
     /// Where the thresholds come from.
     pub note: String,
@@ -341,12 +323,271 @@ impl Parameters {
     }
 }
 
-/// Reads `outcomes.funds`: a list of `{id, name, short, department, reference}`. Read through
-/// `serde_json::Value`, whose reader the engine has anyway, rather than a derived reader of its own,
-/// which keeps the page's module smaller; a scheme file's check refuses a fund with a field empty.
-fn funds_from_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Fund>, D::Error> {
-    let value = serde_json::Value::deserialize(deserializer)?;
-    let text = |fund: &serde_json::Value, key: &str| fund.get(key).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+/// A fault met reading parameters: the place below `parameters` (`items.tech.full.value`) and what is
+/// wrong there. A scheme file's checks refuse every fault before this reader runs; it names one anyway.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ReadError {
+    /// The place, below `parameters`.
+    pub path: String,
+    /// What is wrong there.
+    pub problem: SchemeProblem,
+}
+
+impl ReadError {
+    fn new(problem: SchemeProblem) -> ReadError {
+        ReadError { path: String::new(), problem }
+    }
+
+    fn expected(what: &str) -> ReadError {
+        ReadError::new(SchemeProblem::WrongType { expected: what.to_owned() })
+    }
+
+    /// The same fault seen from the object or list holding it: `step` is `key.step`, `[2]` `key[2]`.
+    fn within(mut self, key: &str) -> ReadError {
+        self.path = match self.path.as_str() {
+            "" => key.to_owned(),
+            path if path.starts_with('[') => format!("{key}{path}"),
+            path => format!("{key}.{path}"),
+        };
+        self
+    }
+}
+
+type Read<T> = Result<T, ReadError>;
+
+/// An object being read: its members are taken one by one and, at the end, any member not taken is
+/// refused as unknown, as the derived readers did (`deny_unknown_fields`).
+struct Object<'a> {
+    map: &'a Map<String, Value>,
+    taken: Vec<&'static str>,
+}
+
+fn object(value: &Value) -> Read<Object<'_>> {
+    let map = value.as_object().ok_or_else(|| ReadError::expected("an object"))?;
+    Ok(Object { map, taken: Vec::new() })
+}
+
+impl Object<'_> {
+    /// A member that must be there.
+    fn required<T>(&mut self, key: &'static str, read: fn(&Value) -> Read<T>) -> Read<T> {
+        self.taken.push(key);
+        let value = self.map.get(key).ok_or_else(|| ReadError::new(SchemeProblem::Missing).within(key))?;
+        read(value).map_err(|e| e.within(key))
+    }
+
+    /// A member that may be left out or `null`.
+    fn optional<T>(&mut self, key: &'static str, read: fn(&Value) -> Read<T>) -> Read<Option<T>> {
+        self.taken.push(key);
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => read(value).map(Some).map_err(|e| e.within(key)),
+        }
+    }
+
+    /// `read`, once every member is taken; a member left is unknown.
+    fn end<T>(self, read: T) -> Read<T> {
+        match self.map.keys().find(|key| !self.taken.contains(&key.as_str())) {
+            Some(key) => {
+                let expected = self.taken.iter().map(|k| (*k).to_owned()).collect();
+                Err(ReadError::new(SchemeProblem::UnknownKey { expected }).within(key))
+            }
+            None => Ok(read),
+        }
+    }
+}
+
+fn text(value: &Value) -> Read<String> {
+    value.as_str().map(str::to_owned).ok_or_else(|| ReadError::expected("text"))
+}
+
+/// A decimal written as text, as data files write them, read exactly.
+fn decimal(value: &Value) -> Read<Decimal> {
+    let text = value.as_str().ok_or_else(|| ReadError::expected("a decimal written as text"))?;
+    crate::values::parse_exact(text)
+        .map_err(|problem| ReadError::new(SchemeProblem::Number { text: text.to_owned(), problem }))
+}
+
+fn whole<T: TryFrom<u64>>(value: &Value) -> Read<T> {
+    value.as_u64().and_then(|n| T::try_from(n).ok()).ok_or_else(|| ReadError::expected("a whole number"))
+}
+
+fn list<T>(value: &Value, read: fn(&Value) -> Read<T>) -> Read<Vec<T>> {
+    let values = value.as_array().ok_or_else(|| ReadError::expected("a list"))?;
+    values.iter().enumerate().map(|(i, v)| read(v).map_err(|e| e.within(&format!("[{i}]")))).collect()
+}
+
+fn band(value: &Value) -> Read<Band> {
+    let found = value.as_str().ok_or_else(|| ReadError::expected("a band"))?;
+    Band::ALL.into_iter().find(|band| band.key() == found).ok_or_else(|| {
+        let expected = Band::ALL.iter().map(|band| band.key().to_owned()).collect();
+        ReadError::new(SchemeProblem::UnknownChoice { found: found.to_owned(), expected })
+    })
+}
+
+fn param(value: &Value) -> Read<Param> {
+    let mut o = object(value)?;
+    let read = Param {
+        value: o.required("value", decimal)?,
+        unit: o.required("unit", text)?,
+        reference: o.required("reference", text)?,
+    };
+    o.end(read)
+}
+
+fn scale_rule(value: &Value) -> Read<ScaleRule> {
+    let mut o = object(value)?;
+    let read = ScaleRule {
+        clause: o.required("clause", text)?,
+        title: o.required("title", text)?,
+        full: o.required("full", param)?,
+        step: o.required("step", param)?,
+        step_points: o.required("step_points", param)?,
+        bonus_cap: o.required("bonus_cap", param)?,
+    };
+    o.end(read)
+}
+
+fn bar_rule(value: &Value) -> Read<BarRule> {
+    let mut o = object(value)?;
+    let read = BarRule {
+        clause: o.required("clause", text)?,
+        title: o.required("title", text)?,
+        full: o.required("full", param)?,
+        bar: o.required("bar", param)?,
+        step: o.required("step", param)?,
+        step_points: o.required("step_points", param)?,
+        bonus_cap: o.required("bonus_cap", param)?,
+    };
+    o.end(read)
+}
+
+fn step_rule(value: &Value) -> Read<StepRule> {
+    let mut o = object(value)?;
+    let read = StepRule {
+        clause: o.required("clause", text)?,
+        title: o.required("title", text)?,
+        step: o.required("step", param)?,
+        step_points: o.required("step_points", param)?,
+        cap: o.required("cap", param)?,
+    };
+    o.end(read)
+}
+
+fn tech_rule(value: &Value) -> Read<TechRule> {
+    let mut o = object(value)?;
+    let read = TechRule {
+        clause: o.required("clause", text)?,
+        title: o.required("title", text)?,
+        full: o.required("full", param)?,
+        product_points: o.required("product_points", param)?,
+        item_cap: o.required("item_cap", param)?,
+    };
+    o.end(read)
+}
+
+fn pension_rule(value: &Value) -> Read<PensionRule> {
+    let mut o = object(value)?;
+    let read = PensionRule {
+        clause: o.required("clause", text)?,
+        title: o.required("title", text)?,
+        full: o.required("full", param)?,
+        top_n: o.required("top_n", param)?,
+        top_points: o.required("top_points", param)?,
+        product_points: o.required("product_points", param)?,
+        item_cap: o.required("item_cap", param)?,
+    };
+    o.end(read)
+}
+
+fn grade(value: &Value) -> Read<Grade> {
+    let mut o = object(value)?;
+    let read = Grade {
+        name: o.required("name", text)?,
+        min: o.required("min", decimal)?,
+        max: o.required("max", decimal)?,
+        reference: o.required("reference", text)?,
+    };
+    o.end(read)
+}
+
+fn policy_rule(value: &Value) -> Read<PolicyRule> {
+    let mut o = object(value)?;
+    let read = PolicyRule {
+        clause: o.required("clause", text)?,
+        title: o.required("title", text)?,
+        grades: o.required("grades", |v| list(v, grade))?,
+    };
+    o.end(read)
+}
+
+fn npl_rule(value: &Value) -> Read<NplRule> {
+    let mut o = object(value)?;
+    let read = NplRule {
+        clause: o.required("clause", text)?,
+        title: o.required("title", text)?,
+        written_off_weight: o.required("written_off_weight", param)?,
+        other_weight: o.required("other_weight", param)?,
+        step: o.required("step", param)?,
+        step_points: o.required("step_points", param)?,
+        cap: o.required("cap", param)?,
+    };
+    o.end(read)
+}
+
+fn guarantee_rule(value: &Value) -> Read<GuaranteeRule> {
+    let mut o = object(value)?;
+    let read = GuaranteeRule {
+        clause: o.required("clause", text)?,
+        title: o.required("title", text)?,
+        full: o.required("full", param)?,
+        step: o.required("step", param)?,
+        step_points: o.required("step_points", param)?,
+        new_partner_points: o.required("new_partner_points", param)?,
+        cap: o.required("cap", param)?,
+    };
+    o.end(read)
+}
+
+fn items(value: &Value) -> Read<Items> {
+    let mut o = object(value)?;
+    let read = Items {
+        loan_increment: o.required("loan_increment", scale_rule)?,
+        loan_growth: o.required("loan_growth", scale_rule)?,
+        sme_increment: o.required("sme_increment", scale_rule)?,
+        sme_customers: o.required("sme_customers", bar_rule)?,
+        sme_rate: o.required("sme_rate", step_rule)?,
+        inclusive_growth: o.required("inclusive_growth", scale_rule)?,
+        manufacturing_increment: o.required("manufacturing_increment", scale_rule)?,
+        manufacturing_growth: o.required("manufacturing_growth", scale_rule)?,
+        green_increment: o.required("green_increment", scale_rule)?,
+        carbon_products: o.required("carbon_products", step_rule)?,
+        tech: o.required("tech", tech_rule)?,
+        pension: o.required("pension", pension_rule)?,
+        dongchu_amount: o.required("dongchu_amount", scale_rule)?,
+        dongchu_households: o.required("dongchu_households", scale_rule)?,
+        policy: o.required("policy", policy_rule)?,
+        npl: o.required("npl", npl_rule)?,
+        platform_bonds: o.required("platform_bonds", step_rule)?,
+        guarantee: o.required("guarantee", guarantee_rule)?,
+    };
+    o.end(read)
+}
+
+fn band_rule(value: &Value) -> Read<BandRule> {
+    let mut o = object(value)?;
+    let read = BandRule {
+        band: o.required("band", band)?,
+        from_rank: o.required("from_rank", whole)?,
+        to_rank: o.optional("to_rank", whole)?,
+        reference: o.required("reference", text)?,
+    };
+    o.end(read)
+}
+
+/// Reads `outcomes.funds`: a list of `{id, name, short, department, reference}`, leniently (a field
+/// missing is empty, anything else no fund): a scheme file's check refuses a fund with a field empty.
+fn funds(value: &Value) -> Read<Vec<Fund>> {
+    let text = |fund: &Value, key: &str| fund.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
     let funds = value.as_array().map(Vec::as_slice).unwrap_or_default();
     Ok(funds
         .iter()
@@ -360,10 +601,52 @@ fn funds_from_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Fu
         .collect())
 }
 
-/// Reads a decimal written as a string, as data files write them.
-pub(crate) fn decimal_from_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-    let text = String::deserialize(deserializer)?;
-    crate::values::parse_exact(&text).map_err(|e| serde::de::Error::custom(format!("\"{text}\" {e}")))
+fn outcomes(value: &Value) -> Read<Outcomes> {
+    let mut o = object(value)?;
+    let read = Outcomes {
+        clause: o.required("clause", text)?,
+        bands: o.required("bands", |v| list(v, band_rule))?,
+        interview_last: o.required("interview_last", param)?,
+        evaluation_weight: o.required("evaluation_weight", param)?,
+        department_weight: o.required("department_weight", param)?,
+        funds: o.required("funds", funds)?,
+    };
+    o.end(read)
+}
+
+fn plausibility(value: &Value) -> Read<Plausibility> {
+    let mut o = object(value)?;
+    let read = Plausibility {
+        note: o.required("note", text)?,
+        balance_drop_pct: o.required("balance_drop_pct", param)?,
+        balance_rise_times: o.required("balance_rise_times", param)?,
+        rate_max_pct: o.required("rate_max_pct", param)?,
+        count_shrink_pct: o.required("count_shrink_pct", param)?,
+        city_growth_low_pct: o.required("city_growth_low_pct", param)?,
+        city_growth_high_pct: o.required("city_growth_high_pct", param)?,
+        green_rate_low_pct: o.required("green_rate_low_pct", param)?,
+        green_rate_high_pct: o.required("green_rate_high_pct", param)?,
+    };
+    o.end(read)
+}
+
+impl Parameters {
+    /// Reads the `parameters` of a scheme file: every member the engine has, none it lacks, decimals
+    /// exactly from their text. Written by hand over `serde_json::Value`, whose reader the engine has
+    /// anyway, rather than derived: the derived readers were about 45 KB of the page's module.
+    pub(crate) fn from_value(value: &Value) -> Result<Parameters, ReadError> {
+        let mut o = object(value)?;
+        let read = Parameters {
+            format: o.required("format", text)?,
+            year: o.required("year", whole)?,
+            source: o.required("source", text)?,
+            note: o.required("note", text)?,
+            items: o.required("items", items)?,
+            outcomes: o.required("outcomes", outcomes)?,
+            plausibility: o.required("plausibility", plausibility)?,
+        };
+        o.end(read)
+    }
 }
 
 #[cfg(test)]
@@ -376,6 +659,60 @@ mod tests {
         let mut file: Value = serde_json::from_str(&scheme.to_json()).expect("JSON");
         edit(&mut file["parameters"]["outcomes"]["funds"]);
         crate::Scheme::from_json(&file.to_string()).map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    /// The built-in parameters changed by `edit`, read by the hand-written reader alone (a scheme
+    /// file's checks, which run before it, would refuse these first): the place and the fault.
+    fn read_edited(edit: impl FnOnce(&mut Value)) -> Result<super::Parameters, (String, String)> {
+        let mut value: Value = serde_json::from_str(include_str!("../data/2024/parameters.json")).expect("JSON");
+        edit(&mut value);
+        super::Parameters::from_value(&value).map_err(|e| (e.path, e.problem.to_string()))
+    }
+
+    /// A change of the parameters, the place its fault is told at and words of the fault.
+    type Fault = (fn(&mut Value), &'static str, &'static str);
+
+    #[test]
+    fn the_reader_reads_exactly_and_names_each_fault() {
+        let rules = read_edited(|_| {}).expect("the built-in parameters");
+        assert_eq!(rules.year, 2024);
+        assert_eq!(rules.items.sme_rate.step_points.value, rust_decimal::Decimal::new(25, 2));
+        assert_eq!(rules.outcomes.bands.len(), 4);
+        assert_eq!((rules.outcomes.bands[3].band, rules.outcomes.bands[3].to_rank), (crate::Band::Bottom, None));
+        assert_eq!(rules.outcomes.bands[2].to_rank, Some(13));
+        let rules = read_edited(|p| {
+            p["items"]["loan_increment"]["step"]["value"] = Value::from("0.30000000000000000000000001");
+            p["outcomes"]["bands"][3].as_object_mut().expect("a band").remove("to_rank");
+        })
+        .expect("a long decimal, a last rank left out");
+        assert_eq!(rules.items.loan_increment.step.value.to_string(), "0.30000000000000000000000001");
+        assert_eq!(rules.outcomes.bands[3].to_rank, None);
+
+        let faults: [Fault; 8] = [
+            (|p| p["items"]["tech"]["bar"] = Value::from("1"), "items.tech.bar", "no such key"),
+            (|p| p["note"] = Value::Null, "note", "must be text"),
+            (
+                |p| {
+                    p["outcomes"]["bands"][1].as_object_mut().expect("a band").remove("reference");
+                },
+                "outcomes.bands[1].reference",
+                "missing",
+            ),
+            (
+                |p| p["items"]["npl"]["cap"]["value"] = Value::from(3),
+                "items.npl.cap.value",
+                "a decimal written as text",
+            ),
+            (|p| p["items"]["npl"]["cap"]["value"] = Value::from("3分"), "items.npl.cap.value", "\"3分\""),
+            (|p| p["outcomes"]["bands"][0]["band"] = Value::from("top"), "outcomes.bands[0].band", "\"top\""),
+            (|p| p["items"]["policy"]["grades"][2]["min"] = Value::from("x"), "items.policy.grades[2].min", "\"x\""),
+            (|p| p["year"] = serde_json::json!(2024.5), "year", "a whole number"),
+        ];
+        for (edit, place, words) in faults {
+            let (path, problem) = read_edited(edit).map(|_| ()).expect_err(place);
+            assert_eq!(path, place);
+            assert!(problem.contains(words), "{place}: {problem}");
+        }
     }
 
     /// A change of the funds' list and words its refusal names.

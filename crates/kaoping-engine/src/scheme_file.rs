@@ -209,8 +209,8 @@ impl Scheme {
         let unreadable = |what: &str| Error::BuiltinData { message: format!("{what} cannot be read") };
         let year = whole_year(value.get("year").unwrap_or(&Value::Null), "year")?;
         let document = read_document(value.get("document").unwrap_or(&Value::Null))?;
-        let parameters = serde_json::to_string(value.get("parameters").unwrap_or(&Value::Null)).unwrap_or_default();
-        let rules: Parameters = serde_json::from_str(&parameters).map_err(|_| unreadable("parameters"))?;
+        let parameters = value.get("parameters").unwrap_or(&Value::Null);
+        let rules = Parameters::from_value(parameters).map_err(|_| unreadable("parameters"))?;
         let annexes = value.get("annexes").ok_or_else(|| unreadable("annexes"))?;
         let banks: Vec<BankInfo> = annexes
             .get("banks")
@@ -375,14 +375,9 @@ fn read_parameters(value: &Value, year: u16) -> Result<Parameters, Error> {
     let shape = parameters_shape()?;
     check_shape(value, shape, "parameters")?;
     check_rule_numbers(value, "parameters")?;
-    // The shape checked, the typed form reads from the file's text, as the built-in data always did:
-    // a fault left (none is known) is told at `parameters`.
-    let text = serde_json::to_string(value).unwrap_or_default();
-    let rules: Parameters = serde_json::from_str(&text).map_err(|e| {
-        let message = e.to_string();
-        let message = message.rfind(" at line ").map_or(message.as_str(), |at| &message[..at]).to_owned();
-        at("parameters", SchemeProblem::WrongType { expected: message })
-    })?;
+    // The shape checked, the typed form is read as the built-in data always is: a fault left (none is
+    // known) is told at its place.
+    let rules = Parameters::from_value(value).map_err(|e| at(format!("parameters.{}", e.path), e.problem))?;
     let i = &rules.items;
     let steps = [
         ("loan_increment", &i.loan_increment.step),
