@@ -50,6 +50,7 @@ const RULE_UNITS: &[&str] = &["分", "%", "％", "亿元", "户"];
 const SHARED_NAMES: &[(&str, &str, &str)] = &[
     ("crates/kaoping-engine/src/items.rs", "Item::", "an item's key in kaoping-result/1"),
     ("crates/kaoping-engine/src/scheme_file.rs", ".step)", "a rule's name in a scheme file's parameters"),
+    ("crates/kaoping-engine/src/parameters.rs", "o.required(\"", "a rule's name in parameters.json"),
     ("crates/kaoping-engine/src/scheme_problem.rs", "key: \"loans\"", "附件1's table in a scheme file's annexes"),
     ("crates/kaoping-engine/src/scheme.rs", "table", "附件1's table in annexes.json"),
 ];
