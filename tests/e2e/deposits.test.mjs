@@ -58,7 +58,8 @@ test('two funds and a department\'s scores typed in: a bank\'s amount in the tab
   assert.equal(await text(page, '#summary-fund-fiscal'), '财政专户：8.41%，5.04 亿元');
   assert.match(await text(page, '#summary-fund-maintenance'), /^住宅维修：\d+\.\d\d%$/);
   // 目标测算 offers the funds' goals.
-  const goals = await page.locator('#target-goal option').allInnerTexts();
+  await page.locator('#target-goal option').first().waitFor({ state: 'attached' });
+  const goals = await page.locator('#target-goal option').allTextContents();
   assert.ok(goals.some((g) => g.includes('财政专户')), goals.join(' | '));
   assert.deepEqual(errors, []);
   await context.close();
