@@ -1,11 +1,13 @@
 //! What the page shows that follows from the document: worked out once per change of the document,
 //! never while drawing. The evaluation, each bank's doubts (only for the banks whose figures changed),
-//! the doubts about the settings and city figures, and the readings not at their default.
+//! the doubts about the settings and city figures, the readings not at their default, and the public
+//! funds of 四(四) placed among the banks (a few divisions per fund: cheap beside the evaluation).
 
 use std::rc::Rc;
 
 use kaoping_engine::{
-    doubts, evaluate, non_default, setting_doubts, BankInput, Doubt, Evaluation, Scenario, Scheme, SettingDoubt,
+    doubts, evaluate, non_default, setting_doubts, BankInput, Doubt, Evaluation, Placement, Scenario, Scheme,
+    SettingDoubt,
 };
 
 /// What follows from one revision of the document.
@@ -22,6 +24,8 @@ pub struct Derived {
     pub non_default: Rc<Vec<String>>,
     /// The engine's doubts about the settings and the city figures typed in.
     pub setting_doubts: Rc<Vec<SettingDoubt>>,
+    /// Every public fund placed by its department's composite (四(四)), from `evaluation`.
+    pub placement: Rc<Placement>,
     /// The scenario they were worked out from (to tell which banks changed next time).
     from: Rc<Scenario>,
 }
@@ -35,6 +39,7 @@ impl PartialEq for Derived {
             && Rc::ptr_eq(&self.doubts, &other.doubts)
             && Rc::ptr_eq(&self.non_default, &other.non_default)
             && Rc::ptr_eq(&self.setting_doubts, &other.setting_doubts)
+            && Rc::ptr_eq(&self.placement, &other.placement)
     }
 }
 
@@ -44,9 +49,11 @@ impl Derived {
     /// Works everything out for `scenario`.
     pub fn new(scheme: &Scheme, scenario: &Rc<Scenario>, revision: u64) -> Derived {
         let doubts = scheme.banks.iter().map(|bank| Rc::new(doubts_of(scheme, scenario, &bank.id))).collect();
+        let evaluation = evaluate(scheme, scenario);
         Derived {
             revision,
-            evaluation: Rc::new(evaluate(scheme, scenario)),
+            placement: Rc::new(evaluation.placement(scheme)),
+            evaluation: Rc::new(evaluation),
             doubts: Rc::new(doubts),
             non_default: Rc::new(non_default(scheme, &scenario.settings)),
             setting_doubts: Rc::new(setting_doubts(scheme, scenario)),
@@ -83,9 +90,11 @@ impl Derived {
         } else {
             Rc::new(setting_doubts(scheme, scenario))
         };
+        let evaluation = evaluate(scheme, scenario);
         Derived {
             revision,
-            evaluation: Rc::new(evaluate(scheme, scenario)),
+            placement: Rc::new(evaluation.placement(scheme)),
+            evaluation: Rc::new(evaluation),
             doubts: if changed { Rc::new(doubts) } else { self.doubts.clone() },
             non_default,
             setting_doubts,

@@ -195,9 +195,21 @@ impl App {
                         self.scheme.banks.iter().find(|b| &b.id == bank).map_or(bank.as_str(), |b| &b.short_name);
                     format!("{name}·{}", field.label())
                 }
+                FieldId::Fund(bank, figure, fund) => {
+                    let name =
+                        self.scheme.banks.iter().find(|b| &b.id == bank).map_or(bank.as_str(), |b| &b.short_name);
+                    format!("{name}·{}·{}", self.fund_short(fund), figure.every().label())
+                }
+                FieldId::FundAmount(fund) => format!("{}·{}", self.fund_short(fund), id.label()),
                 other => other.label().to_owned(),
             })
             .collect()
+    }
+
+    /// A public fund's short name (`财政专户`), or its id when the scheme has no such fund.
+    fn fund_short<'a>(&'a self, fund: &'a str) -> &'a str {
+        let funds = &self.scheme.rules.outcomes.funds;
+        funds.iter().find(|f| f.id == fund).map_or(fund, |f| f.short.as_str())
     }
 
     /// The next band's sentence for the bank shown, and whether it is for an older revision or bank

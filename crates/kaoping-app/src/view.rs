@@ -18,6 +18,8 @@ pub enum Tab {
     Bank,
     /// 全市总览: all sixteen banks in one table.
     City,
+    /// 资金存放: the public funds of 四(四), each placed by its department's composite.
+    Deposits,
     /// 规则与设置: interpretation settings, city figures, department scores.
     Settings,
     /// 数据核对: what the user typed and the annexes, checked.
@@ -28,13 +30,14 @@ pub enum Tab {
 
 impl Tab {
     /// Every page, in the order of the navigation.
-    pub const ALL: [Tab; 5] = [Tab::Bank, Tab::City, Tab::Settings, Tab::Checks, Tab::Compare];
+    pub const ALL: [Tab; 6] = [Tab::Bank, Tab::City, Tab::Deposits, Tab::Settings, Tab::Checks, Tab::Compare];
 
     /// The page's Chinese title.
     pub fn title(self) -> &'static str {
         match self {
             Tab::Bank => "本行测算",
             Tab::City => "全市总览",
+            Tab::Deposits => "资金存放",
             Tab::Settings => "规则与设置",
             Tab::Checks => "数据核对",
             Tab::Compare => "对比",
@@ -46,6 +49,7 @@ impl Tab {
         match self {
             Tab::Bank => "bank",
             Tab::City => "city",
+            Tab::Deposits => "deposits",
             Tab::Settings => "settings",
             Tab::Checks => "checks",
             Tab::Compare => "compare",

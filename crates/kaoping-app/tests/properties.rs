@@ -14,7 +14,7 @@ use kaoping_app::field::FieldId;
 use kaoping_app::read::{canonical, fits, read_back};
 use kaoping_app::store;
 use kaoping_app::view::{Answer, Tab};
-use kaoping_engine::{Field, Kind, Setting, SettingKind};
+use kaoping_engine::{Field, FundFigure, Kind, Setting, SettingKind};
 use kaoping_sheets::job::Job;
 use kaoping_sheets::paste::Target;
 use kaoping_sheets::MapTo;
@@ -86,10 +86,17 @@ fn flag() -> impl Strategy<Value = Field> {
     prop::sample::select(Field::ALL.iter().copied().filter(|f| f.kind() == Kind::Flag).collect::<Vec<_>>())
 }
 
-/// Every box of the page: a bank's figure, a city figure, a setting.
+fn fund() -> impl Strategy<Value = String> {
+    prop::sample::select(scheme().rules.outcomes.funds.iter().map(|f| f.id.clone()).collect::<Vec<_>>())
+}
+
+/// Every box of the page: a bank's figure, a city figure, a setting, a department's score of a bank for
+/// one public fund, a fund's amount.
 fn field_id() -> impl Strategy<Value = FieldId> {
     prop_oneof![
         6 => (bank(), figure()).prop_map(|(bank, field)| FieldId::Bank(bank, field)),
+        2 => (bank(), fund()).prop_map(|(bank, fund)| FieldId::Fund(bank, FundFigure::DepartmentScore, fund)),
+        2 => fund().prop_map(FieldId::FundAmount),
         4 => prop::sample::select(
             Setting::ALL.into_iter().filter(|s| matches!(s.spec().kind, SettingKind::Number { .. })).collect::<Vec<_>>()
         )

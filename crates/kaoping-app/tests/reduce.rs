@@ -12,7 +12,8 @@ use kaoping_app::action::Action;
 use kaoping_app::field::FieldId;
 use kaoping_app::target::{TargetAction, TargetView, ViewAnswer};
 use kaoping_app::view::{Answer, Clash, Level, Pending, Question, Tab, Write};
-use kaoping_engine::{Field, Setting};
+use kaoping_engine::{Field, FundFigure, Setting};
+use rust_decimal::Decimal;
 
 fn loans_id() -> FieldId {
     FieldId::Bank("adbc".to_owned(), Field::Loans)
@@ -484,4 +485,65 @@ fn a_doubtful_city_figure_is_taken_and_doubted_beside_its_box() {
     assert!(Rc::ptr_eq(&doubts, &world.app.derived.setting_doubts));
     world.send(Action::Edit(id, "12".to_owned()));
     assert!(world.app.derived.setting_doubts.is_empty());
+}
+
+/// 资金存放 (四(四)): two funds' amounts and a department's scores typed as the page types them; the
+/// placement follows at once, each fund shared out exactly, and a refused amount keeps the last good one.
+#[test]
+fn funds_typed_in_are_placed_by_their_departments_composite() {
+    let mut world = World::new();
+    world.send(Action::SelectTab(Tab::Deposits));
+    assert_eq!(world.app.view.tab, Tab::Deposits);
+    let fiscal = FieldId::FundAmount("fiscal".to_owned());
+    let provident = FieldId::FundAmount("provident".to_owned());
+    world.send(Action::Edit(fiscal.clone(), "６０亿".to_owned()));
+    world.send(Action::Edit(provident.clone(), "12.5".to_owned()));
+    let score = |bank: &str| FieldId::Fund(bank.to_owned(), FundFigure::DepartmentScore, "fiscal".to_owned());
+    world.send(Action::Edit(score("icbc"), "95".to_owned()));
+    world.send(Action::Edit(score("adbc"), "80".to_owned()));
+
+    let scenario = world.scenario();
+    assert_eq!(scenario.deposits.funds.get("fiscal").map(|a| a.get().to_string()), Some("60".to_owned()));
+    let icbc = scenario.bank("icbc").expect("typed in");
+    assert_eq!(FundFigure::DepartmentScore.get(icbc, "fiscal"), Some(Decimal::from(95)));
+
+    // The placement is the engine's for this very document, worked out with the evaluation.
+    let placement = &world.app.derived.placement;
+    assert_eq!(**placement, world.app.derived.evaluation.placement(scheme()));
+    let f = scheme().rules.outcomes.fund_index("fiscal").expect("a fund");
+    let fund = &placement.funds[f];
+    assert_eq!(fund.amount, Some(Decimal::from(60)));
+    let shown: Decimal = fund.banks.iter().filter_map(|s| s.amount_shown).sum();
+    assert_eq!(shown, Decimal::from(60), "the shown column adds up to the fund");
+    let icbc_at = scheme().bank_index("icbc").expect("a bank");
+    let adbc_at = scheme().bank_index("adbc").expect("a bank");
+    assert!(fund.banks[icbc_at].composite > fund.banks[icbc_at].evaluation_points, "the department's part counts");
+    assert_eq!(
+        fund.banks[adbc_at].composite - fund.banks[adbc_at].evaluation_points,
+        Decimal::from(24),
+        "30% of 80"
+    );
+    // A fund without an amount is shared in percent only.
+    let m = scheme().rules.outcomes.fund_index("maintenance").expect("a fund");
+    assert!(placement.funds[m].banks.iter().all(|s| s.amount.is_none() && s.share_pct.is_some()));
+
+    // A refused amount stays in its box with the reader's words; the last good amount counts.
+    world.send(Action::Edit(fiscal.clone(), "-3".to_owned()));
+    assert_eq!(world.app.text(&fiscal), "-3");
+    assert_eq!(world.app.error(&fiscal), Some("金额不能为负数"));
+    assert_eq!(world.scenario().deposits.funds.get("fiscal").map(|a| a.get()), Some(Decimal::from(60)));
+    assert!(world.app.refused_labels().iter().any(|l| l == "财政专户·存放金额"), "{:?}", world.app.refused_labels());
+    world.send(Action::Edit(score("icbc"), "101".to_owned()));
+    assert!(world.app.error(&score("icbc")).is_some_and(|e| e.contains("0 至 100")), "{:?}", world.app.error(&score("icbc")));
+
+    // Clearing a box takes the figure out (the fund is no longer placed in 亿元).
+    world.send(Action::Edit(fiscal.clone(), String::new()));
+    assert_eq!(world.scenario().deposits.funds.get("fiscal"), None);
+    assert_eq!(world.app.derived.placement.funds[f].amount, None);
+
+    // A fund or bank the scheme does not have is not a box.
+    let before = world.scenario();
+    world.send(Action::Edit(FieldId::FundAmount("nope".to_owned()), "5".to_owned()));
+    world.send(Action::Edit(FieldId::Fund("nobank".to_owned(), FundFigure::DepartmentScore, "fiscal".to_owned()), "5".to_owned()));
+    assert_eq!(world.scenario(), before);
 }

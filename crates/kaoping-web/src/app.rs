@@ -16,6 +16,7 @@ use crate::components::bank_view::BankView;
 use crate::components::checks_view::ChecksView;
 use crate::components::city_view::CityView;
 use crate::components::compare_view::CompareView;
+use crate::components::deposits_view::DepositsView;
 use crate::components::nav::Nav;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::print_header::{PrintFooter, PrintHeader};
@@ -114,6 +115,10 @@ fn Page(props: &PageProps) -> Html {
         }
         Tab::City => html! {
             <CityView {scheme} scenario={document.scenario.clone()} drafts={app.drafts.clone()}
+                derived={app.derived.clone()} dispatch={dispatch.clone()} />
+        },
+        Tab::Deposits => html! {
+            <DepositsView {scheme} scenario={document.scenario.clone()} drafts={app.drafts.clone()}
                 derived={app.derived.clone()} dispatch={dispatch.clone()} />
         },
         Tab::Settings => html! {

@@ -166,6 +166,7 @@ pub fn BankView(props: &BankViewProps) -> Html {
                 <Summary
                     {scheme}
                     evaluation={props.derived.evaluation.clone()}
+                    placement={props.derived.placement.clone()}
                     {index}
                     doubts={doubts.clone()}
                     refused={props.refused.clone()}

@@ -14,6 +14,7 @@ pub mod checks_view;
 pub mod city_averages;
 pub mod city_view;
 pub mod compare_view;
+pub mod deposits_view;
 pub mod dialog;
 pub mod file_picker;
 pub mod item_points;

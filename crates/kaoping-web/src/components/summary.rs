@@ -9,11 +9,12 @@
 
 use std::rc::Rc;
 
-use kaoping_engine::{BankResult, Doubt, Evaluation, Field, Unit, Warning};
+use kaoping_engine::{BankResult, Doubt, Evaluation, Field, Placement, Unit, Warning};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::components::city_averages::{averages, CityAverages};
+use crate::components::deposits_view::shown;
 use crate::components::readings_badge::ReadingsBadge;
 use crate::components::skip_link::focus_target_panel;
 use crate::components::SchemeRef;
@@ -26,6 +27,8 @@ pub struct SummaryProps {
     pub scheme: SchemeRef,
     /// The evaluation (the bank's result, how many banks are ranked, the city figures).
     pub evaluation: Rc<Evaluation>,
+    /// The public funds placed (四(四)): the bank's share and amount of each.
+    pub placement: Rc<Placement>,
     /// The bank shown, by index in the scheme.
     pub index: usize,
     /// The engine's doubts about the bank's typed figures.
@@ -165,6 +168,16 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         <dd id="summary-share">{ share }</dd>
                     </div>
                 </dl>
+                if ranked {
+                    <ul class="fund-shares" id="summary-funds" aria-label="各项资金存放测算">
+                        { for scheme.rules.outcomes.funds.iter().zip(props.placement.funds.iter()).map(|(fund, placed)| {
+                            let share = placed.banks.get(props.index);
+                            let pct = share.and_then(|s| s.share_pct_shown).map_or_else(|| "—".to_owned(), |v| format!("{}%", shown(v)));
+                            let amount = share.and_then(|s| s.amount_shown).map(|v| format!("，{} 亿元", shown(v))).unwrap_or_default();
+                            html! { <li id={format!("summary-fund-{}", fund.id)}>{ format!("{}：{pct}{amount}", fund.short) }</li> }
+                        }) }
+                    </ul>
+                }
                 if let Some(text) = &props.next_band {
                     <p class={classes!("next-band", props.next_band_stale.then_some("stale"))} id="summary-next-band"
                         aria-busy={props.next_band_stale.to_string()}>{ text.clone() }</p>
