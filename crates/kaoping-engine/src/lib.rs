@@ -22,6 +22,7 @@
 mod city;
 mod compare;
 mod compare_ranks;
+mod date;
 mod document;
 mod error;
 mod evaluate;
@@ -32,6 +33,7 @@ mod fields;
 mod format;
 mod input;
 mod items;
+mod notice;
 pub mod order;
 mod parameters;
 mod plausibility;
@@ -55,6 +57,7 @@ pub use compare::{
     SettingChange,
 };
 pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
+pub use date::{Date, DateError};
 pub use document::{
     BonusMode, CityAverage, CityOverrides, DepositNormalization, Deposits, Scenario, SchemeMark, Settings, FORMAT,
 };
@@ -71,6 +74,9 @@ pub use fields::{
 pub use format::{display_columns, format_amount, format_fixed2, group_digits, round2};
 pub use input::{normalize, Reading as TypedText};
 pub use items::{Band, Item};
+pub use notice::{
+    notice, Notice, NoticeEntry, NoticeList, NoticeSection, SchemeDocument, NOTICE_FORMAT, PROVISIONAL_MARK,
+};
 pub use parameters::{Fund, Param, Parameters};
 pub use plausibility::{doubts, setting_doubts, Doubt, SettingDoubt};
 pub use readings::{

@@ -50,9 +50,9 @@ pub struct BankInfo {
     /// Other names the bank goes by in the bureau's sheets (`黄石农商银行`).
     pub aliases: Vec<String>,
     /// The name a published 名单 gives the bank, where it is not the full name: 黄政发〔2024〕7号 lists
-    /// 农业发展银行黄石市分行 as 农发行黄石分行. See [`BankInfo::listed_name`].
-    #[serde(default)]
-    listed_name: Option<String>,
+    /// 农业发展银行黄石市分行 as 农发行黄石分行 (a scheme file's optional `listed_name`). See
+    /// [`BankInfo::listed_name`].
+    pub listed_name: Option<String>,
 }
 
 impl BankInfo {

@@ -276,6 +276,9 @@ fn bank_json(bank: &BankInfo) -> Json {
     if !bank.aliases.is_empty() {
         entry.insert("aliases".to_owned(), json!(bank.aliases));
     }
+    if let Some(listed) = &bank.listed_name {
+        entry.insert("listed_name".to_owned(), json!(listed));
+    }
     Json::Object(entry)
 }
 
@@ -350,6 +353,8 @@ fn read_banks(grid: &Grid, problems: &mut Vec<Problem>, places: &mut Vec<(String
                 .filter(|a| !a.is_empty())
                 .map(str::to_owned)
                 .collect(),
+            // The 名单's name has no column in the annex workbook yet: the full name is listed.
+            listed_name: None,
         });
     }
     if banks.is_empty() {

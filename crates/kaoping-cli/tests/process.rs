@@ -1,0 +1,140 @@
+//! 申报, 汇总, 核实, 通报 (三、考评组织) through the `kaoping` command, as the finance bureau runs it.
+//!
+//! `notice`: every `tests/notices/NAME.scenario.json` (and the worked example) gives the text in
+//! `NAME.notice.txt`, dated 2025-01-20; the JSON form says the same. After a deliberate change,
+//! `UPDATE_EXPECT=1 cargo test -p kaoping-cli --test process` rewrites the texts; read the diff.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use expect_test::expect_file;
+use serde_json::Value;
+
+fn kaoping(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kaoping")).args(args).stdin(Stdio::null()).output().expect("kaoping runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn tests_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests")
+}
+
+fn notice_json(file: &Path) -> Value {
+    let out = kaoping(&["notice", &file.to_string_lossy(), "--date", "2025-01-20", "--json"]);
+    assert!(out.status.success(), "{}: {}", file.display(), text(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+/// The banks of one list, as `id`s, in the order printed.
+fn list(notice: &Value, key: &str) -> Vec<String> {
+    notice["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|s| s["list"] == key)
+        .map(|s| {
+            s["banks"].as_array().expect("banks").iter().map(|b| b["id"].as_str().unwrap_or("").to_owned()).collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn notices_match_their_expected_text() {
+    let dir = tests_dir().join("notices");
+    let mut files: Vec<(PathBuf, PathBuf)> = std::fs::read_dir(&dir)
+        .expect("tests/notices exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".scenario.json"))
+        .map(|p| {
+            let expected = PathBuf::from(p.to_string_lossy().replace(".scenario.json", ".notice.txt"));
+            (p, expected)
+        })
+        .collect();
+    files.push((tests_dir().join("scenarios/worked-example-1.scenario.json"), dir.join("worked-example-1.notice.txt")));
+    files.sort();
+    assert!(files.len() >= 3, "the notice files are there");
+    for (file, expected) in files {
+        let out = kaoping(&["notice", &file.to_string_lossy(), "--date", "2025-01-20"]);
+        assert!(out.status.success(), "{}: {}", file.display(), text(&out.stderr));
+        expect_file![expected].assert_eq(&text(&out.stdout));
+        // The JSON carries the same text, and every list's names are its banks' entries joined with 、.
+        let json = notice_json(&file);
+        assert_eq!(json["text"].as_str(), Some(text(&out.stdout).as_str()), "{}", file.display());
+        for section in json["sections"].as_array().expect("sections") {
+            let entries: Vec<&str> =
+                section["banks"].as_array().expect("banks").iter().filter_map(|b| b["text"].as_str()).collect();
+            assert_eq!(section["names"].as_str(), Some(entries.join("、").as_str()));
+        }
+    }
+}
+
+#[test]
+fn ties_are_said_as_ties_and_widen_the_lists_they_cross() {
+    let notice = notice_json(&tests_dir().join("notices/ties.scenario.json"));
+    assert_eq!(notice["format"], "kaoping-notice/1");
+    // A tie at 3rd: four 贡献突出单位, the tied pair in annex order, each said to be tied.
+    assert_eq!(list(&notice, "outstanding"), ["adbc", "icbc", "abc", "boc"]);
+    let outstanding = &notice["sections"][0];
+    assert_eq!(outstanding["heading"], "一、贡献突出单位");
+    assert_eq!(
+        outstanding["names"],
+        "农发行黄石分行、工商银行黄石分行、农业银行黄石分行（并列第3名）、中国银行黄石分行（并列第3名）"
+    );
+    assert_eq!(list(&notice, "positive"), ["ccb", "bocom", "psbc", "citic", "ceb", "cgb"]);
+    // A tie at 13th, 倒数第3: both banks are 贡献一般 and interviewed, so four banks are interviewed.
+    assert_eq!(list(&notice, "general"), ["cmb", "cib", "cmbc", "hubei"]);
+    assert_eq!(list(&notice, "interview"), ["cmbc", "hubei", "hankou", "hsrcb"]);
+    let interview = &notice["sections"][3];
+    assert_eq!(interview["heading"], "四、约谈、通报单位（考评后3名）");
+    // Both last banks are 倒数第一; only the one last in 2023 too loses its accounts.
+    assert_eq!(interview["banks"][3]["text"], "黄石农商行（并列第15名；连续两年排名倒数第一，取消财政对公账户）");
+    assert_eq!(interview["banks"][2]["text"], "汉口银行黄石分行（并列第15名）");
+    let notes: Vec<&str> = notice["notes"].as_array().expect("notes").iter().filter_map(Value::as_str).collect();
+    assert!(notes.contains(&"考评办法定第1名至第3名为贡献突出单位，因得分并列，本名单共4家"), "{notes:?}");
+    assert!(notes.contains(&"考评后3名按倒数名次计，因得分并列，约谈、通报单位共4家"), "{notes:?}");
+    assert!(list(&notice, "disqualified").is_empty(), "no 取消考评资格 heading without a vetoed bank");
+    assert_eq!(notice["provisional"], true);
+    assert_eq!(notice["mark"], "测算结果，非正式考评结论");
+}
+
+#[test]
+fn a_vetoed_bank_is_listed_apart_and_the_rest_are_ranked_without_it() {
+    let notice = notice_json(&tests_dir().join("notices/veto.scenario.json"));
+    assert_eq!(list(&notice, "disqualified"), ["abc"]);
+    let last = notice["sections"].as_array().and_then(|s| s.last()).expect("a last section");
+    assert_eq!(last["heading"], "五、取消考评资格单位（一票否决）");
+    assert_eq!(last["names"], "农业银行黄石分行");
+    assert_eq!(last["banks"][0]["rank"], Value::Null);
+    for key in ["outstanding", "positive", "general", "interview"] {
+        assert!(!list(&notice, key).contains(&"abc".to_owned()), "{key}");
+    }
+    // Fifteen ranked: the 13th is 倒数第3, 贡献一般 and interviewed.
+    assert_eq!(list(&notice, "general"), ["cib", "cmbc", "hubei"]);
+    assert_eq!(list(&notice, "interview"), ["hubei", "hankou", "hsrcb"]);
+    // 汉口银行 was last in 2023 but is not last now; 农商行 is last both years.
+    let interview = notice["sections"].as_array().expect("sections").iter().find(|s| s["list"] == "interview");
+    let names = interview.and_then(|s| s["names"].as_str()).expect("names");
+    assert_eq!(names, "湖北银行黄石分行、汉口银行黄石分行、黄石农商行（连续两年排名倒数第一，取消财政对公账户）");
+}
+
+#[test]
+fn the_notice_is_dated_and_headed_with_the_schemes_number() {
+    let file = tests_dir().join("notices/veto.scenario.json");
+    let out = kaoping(&["notice", &file.to_string_lossy(), "--date", "2025/2/3"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let notice = text(&out.stdout);
+    assert!(notice.starts_with("【测算结果，非正式考评结论】\n"), "{notice}");
+    assert!(notice.contains("（黄政办发〔2024〕10号）"), "{notice}");
+    assert!(notice.trim_end().ends_with("2025年2月3日"), "{notice}");
+    // Without --date the notice carries today's date.
+    let today = kaoping(&["notice", &file.to_string_lossy(), "--json"]);
+    let json: Value = serde_json::from_slice(&today.stdout).expect("JSON");
+    assert!(json["date"].as_str().is_some_and(|d| d.len() == 10 && d.starts_with("20")), "{}", json["date"]);
+    // A date that is not one is refused with status 2 and one line.
+    let bad = kaoping(&["notice", &file.to_string_lossy(), "--date", "2025-02-30"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(text(&bad.stderr), "kaoping: --date: \"2025-02-30\" is not a day of the calendar\n");
+}
