@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 mod city;
+mod collect;
 mod compare;
 mod compare_ranks;
 mod date;
@@ -37,6 +38,7 @@ mod notice;
 pub mod order;
 mod parameters;
 mod plausibility;
+mod provenance;
 mod readings;
 mod result;
 mod scenario;
@@ -52,6 +54,10 @@ mod solve;
 mod standing;
 mod values;
 
+pub use collect::{
+    bank_named_by_file, collect, Collection, Conflict, Declaration, DeclaredRow, FigureDiff, NamedBy, Receipt,
+    Resolution,
+};
 pub use compare::{
     compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, FundChange, FundFigureChange, ItemChange,
     SettingChange,
@@ -79,6 +85,7 @@ pub use notice::{
 };
 pub use parameters::{Fund, Param, Parameters};
 pub use plausibility::{doubts, setting_doubts, Doubt, SettingDoubt};
+pub use provenance::{Source, Verification};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
 };
