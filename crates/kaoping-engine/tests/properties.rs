@@ -1,11 +1,15 @@
 //! Invariants that hold for every scenario, checked on generated ones: the total is the sum of the
 //! items; each item stays within its range; more lending never lowers a bank's own increment items;
-//! the order of banks in a file changes nothing; a scenario survives a JSON round trip.
+//! the order of banks in a file changes nothing; a scenario survives a JSON round trip; the banks'
+//! declarations, collected in any order and some twice, give back the scenario they were made from.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod strategies;
 
-use kaoping_engine::{evaluate, Amount, BankInput, FundFigure, Item, PolicyScore, Scenario, Scheme};
+use kaoping_engine::{
+    collect, evaluate, Amount, BankInput, Declaration, DeclaredRow, Field, FundFigure, Item, PolicyScore, Scenario,
+    Scheme,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use strategies::{amount, count};
@@ -186,6 +190,43 @@ proptest! {
         let mut full_expected = s.clone();
         full_expected.banks.sort_by_key(|b| scheme().bank_index(&b.id));
         prop_assert_eq!(full, full_expected);
+    }
+
+    #[test]
+    fn declarations_collect_back_into_the_scenario_they_came_from(s in scenario(), seed in any::<u64>(), twice in any::<u64>()) {
+        // One 申报表 per bank listed, every figure of the table (blank where nothing is entered), in a
+        // shuffled order, some of them received twice.
+        let mut files: Vec<Declaration> = s
+            .banks
+            .iter()
+            .map(|bank| Declaration {
+                file: format!("申报表-{}.xlsx", bank.id),
+                names: Some(bank.id.clone()),
+                rows: vec![DeclaredRow { bank: bank.id.clone(), figures: Field::ALL.iter().map(|f| (*f, f.get(bank))).collect() }],
+                ..Declaration::default()
+            })
+            .collect();
+        let copies: Vec<Declaration> = files.iter().enumerate().filter(|(i, _)| twice >> (i % 64) & 1 == 1).map(|(_, f)| f.clone()).collect();
+        files.extend(copies);
+        let mut state = seed;
+        for i in (1..files.len()).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            files.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        let mut base = s.clone();
+        base.banks.clear();
+        let collection = collect(scheme(), &base, &files, &[]);
+        prop_assert!(collection.conflicts.is_empty(), "{:?}", collection.conflicts);
+        let mut expected = s.clone();
+        expected.banks.retain(|b| !b.is_empty());
+        expected.banks.sort_by_key(|b| scheme().bank_index(&b.id));
+        let mut got = collection.scenario.clone().expect("no conflict");
+        got.banks.sort_by_key(|b| scheme().bank_index(&b.id));
+        prop_assert_eq!(got, expected);
+        for receipt in &collection.receipts {
+            let listed = s.bank(&receipt.bank).is_some();
+            prop_assert_eq!(receipt.source.as_ref().map(|r| r.file.clone()), listed.then(|| format!("申报表-{}.xlsx", receipt.bank)));
+        }
     }
 
     #[test]
