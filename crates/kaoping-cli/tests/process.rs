@@ -138,3 +138,20 @@ fn the_notice_is_dated_and_headed_with_the_schemes_number() {
     assert_eq!(bad.status.code(), Some(2));
     assert_eq!(text(&bad.stderr), "kaoping: --date: \"2025-02-30\" is not a day of the calendar\n");
 }
+
+#[test]
+fn a_scenario_marked_verified_gives_the_notice_without_the_mark() {
+    let provisional = notice_json(&tests_dir().join("process/declared-and-verified.scenario.json"));
+    let verified = notice_json(&tests_dir().join("notices/verified-complete.scenario.json"));
+    assert_eq!(
+        (provisional["provisional"].clone(), verified["provisional"].clone()),
+        (Value::Bool(true), Value::Bool(false))
+    );
+    assert_eq!(verified["mark"], Value::Null);
+    assert!(!verified["text"].as_str().unwrap_or("").contains("测算结果"));
+    // Worked out from the verified figures: 湖北银行 fell from 3rd to 5th, 工商银行 rose to 3rd.
+    assert_eq!(list(&verified, "outstanding"), ["abc", "adbc", "icbc"]);
+    assert_eq!(list(&verified, "positive")[..2], ["hsrcb", "hubei"]);
+    let notes: Vec<&str> = verified["notes"].as_array().expect("notes").iter().filter_map(Value::as_str).collect();
+    assert!(notes.iter().any(|n| n.starts_with("考评小组按人民银行金融统计口径核实调整了3项申报数")), "{notes:?}");
+}

@@ -7,6 +7,11 @@
 //! bank's declared figures into a scenario and says, bank by bank, whether it was received, from which
 //! file, and what changed. Banks not received stay as the scenario had them (or on task).
 //!
+//! Only the figures a bank declares (the field table's `by: Bank`) are taken from its file; a file that
+//! carries others (the 金融政策 grade, a programme's target, 一票否决) has them left as they were, and
+//! the receipt says so. A figure the bureau has verified keeps its verified value: the new declaration
+//! becomes its declared value, and the receipt says that too, so that the bureau looks again.
+//!
 //! Nothing is guessed. Two files for the same bank with different figures, or a file that names one
 //! bank and carries another's row, are [`Conflict`]s: the collection then has no scenario to give until
 //! a [`Resolution`] says which file counts for the bank. Two files with the same figures are one
@@ -15,6 +20,7 @@
 use rust_decimal::Decimal;
 
 use crate::provenance::Source;
+use crate::verify::show;
 use crate::{Date, Field, FigureChange, Scenario, Scheme};
 
 /// The figures one file declares, as read.
@@ -113,6 +119,11 @@ pub struct Receipt {
     pub also: Vec<String>,
     /// Its figures that differ from the scenario collected into, in table order.
     pub changes: Vec<FigureChange>,
+    /// Figures the bureau had verified: the verified value stays, and the declared value is now the
+    /// new declaration's (`after`; `before` is the declared value until now).
+    pub kept: Vec<FigureChange>,
+    /// Figures the file carries that a bank does not declare, left as they were.
+    pub ignored: Vec<Field>,
 }
 
 /// The declarations gathered: the scenario (when nothing conflicts), each bank's receipt and every
@@ -200,7 +211,14 @@ pub fn collect(scheme: &Scheme, base: &Scenario, declarations: &[Declaration], c
     let mut scenario = base.clone();
     let mut receipts = Vec::with_capacity(scheme.banks.len());
     for (info, rows) in scheme.banks.iter().zip(&rows) {
-        let mut receipt = Receipt { bank: info.id.clone(), source: None, also: Vec::new(), changes: Vec::new() };
+        let mut receipt = Receipt {
+            bank: info.id.clone(),
+            source: None,
+            also: Vec::new(),
+            changes: Vec::new(),
+            kept: Vec::new(),
+            ignored: Vec::new(),
+        };
         let Some(((first, row), others)) = rows.split_first() else {
             receipts.push(receipt);
             continue;
@@ -221,16 +239,33 @@ pub fn collect(scheme: &Scheme, base: &Scenario, declarations: &[Declaration], c
             }
         }
         if agree {
-            receipt.source = Some(Source {
+            let source = Source {
                 file: first.file.clone(),
                 reporter: first.reporter.clone(),
                 phone: first.phone.clone(),
                 date: first.date,
-            });
-            let bank = scenario.bank_mut(&info.id);
+            };
             for &(field, value) in &row.figures {
+                if !field.is_declared() {
+                    // Said only where the file would have changed something.
+                    let now = scenario.bank(&info.id).and_then(|b| field.get(b));
+                    if !same(now, value) {
+                        receipt.ignored.push(field);
+                    }
+                    continue;
+                }
+                if let Some(verification) =
+                    scenario.verified.get_mut(&info.id).and_then(|figures| figures.get_mut(&field))
+                {
+                    if !same(verification.declared, value) {
+                        receipt.kept.push(FigureChange { field, before: verification.declared, after: value });
+                        verification.declared = value;
+                    }
+                    continue;
+                }
+                let bank = scenario.bank_mut(&info.id);
                 let before = field.get(bank);
-                if before == value {
+                if same(before, value) {
                     continue;
                 }
                 // The reader has checked each value against its field, so a refusal here is a value
@@ -239,6 +274,12 @@ pub fn collect(scheme: &Scheme, base: &Scenario, declarations: &[Declaration], c
                     receipt.changes.push(FigureChange { field, before, after: value });
                 }
             }
+            let changed = !receipt.changes.is_empty() || !receipt.kept.is_empty();
+            if changed || scenario.sources.get(&info.id) != Some(&source) {
+                scenario.verification_complete &= !changed;
+                scenario.sources.insert(info.id.clone(), source.clone());
+            }
+            receipt.source = Some(source);
         }
         receipts.push(receipt);
     }
@@ -246,19 +287,24 @@ pub fn collect(scheme: &Scheme, base: &Scenario, declarations: &[Declaration], c
     Collection { scenario: conflicts.is_empty().then_some(scenario), receipts, conflicts }
 }
 
-/// The figures two rows for the same bank give differently; a figure only one of them has a box for
-/// is not a difference.
+/// Whether two optional figures are the same number (`300` and `300.00` are).
+fn same(a: Option<Decimal>, b: Option<Decimal>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        (x, y) => x.is_none() && y.is_none(),
+    }
+}
+
+/// The declared figures two rows for the same bank give differently; a figure only one of them has
+/// a box for is not a difference.
 fn differences(a: &DeclaredRow, b: &DeclaredRow) -> Vec<FigureDiff> {
     let mut out: Vec<FigureDiff> = a
         .figures
         .iter()
+        .filter(|(field, _)| field.is_declared())
         .filter_map(|&(field, first)| {
             let (_, second) = *b.figures.iter().find(|(f, _)| *f == field)?;
-            let same = match (first, second) {
-                (Some(x), Some(y)) => x == y,
-                (x, y) => x.is_none() && y.is_none(),
-            };
-            (!same).then_some(FigureDiff { field, first, second })
+            (!same(first, second)).then_some(FigureDiff { field, first, second })
         })
         .collect();
     out.sort_by_key(|d| d.field);
@@ -293,15 +339,6 @@ impl Conflict {
     }
 }
 
-/// A figure with its unit, or 未填写.
-fn show(field: Field, value: Option<Decimal>) -> String {
-    match value {
-        None => "未填写".to_owned(),
-        Some(v) if field.unit().symbol().is_empty() => v.normalize().to_string(),
-        Some(v) => format!("{} {}", v.normalize(), field.unit().symbol()),
-    }
-}
-
 impl Receipt {
     /// The bank's line of the report: received from which file and what changed, or not received.
     pub fn zh(&self, scheme: &Scheme) -> String {
@@ -314,15 +351,24 @@ impl Receipt {
         if !self.also.is_empty() {
             out.push_str(&format!("；{} 的数字相同", self.also.join("、")));
         }
-        if self.changes.is_empty() {
-            out.push_str("；数字与原情景相同");
-        } else {
-            let changes: Vec<String> = self
-                .changes
+        let list = |changes: &[FigureChange]| {
+            changes
                 .iter()
                 .map(|c| format!("{} {} → {}", c.field.label(), show(c.field, c.before), show(c.field, c.after)))
-                .collect();
-            out.push_str(&format!("；变化 {} 项：{}", changes.len(), changes.join("，")));
+                .collect::<Vec<_>>()
+                .join("，")
+        };
+        if self.changes.is_empty() && self.kept.is_empty() {
+            out.push_str("；数字与原情景相同");
+        } else if !self.changes.is_empty() {
+            out.push_str(&format!("；变化 {} 项：{}", self.changes.len(), list(&self.changes)));
+        }
+        if !self.kept.is_empty() {
+            out.push_str(&format!("；已核实的数字保留核实数，申报数改变：{}", list(&self.kept)));
+        }
+        if !self.ignored.is_empty() {
+            let names: Vec<&str> = self.ignored.iter().map(|f| f.label()).collect();
+            out.push_str(&format!("；{} 不由银行申报，未采用", names.join("、")));
         }
         out
     }

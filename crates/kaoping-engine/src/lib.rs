@@ -53,6 +53,7 @@ mod settings;
 mod solve;
 mod standing;
 mod values;
+mod verify;
 
 pub use collect::{
     bank_named_by_file, collect, Collection, Conflict, Declaration, DeclaredRow, FigureDiff, NamedBy, Receipt,
@@ -75,7 +76,7 @@ pub use evaluation::{
 };
 pub use fields::{
     is_lever, lever_fields, AnnexLine, BankInput, ByFund, Field, FieldSet, FieldSpec, FundFigure, FundFigureSpec,
-    Guarantee, Kind, Section, Unit, FIELDS, FUND_FIGURES,
+    Guarantee, Kind, Section, Supplier, Unit, FIELDS, FUND_FIGURES,
 };
 pub use format::{display_columns, format_amount, format_fixed2, group_digits, round2};
 pub use input::{normalize, Reading as TypedText};
@@ -85,7 +86,7 @@ pub use notice::{
 };
 pub use parameters::{Fund, Param, Parameters};
 pub use plausibility::{doubts, setting_doubts, Doubt, SettingDoubt};
-pub use provenance::{Source, Verification};
+pub use provenance::{Source, SourceField, SourceKind, SourceSpec, Verification, SOURCE_FIELDS};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
 };
@@ -112,3 +113,4 @@ pub use standing::{FundStanding, Standing};
 pub use values::{
     parse_exact, Amount, Choice, Count, DepartmentScore, Percent, PolicyScore, Range, Target, ValueError,
 };
+pub use verify::{verification_effect, VerificationEffect, VerifiedFigure, VerifyError};

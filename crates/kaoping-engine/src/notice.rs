@@ -20,7 +20,8 @@
 //! it both. 连续两年排名倒数第一 is written after the bank's name in the interview list with what follows
 //! from it.
 //!
-//! The list is marked 测算结果，非正式考评结论 until the scenario is marked 核实完成.
+//! The list is marked 测算结果，非正式考评结论 until the scenario is marked 核实完成; it is worked out from
+//! the verified figures, and a note says how many declared figures the verification changed.
 
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -232,18 +233,10 @@ pub fn notice(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation, dat
         scheme: SchemeDocument::of(scheme),
         title: format!("{}年度{HONOUR_STEM}{honours}名单", scheme.year),
         date,
-        provisional: !verified_complete(scenario),
-        notes: notes(scheme, evaluation, &sections),
+        provisional: !scenario.verification_complete,
+        notes: notes(scheme, scenario, evaluation, &sections),
         sections,
     }
-}
-
-/// Whether the scenario is marked 核实完成.
-///
-/// Scenario files do not carry the mark yet (it comes with the declared and verified figures of
-/// issue 17), so every notice is a projection for now.
-fn verified_complete(_scenario: &Scenario) -> bool {
-    false
 }
 
 /// A list's heading without its number, in the scheme's words.
@@ -261,8 +254,25 @@ fn heading(scheme: &Scheme, list: NoticeList) -> String {
 }
 
 /// The notes under the list, in the order a reader checks them.
-fn notes(scheme: &Scheme, evaluation: &Evaluation, sections: &[NoticeSection]) -> Vec<String> {
+fn notes(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation, sections: &[NoticeSection]) -> Vec<String> {
     let mut notes = vec!["各类单位按考评得分由高到低排列；得分相同者并列，按考评办法附件所列顺序排列".to_owned()];
+    // 三、考评组织: "考核数据以人民银行金融统计口径计算的数据为准".
+    let verified = scenario.verified_figures(scheme);
+    if !verified.is_empty() {
+        let mut banks: Vec<&str> = Vec::new();
+        for figure in &verified {
+            let name =
+                scheme.bank_index(&figure.bank).and_then(|i| scheme.banks.get(i)).map_or("", BankInfo::listed_name);
+            if !banks.contains(&name) {
+                banks.push(name);
+            }
+        }
+        notes.push(format!(
+            "考评小组按人民银行金融统计口径核实调整了{}项申报数（{}），本名单按核实后的数字排列",
+            verified.len(),
+            banks.join("、")
+        ));
+    }
     let rules = &scheme.rules.outcomes;
     let count = |list: NoticeList| sections.iter().find(|s| s.list == list).map_or(0, |s| s.entries.len());
     // Ranks run 1..=ranked, so a band holds (its last rank, or the last rank given) − first + 1 banks

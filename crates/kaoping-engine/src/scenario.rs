@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 use crate::document::{Scenario, SchemeMark, FORMAT};
 use crate::error::Error;
 use crate::fields::{BankInput, Field, FundFigure, Kind, FIELDS, FUND_FIGURES};
+use crate::provenance::{Source, Verification, SOURCE_FIELDS, SOURCE_KEYS, VERIFICATION_KEYS};
 use crate::scheme::Scheme;
 use crate::settings::{Group, Setting, SettingKind, SettingValue};
 use crate::values::{Amount, Count, ValueError};
@@ -62,7 +63,7 @@ struct Member {
 
 /// The top level of a scenario file, in the order it is written. `format` and `year` are read
 /// before the rest, since nothing can be read without them.
-static MEMBERS: [Member; 9] = [
+static MEMBERS: [Member; 12] = [
     Member { key: "format", read: |_, _, _| Ok(()), write: |s, _| Some(Value::String(s.format.to_owned())) },
     Member { key: "year", read: |_, _, _| Ok(()), write: |s, _| Some(Value::from(s.year)) },
     Member {
@@ -109,6 +110,24 @@ static MEMBERS: [Member; 9] = [
     // Written only when an amount is typed (or every fund, to fill in), so that files without it read
     // and write back as before.
     Member { key: "deposits", read: |r, v, s| r.deposits(v, s), write: deposits_value },
+    // 三、考评组织: who declared each bank's figures, what the bureau verified, and whether it is done.
+    // Written only when there is something, so that a file without them reads and writes as before.
+    Member { key: "sources", read: |r, v, s| r.sources(v, s), write: |s, _| sources_value(s) },
+    Member { key: "verified", read: |r, v, s| r.verified(v, s), write: |s, _| verified_value(s) },
+    Member {
+        key: "verification_complete",
+        read: |r, v, s| {
+            match v {
+                Value::Bool(done) => s.verification_complete = *done,
+                _ => r.problem(
+                    Error::WrongType { path: "verification_complete".to_owned(), expected: "true or false" },
+                    "已略去，按尚未核实完成计",
+                )?,
+            }
+            Ok(())
+        },
+        write: |s, _| s.verification_complete.then_some(Value::Bool(true)),
+    },
 ];
 
 /// The keys of the `deposits` object and of each of its funds.
@@ -563,6 +582,186 @@ impl Reader<'_> {
     }
 }
 
+/// What counts when a source is dropped: it never changes a score.
+const SOURCE_DROPPED: &str = "已略去（来源信息，不影响结果）";
+/// What counts when a verification is dropped: the bank's figure stays as it is.
+const VERIFICATION_DROPPED: &str = "这条核实记录已略去，计分仍按现有数字";
+
+impl Reader<'_> {
+    /// The `sources` object: for each bank id, the file its figures came from, 填报人, 联系电话 and
+    /// 填报日期, walked along the source table.
+    fn sources(&mut self, value: &Value, scenario: &mut Scenario) -> Result<(), Error> {
+        let Value::Object(map) = value else {
+            return self
+                .problem(Error::WrongType { path: "sources".to_owned(), expected: "an object" }, SOURCE_DROPPED);
+        };
+        let Some(scheme) = self.scheme else { return Ok(()) };
+        for (id, entry) in map {
+            let path = format!("sources.{id}");
+            if scheme.bank_index(id).is_none() {
+                self.problem(Error::UnknownBank { path, id: id.clone() }, SOURCE_DROPPED)?;
+                continue;
+            }
+            let Value::Object(members) = entry else {
+                self.problem(Error::WrongType { path, expected: "an object" }, SOURCE_DROPPED)?;
+                continue;
+            };
+            self.unknown(members, &path, &SOURCE_KEYS, SOURCE_DROPPED)?;
+            let mut source = Source::default();
+            for spec in &SOURCE_FIELDS {
+                let place = format!("{path}.{}", spec.key);
+                match present(members, spec.key) {
+                    None => {}
+                    Some(Value::String(text)) => {
+                        if let Err(problem) = spec.field.set_as_written(&mut source, text) {
+                            self.problem(
+                                Error::Date { path: place, text: text.clone(), problem },
+                                "已略去，按未填写计",
+                            )?;
+                        }
+                    }
+                    Some(_) => self.problem(Error::WrongType { path: place, expected: "a string" }, "已略去")?,
+                }
+            }
+            if source.file.is_empty() {
+                self.problem(Error::Missing { path: format!("{path}.file") }, SOURCE_DROPPED)?;
+                continue;
+            }
+            scenario.sources.insert(id.clone(), source);
+        }
+        Ok(())
+    }
+
+    /// The `verified` object: for each bank id and figure key, the declared value and the reason.
+    fn verified(&mut self, value: &Value, scenario: &mut Scenario) -> Result<(), Error> {
+        let Value::Object(map) = value else {
+            return self.problem(
+                Error::WrongType { path: "verified".to_owned(), expected: "an object" },
+                VERIFICATION_DROPPED,
+            );
+        };
+        let Some(scheme) = self.scheme else { return Ok(()) };
+        for (id, figures) in map {
+            let path = format!("verified.{id}");
+            if scheme.bank_index(id).is_none() {
+                self.problem(Error::UnknownBank { path, id: id.clone() }, VERIFICATION_DROPPED)?;
+                continue;
+            }
+            let Value::Object(figures) = figures else {
+                self.problem(Error::WrongType { path, expected: "an object" }, VERIFICATION_DROPPED)?;
+                continue;
+            };
+            for (key, entry) in figures {
+                let place = format!("{path}.{key}");
+                let Some(field) = Field::from_key(key) else {
+                    self.problem(Error::UnknownField { path: place, expected: &FIELD_KEYS }, VERIFICATION_DROPPED)?;
+                    continue;
+                };
+                match self.verification(entry, field, &place)? {
+                    Some(verification) => {
+                        scenario.verified.entry(id.clone()).or_default().insert(field, verification);
+                    }
+                    None => continue,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One verification: `{"declared": …, "reason": "…"}`; `None` when it is dropped.
+    fn verification(&mut self, value: &Value, field: Field, place: &str) -> Result<Option<Verification>, Error> {
+        let Value::Object(members) = value else {
+            self.problem(Error::WrongType { path: place.to_owned(), expected: "an object" }, VERIFICATION_DROPPED)?;
+            return Ok(None);
+        };
+        self.unknown(members, place, &VERIFICATION_KEYS, VERIFICATION_DROPPED)?;
+        let declared_place = format!("{place}.declared");
+        let declared = match present(members, "declared") {
+            None => Ok(None),
+            Some(Value::Bool(b)) if field.kind() == Kind::Flag => Ok(b.then_some(Decimal::ONE)),
+            Some(_) if field.kind() == Kind::Flag => {
+                Err(Error::WrongType { path: declared_place.clone(), expected: "true or false" })
+            }
+            Some(value) => number_text(value, &declared_place).and_then(|text| match text {
+                None => Ok(None),
+                Some(text) if text.is_empty() => Ok(None),
+                Some(text) => field.kind().parse(&text).map(Some).map_err(|problem| Error::Value {
+                    path: declared_place.clone(),
+                    text,
+                    problem,
+                }),
+            }),
+        };
+        let declared = match declared {
+            Ok(declared) => declared,
+            Err(error) => {
+                self.problem(error, VERIFICATION_DROPPED)?;
+                return Ok(None);
+            }
+        };
+        let reason = match present(members, "reason") {
+            Some(Value::String(text)) if !text.trim().is_empty() => text.clone(),
+            Some(Value::String(_)) | None => {
+                self.problem(Error::Missing { path: format!("{place}.reason") }, VERIFICATION_DROPPED)?;
+                return Ok(None);
+            }
+            Some(_) => {
+                self.problem(
+                    Error::WrongType { path: format!("{place}.reason"), expected: "a string" },
+                    VERIFICATION_DROPPED,
+                )?;
+                return Ok(None);
+            }
+        };
+        Ok(Some(Verification { declared, reason }))
+    }
+}
+
+/// Every figure's key, for messages.
+static FIELD_KEYS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| FIELDS.iter().map(|f| f.key).collect());
+
+/// The `sources` object, or nothing when no bank has one.
+fn sources_value(scenario: &Scenario) -> Option<Value> {
+    if scenario.sources.is_empty() {
+        return None;
+    }
+    let banks = scenario
+        .sources
+        .iter()
+        .map(|(id, source)| {
+            let members: Map<String, Value> = SOURCE_FIELDS
+                .iter()
+                .filter_map(|spec| spec.field.get(source).map(|text| (spec.key.to_owned(), Value::String(text))))
+                .collect();
+            (id.clone(), Value::Object(members))
+        })
+        .collect();
+    Some(Value::Object(banks))
+}
+
+/// The `verified` object, or nothing when no figure is verified.
+fn verified_value(scenario: &Scenario) -> Option<Value> {
+    let banks: Map<String, Value> = scenario
+        .verified
+        .iter()
+        .filter(|(_, figures)| !figures.is_empty())
+        .map(|(id, figures)| {
+            let figures: Map<String, Value> = figures
+                .iter()
+                .map(|(field, v)| {
+                    let mut entry = Map::new();
+                    entry.insert("declared".to_owned(), figure_value(*field, v.declared));
+                    entry.insert("reason".to_owned(), Value::String(v.reason.clone()));
+                    (field.key().to_owned(), Value::Object(entry))
+                })
+                .collect();
+            (id.clone(), Value::Object(figures))
+        })
+        .collect();
+    (!banks.is_empty()).then_some(Value::Object(banks))
+}
+
 /// What counts when a bank's figure is dropped.
 fn instead_of(field: Field) -> &'static str {
     match (field.kind(), field.spec().annex) {
@@ -687,15 +886,7 @@ fn bank_value(bank: &BankInput, funds: &[&str], full: bool) -> Value {
     let mut out = Map::new();
     out.insert("id".to_owned(), Value::String(bank.id.clone()));
     for spec in &FIELDS {
-        let value = match (spec.field.get(bank), spec.kind) {
-            (None, Kind::Flag) => Value::Bool(false),
-            (Some(_), Kind::Flag) => Value::Bool(true),
-            (None, _) => Value::Null,
-            (Some(v), Kind::Count | Kind::Policy) => {
-                serde_json::from_str(&v.normalize().to_string()).unwrap_or(Value::Null)
-            }
-            (Some(v), _) => Value::String(v.to_string()),
-        };
+        let value = figure_value(spec.field, spec.field.get(bank));
         if !full && (value.is_null() || value == Value::Bool(false)) {
             continue;
         }
@@ -730,6 +921,20 @@ fn bank_value(bank: &BankInput, funds: &[&str], full: bool) -> Value {
         }
     }
     Value::Object(out)
+}
+
+/// A figure as the file writes it: decimal strings, counts and grades as numbers, flags as booleans
+/// (`None`: `null`, or `false` for a flag).
+fn figure_value(field: Field, value: Option<Decimal>) -> Value {
+    match (value, field.kind()) {
+        (None, Kind::Flag) => Value::Bool(false),
+        (Some(_), Kind::Flag) => Value::Bool(true),
+        (None, _) => Value::Null,
+        (Some(v), Kind::Count | Kind::Policy) => {
+            serde_json::from_str(&v.normalize().to_string()).unwrap_or(Value::Null)
+        }
+        (Some(v), _) => Value::String(v.to_string()),
+    }
 }
 
 /// A field's value, treating `null` as absent.
