@@ -3,6 +3,7 @@
 //! ```text
 //! kaoping score FILE            result JSON (kaoping-result/1) on stdout; FILE may be - for stdin
 //! kaoping score --table FILE    the same as a table: rank, bank, total, band, composite, share
+//! kaoping score --declared FILE the figures as the banks declared them, not as verified
 //! kaoping explain FILE --bank icbc
 //! kaoping template              the on-task baseline of all 16 banks, every field present
 //! kaoping template --xlsx OUT.xlsx [--from FILE]   the fill-in workbook, pre-filled
@@ -11,6 +12,7 @@
 //!                               the scenario with the sheet's figures, as JSON (.xlsx/.xls/.ods/.xlsb/.csv/.tsv)
 //! kaoping diff A.json B.json [--bank icbc] [--json]
 //! kaoping deposits FILE [--json]  each public fund placed by its department's composite (四(四))
+//! kaoping diff FILE [--bank icbc] [--json]     as declared against as verified (核实)
 //! kaoping link FILE             the share link's fragment (#s=…)
 //! kaoping open-link LINK        the scenario a share link carries
 //! kaoping solve FILE --bank icbc --lever loans --goal rank<=3 [--json]
@@ -39,6 +41,7 @@ use kaoping_sheets::export::{self, About};
 
 mod scheme;
 mod notice;
+mod verify;
 
 /// 考评测算器: scores banks under 《2024年度黄石市银行业金融机构支持地方经济发展考评办法》.
 #[derive(Debug, Parser)]
@@ -60,6 +63,9 @@ enum Command {
         /// Print a table in Chinese instead of JSON.
         #[arg(long)]
         table: bool,
+        /// Score the figures as the banks declared them, not as verified (核实).
+        #[arg(long)]
+        declared: bool,
     },
     /// Show one bank's item-by-item working.
     Explain {
@@ -115,12 +121,13 @@ enum Command {
         #[arg(long, value_name = "OUT.csv", requires = "partial")]
         refused: Option<String>,
     },
-    /// Compare two scenarios: every bank's total, rank, band and share in each, and what moved.
+    /// Compare two scenarios: every bank's total, rank, band and share in each, and what moved. With
+    /// one scenario: as declared against as verified (核实).
     Diff {
         /// The first scenario.
         a: String,
-        /// The second scenario.
-        b: String,
+        /// The second scenario; without it, the first as declared against as verified.
+        b: Option<String>,
         /// Also show one bank's figures and items that moved, with both workings.
         #[arg(long)]
         bank: Option<String>,
@@ -310,8 +317,9 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<String, Failure> {
     match command {
-        Command::Score { file, table } => {
+        Command::Score { file, table, declared } => {
             let (scheme, scenario) = load(&file)?;
+            let scenario = if declared { scenario.declared() } else { scenario };
             let evaluation = evaluate(scheme, &scenario);
             Ok(if table { render_table(scheme, &evaluation) } else { evaluation.to_json(scheme) + "\n" })
         }
@@ -439,7 +447,8 @@ fn run(command: Command) -> Result<String, Failure> {
                 }
             }
         }
-        Command::Diff { a, b, bank, json } => {
+        Command::Diff { a, b: None, bank, json } => verify::diff(&a, bank.as_deref(), json),
+        Command::Diff { a, b: Some(b), bank, json } => {
             let (scheme, first) = load(&a)?;
             let (_, second) = load(&b)?;
             let comparison = compare(scheme, &first, &second);

@@ -155,3 +155,71 @@ fn a_scenario_marked_verified_gives_the_notice_without_the_mark() {
     let notes: Vec<&str> = verified["notes"].as_array().expect("notes").iter().filter_map(Value::as_str).collect();
     assert!(notes.iter().any(|n| n.starts_with("考评小组按人民银行金融统计口径核实调整了3项申报数")), "{notes:?}");
 }
+
+#[test]
+fn score_declared_scores_the_declarations_and_diff_shows_what_verification_moved() {
+    let file = tests_dir().join("process/declared-and-verified.scenario.json");
+    let file = file.to_string_lossy();
+    let score = |extra: &[&str]| -> Value {
+        let mut args = vec!["score"];
+        args.extend_from_slice(extra);
+        args.push(&file);
+        let out = kaoping(&args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    let rank = |result: &Value, id: &str| {
+        result["banks"].as_array().and_then(|b| b.iter().find(|b| b["id"] == id)).map(|b| b["rank"].clone())
+    };
+    let (verified, declared) = (score(&[]), score(&["--declared"]));
+    assert_eq!((rank(&declared, "hubei"), rank(&verified, "hubei")), (Some(3.into()), Some(5.into())));
+    assert_eq!((rank(&declared, "icbc"), rank(&verified, "icbc")), (Some(4.into()), Some(3.into())));
+
+    let out = kaoping(&["diff", &file]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let diff = text(&out.stdout);
+    assert!(diff.starts_with("申报数 → 核实数（3 项）：\n"), "{diff}");
+    assert!(
+        diff.contains("  湖北银行 认购融资平台债券金额：申报 18.91 亿元 → 核实 14.91 亿元（认购凭证核对：其中4亿元为2023年认购，不属2024年度新发行债券）\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains(
+            "核实后：工商银行 4→3（贡献积极单位→贡献突出单位），农商行 5→4，湖北银行 3→5（贡献突出单位→贡献积极单位）"
+        ),
+        "{diff}"
+    );
+    assert!(diff.contains("湖北银行     127.15   125.18    -1.97       3→5"), "{diff}");
+
+    let out = kaoping(&["diff", &file, "--json", "--bank", "hubei"]);
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["format"], "kaoping-diff/1");
+    assert_eq!(json["compared"], "declared_verified");
+    assert_eq!(json["verified"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["verified"][1]["declared"], "18.91");
+    assert_eq!(json["verified"][1]["verified"], "14.91");
+    let moved: Vec<&str> = json["moved"].as_array().expect("moved").iter().filter_map(|m| m["bank"].as_str()).collect();
+    assert_eq!(moved, ["icbc", "hsrcb", "hubei", "cgb", "bocom", "cmbc"]);
+    assert_eq!(json["bank"]["figures"][0]["key"], "platform_bonds");
+
+    // A file with nothing verified: the same both ways, and said so.
+    let plain = tests_dir().join("scenarios/worked-example-1.scenario.json");
+    let out = kaoping(&["diff", &plain.to_string_lossy()]);
+    assert!(text(&out.stdout).starts_with("没有核实调整的数字：按申报数与按核实数的结果相同\n"));
+}
+
+#[test]
+fn sources_and_verified_figures_survive_a_share_link() {
+    let file = tests_dir().join("process/declared-and-verified.scenario.json");
+    let original = std::fs::read_to_string(&file).expect("readable");
+    let link = kaoping(&["link", &file.to_string_lossy()]);
+    assert!(link.status.success(), "{}", text(&link.stderr));
+    let opened = kaoping(&["open-link", text(&link.stdout).trim()]);
+    assert!(opened.status.success(), "{}", text(&opened.stderr));
+    let back: Value = serde_json::from_slice(&opened.stdout).expect("JSON");
+    let original: Value = serde_json::from_str(&original).expect("JSON");
+    assert_eq!(back["sources"]["hubei"]["reporter"], original["sources"]["hubei"]["reporter"]);
+    assert_eq!(back["sources"].as_object().map(|m| m.len()), Some(16));
+    assert_eq!(back["verified"]["hubei"]["platform_bonds"]["declared"], "18.91");
+    assert_eq!(back["verified"]["cmbc"]["loans"]["reason"], original["verified"]["cmbc"]["loans"]["reason"]);
+}

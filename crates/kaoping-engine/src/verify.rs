@@ -12,6 +12,7 @@
 use std::fmt;
 
 use rust_decimal::Decimal;
+use serde_json::{json, Value};
 
 use crate::{compare, compare_ranks, Comparison, Field, RankChange, Scenario, Scheme, ValueError, Verification};
 
@@ -212,6 +213,42 @@ pub fn verification_effect(scheme: &Scheme, scenario: &Scenario) -> Verification
 }
 
 impl VerificationEffect {
+    /// As `kaoping-diff/1` (A as declared, B as verified), with `verified` (every verified figure)
+    /// and `moved` (the banks whose rank or band moved, and the sentence).
+    pub fn to_value(&self, scheme: &Scheme) -> Value {
+        let num = |v: Option<Decimal>| v.map_or(Value::Null, |v| Value::String(v.normalize().to_string()));
+        let name =
+            |id: &str| scheme.bank_index(id).and_then(|i| scheme.banks.get(i)).map_or("", |b| b.short_name.as_str());
+        let mut value = self.comparison.to_value(scheme);
+        let figures: Vec<Value> = self
+            .figures
+            .iter()
+            .map(|f| {
+                json!({
+                    "bank": f.bank, "name": name(&f.bank), "key": f.field.key(), "label": f.field.label(),
+                    "declared": num(f.declared), "verified": num(f.verified), "reason": f.reason, "text": f.zh(),
+                })
+            })
+            .collect();
+        let moved: Vec<Value> = self
+            .moved
+            .iter()
+            .map(|m| {
+                json!({
+                    "bank": m.bank, "name": m.name, "before": m.before, "after": m.after,
+                    "band_before": m.band_before.key(), "band_after": m.band_after.key(), "text": m.zh(),
+                })
+            })
+            .collect();
+        if let Some(map) = value.as_object_mut() {
+            map.insert("compared".to_owned(), Value::String("declared_verified".to_owned()));
+            map.insert("verified".to_owned(), Value::Array(figures));
+            map.insert("moved".to_owned(), Value::Array(moved));
+            map.insert("moved_text".to_owned(), Value::String(self.moved_zh()));
+        }
+        value
+    }
+
     /// The moves in words: `核实后：工商银行 4→5（贡献积极单位→…）`, or that nothing moved.
     pub fn moved_zh(&self) -> String {
         if self.moved.is_empty() {
