@@ -20,6 +20,7 @@
 //! kaoping marginal FILE --bank icbc [--json]
 //! kaoping simulate FILE --bank icbc --spread 3 [--draws 1000] [--seed 1] [--json]
 //! kaoping scheme export|check|new …   a year's scheme as a file (see scheme.rs)
+//! kaoping collect FILE... [--into S] [--pick BANK=FILE]   汇总: declarations into one scenario
 //! kaoping notice FILE [--date YYYY-MM-DD] [--json]   the published 名单 (通报)
 //! ```
 //! Every command that scores takes `--scheme FILE` (a kaoping-scheme/1 file) in place of the built-in
@@ -39,8 +40,9 @@ use kaoping_engine::{
 };
 use kaoping_sheets::export::{self, About};
 
-mod scheme;
+mod collect;
 mod notice;
+mod scheme;
 mod verify;
 
 /// 考评测算器: scores banks under 《2024年度黄石市银行业金融机构支持地方经济发展考评办法》.
@@ -233,6 +235,8 @@ enum Command {
     /// A year's scheme as a file (kaoping-scheme/1): export, check, roll forward.
     #[command(subcommand)]
     Scheme(scheme::SchemeCommand),
+    /// 汇总: the banks' declarations gathered into one scenario, printed; the report on stderr.
+    Collect(collect::CollectArgs),
     /// 通报: the published list of the result (贡献突出、积极、一般单位, 约谈、通报, 取消考评资格).
     Notice(notice::NoticeArgs),
 }
@@ -473,6 +477,7 @@ fn run(command: Command) -> Result<String, Failure> {
             let (_, scenario) = load(&file)?;
             Ok(kaoping_sheets::link::share_fragment(&scenario) + "\n")
         }
+        Command::Collect(args) => collect::run(args),
         Command::Notice(args) => notice::run(args),
         Command::OpenLink { link } => kaoping_sheets::link::open_fragment(&link)
             .map(|scenario| scenario.to_json() + "\n")

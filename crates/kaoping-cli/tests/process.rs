@@ -223,3 +223,140 @@ fn sources_and_verified_figures_survive_a_share_link() {
     assert_eq!(back["verified"]["hubei"]["platform_bonds"]["declared"], "18.91");
     assert_eq!(back["verified"]["cmbc"]["loans"]["reason"], original["verified"]["cmbc"]["loans"]["reason"]);
 }
+
+/// A folder of its own for one test's files, emptied first.
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kaoping-process-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// One bank's declaration as a scenario file, named as the bank would name it.
+fn declaration_file(dir: &Path, name: &str, bank: &Value) -> String {
+    let path = dir.join(name);
+    let file = serde_json::json!({"format": "kaoping-scenario/1", "year": 2024, "banks": [bank]});
+    std::fs::write(&path, file.to_string()).expect("written");
+    path.to_string_lossy().into_owned()
+}
+
+fn full_16() -> Value {
+    let text = std::fs::read_to_string(tests_dir().join("scenarios/full-16-banks.scenario.json")).expect("readable");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+#[test]
+fn collect_gathers_all_sixteen_declarations_with_their_sources() {
+    let dir = scratch("all");
+    let full = full_16();
+    let banks = full["banks"].as_array().expect("banks");
+    let files: Vec<String> = banks
+        .iter()
+        .map(|b| declaration_file(&dir, &format!("申报表-{}.json", b["id"].as_str().unwrap_or("")), b))
+        .collect();
+    let mut args = vec!["collect"];
+    args.extend(files.iter().map(String::as_str));
+    let out = kaoping(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = text(&out.stderr);
+    assert!(report.starts_with("汇总：16 个文件，收到 16 家银行，未收到 0 家\n"), "{report}");
+    assert!(
+        report.contains("工商银行：收到 申报表-icbc.json（填报人 未填，联系电话 未填，填报日期 未填）；变化 "),
+        "{report}"
+    );
+    let merged: Value = serde_json::from_slice(&out.stdout).expect("a scenario");
+    assert_eq!(merged["sources"].as_object().map(|m| m.len()), Some(16));
+    assert_eq!(merged["sources"]["cmbc"]["file"], "申报表-cmbc.json");
+    // Every figure a bank declares is there; what the panel, the city and the departments supply is
+    // not taken from a bank's file, and the report says so.
+    let icbc = merged["banks"].as_array().and_then(|b| b.iter().find(|b| b["id"] == "icbc")).expect("icbc");
+    let number = |v: &Value| v.as_str().and_then(|t| t.parse::<rust_decimal::Decimal>().ok());
+    assert_eq!(number(&icbc["loans"]), number(&banks[1]["loans"]));
+    assert_eq!(number(&icbc["startup_guarantee"]["actual"]), number(&banks[1]["startup_guarantee"]["actual"]));
+    assert_eq!(icbc["policy_score"], Value::Null);
+    assert_eq!(icbc["startup_guarantee"]["target"], Value::Null);
+    assert!(report.contains("金融政策争取、落实评分、创业担保贷款扩面目标任务、新型政银担业务扩面目标任务、市级公共性资金存放主体部门个性指标得分 不由银行申报，未采用"), "{report}");
+}
+
+#[test]
+fn collect_lists_the_banks_not_received_and_keeps_them_as_they_were() {
+    let dir = scratch("missing");
+    let full = full_16();
+    let banks = full["banks"].as_array().expect("banks");
+    let into = tests_dir().join("scenarios/worked-example-1.scenario.json");
+    let files = [
+        declaration_file(&dir, "申报表-工商银行.json", &banks[1]),
+        declaration_file(&dir, "申报表-农业银行.json", &banks[2]),
+        declaration_file(&dir, "光大.json", &banks[8]),
+    ];
+    let out = kaoping(&["collect", &files[0], &files[1], &files[2], "--into", &into.to_string_lossy()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = text(&out.stderr);
+    assert!(report.starts_with("汇总：3 个文件，收到 3 家银行，未收到 13 家\n"), "{report}");
+    assert!(
+        report.ends_with("未收到（保持原情景的数字；未填写的年末余额按恰好完成任务计）：农发行、中国银行、建设银行、交通银行、邮储银行、中信银行、广发银行、招商银行、兴业银行、民生银行、湖北银行、汉口银行、农商行\n"),
+        "{report}"
+    );
+    // What changed against --into, figure by figure.
+    assert!(report.contains("工商银行：收到 申报表-工商银行.json"), "{report}");
+    assert!(report.contains("贷款余额（2024年末） 300 亿元 → 306 亿元"), "{report}");
+    let merged: Value = serde_json::from_slice(&out.stdout).expect("a scenario");
+    let before: Value = serde_json::from_str(&std::fs::read_to_string(&into).expect("readable")).expect("JSON");
+    let bank = |s: &Value, id: &str| s["banks"].as_array().and_then(|b| b.iter().find(|b| b["id"] == id)).cloned();
+    for id in ["adbc", "boc", "cmbc", "hsrcb"] {
+        assert_eq!(bank(&merged, id), bank(&before, id), "{id} not received: as in --into");
+    }
+    assert_eq!(merged["name"], before["name"]);
+}
+
+#[test]
+fn collect_refuses_two_different_declarations_of_one_bank_until_one_is_picked() {
+    let dir = scratch("conflict");
+    let full = full_16();
+    let icbc = &full["banks"][1];
+    let mut corrected = icbc.clone();
+    corrected["loans"] = "307.50".into();
+    corrected["sme_customers"] = 820.into();
+    let first = declaration_file(&dir, "申报表-工商银行.json", icbc);
+    let second = declaration_file(&dir, "申报表-工商银行（更正）.json", &corrected);
+    let out = kaoping(&["collect", &first, &second]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no scenario while in conflict");
+    assert_eq!(
+        text(&out.stderr),
+        "kaoping: 冲突：工商银行有两份数字不同的申报：申报表-工商银行.json 与 申报表-工商银行（更正）.json（贷款余额（2024年末） 306 亿元 ≠ 307.5 亿元；中小微企业贷款户数（2024年末） 813 户 ≠ 820 户）\n\
+         kaoping: 选定一份后重新汇总，例如 --pick 银行代码=文件名\n"
+    );
+    let out = kaoping(&["collect", &first, &second, "--pick", "icbc=申报表-工商银行（更正）.json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let merged: Value = serde_json::from_slice(&out.stdout).expect("a scenario");
+    assert_eq!(merged["banks"][0]["loans"], "307.5");
+    assert_eq!(merged["sources"]["icbc"]["file"], "申报表-工商银行（更正）.json");
+    // The same declaration twice is one declaration.
+    let copy = declaration_file(&dir, "申报表-工商银行（副本）.json", icbc);
+    let out = kaoping(&["collect", &first, &copy]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("；申报表-工商银行（副本）.json 的数字相同"), "{}", text(&out.stderr));
+    // A pick that names no file collected is refused.
+    let out = kaoping(&["collect", &first, &second, "--pick", "icbc=别的.json"]);
+    assert_eq!(text(&out.stderr), "kaoping: --pick: \"icbc=别的.json\" names none of the files collected\n");
+}
+
+#[test]
+fn collect_refuses_a_file_that_names_one_bank_and_carries_anothers_row() {
+    let dir = scratch("wrong-bank");
+    let full = full_16();
+    let wrong = declaration_file(&dir, "申报表-工商银行.json", &full["banks"][2]);
+    let out = kaoping(&["collect", &wrong]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr)
+            .starts_with("kaoping: 冲突：申报表-工商银行.json 的文件名是工商银行，表中却是农业银行的数据\n"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Accepted when the bureau says the row is 农业银行's after all.
+    let out = kaoping(&["collect", &wrong, "--pick", "农业银行=申报表-工商银行.json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

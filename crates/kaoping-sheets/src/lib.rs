@@ -25,6 +25,7 @@ pub mod annexes;
 mod biff;
 pub mod book;
 pub mod csv;
+pub mod declaration;
 pub mod export;
 pub mod grid;
 pub mod heading;
