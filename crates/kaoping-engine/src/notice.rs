@@ -227,7 +227,16 @@ pub fn notice(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation, dat
         let heading = format!("{}、{}", chinese_number(sections.len() + 1), heading(scheme, list));
         sections.push(NoticeSection { list, heading, entries });
     }
-    let honours = [Band::Outstanding, Band::Positive, Band::General].map(Band::label).join("、");
+    // The honours the year's scheme gives (2023's gave two), as its bands list them.
+    let honours: Vec<&str> = scheme
+        .rules
+        .outcomes
+        .bands
+        .iter()
+        .filter(|b| matches!(b.band, Band::Outstanding | Band::Positive | Band::General))
+        .map(|b| b.band.label())
+        .collect();
+    let honours = honours.join("、");
     Notice {
         year: scheme.year,
         scheme: SchemeDocument::of(scheme),
