@@ -128,6 +128,22 @@ impl Date {
         Date::from_days_since_epoch(serial - 25_569)
     }
 
+    /// Days since 1970-01-01, by Howard Hinnant's `days_from_civil`.
+    pub fn days_since_epoch(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year - era * 400;
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day number a spreadsheet keeps for the date (Excel's 1900 date system): 45677 is 2025-01-20.
+    pub fn spreadsheet_serial(self) -> i64 {
+        self.days_since_epoch() + 25_569
+    }
+
     /// The year.
     pub fn year(self) -> u16 {
         self.year
@@ -158,7 +174,7 @@ impl fmt::Display for Date {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -216,5 +232,10 @@ mod tests {
         assert_eq!(Date::from_spreadsheet_serial(45_677).map(|d| d.to_string()).as_deref(), Some("2025-01-20"));
         assert_eq!(Date::from_spreadsheet_serial(0), None);
         assert_eq!(Date::from_days_since_epoch(i64::MAX), None);
+        for days in [-25_567, -1, 0, 59, 11_016, 19_809, 20_108, 47_541, 2_932_896] {
+            let date = Date::from_days_since_epoch(days).expect("a day");
+            assert_eq!(date.days_since_epoch(), days, "{date}");
+        }
+        assert_eq!(Date::new(2025, 1, 20).map(Date::spreadsheet_serial), Ok(45_677));
     }
 }
