@@ -7,6 +7,7 @@
 //! kaoping explain FILE --bank icbc
 //! kaoping template              the on-task baseline of all 16 banks, every field present
 //! kaoping template --xlsx OUT.xlsx [--from FILE]   the fill-in workbook, pre-filled
+//! kaoping template --xlsx 申报.xlsx --bank icbc [--from FILE]   one bank's 申报表
 //! kaoping export FILE --xlsx OUT.xlsx [--bank icbc] | --csv OUT.csv
 //! kaoping import BOOK [--into FILE] [--map '各项贷款=loans']… [--partial [--refused OUT.csv]]
 //!                               the scenario with the sheet's figures, as JSON (.xlsx/.xls/.ods/.xlsb/.csv/.tsv)
@@ -41,6 +42,7 @@ use kaoping_engine::{
 use kaoping_sheets::export::{self, About};
 
 mod collect;
+mod declare;
 mod notice;
 mod scheme;
 mod verify;
@@ -86,9 +88,13 @@ enum Command {
         /// Write the fill-in workbook here instead of printing JSON.
         #[arg(long, value_name = "OUT.xlsx")]
         xlsx: Option<String>,
-        /// Pre-fill the workbook with this scenario's figures (default: the on-task baseline).
+        /// Pre-fill the workbook with this scenario's figures (default: the on-task baseline; for a
+        /// 申报表, blank boxes).
         #[arg(long, value_name = "FILE", requires = "xlsx")]
         from: Option<String>,
+        /// Write this bank's 申报表 (declaration form) instead: one bank, fixed and named.
+        #[arg(long, requires = "xlsx")]
+        bank: Option<String>,
     },
     /// Write a scenario as a workbook (全市, 本行, 设置, 说明) or the 全市 table as CSV.
     Export {
@@ -378,7 +384,10 @@ fn run(command: Command) -> Result<String, Failure> {
             let scheme = scheme::in_force(year)?;
             Ok(scheme::made_here(scheme.template(), scheme).to_json_full() + "\n")
         }
-        Command::Template { year, xlsx: Some(out), from } => {
+        Command::Template { year, xlsx: Some(out), from, bank: Some(bank) } => {
+            declare::form(year, &out, from.as_deref(), &bank)
+        }
+        Command::Template { year, xlsx: Some(out), from, bank: None } => {
             let (scheme, scenario) = match from {
                 Some(file) => load(&file)?,
                 None => {

@@ -141,7 +141,7 @@ fn the_notice_is_dated_and_headed_with_the_schemes_number() {
 
 #[test]
 fn a_scenario_marked_verified_gives_the_notice_without_the_mark() {
-    let provisional = notice_json(&tests_dir().join("process/declared-and-verified.scenario.json"));
+    let provisional = notice_json(&tests_dir().join("scenarios/declared-and-verified.scenario.json"));
     let verified = notice_json(&tests_dir().join("notices/verified-complete.scenario.json"));
     assert_eq!(
         (provisional["provisional"].clone(), verified["provisional"].clone()),
@@ -158,7 +158,7 @@ fn a_scenario_marked_verified_gives_the_notice_without_the_mark() {
 
 #[test]
 fn score_declared_scores_the_declarations_and_diff_shows_what_verification_moved() {
-    let file = tests_dir().join("process/declared-and-verified.scenario.json");
+    let file = tests_dir().join("scenarios/declared-and-verified.scenario.json");
     let file = file.to_string_lossy();
     let score = |extra: &[&str]| -> Value {
         let mut args = vec!["score"];
@@ -210,7 +210,7 @@ fn score_declared_scores_the_declarations_and_diff_shows_what_verification_moved
 
 #[test]
 fn sources_and_verified_figures_survive_a_share_link() {
-    let file = tests_dir().join("process/declared-and-verified.scenario.json");
+    let file = tests_dir().join("scenarios/declared-and-verified.scenario.json");
     let original = std::fs::read_to_string(&file).expect("readable");
     let link = kaoping(&["link", &file.to_string_lossy()]);
     assert!(link.status.success(), "{}", text(&link.stderr));
@@ -359,4 +359,124 @@ fn collect_refuses_a_file_that_names_one_bank_and_carries_anothers_row() {
     // Accepted when the bureau says the row is 农业银行's after all.
     let out = kaoping(&["collect", &wrong, "--pick", "农业银行=申报表-工商银行.json"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+fn seed(name: &str) -> String {
+    tests_dir().join("process/seeds").join(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn template_writes_one_banks_form_and_collect_reads_sixteen_of_them() {
+    let dir = scratch("forms");
+    let from = tests_dir().join("scenarios/full-16-banks.scenario.json");
+    let full = full_16();
+    let mut files = Vec::new();
+    for bank in full["banks"].as_array().expect("banks") {
+        let id = bank["id"].as_str().expect("id");
+        let out = dir.join(format!("申报表-{id}.xlsx")).to_string_lossy().into_owned();
+        let made = kaoping(&["template", "--xlsx", &out, "--bank", id, "--from", &from.to_string_lossy()]);
+        assert!(made.status.success(), "{}", text(&made.stderr));
+        files.push(out);
+    }
+    let mut args = vec!["collect"];
+    args.extend(files.iter().map(String::as_str));
+    let out = kaoping(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).starts_with("汇总：16 个文件，收到 16 家银行，未收到 0 家\n"), "{}", text(&out.stderr));
+    let merged: Value = serde_json::from_slice(&out.stdout).expect("a scenario");
+    assert_eq!(merged["sources"]["hsrcb"]["file"], "申报表-hsrcb.xlsx");
+    // A blank form for a bank that is not one, or without --xlsx, is refused.
+    let bad = kaoping(&["template", "--xlsx", &dir.join("x.xlsx").to_string_lossy(), "--bank", "hsbc"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).starts_with("kaoping: --bank: \"hsbc\" is not a bank of the scheme"),
+        "{}",
+        text(&bad.stderr)
+    );
+    assert_eq!(kaoping(&["template", "--bank", "icbc"]).status.code(), Some(2));
+}
+
+#[test]
+fn collect_reads_forms_filled_in_libreoffice_and_lists_the_banks_not_received() {
+    let into = tests_dir().join("scenarios/worked-example-1.scenario.json");
+    let files = [seed("申报表-工商银行.xlsx"), seed("申报表-农业银行.xlsx"), seed("申报表-光大银行.xlsx")];
+    let out = kaoping(&["collect", &files[0], &files[1], &files[2], "--into", &into.to_string_lossy()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = text(&out.stderr);
+    assert!(report.starts_with("汇总：3 个文件，收到 3 家银行，未收到 13 家\n"), "{report}");
+    assert!(
+        report.contains(
+            "工商银行：收到 申报表-工商银行.xlsx（填报人 王伟，联系电话 0714-6201378，填报日期 2025年1月7日）；变化 "
+        ),
+        "{report}"
+    );
+    assert!(report.contains("贷款余额（2024年末） 300 亿元 → 306 亿元"), "{report}");
+    assert!(
+        report.contains("未收到（保持原情景的数字；未填写的年末余额按恰好完成任务计）：农发行、中国银行、"),
+        "{report}"
+    );
+    let merged: Value = serde_json::from_slice(&out.stdout).expect("a scenario");
+    assert_eq!(merged["sources"]["ceb"]["date"], "2025-01-14");
+    // The panel's grade of --into stays: a bank's form has no box for it.
+    let icbc = merged["banks"].as_array().and_then(|b| b.iter().find(|b| b["id"] == "icbc")).expect("icbc");
+    let before: Value = serde_json::from_str(&std::fs::read_to_string(&into).expect("readable")).expect("JSON");
+    let was = before["banks"].as_array().and_then(|b| b.iter().find(|b| b["id"] == "icbc")).expect("icbc");
+    assert_eq!(icbc["policy_score"], was["policy_score"]);
+}
+
+#[test]
+fn collect_refuses_two_forms_of_one_bank_and_a_form_under_anothers_name() {
+    let first = seed("申报表-工商银行.xlsx");
+    let second = seed("申报表-工商银行（更正）.xlsx");
+    let out = kaoping(&["collect", &first, &second]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).starts_with("kaoping: 冲突：工商银行有两份数字不同的申报：申报表-工商银行.xlsx 与 申报表-工商银行（更正）.xlsx（贷款余额（2024年末） 306 亿元 ≠ 307.5 亿元；中小微企业贷款户数（2024年末） 813 户 ≠ 820 户）\n"),
+        "{}",
+        text(&out.stderr)
+    );
+    let picked = kaoping(&["collect", &first, &second, "--pick", "工商银行=申报表-工商银行（更正）.xlsx"]);
+    assert!(picked.status.success(), "{}", text(&picked.stderr));
+    let merged: Value = serde_json::from_slice(&picked.stdout).expect("a scenario");
+    assert_eq!(merged["sources"]["icbc"]["date"], "2025-01-09");
+
+    let wrong = seed("申报表-中国银行.xlsx");
+    let out = kaoping(&["collect", &wrong]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .starts_with("kaoping: 冲突：申报表-中国银行.xlsx 的文件名是中国银行，表中却是农业银行的数据\n"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn collect_refuses_a_form_with_a_slip_naming_the_cell() {
+    let out = kaoping(&["collect", &seed("申报表-农商行（有误）.xlsx"), &seed("申报表-工商银行.xlsx")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let message = text(&out.stderr);
+    assert!(message.starts_with("kaoping: "), "{message}");
+    assert!(message.contains("申报表-农商行（有误）.xlsx: 申报表!G36：") && message.contains("14.8g"), "{message}");
+}
+
+#[test]
+fn the_exported_workbook_has_a_sources_sheet_that_imports_back() {
+    let dir = scratch("sources-sheet");
+    let file = tests_dir().join("scenarios/declared-and-verified.scenario.json");
+    let book = dir.join("测算.xlsx").to_string_lossy().into_owned();
+    let out = kaoping(&["export", &file.to_string_lossy(), "--xlsx", &book]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let back = kaoping(&["import", &book]);
+    assert!(back.status.success(), "{}", text(&back.stderr));
+    let back: Value = serde_json::from_slice(&back.stdout).expect("a scenario");
+    let original: Value = serde_json::from_str(&std::fs::read_to_string(&file).expect("readable")).expect("JSON");
+    assert_eq!(back["sources"], original["sources"]);
+    assert_eq!(
+        back["verified"]["hubei"]["platform_bonds"]["reason"],
+        original["verified"]["hubei"]["platform_bonds"]["reason"]
+    );
+    assert_eq!(back["verified"]["hsrcb"]["dongchu_households"]["declared"], 410);
 }

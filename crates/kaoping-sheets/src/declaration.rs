@@ -1,15 +1,16 @@
 //! 申报: one file as a declaration of banks' figures, for 汇总 (`kaoping_engine::collect`).
 //!
-//! A file is read the way every other file is: a table of banks (the 填报 template, the 全市 sheet,
-//! a CSV) through the same reader as 导入; a scenario file (`kaoping-scenario/1`) as the banks it
-//! lists, with their sources if it has them. Every bank row becomes a `DeclaredRow` holding each
+//! A file is read the way every other file is: a bank's 申报表 (`form.rs`: one bank, named, with
+//! 填报人, 联系电话 and 填报日期), a table of banks (the 填报 template, the 全市 sheet, a CSV) through the
+//! same reader as 导入, or a scenario file (`kaoping-scenario/1`) as the banks it lists, with their
+//! sources if it has them. Every bank row becomes a `DeclaredRow` holding each
 //! figure the file has a box for — blank where it was left blank — so that collecting can tell a
 //! figure declared blank from one the file does not carry.
 
 use kaoping_engine::{Declaration, DeclaredRow, Field, Scenario, Scheme};
 
-use crate::update::Edit;
-use crate::{file_kind, read_file, FileKind, Problem};
+use crate::update::{Edit, Update};
+use crate::{file_kind, form, read_source, table, FileKind, Problem, ReadOptions};
 
 /// Reads one file as a declaration; `Err` lists every refused cell (or what is wrong with the file),
 /// and then nothing of the file counts.
@@ -20,7 +21,13 @@ pub fn read(bytes: &[u8], file_name: &str, scheme: &Scheme) -> Result<Declaratio
             .map_err(|e| vec![Problem::file(format!("情景文件不能读取：{}", e.zh()))])?;
         return Ok(from_scenario(&scenario, file_name));
     }
-    let update = read_file(bytes, file_name, scheme);
+    let grids = read_source(bytes, file_name).map_err(|problem| vec![problem])?.0;
+    let mut update = Update::new(file_name);
+    if let Some(grid) = grids.iter().find(|g| form::is_form(g)) {
+        let form = form::read(grid, scheme, &mut update);
+        return form::declaration(form, update, scheme);
+    }
+    table::read_workbook(&grids, scheme, &ReadOptions::default(), &mut update);
     if !update.problems.is_empty() {
         return Err(update.problems);
     }
