@@ -102,6 +102,22 @@ impl Date {
         Date::new(year, u8::try_from(month).map_err(|_| DateError::NotADate)?, u8::try_from(day).unwrap_or(0))
     }
 
+    /// The date as a file writes it (`2025-01-20`, [`Date`]'s `Display`), and nothing else: what a
+    /// scenario file or a share link carries. People's ways of writing a date go through [`Date::parse`].
+    pub fn from_written(text: &str) -> Result<Date, DateError> {
+        let mut parts = text.splitn(3, '-').map(|part| {
+            if part.is_empty() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(DateError::NotADate);
+            }
+            part.parse::<u16>().map_err(|_| DateError::NotADate)
+        });
+        let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(DateError::NotADate);
+        };
+        let (year, month, day) = (year?, month?, day?);
+        Date::new(year, u8::try_from(month).map_err(|_| DateError::NotADate)?, u8::try_from(day).unwrap_or(0))
+    }
+
     /// The date of a number of days since 1970-01-01 (what a clock gives), by Howard Hinnant's
     /// `civil_from_days`.
     pub fn from_days_since_epoch(days: i64) -> Option<Date> {
@@ -184,6 +200,16 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_carries_the_written_form_only() {
+        assert_eq!(Date::from_written("2025-01-20").map(|d| d.to_string()), Ok("2025-01-20".to_owned()));
+        assert_eq!(Date::from_written("2024-2-29").map(|d| d.to_string()), Ok("2024-02-29".to_owned()));
+        for text in ["2025/1/20", "2025年1月20日", "2025-01", "2025-01-20-1", "", "-1-1", "2025-13-01"] {
+            assert!(Date::from_written(text).is_err(), "{text}");
+        }
+        assert_eq!(Date::from_written("2023-02-29"), Err(DateError::NoSuchDay));
+    }
 
     #[test]
     fn the_forms_people_type_read_the_same() {

@@ -292,25 +292,23 @@ fn zh_path(path: &str) -> String {
         }
     }
     // 三、考评组织's records: `sources.icbc.date`, `verified.icbc.loans.reason`.
-    if let Some(rest) = path.strip_prefix("sources.") {
+    for (prefix, record) in [("sources.", "来源信息"), ("verified.", "核实记录")] {
+        let Some(rest) = path.strip_prefix(prefix) else { continue };
         let (bank, member) = rest.split_once('.').unwrap_or((rest, ""));
-        return match crate::provenance::SourceField::from_key(member) {
-            Some(field) => format!("文件中 {bank} 的来源信息“{}”", field.label()),
-            None if member.is_empty() => format!("文件中 {bank} 的来源信息"),
-            None => format!("文件中 {bank} 的来源信息 {member}"),
-        };
-    }
-    if let Some(rest) = path.strip_prefix("verified.") {
-        let (bank, figure) = rest.split_once('.').unwrap_or((rest, ""));
-        let (figure, part) = match figure.rsplit_once('.') {
+        let (key, part) = match member.rsplit_once('.') {
             Some((key, "declared")) => (key, "申报数"),
             Some((key, "reason")) => (key, "核实说明"),
-            _ => (figure, ""),
+            _ => (member, ""),
         };
-        return match crate::fields::Field::from_key(figure) {
-            Some(field) => format!("文件中 {bank} 的核实记录“{}”{part}", field.label()),
-            None if figure.is_empty() => format!("文件中 {bank} 的核实记录"),
-            None => format!("文件中 {bank} 的核实记录 {figure}"),
+        let label = if prefix == "sources." {
+            crate::provenance::SourceField::from_key(key).map(|f| f.label())
+        } else {
+            crate::fields::Field::from_key(key).map(|f| f.label())
+        };
+        return match label {
+            Some(label) => format!("文件中 {bank} 的{record}“{label}”{part}"),
+            None if key.is_empty() => format!("文件中 {bank} 的{record}"),
+            None => format!("文件中 {bank} 的{record} {key}"),
         };
     }
     match path {

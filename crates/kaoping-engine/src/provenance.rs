@@ -131,18 +131,24 @@ impl SourceField {
     /// Sets the member from typed text (trimmed; blank clears it; a date as people type it). A date
     /// that is not one is refused and changes nothing.
     pub fn set(self, source: &mut Source, text: &str) -> Result<(), DateError> {
-        self.set_as_written(source, text.trim())
+        match (self, text.trim()) {
+            (SourceField::Date, text) if !text.is_empty() => {
+                source.date = Some(Date::parse(text)?);
+                Ok(())
+            }
+            (_, text) => self.set_as_written(source, text),
+        }
     }
 
-    /// Sets the member from a file's text, kept as written (a file read back is what was written);
-    /// empty clears it.
+    /// Sets the member from a file's text, kept as written (a file read back is what was written;
+    /// a date as `2025-01-20`, [`Date::from_written`]); empty clears it.
     pub fn set_as_written(self, source: &mut Source, text: &str) -> Result<(), DateError> {
         let value = Some(text.to_owned()).filter(|t| !t.is_empty());
         match self {
             SourceField::File => source.file = value.unwrap_or_default(),
             SourceField::Reporter => source.reporter = value,
             SourceField::Phone => source.phone = value,
-            SourceField::Date => source.date = value.map(|t| Date::parse(&t)).transpose()?,
+            SourceField::Date => source.date = value.map(|t| Date::from_written(&t)).transpose()?,
         }
         Ok(())
     }

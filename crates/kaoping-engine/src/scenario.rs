@@ -262,10 +262,12 @@ struct Reader<'s> {
 }
 
 impl Reader<'_> {
-    /// A value that cannot be taken: refused, or dropped with what counts instead.
-    fn problem(&mut self, error: Error, instead: impl Into<String>) -> Result<(), Error> {
+    /// A value that cannot be taken: refused, or dropped with what counts instead. Not inlined: it
+    /// is called from every place a reader can refuse, and the page carries every reader.
+    #[inline(never)]
+    fn problem(&mut self, error: Error, instead: &str) -> Result<(), Error> {
         if self.salvage {
-            self.dropped.push(Dropped { error, instead: instead.into() });
+            self.dropped.push(Dropped { error, instead: instead.to_owned() });
             Ok(())
         } else {
             Err(error)
@@ -373,7 +375,7 @@ impl Reader<'_> {
                 })
             }) {
                 Ok(()) => {}
-                Err(error) => self.problem(error, instead)?,
+                Err(error) => self.problem(error, &instead)?,
             }
         }
         Ok(())
@@ -551,23 +553,7 @@ impl Reader<'_> {
         let key = local_key(field);
         let Some(value) = present(map, key) else { return Ok(()) };
         let place = format!("{path}.{key}");
-        let read = if field.kind() == Kind::Flag {
-            match value {
-                Value::Bool(b) => Ok(b.then_some(Decimal::ONE)),
-                _ => Err(Error::WrongType { path: place.clone(), expected: "true or false" }),
-            }
-        } else {
-            number_text(value, &place).and_then(|text| match text {
-                None => Ok(None),
-                Some(text) if text.is_empty() => Ok(None),
-                Some(text) => field.kind().parse(&text).map(Some).map_err(|problem| Error::Value {
-                    path: place.clone(),
-                    text,
-                    problem,
-                }),
-            })
-        };
-        let result = read.and_then(|value| match value {
+        let result = figure(value, field, &place).and_then(|value| match value {
             None => Ok(()),
             Some(v) => field.set(bank, Some(v)).map_err(|problem| Error::Value {
                 path: place.clone(),
@@ -675,22 +661,9 @@ impl Reader<'_> {
             return Ok(None);
         };
         self.unknown(members, place, &VERIFICATION_KEYS, VERIFICATION_DROPPED)?;
-        let declared_place = format!("{place}.declared");
         let declared = match present(members, "declared") {
             None => Ok(None),
-            Some(Value::Bool(b)) if field.kind() == Kind::Flag => Ok(b.then_some(Decimal::ONE)),
-            Some(_) if field.kind() == Kind::Flag => {
-                Err(Error::WrongType { path: declared_place.clone(), expected: "true or false" })
-            }
-            Some(value) => number_text(value, &declared_place).and_then(|text| match text {
-                None => Ok(None),
-                Some(text) if text.is_empty() => Ok(None),
-                Some(text) => field.kind().parse(&text).map(Some).map_err(|problem| Error::Value {
-                    path: declared_place.clone(),
-                    text,
-                    problem,
-                }),
-            }),
+            Some(value) => figure(value, field, &format!("{place}.declared")),
         };
         let declared = match declared {
             Ok(declared) => declared,
@@ -948,6 +921,25 @@ fn number(value: &Value, place: String, take: impl FnOnce(&str) -> Result<(), Va
     match number_text(value, &place)? {
         Some(text) if !text.is_empty() => take(&text).map_err(|problem| Error::Value { path: place, text, problem }),
         _ => Ok(()),
+    }
+}
+
+/// A figure's value as written at `place`: a flag as `true`/`false`, a number as a number or a
+/// string, through the field's bounded type; `None` for an empty one. Bank entries and verified
+/// figures' declarations read it alike.
+fn figure(value: &Value, field: Field, place: &str) -> Result<Option<Decimal>, Error> {
+    if field.kind() == Kind::Flag {
+        return match value {
+            Value::Bool(b) => Ok(b.then_some(Decimal::ONE)),
+            _ => Err(Error::WrongType { path: place.to_owned(), expected: "true or false" }),
+        };
+    }
+    match number_text(value, place)? {
+        None => Ok(None),
+        Some(text) if text.is_empty() => Ok(None),
+        Some(text) => {
+            field.kind().parse(&text).map(Some).map_err(|problem| Error::Value { path: place.to_owned(), text, problem })
+        }
     }
 }
 
