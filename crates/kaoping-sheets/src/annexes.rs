@@ -27,12 +27,13 @@ use crate::Problem;
 const BANKS_SHEET: &str = "考评对象";
 
 /// The keys of the 考评对象 sheet's columns, with their headings.
-const BANK_COLUMNS: [(&str, &str); 5] = [
+const BANK_COLUMNS: [(&str, &str); 6] = [
     ("id", "代码（小写字母，如 icbc）"),
     ("short_name", "简称（附件中的写法）"),
     ("full_name", "全称"),
     ("legal_name", "法定名称"),
     ("aliases", "其他叫法（用“、”分隔）"),
+    ("listed_name", "通报名单中的写法（与全称相同可不填）"),
 ];
 
 /// The key of a row's bank code and of its name.
@@ -123,9 +124,16 @@ fn banks_sheet(scheme: &Scheme) -> Sheet {
     ];
     for bank in &scheme.banks {
         rows.push(
-            [&bank.id, &bank.short_name, &bank.full_name, &bank.legal_name, &bank.aliases.join("、")]
-                .into_iter()
-                .map(|v| (Value::Text(v.clone()), Style::InputText))
+            [
+                &bank.id,
+                &bank.short_name,
+                &bank.full_name,
+                &bank.legal_name,
+                &bank.aliases.join("、"),
+                bank.listed_name.as_deref().unwrap_or_default(),
+            ]
+            .into_iter()
+            .map(|v| (Value::Text(v.to_owned()), Style::InputText))
                 .collect(),
         );
     }
@@ -353,8 +361,7 @@ fn read_banks(grid: &Grid, problems: &mut Vec<Problem>, places: &mut Vec<(String
                 .filter(|a| !a.is_empty())
                 .map(str::to_owned)
                 .collect(),
-            // The 名单's name has no column in the annex workbook yet: the full name is listed.
-            listed_name: None,
+            listed_name: Some(cell("listed_name")).filter(|name| !name.is_empty()),
         });
     }
     if banks.is_empty() {
