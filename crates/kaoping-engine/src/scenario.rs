@@ -937,9 +937,11 @@ fn figure(value: &Value, field: Field, place: &str) -> Result<Option<Decimal>, E
     match number_text(value, place)? {
         None => Ok(None),
         Some(text) if text.is_empty() => Ok(None),
-        Some(text) => {
-            field.kind().parse(&text).map(Some).map_err(|problem| Error::Value { path: place.to_owned(), text, problem })
-        }
+        Some(text) => field.kind().parse(&text).map(Some).map_err(|problem| Error::Value {
+            path: place.to_owned(),
+            text,
+            problem,
+        }),
     }
 }
 

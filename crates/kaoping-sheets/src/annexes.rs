@@ -134,7 +134,7 @@ fn banks_sheet(scheme: &Scheme) -> Sheet {
             ]
             .into_iter()
             .map(|v| (Value::Text(v.to_owned()), Style::InputText))
-                .collect(),
+            .collect(),
         );
     }
     Sheet {
