@@ -34,6 +34,7 @@ mod fields;
 mod format;
 mod input;
 mod items;
+mod keyed;
 mod notice;
 pub mod order;
 mod parameters;
@@ -81,6 +82,7 @@ pub use fields::{
 pub use format::{display_columns, format_amount, format_fixed2, group_digits, round2};
 pub use input::{normalize, Reading as TypedText};
 pub use items::{Band, Item};
+pub use keyed::ByKey;
 pub use notice::{
     notice, Notice, NoticeEntry, NoticeList, NoticeSection, SchemeDocument, NOTICE_FORMAT, PROVISIONAL_MARK,
 };

@@ -574,25 +574,50 @@ const SOURCE_DROPPED: &str = "已略去（来源信息，不影响结果）";
 const VERIFICATION_DROPPED: &str = "这条核实记录已略去，计分仍按现有数字";
 
 impl Reader<'_> {
+    /// A member that is an object by bank id, each bank's entry an object (`sources`, `verified`):
+    /// each bank known to the scheme and each entry an object is handed to `each` with its path
+    /// (`sources.icbc`); anything else is dropped with `dropped`. One walker for every such member.
+    fn by_bank(
+        &mut self,
+        value: &Value,
+        key: &str,
+        dropped: &str,
+        each: &mut dyn FnMut(&mut Self, &str, &Map<String, Value>, &str) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let Some(map) = self.object(value, key, dropped)? else { return Ok(()) };
+        let Some(scheme) = self.scheme else { return Ok(()) };
+        for (id, entry) in map {
+            let path = format!("{key}.{id}");
+            if scheme.bank_index(id).is_none() {
+                self.problem(Error::UnknownBank { path, id: id.clone() }, dropped)?;
+                continue;
+            }
+            if let Some(members) = self.object(entry, &path, dropped)? {
+                each(self, id, members, &path)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `value` as an object; `None` when it is not one, which is dropped with `dropped`.
+    fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        dropped: &str,
+    ) -> Result<Option<&'v Map<String, Value>>, Error> {
+        if let Value::Object(map) = value {
+            return Ok(Some(map));
+        }
+        self.problem(Error::WrongType { path: path.to_owned(), expected: "an object" }, dropped)?;
+        Ok(None)
+    }
+
     /// The `sources` object: for each bank id, the file its figures came from, 填报人, 联系电话 and
     /// 填报日期, walked along the source table.
     fn sources(&mut self, value: &Value, scenario: &mut Scenario) -> Result<(), Error> {
-        let Value::Object(map) = value else {
-            return self
-                .problem(Error::WrongType { path: "sources".to_owned(), expected: "an object" }, SOURCE_DROPPED);
-        };
-        let Some(scheme) = self.scheme else { return Ok(()) };
-        for (id, entry) in map {
-            let path = format!("sources.{id}");
-            if scheme.bank_index(id).is_none() {
-                self.problem(Error::UnknownBank { path, id: id.clone() }, SOURCE_DROPPED)?;
-                continue;
-            }
-            let Value::Object(members) = entry else {
-                self.problem(Error::WrongType { path, expected: "an object" }, SOURCE_DROPPED)?;
-                continue;
-            };
-            self.unknown(members, &path, &SOURCE_KEYS, SOURCE_DROPPED)?;
+        self.by_bank(value, "sources", SOURCE_DROPPED, &mut |r, id, members, path| {
+            r.unknown(members, path, &SOURCE_KEYS, SOURCE_DROPPED)?;
             let mut source = Source::default();
             for spec in &SOURCE_FIELDS {
                 let place = format!("{path}.{}", spec.key);
@@ -600,66 +625,40 @@ impl Reader<'_> {
                     None => {}
                     Some(Value::String(text)) => {
                         if let Err(problem) = spec.field.set_as_written(&mut source, text) {
-                            self.problem(
-                                Error::Date { path: place, text: text.clone(), problem },
-                                "已略去，按未填写计",
-                            )?;
+                            r.problem(Error::Date { path: place, text: text.clone(), problem }, "已略去，按未填写计")?;
                         }
                     }
-                    Some(_) => self.problem(Error::WrongType { path: place, expected: "a string" }, "已略去")?,
+                    Some(_) => r.problem(Error::WrongType { path: place, expected: "a string" }, "已略去")?,
                 }
             }
             if source.file.is_empty() {
-                self.problem(Error::Missing { path: format!("{path}.file") }, SOURCE_DROPPED)?;
-                continue;
+                return r.problem(Error::Missing { path: format!("{path}.file") }, SOURCE_DROPPED);
             }
-            scenario.sources.insert(id.clone(), source);
-        }
-        Ok(())
+            scenario.sources.insert(id.to_owned(), source);
+            Ok(())
+        })
     }
 
     /// The `verified` object: for each bank id and figure key, the declared value and the reason.
     fn verified(&mut self, value: &Value, scenario: &mut Scenario) -> Result<(), Error> {
-        let Value::Object(map) = value else {
-            return self.problem(
-                Error::WrongType { path: "verified".to_owned(), expected: "an object" },
-                VERIFICATION_DROPPED,
-            );
-        };
-        let Some(scheme) = self.scheme else { return Ok(()) };
-        for (id, figures) in map {
-            let path = format!("verified.{id}");
-            if scheme.bank_index(id).is_none() {
-                self.problem(Error::UnknownBank { path, id: id.clone() }, VERIFICATION_DROPPED)?;
-                continue;
-            }
-            let Value::Object(figures) = figures else {
-                self.problem(Error::WrongType { path, expected: "an object" }, VERIFICATION_DROPPED)?;
-                continue;
-            };
+        self.by_bank(value, "verified", VERIFICATION_DROPPED, &mut |r, id, figures, path| {
             for (key, entry) in figures {
                 let place = format!("{path}.{key}");
                 let Some(field) = Field::from_key(key) else {
-                    self.problem(Error::UnknownField { path: place, expected: &FIELD_KEYS }, VERIFICATION_DROPPED)?;
+                    r.problem(Error::UnknownField { path: place, expected: &FIELD_KEYS }, VERIFICATION_DROPPED)?;
                     continue;
                 };
-                match self.verification(entry, field, &place)? {
-                    Some(verification) => {
-                        scenario.verified.entry(id.clone()).or_default().insert(field, verification);
-                    }
-                    None => continue,
+                if let Some(verification) = r.verification(entry, field, &place)? {
+                    scenario.verified.get_or_default(id.to_owned()).insert(field, verification);
                 }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// One verification: `{"declared": …, "reason": "…"}`; `None` when it is dropped.
     fn verification(&mut self, value: &Value, field: Field, place: &str) -> Result<Option<Verification>, Error> {
-        let Value::Object(members) = value else {
-            self.problem(Error::WrongType { path: place.to_owned(), expected: "an object" }, VERIFICATION_DROPPED)?;
-            return Ok(None);
-        };
+        let Some(members) = self.object(value, place, VERIFICATION_DROPPED)? else { return Ok(None) };
         self.unknown(members, place, &VERIFICATION_KEYS, VERIFICATION_DROPPED)?;
         let declared = match present(members, "declared") {
             None => Ok(None),

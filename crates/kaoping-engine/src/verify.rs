@@ -140,8 +140,7 @@ impl Scenario {
         *self.bank_mut(bank) = entry;
         self.banks.retain(|b| !b.is_empty());
         self.verified
-            .entry(bank.to_owned())
-            .or_default()
+            .get_or_default(bank.to_owned())
             .insert(field, Verification { declared, reason: reason.to_owned() });
         self.verification_complete = false;
         Ok(())

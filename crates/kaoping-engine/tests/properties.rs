@@ -123,7 +123,7 @@ fn scenario_with_provenance() -> impl Strategy<Value = Scenario> {
                         (Some(v), _) => Some(v),
                     };
                     let reason = format!("按人民银行金融统计口径（{n}）");
-                    s.verified.entry(id.clone()).or_default().insert(*field, Verification { declared, reason });
+                    s.verified.get_or_default(id.clone()).insert(*field, Verification { declared, reason });
                 }
             }
             s

@@ -362,7 +362,7 @@ impl Update {
                 }
                 Edit::Verification { bank, field, verification, .. } => {
                     if let Some(info) = scheme.banks.get(*bank) {
-                        out.verified.entry(info.id.clone()).or_default().insert(*field, verification.clone());
+                        out.verified.get_or_default(info.id.clone()).insert(*field, verification.clone());
                     }
                 }
                 Edit::Complete { value, .. } => out.verification_complete = *value,
