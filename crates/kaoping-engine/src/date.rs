@@ -105,16 +105,23 @@ impl Date {
     /// The date as a file writes it (`2025-01-20`, [`Date`]'s `Display`), and nothing else: what a
     /// scenario file or a share link carries. People's ways of writing a date go through [`Date::parse`].
     pub fn from_written(text: &str) -> Result<Date, DateError> {
-        let mut parts = text.splitn(3, '-').map(|part| {
-            if part.is_empty() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(DateError::NotADate);
+        // Three runs of 1–4 ASCII digits joined by `-`, read digit by digit (no `str::parse`: the
+        // page links this reader, and this is smaller).
+        let (mut parts, mut digits, mut at) = ([0u16; 3], [0u8; 3], 0);
+        for b in text.bytes() {
+            match b {
+                b'0'..=b'9' if digits[at] < 4 => {
+                    parts[at] = parts[at] * 10 + u16::from(b - b'0');
+                    digits[at] += 1;
+                }
+                b'-' if at < 2 && digits[at] > 0 => at += 1,
+                _ => return Err(DateError::NotADate),
             }
-            part.parse::<u16>().map_err(|_| DateError::NotADate)
-        });
-        let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+        }
+        if at < 2 || digits[2] == 0 {
             return Err(DateError::NotADate);
-        };
-        let (year, month, day) = (year?, month?, day?);
+        }
+        let [year, month, day] = parts;
         Date::new(year, u8::try_from(month).map_err(|_| DateError::NotADate)?, u8::try_from(day).unwrap_or(0))
     }
 

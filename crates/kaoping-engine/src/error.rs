@@ -305,11 +305,12 @@ fn zh_path(path: &str) -> String {
         } else {
             crate::fields::Field::from_key(key).map(|f| f.label())
         };
-        return match label {
-            Some(label) => format!("文件中 {bank} 的{record}“{label}”{part}"),
-            None if key.is_empty() => format!("文件中 {bank} 的{record}"),
-            None => format!("文件中 {bank} 的{record} {key}"),
+        let what = match label {
+            Some(label) => ["“", label, "”", part].concat(),
+            None if key.is_empty() => String::new(),
+            None => [" ", key].concat(),
         };
+        return format!("文件中 {bank} 的{record}{what}");
     }
     match path {
         "deposits" => return "文件中的公共性资金存放".to_owned(),

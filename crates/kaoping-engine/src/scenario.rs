@@ -587,7 +587,7 @@ impl Reader<'_> {
         let Some(map) = self.object(value, key, dropped)? else { return Ok(()) };
         let Some(scheme) = self.scheme else { return Ok(()) };
         for (id, entry) in map {
-            let path = format!("{key}.{id}");
+            let path = member_path(key, id);
             if scheme.bank_index(id).is_none() {
                 self.problem(Error::UnknownBank { path, id: id.clone() }, dropped)?;
                 continue;
@@ -620,7 +620,7 @@ impl Reader<'_> {
             r.unknown(members, path, &SOURCE_KEYS, SOURCE_DROPPED)?;
             let mut source = Source::default();
             for spec in &SOURCE_FIELDS {
-                let place = format!("{path}.{}", spec.key);
+                let place = member_path(path, spec.key);
                 match present(members, spec.key) {
                     None => {}
                     Some(Value::String(text)) => {
@@ -632,7 +632,7 @@ impl Reader<'_> {
                 }
             }
             if source.file.is_empty() {
-                return r.problem(Error::Missing { path: format!("{path}.file") }, SOURCE_DROPPED);
+                return r.problem(Error::Missing { path: member_path(path, "file") }, SOURCE_DROPPED);
             }
             scenario.sources.insert(id.to_owned(), source);
             Ok(())
@@ -643,7 +643,7 @@ impl Reader<'_> {
     fn verified(&mut self, value: &Value, scenario: &mut Scenario) -> Result<(), Error> {
         self.by_bank(value, "verified", VERIFICATION_DROPPED, &mut |r, id, figures, path| {
             for (key, entry) in figures {
-                let place = format!("{path}.{key}");
+                let place = member_path(path, key);
                 let Some(field) = Field::from_key(key) else {
                     r.problem(Error::UnknownField { path: place, expected: &FIELD_KEYS }, VERIFICATION_DROPPED)?;
                     continue;
@@ -662,7 +662,7 @@ impl Reader<'_> {
         self.unknown(members, place, &VERIFICATION_KEYS, VERIFICATION_DROPPED)?;
         let declared = match present(members, "declared") {
             None => Ok(None),
-            Some(value) => figure(value, field, &format!("{place}.declared")),
+            Some(value) => figure(value, field, &member_path(place, "declared")),
         };
         let declared = match declared {
             Ok(declared) => declared,
@@ -674,12 +674,12 @@ impl Reader<'_> {
         let reason = match present(members, "reason") {
             Some(Value::String(text)) if !text.trim().is_empty() => text.clone(),
             Some(Value::String(_)) | None => {
-                self.problem(Error::Missing { path: format!("{place}.reason") }, VERIFICATION_DROPPED)?;
+                self.problem(Error::Missing { path: member_path(place, "reason") }, VERIFICATION_DROPPED)?;
                 return Ok(None);
             }
             Some(_) => {
                 self.problem(
-                    Error::WrongType { path: format!("{place}.reason"), expected: "a string" },
+                    Error::WrongType { path: member_path(place, "reason"), expected: "a string" },
                     VERIFICATION_DROPPED,
                 )?;
                 return Ok(None);
@@ -695,43 +695,46 @@ static FIELD_KEYS: std::sync::LazyLock<Vec<&'static str>> =
 
 /// The `sources` object, or nothing when no bank has one.
 fn sources_value(scenario: &Scenario) -> Option<Value> {
-    if scenario.sources.is_empty() {
-        return None;
+    let mut banks = Map::new();
+    for (id, source) in &scenario.sources {
+        let mut members = Map::new();
+        for spec in &SOURCE_FIELDS {
+            if let Some(text) = spec.field.get(source) {
+                members.insert(spec.key.to_owned(), Value::String(text));
+            }
+        }
+        banks.insert(id.clone(), Value::Object(members));
     }
-    let banks = scenario
-        .sources
-        .iter()
-        .map(|(id, source)| {
-            let members: Map<String, Value> = SOURCE_FIELDS
-                .iter()
-                .filter_map(|spec| spec.field.get(source).map(|text| (spec.key.to_owned(), Value::String(text))))
-                .collect();
-            (id.clone(), Value::Object(members))
-        })
-        .collect();
-    Some(Value::Object(banks))
+    (!banks.is_empty()).then_some(Value::Object(banks))
 }
 
 /// The `verified` object, or nothing when no figure is verified.
 fn verified_value(scenario: &Scenario) -> Option<Value> {
-    let banks: Map<String, Value> = scenario
-        .verified
-        .iter()
-        .filter(|(_, figures)| !figures.is_empty())
-        .map(|(id, figures)| {
-            let figures: Map<String, Value> = figures
-                .iter()
-                .map(|(field, v)| {
-                    let mut entry = Map::new();
-                    entry.insert("declared".to_owned(), figure_value(*field, v.declared));
-                    entry.insert("reason".to_owned(), Value::String(v.reason.clone()));
-                    (field.key().to_owned(), Value::Object(entry))
-                })
-                .collect();
-            (id.clone(), Value::Object(figures))
-        })
-        .collect();
+    let mut banks = Map::new();
+    for (id, figures) in &scenario.verified {
+        let mut members = Map::new();
+        for (field, v) in figures {
+            let mut entry = Map::new();
+            entry.insert("declared".to_owned(), figure_value(*field, v.declared));
+            entry.insert("reason".to_owned(), Value::String(v.reason.clone()));
+            members.insert(field.key().to_owned(), Value::Object(entry));
+        }
+        if !members.is_empty() {
+            banks.insert(id.clone(), Value::Object(members));
+        }
+    }
     (!banks.is_empty()).then_some(Value::Object(banks))
+}
+
+/// `path.key`: the path of a member, without the formatting machinery (one body for every record
+/// member's path).
+#[inline(never)]
+fn member_path(path: &str, key: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 1 + key.len());
+    out.push_str(path);
+    out.push('.');
+    out.push_str(key);
+    out
 }
 
 /// What counts when a bank's figure is dropped.
