@@ -573,17 +573,15 @@ const SOURCE_DROPPED: &str = "已略去（来源信息，不影响结果）";
 /// What counts when a verification is dropped: the bank's figure stays as it is.
 const VERIFICATION_DROPPED: &str = "这条核实记录已略去，计分仍按现有数字";
 
-impl Reader<'_> {
+/// What [`Reader::by_bank`] does with each bank's object: given the reader, the bank id, the object
+/// and its path.
+type EachBank<'f, 's> = dyn FnMut(&mut Reader<'s>, &str, &Map<String, Value>, &str) -> Result<(), Error> + 'f;
+
+impl<'s> Reader<'s> {
     /// A member that is an object by bank id, each bank's entry an object (`sources`, `verified`):
     /// each bank known to the scheme and each entry an object is handed to `each` with its path
     /// (`sources.icbc`); anything else is dropped with `dropped`. One walker for every such member.
-    fn by_bank(
-        &mut self,
-        value: &Value,
-        key: &str,
-        dropped: &str,
-        each: &mut dyn FnMut(&mut Self, &str, &Map<String, Value>, &str) -> Result<(), Error>,
-    ) -> Result<(), Error> {
+    fn by_bank(&mut self, value: &Value, key: &str, dropped: &str, each: &mut EachBank<'_, 's>) -> Result<(), Error> {
         let Some(map) = self.object(value, key, dropped)? else { return Ok(()) };
         let Some(scheme) = self.scheme else { return Ok(()) };
         for (id, entry) in map {
