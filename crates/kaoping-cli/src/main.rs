@@ -3,14 +3,17 @@
 //! ```text
 //! kaoping score FILE            result JSON (kaoping-result/1) on stdout; FILE may be - for stdin
 //! kaoping score --table FILE    the same as a table: rank, bank, total, band, composite, share
+//! kaoping score --declared FILE the figures as the banks declared them, not as verified
 //! kaoping explain FILE --bank icbc
 //! kaoping template              the on-task baseline of all 16 banks, every field present
 //! kaoping template --xlsx OUT.xlsx [--from FILE]   the fill-in workbook, pre-filled
+//! kaoping template --xlsx 申报.xlsx --bank icbc [--from FILE]   one bank's 申报表
 //! kaoping export FILE --xlsx OUT.xlsx [--bank icbc] | --csv OUT.csv
 //! kaoping import BOOK [--into FILE] [--map '各项贷款=loans']… [--partial [--refused OUT.csv]]
 //!                               the scenario with the sheet's figures, as JSON (.xlsx/.xls/.ods/.xlsb/.csv/.tsv)
 //! kaoping diff A.json B.json [--bank icbc] [--json]
 //! kaoping deposits FILE [--json]  each public fund placed by its department's composite (四(四))
+//! kaoping diff FILE [--bank icbc] [--json]     as declared against as verified (核实)
 //! kaoping link FILE             the share link's fragment (#s=…)
 //! kaoping open-link LINK        the scenario a share link carries
 //! kaoping solve FILE --bank icbc --lever loans --goal rank<=3 [--json]
@@ -18,6 +21,8 @@
 //! kaoping marginal FILE --bank icbc [--json]
 //! kaoping simulate FILE --bank icbc --spread 3 [--draws 1000] [--seed 1] [--json]
 //! kaoping scheme export|check|new …   a year's scheme as a file (see scheme.rs)
+//! kaoping collect FILE... [--into S] [--pick BANK=FILE]   汇总: declarations into one scenario
+//! kaoping notice FILE [--date YYYY-MM-DD] [--json]   the published 名单 (通报)
 //! ```
 //! Every command that scores takes `--scheme FILE` (a kaoping-scheme/1 file) in place of the built-in
 //! scheme of the scenario's year.
@@ -36,7 +41,11 @@ use kaoping_engine::{
 };
 use kaoping_sheets::export::{self, About};
 
+mod collect;
+mod declare;
+mod notice;
 mod scheme;
+mod verify;
 
 /// 考评测算器: scores banks under 《2024年度黄石市银行业金融机构支持地方经济发展考评办法》.
 #[derive(Debug, Parser)]
@@ -58,6 +67,9 @@ enum Command {
         /// Print a table in Chinese instead of JSON.
         #[arg(long)]
         table: bool,
+        /// Score the figures as the banks declared them, not as verified (核实).
+        #[arg(long)]
+        declared: bool,
     },
     /// Show one bank's item-by-item working.
     Explain {
@@ -76,9 +88,13 @@ enum Command {
         /// Write the fill-in workbook here instead of printing JSON.
         #[arg(long, value_name = "OUT.xlsx")]
         xlsx: Option<String>,
-        /// Pre-fill the workbook with this scenario's figures (default: the on-task baseline).
+        /// Pre-fill the workbook with this scenario's figures (default: the on-task baseline; for a
+        /// 申报表, blank boxes).
         #[arg(long, value_name = "FILE", requires = "xlsx")]
         from: Option<String>,
+        /// Write this bank's 申报表 (declaration form) instead: one bank, fixed and named.
+        #[arg(long, requires = "xlsx")]
+        bank: Option<String>,
     },
     /// Write a scenario as a workbook (全市, 本行, 设置, 说明) or the 全市 table as CSV.
     Export {
@@ -113,12 +129,13 @@ enum Command {
         #[arg(long, value_name = "OUT.csv", requires = "partial")]
         refused: Option<String>,
     },
-    /// Compare two scenarios: every bank's total, rank, band and share in each, and what moved.
+    /// Compare two scenarios: every bank's total, rank, band and share in each, and what moved. With
+    /// one scenario: as declared against as verified (核实).
     Diff {
         /// The first scenario.
         a: String,
-        /// The second scenario.
-        b: String,
+        /// The second scenario; without it, the first as declared against as verified.
+        b: Option<String>,
         /// Also show one bank's figures and items that moved, with both workings.
         #[arg(long)]
         bank: Option<String>,
@@ -224,6 +241,10 @@ enum Command {
     /// A year's scheme as a file (kaoping-scheme/1): export, check, roll forward.
     #[command(subcommand)]
     Scheme(scheme::SchemeCommand),
+    /// 汇总: the banks' declarations gathered into one scenario, printed; the report on stderr.
+    Collect(collect::CollectArgs),
+    /// 通报: the published list of the result (贡献突出、积极、一般单位, 约谈、通报, 取消考评资格).
+    Notice(notice::NoticeArgs),
 }
 
 /// What to assume about the other banks' figures that are not entered.
@@ -306,8 +327,9 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<String, Failure> {
     match command {
-        Command::Score { file, table } => {
+        Command::Score { file, table, declared } => {
             let (scheme, scenario) = load(&file)?;
+            let scenario = if declared { scenario.declared() } else { scenario };
             let evaluation = evaluate(scheme, &scenario);
             Ok(if table { render_table(scheme, &evaluation) } else { evaluation.to_json(scheme) + "\n" })
         }
@@ -362,7 +384,10 @@ fn run(command: Command) -> Result<String, Failure> {
             let scheme = scheme::in_force(year)?;
             Ok(scheme::made_here(scheme.template(), scheme).to_json_full() + "\n")
         }
-        Command::Template { year, xlsx: Some(out), from } => {
+        Command::Template { year, xlsx: Some(out), from, bank: Some(bank) } => {
+            declare::form(year, &out, from.as_deref(), &bank)
+        }
+        Command::Template { year, xlsx: Some(out), from, bank: None } => {
             let (scheme, scenario) = match from {
                 Some(file) => load(&file)?,
                 None => {
@@ -435,7 +460,8 @@ fn run(command: Command) -> Result<String, Failure> {
                 }
             }
         }
-        Command::Diff { a, b, bank, json } => {
+        Command::Diff { a, b: None, bank, json } => verify::diff(&a, bank.as_deref(), json),
+        Command::Diff { a, b: Some(b), bank, json } => {
             let (scheme, first) = load(&a)?;
             let (_, second) = load(&b)?;
             let comparison = compare(scheme, &first, &second);
@@ -460,6 +486,8 @@ fn run(command: Command) -> Result<String, Failure> {
             let (_, scenario) = load(&file)?;
             Ok(kaoping_sheets::link::share_fragment(&scenario) + "\n")
         }
+        Command::Collect(args) => collect::run(args),
+        Command::Notice(args) => notice::run(args),
         Command::OpenLink { link } => kaoping_sheets::link::open_fragment(&link)
             .map(|scenario| scenario.to_json() + "\n")
             .map_err(|e| Failure::input(format!("link: {}", e.zh()))),

@@ -3,7 +3,9 @@
 //! `scenario.rs`; which settings there are, with their labels and bounds, is the settings table
 //! (`settings.rs`). This module only holds the values, so that both can stand on it.
 
-use crate::fields::{BankInput, ByFund};
+use crate::fields::{BankInput, ByFund, Field};
+use crate::keyed::ByKey;
+use crate::provenance::{Source, Verification};
 use crate::values::{Amount, Choice, Percent};
 
 /// The file format's name.
@@ -136,6 +138,13 @@ pub struct Scenario {
     pub banks: Vec<BankInput>,
     /// The public funds' amounts (四(四)).
     pub deposits: Deposits,
+    /// Where each bank's declared figures came from (申报), by bank id; optional.
+    pub sources: ByKey<String, Source>,
+    /// The figures the bureau verified (核实), by bank id and figure: what was declared and why it
+    /// changed. The bank's figure in `banks` is the verified one, which scores.
+    pub verified: ByKey<String, ByKey<Field, Verification>>,
+    /// The bureau has marked the verification done (核实完成): the result is no longer a projection.
+    pub verification_complete: bool,
 }
 
 /// The scheme a scenario was made under, as its file remembers it beside its `year`: the scheme's
@@ -161,6 +170,9 @@ impl Scenario {
             city: CityOverrides::default(),
             banks: Vec::new(),
             deposits: Deposits::default(),
+            sources: ByKey::new(),
+            verified: ByKey::new(),
+            verification_complete: false,
         }
     }
 

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use crate::date::DateError;
 use crate::settings::{Group, Setting};
 use crate::values::ValueError;
 
@@ -82,6 +83,15 @@ pub enum Error {
         path: String,
         /// The fund's id.
         id: String,
+    },
+    /// A date that is not one (a source's 填报日期).
+    Date {
+        /// The field.
+        path: String,
+        /// The text as given.
+        text: String,
+        /// Why it was refused.
+        problem: DateError,
     },
     /// A required field is missing.
     Missing {
@@ -224,6 +234,7 @@ impl Error {
                 format!("{}：没有代码为 “{id}” 的公共性资金（可用：{}）", zh_path(path), expected.join("、"))
             }
             Error::DuplicateFund { path, id } => format!("{}：资金 “{id}” 重复出现", zh_path(path)),
+            Error::Date { path, text, problem } => format!("{}：“{text}” {}", zh_path(path), problem.zh()),
             Error::Missing { path } => format!("缺少必填字段：{}", zh_path(path)),
             Error::Lever { text, problem } => match problem {
                 LeverProblem::Empty => format!("测算手段“{text}”：缺少数据项"),
@@ -280,10 +291,32 @@ fn zh_path(path: &str) -> String {
             };
         }
     }
+    // 三、考评组织's records: `sources.icbc.date`, `verified.icbc.loans.reason`.
+    for (prefix, record) in [("sources.", "来源信息"), ("verified.", "核实记录")] {
+        let Some(rest) = path.strip_prefix(prefix) else { continue };
+        let (bank, member) = rest.split_once('.').unwrap_or((rest, ""));
+        let (key, part) = match member.rsplit_once('.') {
+            Some((key, "declared")) => (key, "申报数"),
+            Some((key, "reason")) => (key, "核实说明"),
+            _ => (member, ""),
+        };
+        let label = if prefix == "sources." {
+            crate::provenance::SourceField::from_key(key).map(|f| f.label())
+        } else {
+            crate::fields::Field::from_key(key).map(|f| f.label())
+        };
+        let what = match label {
+            Some(label) => ["“", label, "”", part].concat(),
+            None if key.is_empty() => String::new(),
+            None => [" ", key].concat(),
+        };
+        return format!("文件中 {bank} 的{record}{what}");
+    }
     match path {
         "deposits" => return "文件中的公共性资金存放".to_owned(),
         "deposits.funds" => return "文件中的公共性资金列表".to_owned(),
         "name" => return "文件中的测算名称".to_owned(),
+        "verification_complete" => return "文件中的核实完成标记".to_owned(),
         "note" => return "文件中的备注".to_owned(),
         "banks" => return "文件中的银行列表".to_owned(),
         _ => {}
@@ -366,6 +399,7 @@ impl fmt::Display for Error {
                 write!(f, "{path}: \"{id}\" is not a public fund of the scheme (one of: {})", expected.join(", "))
             }
             Error::DuplicateFund { path, id } => write!(f, "{path}: fund \"{id}\" is listed twice"),
+            Error::Date { path, text, problem } => write!(f, "{path}: \"{text}\" {problem}"),
             Error::Missing { path } => write!(f, "{path}: missing"),
             Error::Lever { text, problem } => match problem {
                 LeverProblem::Empty => write!(f, "\"{text}\" names no figure"),

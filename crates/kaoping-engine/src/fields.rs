@@ -172,6 +172,35 @@ impl Section {
     }
 }
 
+/// Who supplies a figure. 三、考评组织: "各银行业金融机构申报，考评小组负责核实" — most figures are the
+/// banks' declarations; a few come from elsewhere and are never on a bank's 申报表.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Supplier {
+    /// The bank declares it (申报).
+    Bank,
+    /// The 考评小组 sets it: the 金融政策 grade (二(四)1), 一票否决 (二(四)5).
+    Panel,
+    /// The city issues it: the guarantee programmes' targets ("另行分解", 二(四)4).
+    City,
+    /// The depositing department scores it (四(四)).
+    Department,
+    /// Last year's evaluation (四(三) 连续两年).
+    LastYear,
+}
+
+impl Supplier {
+    /// Who, in words (`考评小组评定`).
+    pub fn zh(self) -> &'static str {
+        match self {
+            Supplier::Bank => "银行申报",
+            Supplier::Panel => "考评小组评定",
+            Supplier::City => "市里另行下达",
+            Supplier::Department => "存放主体部门评分",
+            Supplier::LastYear => "上年度考评结果",
+        }
+    }
+}
+
 /// One row of the field table.
 #[derive(Clone, Copy)]
 pub struct FieldSpec {
@@ -202,6 +231,8 @@ pub struct FieldSpec {
     /// Other headings the figure is known by in the bureau's and banks' own sheets (the spreadsheet
     /// reader also accepts the label and short label with or without 各项, 余额, a unit or the year).
     pub aliases: &'static [&'static str],
+    /// Who supplies it: the bank on its 申报表, or someone else (三、考评组织).
+    pub by: Supplier,
     get: fn(&BankInput) -> Option<Decimal>,
     set: fn(&mut BankInput, Option<Decimal>) -> Result<(), ValueError>,
 }
@@ -262,13 +293,23 @@ macro_rules! note {
     };
 }
 
+/// A row's supplier: the bank unless the row says otherwise.
+macro_rules! by {
+    () => {
+        Supplier::Bank
+    };
+    ($by:ident) => {
+        Supplier::$by
+    };
+}
+
 macro_rules! bank_fields {
     ($(
         $(#[$doc:meta])*
         $variant:ident => $name:ident: $type:ty {
             key: $key:literal, label: $label:literal, short: $short:literal, unit: $unit:ident, kind: $kind:ident,
             annex: $annex:expr, items: [$($item:ident),*], missing: $missing:literal, section: $section:ident
-            $(, note: $note:literal)? $(, aliases: [$($alias:literal),* $(,)?])? $(,)?
+            $(, note: $note:literal)? $(, aliases: [$($alias:literal),* $(,)?])? $(, by: $by:ident)? $(,)?
         }
     )*) => {
         /// What a user enters for one bank: every figure optional (a flag is false when absent).
@@ -309,6 +350,7 @@ macro_rules! bank_fields {
                 section: Section::$section,
                 note: note!($($note)?),
                 aliases: &[$($($alias),*)?],
+                by: by!($($by)?),
                 get: |bank| Stored::to_decimal(&bank.$name),
                 set: |bank, value| {
                     bank.$name = Stored::from_decimal(value)?;
@@ -426,7 +468,7 @@ bank_fields! {
     /// 金融政策争取、落实 grade, -10..=10.
     PolicyScore => policy_score: Option<PolicyScore> {
         key: "policy_score", label: "金融政策争取、落实评分", short: "金融政策", unit: Fen, kind: Policy,
-        annex: None, items: [Policy], missing: true, section: Adjustments,
+        annex: None, items: [Policy], missing: true, section: Adjustments, by: Panel,
     }
     /// 不良贷款核销额 (不含信用卡), 亿元.
     NplWrittenOff => npl_written_off: Option<Amount> {
@@ -447,7 +489,7 @@ bank_fields! {
     StartupTarget => startup_target: Option<Target> {
         key: "startup_guarantee.target", label: "创业担保贷款扩面目标任务", short: "创业担保目标", unit: Yi,
         kind: Target, annex: None, items: [Guarantee], missing: true, section: Adjustments,
-        note: "“全市创业担保贷款、新型政银担业务扩面目标任务另行分解”（二(四)4）：目标由市里另行下达",
+        note: "“全市创业担保贷款、新型政银担业务扩面目标任务另行分解”（二(四)4）：目标由市里另行下达", by: City,
     }
     /// 创业担保贷款扩面完成数, 亿元.
     StartupActual => startup_actual: Option<Amount> {
@@ -463,7 +505,7 @@ bank_fields! {
     GovbankTarget => govbank_target: Option<Target> {
         key: "govbank_guarantee.target", label: "新型政银担业务扩面目标任务", short: "政银担目标", unit: Yi,
         kind: Target, annex: None, items: [Guarantee], missing: true, section: Adjustments,
-        note: "“全市创业担保贷款、新型政银担业务扩面目标任务另行分解”（二(四)4）：目标由市里另行下达",
+        note: "“全市创业担保贷款、新型政银担业务扩面目标任务另行分解”（二(四)4）：目标由市里另行下达", by: City,
     }
     /// 新型政银担业务扩面完成数, 亿元.
     GovbankActual => govbank_actual: Option<Amount> {
@@ -479,18 +521,18 @@ bank_fields! {
     Vetoed => vetoed: bool {
         key: "vetoed", label: "一票否决（取消考评资格）", short: "一票否决", unit: Flag, kind: Flag,
         annex: None, items: [], missing: false, section: Adjustments,
-        note: "“无故盲目抽贷、压贷、断贷，而导致企业资金链断裂造成严重社会影响的银行业金融机构，实行一票否决，直接取消考评资格”（二(四)5）：不计总分、不参与排名",
+        note: "“无故盲目抽贷、压贷、断贷，而导致企业资金链断裂造成严重社会影响的银行业金融机构，实行一票否决，直接取消考评资格”（二(四)5）：不计总分、不参与排名", by: Panel,
     }
     /// Ranked last in 2023 (for 连续两年排名倒数第一).
     LastPlace2023 => last_place_2023: bool {
         key: "last_place_2023", label: "2023年度考评排名倒数第一", short: "上年倒数第一", unit: Flag, kind: Flag,
         annex: None, items: [], missing: false, section: Outcomes,
-        note: "“连续两年排名倒数第一的取消财政对公账户”（四(三)）",
+        note: "“连续两年排名倒数第一的取消财政对公账户”（四(三)）", by: LastYear,
     }
     /// 市级公共性资金存放主体部门个性指标, 0..=100, for the 30% part of 四(四).
     DepartmentScore => department_score: Option<DepartmentScore> {
         key: "department_score", label: "市级公共性资金存放主体部门个性指标得分", short: "部门指标", unit: Fen,
-        kind: Department, annex: None, items: [], missing: true, section: Outcomes,
+        kind: Department, annex: None, items: [], missing: true, section: Outcomes, by: Department,
     }
 }
 
@@ -518,6 +560,11 @@ impl Field {
     /// The value type.
     pub fn kind(self) -> Kind {
         self.spec().kind
+    }
+
+    /// Whether a bank declares it on its 申报表.
+    pub fn is_declared(self) -> bool {
+        self.spec().by == Supplier::Bank
     }
 
     /// The section it is entered under.

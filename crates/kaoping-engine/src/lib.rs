@@ -20,8 +20,10 @@
 #![warn(missing_docs)]
 
 mod city;
+mod collect;
 mod compare;
 mod compare_ranks;
+mod date;
 mod document;
 mod error;
 mod evaluate;
@@ -32,9 +34,12 @@ mod fields;
 mod format;
 mod input;
 mod items;
+mod keyed;
+mod notice;
 pub mod order;
 mod parameters;
 mod plausibility;
+mod provenance;
 mod readings;
 mod result;
 mod scenario;
@@ -49,12 +54,18 @@ mod settings;
 mod solve;
 mod standing;
 mod values;
+mod verify;
 
+pub use collect::{
+    bank_named_by_file, collect, Collection, Conflict, Declaration, DeclaredRow, FigureDiff, NamedBy, Receipt,
+    Resolution,
+};
 pub use compare::{
     compare, BandMove, BankChange, BankDetail, Comparison, FigureChange, FundChange, FundFigureChange, ItemChange,
     SettingChange,
 };
 pub use compare_ranks::{compare_ranks, rank_changes_zh, RankChange};
+pub use date::{Date, DateError};
 pub use document::{
     BonusMode, CityAverage, CityOverrides, DepositNormalization, Deposits, Scenario, SchemeMark, Settings, FORMAT,
 };
@@ -66,13 +77,18 @@ pub use evaluation::{
 };
 pub use fields::{
     is_lever, lever_fields, AnnexLine, BankInput, ByFund, Field, FieldSet, FieldSpec, FundFigure, FundFigureSpec,
-    Guarantee, Kind, Section, Unit, FIELDS, FUND_FIGURES,
+    Guarantee, Kind, Section, Supplier, Unit, FIELDS, FUND_FIGURES,
 };
 pub use format::{display_columns, format_amount, format_fixed2, group_digits, round2};
 pub use input::{normalize, Reading as TypedText};
 pub use items::{Band, Item};
+pub use keyed::ByKey;
+pub use notice::{
+    notice, Notice, NoticeEntry, NoticeList, NoticeSection, SchemeDocument, NOTICE_FORMAT, PROVISIONAL_MARK,
+};
 pub use parameters::{Fund, Param, Parameters};
 pub use plausibility::{doubts, setting_doubts, Doubt, SettingDoubt};
+pub use provenance::{Source, SourceField, SourceKind, SourceSpec, Verification, SOURCE_FIELDS};
 pub use readings::{
     city_figure_source, green_annex_rate, green_target_text, non_default, readings, CityField, Reading,
 };
@@ -99,3 +115,4 @@ pub use standing::{FundStanding, Standing};
 pub use values::{
     parse_exact, Amount, Choice, Count, DepartmentScore, Percent, PolicyScore, Range, Target, ValueError,
 };
+pub use verify::{verification_effect, VerificationEffect, VerifiedFigure, VerifyError};

@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 use crate::document::{Scenario, SchemeMark, FORMAT};
 use crate::error::Error;
 use crate::fields::{BankInput, Field, FundFigure, Kind, FIELDS, FUND_FIGURES};
+use crate::provenance::{Source, Verification, SOURCE_FIELDS, SOURCE_KEYS, VERIFICATION_KEYS};
 use crate::scheme::Scheme;
 use crate::settings::{Group, Setting, SettingKind, SettingValue};
 use crate::values::{Amount, Count, ValueError};
@@ -62,7 +63,7 @@ struct Member {
 
 /// The top level of a scenario file, in the order it is written. `format` and `year` are read
 /// before the rest, since nothing can be read without them.
-static MEMBERS: [Member; 9] = [
+static MEMBERS: [Member; 12] = [
     Member { key: "format", read: |_, _, _| Ok(()), write: |s, _| Some(Value::String(s.format.to_owned())) },
     Member { key: "year", read: |_, _, _| Ok(()), write: |s, _| Some(Value::from(s.year)) },
     Member {
@@ -109,6 +110,24 @@ static MEMBERS: [Member; 9] = [
     // Written only when an amount is typed (or every fund, to fill in), so that files without it read
     // and write back as before.
     Member { key: "deposits", read: |r, v, s| r.deposits(v, s), write: deposits_value },
+    // 三、考评组织: who declared each bank's figures, what the bureau verified, and whether it is done.
+    // Written only when there is something, so that a file without them reads and writes as before.
+    Member { key: "sources", read: |r, v, s| r.sources(v, s), write: |s, _| sources_value(s) },
+    Member { key: "verified", read: |r, v, s| r.verified(v, s), write: |s, _| verified_value(s) },
+    Member {
+        key: "verification_complete",
+        read: |r, v, s| {
+            match v {
+                Value::Bool(done) => s.verification_complete = *done,
+                _ => r.problem(
+                    Error::WrongType { path: "verification_complete".to_owned(), expected: "true or false" },
+                    "已略去，按尚未核实完成计",
+                )?,
+            }
+            Ok(())
+        },
+        write: |s, _| s.verification_complete.then_some(Value::Bool(true)),
+    },
 ];
 
 /// The keys of the `deposits` object and of each of its funds.
@@ -243,10 +262,12 @@ struct Reader<'s> {
 }
 
 impl Reader<'_> {
-    /// A value that cannot be taken: refused, or dropped with what counts instead.
-    fn problem(&mut self, error: Error, instead: impl Into<String>) -> Result<(), Error> {
+    /// A value that cannot be taken: refused, or dropped with what counts instead. Not inlined: it
+    /// is called from every place a reader can refuse, and the page carries every reader.
+    #[inline(never)]
+    fn problem(&mut self, error: Error, instead: &str) -> Result<(), Error> {
         if self.salvage {
-            self.dropped.push(Dropped { error, instead: instead.into() });
+            self.dropped.push(Dropped { error, instead: instead.to_owned() });
             Ok(())
         } else {
             Err(error)
@@ -354,7 +375,7 @@ impl Reader<'_> {
                 })
             }) {
                 Ok(()) => {}
-                Err(error) => self.problem(error, instead)?,
+                Err(error) => self.problem(error, &instead)?,
             }
         }
         Ok(())
@@ -532,23 +553,7 @@ impl Reader<'_> {
         let key = local_key(field);
         let Some(value) = present(map, key) else { return Ok(()) };
         let place = format!("{path}.{key}");
-        let read = if field.kind() == Kind::Flag {
-            match value {
-                Value::Bool(b) => Ok(b.then_some(Decimal::ONE)),
-                _ => Err(Error::WrongType { path: place.clone(), expected: "true or false" }),
-            }
-        } else {
-            number_text(value, &place).and_then(|text| match text {
-                None => Ok(None),
-                Some(text) if text.is_empty() => Ok(None),
-                Some(text) => field.kind().parse(&text).map(Some).map_err(|problem| Error::Value {
-                    path: place.clone(),
-                    text,
-                    problem,
-                }),
-            })
-        };
-        let result = read.and_then(|value| match value {
+        let result = figure(value, field, &place).and_then(|value| match value {
             None => Ok(()),
             Some(v) => field.set(bank, Some(v)).map_err(|problem| Error::Value {
                 path: place.clone(),
@@ -561,6 +566,173 @@ impl Reader<'_> {
             Err(error) => self.problem(error, instead_of(field)),
         }
     }
+}
+
+/// What counts when a source is dropped: it never changes a score.
+const SOURCE_DROPPED: &str = "已略去（来源信息，不影响结果）";
+/// What counts when a verification is dropped: the bank's figure stays as it is.
+const VERIFICATION_DROPPED: &str = "这条核实记录已略去，计分仍按现有数字";
+
+/// What [`Reader::by_bank`] does with each bank's object: given the reader, the bank id, the object
+/// and its path.
+type EachBank<'f, 's> = dyn FnMut(&mut Reader<'s>, &str, &Map<String, Value>, &str) -> Result<(), Error> + 'f;
+
+impl<'s> Reader<'s> {
+    /// A member that is an object by bank id, each bank's entry an object (`sources`, `verified`):
+    /// each bank known to the scheme and each entry an object is handed to `each` with its path
+    /// (`sources.icbc`); anything else is dropped with `dropped`. One walker for every such member.
+    fn by_bank(&mut self, value: &Value, key: &str, dropped: &str, each: &mut EachBank<'_, 's>) -> Result<(), Error> {
+        let Some(map) = self.object(value, key, dropped)? else { return Ok(()) };
+        let Some(scheme) = self.scheme else { return Ok(()) };
+        for (id, entry) in map {
+            let path = member_path(key, id);
+            if scheme.bank_index(id).is_none() {
+                self.problem(Error::UnknownBank { path, id: id.clone() }, dropped)?;
+                continue;
+            }
+            if let Some(members) = self.object(entry, &path, dropped)? {
+                each(self, id, members, &path)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `value` as an object; `None` when it is not one, which is dropped with `dropped`.
+    fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        dropped: &str,
+    ) -> Result<Option<&'v Map<String, Value>>, Error> {
+        if let Value::Object(map) = value {
+            return Ok(Some(map));
+        }
+        self.problem(Error::WrongType { path: path.to_owned(), expected: "an object" }, dropped)?;
+        Ok(None)
+    }
+
+    /// The `sources` object: for each bank id, the file its figures came from, 填报人, 联系电话 and
+    /// 填报日期, walked along the source table.
+    fn sources(&mut self, value: &Value, scenario: &mut Scenario) -> Result<(), Error> {
+        self.by_bank(value, "sources", SOURCE_DROPPED, &mut |r, id, members, path| {
+            r.unknown(members, path, &SOURCE_KEYS, SOURCE_DROPPED)?;
+            let mut source = Source::default();
+            for spec in &SOURCE_FIELDS {
+                let place = member_path(path, spec.key);
+                match present(members, spec.key) {
+                    None => {}
+                    Some(Value::String(text)) => {
+                        if let Err(problem) = spec.field.set_as_written(&mut source, text) {
+                            r.problem(Error::Date { path: place, text: text.clone(), problem }, "已略去，按未填写计")?;
+                        }
+                    }
+                    Some(_) => r.problem(Error::WrongType { path: place, expected: "a string" }, "已略去")?,
+                }
+            }
+            if source.file.is_empty() {
+                return r.problem(Error::Missing { path: member_path(path, "file") }, SOURCE_DROPPED);
+            }
+            scenario.sources.insert(id.to_owned(), source);
+            Ok(())
+        })
+    }
+
+    /// The `verified` object: for each bank id and figure key, the declared value and the reason.
+    fn verified(&mut self, value: &Value, scenario: &mut Scenario) -> Result<(), Error> {
+        self.by_bank(value, "verified", VERIFICATION_DROPPED, &mut |r, id, figures, path| {
+            for (key, entry) in figures {
+                let place = member_path(path, key);
+                let Some(field) = Field::from_key(key) else {
+                    r.problem(Error::UnknownField { path: place, expected: &FIELD_KEYS }, VERIFICATION_DROPPED)?;
+                    continue;
+                };
+                if let Some(verification) = r.verification(entry, field, &place)? {
+                    scenario.verified.get_or_default(id.to_owned()).insert(field, verification);
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// One verification: `{"declared": …, "reason": "…"}`; `None` when it is dropped.
+    fn verification(&mut self, value: &Value, field: Field, place: &str) -> Result<Option<Verification>, Error> {
+        let Some(members) = self.object(value, place, VERIFICATION_DROPPED)? else { return Ok(None) };
+        self.unknown(members, place, &VERIFICATION_KEYS, VERIFICATION_DROPPED)?;
+        let declared = match present(members, "declared") {
+            None => Ok(None),
+            Some(value) => figure(value, field, &member_path(place, "declared")),
+        };
+        let declared = match declared {
+            Ok(declared) => declared,
+            Err(error) => {
+                self.problem(error, VERIFICATION_DROPPED)?;
+                return Ok(None);
+            }
+        };
+        let reason = match present(members, "reason") {
+            Some(Value::String(text)) if !text.trim().is_empty() => text.clone(),
+            Some(Value::String(_)) | None => {
+                self.problem(Error::Missing { path: member_path(place, "reason") }, VERIFICATION_DROPPED)?;
+                return Ok(None);
+            }
+            Some(_) => {
+                self.problem(
+                    Error::WrongType { path: member_path(place, "reason"), expected: "a string" },
+                    VERIFICATION_DROPPED,
+                )?;
+                return Ok(None);
+            }
+        };
+        Ok(Some(Verification { declared, reason }))
+    }
+}
+
+/// Every figure's key, for messages.
+static FIELD_KEYS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| FIELDS.iter().map(|f| f.key).collect());
+
+/// The `sources` object, or nothing when no bank has one.
+fn sources_value(scenario: &Scenario) -> Option<Value> {
+    let mut banks = Map::new();
+    for (id, source) in &scenario.sources {
+        let mut members = Map::new();
+        for spec in &SOURCE_FIELDS {
+            if let Some(text) = spec.field.get(source) {
+                members.insert(spec.key.to_owned(), Value::String(text));
+            }
+        }
+        banks.insert(id.clone(), Value::Object(members));
+    }
+    (!banks.is_empty()).then_some(Value::Object(banks))
+}
+
+/// The `verified` object, or nothing when no figure is verified.
+fn verified_value(scenario: &Scenario) -> Option<Value> {
+    let mut banks = Map::new();
+    for (id, figures) in &scenario.verified {
+        let mut members = Map::new();
+        for (field, v) in figures {
+            let mut entry = Map::new();
+            entry.insert("declared".to_owned(), figure_value(*field, v.declared));
+            entry.insert("reason".to_owned(), Value::String(v.reason.clone()));
+            members.insert(field.key().to_owned(), Value::Object(entry));
+        }
+        if !members.is_empty() {
+            banks.insert(id.clone(), Value::Object(members));
+        }
+    }
+    (!banks.is_empty()).then_some(Value::Object(banks))
+}
+
+/// `path.key`: the path of a member, without the formatting machinery (one body for every record
+/// member's path).
+#[inline(never)]
+fn member_path(path: &str, key: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 1 + key.len());
+    out.push_str(path);
+    out.push('.');
+    out.push_str(key);
+    out
 }
 
 /// What counts when a bank's figure is dropped.
@@ -687,15 +859,7 @@ fn bank_value(bank: &BankInput, funds: &[&str], full: bool) -> Value {
     let mut out = Map::new();
     out.insert("id".to_owned(), Value::String(bank.id.clone()));
     for spec in &FIELDS {
-        let value = match (spec.field.get(bank), spec.kind) {
-            (None, Kind::Flag) => Value::Bool(false),
-            (Some(_), Kind::Flag) => Value::Bool(true),
-            (None, _) => Value::Null,
-            (Some(v), Kind::Count | Kind::Policy) => {
-                serde_json::from_str(&v.normalize().to_string()).unwrap_or(Value::Null)
-            }
-            (Some(v), _) => Value::String(v.to_string()),
-        };
+        let value = figure_value(spec.field, spec.field.get(bank));
         if !full && (value.is_null() || value == Value::Bool(false)) {
             continue;
         }
@@ -732,6 +896,20 @@ fn bank_value(bank: &BankInput, funds: &[&str], full: bool) -> Value {
     Value::Object(out)
 }
 
+/// A figure as the file writes it: decimal strings, counts and grades as numbers, flags as booleans
+/// (`None`: `null`, or `false` for a flag).
+fn figure_value(field: Field, value: Option<Decimal>) -> Value {
+    match (value, field.kind()) {
+        (None, Kind::Flag) => Value::Bool(false),
+        (Some(_), Kind::Flag) => Value::Bool(true),
+        (None, _) => Value::Null,
+        (Some(v), Kind::Count | Kind::Policy) => {
+            serde_json::from_str(&v.normalize().to_string()).unwrap_or(Value::Null)
+        }
+        (Some(v), _) => Value::String(v.to_string()),
+    }
+}
+
 /// A field's value, treating `null` as absent.
 fn present<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     map.get(key).filter(|v| !v.is_null())
@@ -743,6 +921,27 @@ fn number(value: &Value, place: String, take: impl FnOnce(&str) -> Result<(), Va
     match number_text(value, &place)? {
         Some(text) if !text.is_empty() => take(&text).map_err(|problem| Error::Value { path: place, text, problem }),
         _ => Ok(()),
+    }
+}
+
+/// A figure's value as written at `place`: a flag as `true`/`false`, a number as a number or a
+/// string, through the field's bounded type; `None` for an empty one. Bank entries and verified
+/// figures' declarations read it alike.
+fn figure(value: &Value, field: Field, place: &str) -> Result<Option<Decimal>, Error> {
+    if field.kind() == Kind::Flag {
+        return match value {
+            Value::Bool(b) => Ok(b.then_some(Decimal::ONE)),
+            _ => Err(Error::WrongType { path: place.to_owned(), expected: "true or false" }),
+        };
+    }
+    match number_text(value, place)? {
+        None => Ok(None),
+        Some(text) if text.is_empty() => Ok(None),
+        Some(text) => field.kind().parse(&text).map(Some).map_err(|problem| Error::Value {
+            path: place.to_owned(),
+            text,
+            problem,
+        }),
     }
 }
 

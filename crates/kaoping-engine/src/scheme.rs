@@ -49,6 +49,17 @@ pub struct BankInfo {
     pub legal_name: String,
     /// Other names the bank goes by in the bureau's sheets (`黄石农商银行`).
     pub aliases: Vec<String>,
+    /// The name a published 名单 gives the bank, where it is not the full name: 黄政发〔2024〕7号 lists
+    /// 农业发展银行黄石市分行 as 农发行黄石分行 (a scheme file's optional `listed_name`). See
+    /// [`BankInfo::listed_name`].
+    pub listed_name: Option<String>,
+}
+
+impl BankInfo {
+    /// The bank's name in a published 名单 (通报): the gazette's form, e.g. 农发行黄石分行.
+    pub fn listed_name(&self) -> &str {
+        self.listed_name.as_deref().unwrap_or(&self.full_name)
+    }
 }
 
 /// A row of 附件1 (信贷投入任务).

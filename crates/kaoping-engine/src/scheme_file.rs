@@ -54,7 +54,7 @@ const TOP_KEYS: &[&str] = &["format", "year", "document", "parameters", "annexes
 const DOCUMENT_KEYS: &[&str] = &["title", "number", "date", "issuer"];
 /// The keys of `annexes` besides the tables of [`TABLES`].
 const ANNEX_HEAD_KEYS: &[&str] = &["format", "year", "source", "banks"];
-const BANK_KEYS: &[&str] = &["id", "short_name", "full_name", "legal_name", "aliases"];
+const BANK_KEYS: &[&str] = &["id", "short_name", "full_name", "legal_name", "aliases", "listed_name"];
 const TABLE_KEYS: &[&str] = &["title", "clause", "unit", "note", "columns", "rates_pct", "rows", "stated_total"];
 
 /// A refusal at `path`.
@@ -689,6 +689,7 @@ fn bank_info(entry: &Value) -> BankInfo {
         full_name: text("full_name"),
         legal_name: text("legal_name"),
         aliases,
+        listed_name: entry.get("listed_name").and_then(Value::as_str).map(str::to_owned),
     }
 }
 
@@ -811,6 +812,10 @@ fn read_banks(value: &Value) -> Result<Vec<BankInfo>, Error> {
             full_name: non_empty(map, &path, "full_name")?,
             legal_name,
             aliases,
+            listed_name: match map.get("listed_name") {
+                None | Some(Value::Null) => None,
+                Some(_) => Some(non_empty(map, &path, "listed_name")?),
+            },
         };
         let id_ok = !bank.id.is_empty()
             && bank.id.len() <= 32

@@ -1,11 +1,16 @@
 //! Invariants that hold for every scenario, checked on generated ones: the total is the sum of the
 //! items; each item stays within its range; more lending never lowers a bank's own increment items;
-//! the order of banks in a file changes nothing; a scenario survives a JSON round trip.
+//! the order of banks in a file changes nothing; a scenario survives a JSON round trip; the banks'
+//! declarations, collected in any order and some twice, give back the scenario they were made from;
+//! sources and verified figures survive the file, and the scenario as declared undoes every verification.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod strategies;
 
-use kaoping_engine::{evaluate, Amount, BankInput, FundFigure, Item, PolicyScore, Scenario, Scheme};
+use kaoping_engine::{
+    collect, evaluate, Amount, BankInput, Date, Declaration, DeclaredRow, Field, FundFigure, Item, PolicyScore,
+    Scenario, Scheme, Source, Verification,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use strategies::{amount, count};
@@ -87,6 +92,43 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             }
             s
         })
+}
+
+/// A scenario with a source for some of its banks and some of their figures verified: the declared
+/// value is the figure with a little added (or nothing declared), with a reason.
+fn scenario_with_provenance() -> impl Strategy<Value = Scenario> {
+    let source = (
+        "[^\\x00-\\x1f]{1,30}",
+        prop::option::of("\\PC{1,10}"),
+        prop::option::of("[0-9-]{7,13}"),
+        prop::option::of(0i64..40_000),
+    );
+    (scenario(), prop::collection::vec((any::<bool>(), source, any::<u64>(), any::<bool>()), 16)).prop_map(
+        |(mut s, extras)| {
+            let ids: Vec<String> = s.banks.iter().map(|b| b.id.clone()).collect();
+            for (id, (has_source, (file, reporter, phone, day), pick, complete)) in ids.iter().zip(extras) {
+                if has_source {
+                    let date = day.and_then(Date::from_days_since_epoch);
+                    s.sources.insert(id.clone(), Source { file, reporter, phone, date });
+                }
+                s.verification_complete |= complete;
+                let bank = s.bank(id).cloned().expect("listed");
+                for (n, field) in Field::ALL.iter().enumerate() {
+                    if pick >> (n % 64) & 1 == 0 || pick.count_ones() < 40 {
+                        continue;
+                    }
+                    let declared = match (field.get(&bank), field.kind()) {
+                        (Some(_), kaoping_engine::Kind::Flag) | (None, _) => None,
+                        (Some(v), kaoping_engine::Kind::Amount) => Some(v + Decimal::ONE),
+                        (Some(v), _) => Some(v),
+                    };
+                    let reason = format!("按人民银行金融统计口径（{n}）");
+                    s.verified.get_or_default(id.clone()).insert(*field, Verification { declared, reason });
+                }
+            }
+            s
+        },
+    )
 }
 
 /// The most an item can score, and the least (only the policy grade goes below zero).
@@ -186,6 +228,70 @@ proptest! {
         let mut full_expected = s.clone();
         full_expected.banks.sort_by_key(|b| scheme().bank_index(&b.id));
         prop_assert_eq!(full, full_expected);
+    }
+
+    #[test]
+    fn declarations_collect_back_into_the_scenario_they_came_from(s in scenario(), seed in any::<u64>(), twice in any::<u64>()) {
+        // One 申报表 per bank listed, every figure of the table (blank where nothing is entered), in a
+        // shuffled order, some of them received twice.
+        let mut files: Vec<Declaration> = s
+            .banks
+            .iter()
+            .map(|bank| Declaration {
+                file: format!("申报表-{}.xlsx", bank.id),
+                names: Some(bank.id.clone()),
+                rows: vec![DeclaredRow { bank: bank.id.clone(), figures: Field::ALL.iter().map(|f| (*f, f.get(bank))).collect() }],
+                ..Declaration::default()
+            })
+            .collect();
+        let copies: Vec<Declaration> = files.iter().enumerate().filter(|(i, _)| twice >> (i % 64) & 1 == 1).map(|(_, f)| f.clone()).collect();
+        files.extend(copies);
+        let mut state = seed;
+        for i in (1..files.len()).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            files.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        // Collected into the scenario with every declared figure taken out: what the panel, the city
+        // and the departments supply (and the file leaves alone) stays.
+        let mut base = s.clone();
+        for bank in &mut base.banks {
+            for field in Field::ALL.into_iter().filter(|f| f.is_declared()) {
+                field.set(bank, None).expect("clearing never fails");
+            }
+        }
+        let collection = collect(scheme(), &base, &files, &[]);
+        prop_assert!(collection.conflicts.is_empty(), "{:?}", collection.conflicts);
+        let mut expected = s.clone();
+        expected.banks.retain(|b| !b.is_empty());
+        expected.banks.sort_by_key(|b| scheme().bank_index(&b.id));
+        let mut got = collection.scenario.clone().expect("no conflict");
+        got.banks.sort_by_key(|b| scheme().bank_index(&b.id));
+        prop_assert_eq!(got.sources.len(), s.banks.len(), "every bank listed has its source");
+        got.sources.clear();
+        prop_assert_eq!(got, expected);
+        prop_assert!(collection.receipts.iter().all(|r| r.ignored.is_empty()), "nothing the file carries differs");
+        for receipt in &collection.receipts {
+            let listed = s.bank(&receipt.bank).is_some();
+            prop_assert_eq!(receipt.source.as_ref().map(|r| r.file.clone()), listed.then(|| format!("申报表-{}.xlsx", receipt.bank)));
+        }
+    }
+
+    #[test]
+    fn sources_and_verified_figures_survive_the_file(s in scenario_with_provenance()) {
+        let back = Scenario::from_json(&s.to_json()).expect("own output parses");
+        prop_assert_eq!(&back.sources, &s.sources);
+        prop_assert_eq!(&back.verified, &s.verified);
+        prop_assert_eq!(back.verification_complete, s.verification_complete);
+        let full = Scenario::from_json(&s.to_json_full()).expect("full output parses");
+        prop_assert_eq!(&full.verified, &s.verified);
+        // As declared: every verified figure back to its declaration, nothing verified, not complete.
+        let declared = back.declared();
+        prop_assert!(declared.verified.is_empty() && !declared.verification_complete);
+        prop_assert_eq!(&declared.sources, &s.sources);
+        for figure in back.verified_figures(scheme()) {
+            let now = declared.bank(&figure.bank).and_then(|b| figure.field.get(b));
+            prop_assert_eq!(now, figure.declared, "{} {}", figure.bank, figure.field.key());
+        }
     }
 
     #[test]

@@ -27,12 +27,13 @@ use crate::Problem;
 const BANKS_SHEET: &str = "考评对象";
 
 /// The keys of the 考评对象 sheet's columns, with their headings.
-const BANK_COLUMNS: [(&str, &str); 5] = [
+const BANK_COLUMNS: [(&str, &str); 6] = [
     ("id", "代码（小写字母，如 icbc）"),
     ("short_name", "简称（附件中的写法）"),
     ("full_name", "全称"),
     ("legal_name", "法定名称"),
     ("aliases", "其他叫法（用“、”分隔）"),
+    ("listed_name", "通报名单中的写法（与全称相同可不填）"),
 ];
 
 /// The key of a row's bank code and of its name.
@@ -123,10 +124,17 @@ fn banks_sheet(scheme: &Scheme) -> Sheet {
     ];
     for bank in &scheme.banks {
         rows.push(
-            [&bank.id, &bank.short_name, &bank.full_name, &bank.legal_name, &bank.aliases.join("、")]
-                .into_iter()
-                .map(|v| (Value::Text(v.clone()), Style::InputText))
-                .collect(),
+            [
+                &bank.id,
+                &bank.short_name,
+                &bank.full_name,
+                &bank.legal_name,
+                &bank.aliases.join("、"),
+                bank.listed_name.as_deref().unwrap_or_default(),
+            ]
+            .into_iter()
+            .map(|v| (Value::Text(v.to_owned()), Style::InputText))
+            .collect(),
         );
     }
     Sheet {
@@ -276,6 +284,9 @@ fn bank_json(bank: &BankInfo) -> Json {
     if !bank.aliases.is_empty() {
         entry.insert("aliases".to_owned(), json!(bank.aliases));
     }
+    if let Some(listed) = &bank.listed_name {
+        entry.insert("listed_name".to_owned(), json!(listed));
+    }
     Json::Object(entry)
 }
 
@@ -350,6 +361,7 @@ fn read_banks(grid: &Grid, problems: &mut Vec<Problem>, places: &mut Vec<(String
                 .filter(|a| !a.is_empty())
                 .map(str::to_owned)
                 .collect(),
+            listed_name: Some(cell("listed_name")).filter(|name| !name.is_empty()),
         });
     }
     if banks.is_empty() {

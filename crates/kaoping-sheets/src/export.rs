@@ -453,6 +453,10 @@ pub fn workbook(scheme: &Scheme, scenario: &Scenario, bank: &str, about: &About)
         settings_sheet(scheme, scenario, &evaluation),
         about_sheet(scheme, scenario, about, false),
     ];
+    // 来源 (sources, verified figures, 核实完成) before 说明, when the scenario has any.
+    if let Some(sources) = crate::sources::sheet(scheme, scenario) {
+        sheets.insert(sheets.len() - 1, sources);
+    }
     for sheet in &mut sheets {
         sheet.print.header.clone_from(&header);
     }
@@ -460,7 +464,7 @@ pub fn workbook(scheme: &Scheme, scenario: &Scenario, bank: &str, about: &About)
 }
 
 /// What a template's input cell accepts, by the figure's kind, and what it asks for.
-fn validation(field: Field, column: usize, rows: (usize, usize)) -> Validation {
+pub(crate) fn validation(field: Field, column: usize, rows: (usize, usize)) -> Validation {
     let spec = field.spec();
     let rule = match field.kind() {
         Kind::Amount => Rule::AtLeastZero,
@@ -546,6 +550,7 @@ pub fn city_rows(scheme: &Scheme, scenario: &Scenario) -> Vec<Vec<String>> {
                     Value::Empty => String::new(),
                     Value::Text(t) => t,
                     Value::Number(n) => n.to_string(),
+                    Value::Date(d) => d.to_string(),
                 })
                 .collect(),
         );

@@ -25,7 +25,9 @@ pub mod annexes;
 mod biff;
 pub mod book;
 pub mod csv;
+pub mod declaration;
 pub mod export;
+pub mod form;
 pub mod grid;
 pub mod heading;
 pub mod job;
@@ -33,6 +35,7 @@ pub mod link;
 mod ods;
 pub mod paste;
 pub mod scheme_preview;
+mod sources;
 pub mod table;
 pub mod update;
 pub mod xlsx;
@@ -175,7 +178,7 @@ pub fn check_size(file_name: &str, size: u64) -> Result<(), Problem> {
 
 /// The sheets of a workbook, or the one sheet of a CSV or TSV file (named after the file), with a
 /// note saying how text was decoded.
-fn read_source(bytes: &[u8], file_name: &str) -> Result<(Vec<Grid>, Option<Problem>), Problem> {
+pub(crate) fn read_source(bytes: &[u8], file_name: &str) -> Result<(Vec<Grid>, Option<Problem>), Problem> {
     check_size(file_name, bytes.len() as u64)?;
     let not_a_table =
         || Problem::file(format!("文件“{file_name}”既不是 Excel/WPS/LibreOffice 工作簿，也不是 CSV 文本"));
@@ -220,7 +223,13 @@ pub fn read_file_with(bytes: &[u8], file_name: &str, scheme: &kaoping_engine::Sc
     match read_source(bytes, file_name) {
         Ok((grids, note)) => {
             update.notes.extend(note);
-            table::read_workbook(&grids, scheme, options, &mut update);
+            // A bank's 申报表 is read as its one bank's figures; anything else as a table of banks.
+            match grids.iter().find(|g| form::is_form(g)) {
+                Some(grid) => {
+                    form::read(grid, scheme, &mut update);
+                }
+                None => table::read_workbook(&grids, scheme, options, &mut update),
+            }
         }
         Err(problem) => update.problems.push(problem),
     }

@@ -1059,7 +1059,10 @@ pub(crate) fn read_workbook(grids: &[Grid], scheme: &Scheme, options: &ReadOptio
     let named = grids.iter().find(|g| matches!(g.name.trim(), "全市" | "填报"));
     let table = named.or_else(|| {
         let mut best: Option<(&Grid, (bool, usize, bool))> = None;
-        for grid in grids.iter().filter(|g| !matches!(g.name.as_str(), "设置" | "说明" | DEPOSITS_SHEET)) {
+        for grid in grids
+            .iter()
+            .filter(|g| !matches!(g.name.as_str(), "设置" | "说明" | DEPOSITS_SHEET | crate::sources::SOURCES_SHEET))
+        {
             let Some((bank, figures)) = fitness(grid, scheme, options) else { continue };
             let small = !grid.cut && grid.rows.len() <= MAX_ROWS;
             let score = (small && bank, figures, small);
@@ -1094,6 +1097,9 @@ pub(crate) fn read_workbook(grids: &[Grid], scheme: &Scheme, options: &ReadOptio
     }
     if let Some(deposits) = grids.iter().find(|g| g.name.trim() == DEPOSITS_SHEET) {
         read_deposits(deposits, scheme, update);
+    }
+    if let Some(sources) = grids.iter().find(|g| g.name == crate::sources::SOURCES_SHEET) {
+        crate::sources::read(sources, scheme, update);
     }
 }
 

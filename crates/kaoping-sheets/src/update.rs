@@ -2,7 +2,9 @@
 //! once or not at all — or, as an explicit choice, everything that was read with the refused cells
 //! left as they were ([`Update::apply_rest`]) and the refused cells listed ([`refused_csv`]).
 
-use kaoping_engine::{Amount, Field, FundFigure, Kind, Scenario, Scheme, SchemeMark, Setting, SettingValue};
+use kaoping_engine::{
+    Amount, Field, FundFigure, Kind, Scenario, Scheme, SchemeMark, Setting, SettingValue, Source, Verification,
+};
 use rust_decimal::Decimal;
 
 use crate::table::Unplaced;
@@ -25,6 +27,12 @@ pub(crate) enum Edit {
     FundFigure { bank: usize, figure: FundFigure, fund: String, value: Option<Decimal>, place: String },
     /// A public fund's amount, 亿元 (`None`: blank, not given).
     FundAmount { fund: String, value: Option<Decimal>, place: String },
+    /// Where a bank's declared figures came from (the 来源 sheet).
+    Source { bank: usize, source: Source, place: String },
+    /// A figure the bureau verified: its declared value and the reason (the 来源 sheet).
+    Verification { bank: usize, field: Field, verification: Verification, place: String },
+    /// The 核实完成 mark (the 设置 sheet).
+    Complete { value: bool, place: String },
 }
 
 /// The values read from a file or a pasted block, and every cell that was refused.
@@ -221,6 +229,38 @@ impl Update {
                         after: show(mark),
                     }
                 }),
+                Edit::Source { bank, source, place } => {
+                    let info = scheme.banks.get(*bank);
+                    let now = info.and_then(|b| scenario.sources.get(&b.id));
+                    (now != Some(source)).then(|| Change {
+                        place: place.clone(),
+                        bank: info.map(|b| b.short_name.clone()),
+                        what: "申报来源".to_owned(),
+                        before: now.map_or_else(|| NOT_ENTERED.to_owned(), Source::zh),
+                        after: source.zh(),
+                    })
+                }
+                Edit::Verification { bank, field, verification, place } => {
+                    let info = scheme.banks.get(*bank);
+                    let now = info.and_then(|b| scenario.verification(&b.id, *field));
+                    let said = |v: &Verification| {
+                        format!("申报 {}（{}）", show(v.declared, field.unit().symbol(), Some(field.kind())), v.reason)
+                    };
+                    (now != Some(verification)).then(|| Change {
+                        place: place.clone(),
+                        bank: info.map(|b| b.short_name.clone()),
+                        what: format!("核实记录：{}", field.spec().short),
+                        before: now.map_or_else(|| NOT_ENTERED.to_owned(), said),
+                        after: said(verification),
+                    })
+                }
+                Edit::Complete { value, place } => (scenario.verification_complete != *value).then(|| Change {
+                    place: place.clone(),
+                    bank: None,
+                    what: "核实完成".to_owned(),
+                    before: if scenario.verification_complete { "是" } else { "否" }.to_owned(),
+                    after: if *value { "是" } else { "否" }.to_owned(),
+                }),
             };
             changes.extend(change);
         }
@@ -315,6 +355,17 @@ impl Update {
                         )),
                     }
                 }
+                Edit::Source { bank, source, .. } => {
+                    if let Some(info) = scheme.banks.get(*bank) {
+                        out.sources.insert(info.id.clone(), source.clone());
+                    }
+                }
+                Edit::Verification { bank, field, verification, .. } => {
+                    if let Some(info) = scheme.banks.get(*bank) {
+                        out.verified.get_or_default(info.id.clone()).insert(*field, verification.clone());
+                    }
+                }
+                Edit::Complete { value, .. } => out.verification_complete = *value,
             }
         }
         out.banks.retain(|b| !b.is_empty());

@@ -41,6 +41,15 @@ pub enum Style {
     InputWhole,
     /// A cell to fill in: shaded, text (是/否).
     InputText,
+    /// A cell to fill in: shaded, a date (the 申报表's 填报日期).
+    InputDate,
+    /// A line of notes: plain, and left out of the column's width, so that it runs on over the empty
+    /// cells to its right instead of widening its column.
+    Note,
+    /// A section's heading within a sheet: bold, and like [`Style::Note`] left out of the width.
+    Section,
+    /// A date, shown as the spreadsheet program shows dates.
+    Date,
 }
 
 /// A value to write.
@@ -52,6 +61,8 @@ pub enum Value {
     Text(String),
     /// A number, written exactly (see the module's comment).
     Number(Decimal),
+    /// A date, written as the day number spreadsheets keep (1900 date system).
+    Date(kaoping_engine::Date),
 }
 
 /// What a range of cells accepts (Excel's data validation), with the message shown on a wrong entry.
@@ -69,6 +80,10 @@ pub enum Rule {
     AboveZero,
     /// A number between the two, both included.
     Between(i32, i32),
+    /// A date from 2000 to 2099.
+    Date,
+    /// Anything: only the prompt is shown.
+    Any,
 }
 
 /// Data validation on a block of one column.
@@ -138,12 +153,13 @@ fn display_width(value: &Value, style: Style) -> usize {
             let digits = n.trunc().abs().to_string().len();
             digits + digits / 3 + 4
         }
+        Value::Date(_) => 10,
     };
     match style {
         // Headings and long text wrap, so they need not set the width alone.
         Style::Header => width.min(10),
         Style::Wrap => width.min(80),
-        Style::Title => 0,
+        Style::Title | Style::Note | Style::Section => 0,
         _ => width,
     }
 }
@@ -304,7 +320,7 @@ const STYLES: &str = concat!(
     "<border><left style=\"thin\"><color rgb=\"FFA6A6A6\"/></left><right style=\"thin\"><color rgb=\"FFA6A6A6\"/></right>",
     "<top style=\"thin\"><color rgb=\"FFA6A6A6\"/></top><bottom style=\"thin\"><color rgb=\"FFA6A6A6\"/></bottom><diagonal/></border></borders>",
     "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>",
-    "<cellXfs count=\"9\">",
+    "<cellXfs count=\"13\">",
     // Plain, Header, Fixed2, Whole, Wrap, Title
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
     "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment vertical=\"center\" wrapText=\"1\"/></xf>",
@@ -316,6 +332,13 @@ const STYLES: &str = concat!(
     "<xf numFmtId=\"4\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>",
     "<xf numFmtId=\"3\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>",
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" applyBorder=\"1\"/>",
+    // InputDate: shaded, bordered, Excel's built-in date format 14; Note: plain
+    "<xf numFmtId=\"14\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>",
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
+    // Section: bold
+    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>",
+    // Date: Excel's built-in date format 14
+    "<xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
     "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>",
     "<dxfs count=\"0\"/><tableStyles count=\"0\"/></styleSheet>"
 );
@@ -360,6 +383,9 @@ fn validation_xml(validation: &Validation) -> String {
         Rule::AtLeastZero => ("decimal", " operator=\"greaterThanOrEqual\"", "<formula1>0</formula1>".to_owned()),
         Rule::AboveZero => ("decimal", " operator=\"greaterThan\"", "<formula1>0</formula1>".to_owned()),
         Rule::Between(low, high) => ("decimal", "", format!("<formula1>{low}</formula1><formula2>{high}</formula2>")),
+        // 2000-01-01 to 2099-12-31 as day numbers.
+        Rule::Date => ("date", "", "<formula1>36526</formula1><formula2>73050</formula2>".to_owned()),
+        Rule::Any => ("none", "", String::new()),
     };
     // Excel shows at most 255 characters of a prompt.
     let prompt: String = validation.prompt.chars().take(250).collect();
@@ -435,6 +461,9 @@ fn sheet_xml(sheet: &Sheet, selected: bool, strings: &mut SharedStrings) -> Stri
                 }
                 Value::Number(n) => {
                     let _ = write!(out, "<c r=\"{name}\" s=\"{s}\"><v>{}</v></c>", n.normalize());
+                }
+                Value::Date(date) => {
+                    let _ = write!(out, "<c r=\"{name}\" s=\"{s}\"><v>{}</v></c>", date.spreadsheet_serial());
                 }
             }
         }
