@@ -269,6 +269,32 @@ test('a bad file names each refused cell in Chinese and changes nothing', async 
   await context.close();
 });
 
+/** The bureau's 报表 saved as CSV by Excel on Chinese Windows (GBK; tests/sheets/made/make.py): a title,
+ * a 单位：万元 row, legal names, 序号/备注 columns, a merged group heading and a 合计 row. */
+const GBK = path.join(ROOT, 'tests', 'sheets', 'made', 'bureau-gbk.csv');
+
+test('a GBK CSV of the bureau\'s 报表 in 万元 is read, converted to 亿元 exactly, applied and undone', async () => {
+  const { context, page, errors } = await freshPage();
+  await page.locator('#import-table-file').setInputFiles(GBK);
+  await page.locator('#import-changes').waitFor();
+  const notes = await page.locator('#import-notes').innerText();
+  assert.match(notes, /GBK/, notes);
+  assert.match(notes, /合计/, 'the 合计 row is named as not read');
+  assert.equal(await page.locator('#import-problems').count(), 0, 'nothing refused');
+  const changes = await page.locator('#import-changes tbody tr').allInnerTexts();
+  assert.equal(changes.length, 80, '16 banks × 5 figures');
+  assert.ok(changes.some((c) => /农发行/.test(c) && /贷款余额/.test(c) && /400\.56 亿元/.test(c)), changes.slice(0, 5).join('\n'));
+  assert.ok(changes.some((c) => /工商银行/.test(c) && /制造业/.test(c) && /61\.935862 亿元/.test(c)), 'a 万元 figure to 亿元 exactly');
+  await page.locator('#import-apply').click();
+  await notice(page, '已导入 80 项修改');
+  assert.match(await stashed(page), /400\.56/);
+  await page.locator('#notice-undo').click();
+  await notice(page, '已撤销导入');
+  assert.doesNotMatch(await stashed(page), /400\.56/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** The bureau's 报表 (tests/sheets/made/make.py): headings the reader cannot place, one bank 待核实. */
 const UNPLACED = path.join(ROOT, 'tests', 'sheets', 'made', 'bureau-unplaced-xlwt.xls');
 
