@@ -518,11 +518,7 @@ fn funds_typed_in_are_placed_by_their_departments_composite() {
     let icbc_at = scheme().bank_index("icbc").expect("a bank");
     let adbc_at = scheme().bank_index("adbc").expect("a bank");
     assert!(fund.banks[icbc_at].composite > fund.banks[icbc_at].evaluation_points, "the department's part counts");
-    assert_eq!(
-        fund.banks[adbc_at].composite - fund.banks[adbc_at].evaluation_points,
-        Decimal::from(24),
-        "30% of 80"
-    );
+    assert_eq!(fund.banks[adbc_at].composite - fund.banks[adbc_at].evaluation_points, Decimal::from(24), "30% of 80");
     // A fund without an amount is shared in percent only.
     let m = scheme().rules.outcomes.fund_index("maintenance").expect("a fund");
     assert!(placement.funds[m].banks.iter().all(|s| s.amount.is_none() && s.share_pct.is_some()));
@@ -534,7 +530,11 @@ fn funds_typed_in_are_placed_by_their_departments_composite() {
     assert_eq!(world.scenario().deposits.funds.get("fiscal").map(|a| a.get()), Some(Decimal::from(60)));
     assert!(world.app.refused_labels().iter().any(|l| l == "财政专户·存放金额"), "{:?}", world.app.refused_labels());
     world.send(Action::Edit(score("icbc"), "101".to_owned()));
-    assert!(world.app.error(&score("icbc")).is_some_and(|e| e.contains("0 至 100")), "{:?}", world.app.error(&score("icbc")));
+    assert!(
+        world.app.error(&score("icbc")).is_some_and(|e| e.contains("0 至 100")),
+        "{:?}",
+        world.app.error(&score("icbc"))
+    );
 
     // Clearing a box takes the figure out (the fund is no longer placed in 亿元).
     world.send(Action::Edit(fiscal.clone(), String::new()));
@@ -544,6 +544,9 @@ fn funds_typed_in_are_placed_by_their_departments_composite() {
     // A fund or bank the scheme does not have is not a box.
     let before = world.scenario();
     world.send(Action::Edit(FieldId::FundAmount("nope".to_owned()), "5".to_owned()));
-    world.send(Action::Edit(FieldId::Fund("nobank".to_owned(), FundFigure::DepartmentScore, "fiscal".to_owned()), "5".to_owned()));
+    world.send(Action::Edit(
+        FieldId::Fund("nobank".to_owned(), FundFigure::DepartmentScore, "fiscal".to_owned()),
+        "5".to_owned(),
+    ));
     assert_eq!(world.scenario(), before);
 }
