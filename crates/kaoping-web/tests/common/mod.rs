@@ -34,6 +34,10 @@ impl Mounted {
         yew::platform::time::sleep(Duration::ZERO).await;
         let storage = gloo::utils::window().local_storage().ok().flatten().expect("localStorage");
         storage.clear().expect("clear localStorage");
+        // Its last write may come later still (the working copy is written once typing pauses, and
+        // flushed as the app goes): past that pause, clear again, or this app takes that copy up.
+        yew::platform::time::sleep(Duration::from_millis(350)).await;
+        storage.clear().expect("clear localStorage");
         for (key, value) in seed {
             storage.set_item(key, value).expect("seed localStorage");
         }
