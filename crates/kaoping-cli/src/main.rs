@@ -511,21 +511,9 @@ fn write_file(file: &str, bytes: &[u8]) -> Result<(), Failure> {
 /// The date and version written on a workbook's 说明 sheet.
 fn about() -> About {
     let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    About { date: civil_date(seconds / 86_400), version: env!("CARGO_PKG_VERSION").to_owned() }
-}
-
-/// `YYYY-MM-DD` of a day counted from 1970-01-01 (UTC), by Howard Hinnant's `civil_from_days`.
-fn civil_date(days: u64) -> String {
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    // Today (UTC) as files keep a date, `2025-01-20`, through the engine's calendar.
+    let date = i64::try_from(seconds / 86_400).ok().and_then(kaoping_engine::Date::from_days_since_epoch);
+    About { date: date.map(|d| d.to_string()).unwrap_or_default(), version: env!("CARGO_PKG_VERSION").to_owned() }
 }
 
 fn render_diff(
