@@ -176,8 +176,11 @@ pub fn BankView(props: &BankViewProps) -> Html {
                     onopen_settings={(*on_settings).clone()}
                 />
                 <div class="bank-form">
+                    // Keyed: an unkeyed list that grows is patched from its end, so the second step would
+                    // draw the last sections over the first two and hand their boxes to other figures until
+                    // each box's new props are applied (a box labelled 普惠小微 under 部门指标, for a turn).
                     { for Section::ALL.iter().take(sections).map(|&section| html! {
-                        <section class="form-section" id={format!("section-{}", section_key(section))}>
+                        <section key={section_key(section)} class="form-section" id={format!("section-{}", section_key(section))}>
                             <h2>{ section.title() }</h2>
                             { for Row::of(section).iter().map(|row| render_row(scheme, row, &cells)) }
                         </section>
