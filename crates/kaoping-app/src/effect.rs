@@ -17,6 +17,22 @@ use crate::target::SimulationKey;
 /// A side effect, with everything it needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Keep the scheme file adopted (`None`: back to the built-in scheme) and start the page again
+    /// under it (the working copy is stashed already); a failed write is `Told`.
+    AdoptScheme {
+        /// The file's text.
+        text: Option<Rc<str>>,
+        /// Its fingerprint, as the checks found it (empty with no text).
+        fingerprint: String,
+    },
+    /// Have the spreadsheet module read a scheme file and compare it with the scheme in force:
+    /// `SchemeRead`, or `Told` when the module cannot be loaded.
+    ReadScheme {
+        /// The file's name.
+        file_name: String,
+        /// Its bytes.
+        bytes: Rc<Vec<u8>>,
+    },
     /// Write the working copy under `name` (replacing what is there): `Saved` or `WriteFailed`.
     Save {
         /// The name.

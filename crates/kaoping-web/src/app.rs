@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use kaoping_app::view::{Question, Tab};
+use kaoping_app::view::{Notice, Question, Tab};
 use kaoping_app::{Action, App as State};
 use kaoping_engine::Scheme;
 use yew::prelude::*;
@@ -28,15 +28,32 @@ use crate::components::toolbar::Toolbar;
 use crate::components::SchemeRef;
 use crate::hooks::use_app;
 
-/// The year whose scheme the page scores.
+/// The year of the built-in scheme.
 pub const YEAR: u16 = 2024;
+
+/// The scheme in force: the scheme file adopted in 规则与设置 › 考评方案 (kept in the browser), else
+/// the built-in one; with what to tell when the adopted file could no longer be read. Chosen once per
+/// page load: adopting another starts the page again.
+fn in_force() -> Result<(&'static Scheme, Option<Notice>), kaoping_engine::Error> {
+    match kaoping_app::store::adopted_scheme(&crate::services::storage::LocalShelf) {
+        Ok(Some((scheme, text))) => {
+            // One per page load, held for the page's life as the built-in scheme is.
+            let scheme: &'static Scheme = Box::leak(Box::new(scheme));
+            crate::services::sheets_worker::under(scheme, Rc::from(text));
+            Ok((scheme, None))
+        }
+        Ok(None) => Scheme::builtin(YEAR).map(|scheme| (scheme, None)),
+        Err(told) => Scheme::builtin(YEAR).map(|scheme| (scheme, Some(told))),
+    }
+}
 
 /// The whole page. Without its scheme (which cannot happen with the built-in data, but is not assumed)
 /// it says so instead of panicking.
 #[component]
 pub fn App() -> Html {
-    match Scheme::builtin(YEAR) {
-        Ok(scheme) => html! { <Page scheme={SchemeRef(scheme)} /> },
+    let chosen = use_memo((), |()| in_force());
+    match &*chosen {
+        Ok((scheme, told)) => html! { <Page scheme={SchemeRef(scheme)} told={told.clone()} /> },
         Err(error) => html! {
             <main class="fatal">
                 <h1>{ "考评测算器无法启动" }</h1>
@@ -50,6 +67,8 @@ pub fn App() -> Html {
 #[derive(Properties, PartialEq, Debug)]
 struct PageProps {
     scheme: SchemeRef,
+    /// What to tell at start about the scheme in force.
+    told: Option<Notice>,
 }
 
 /// The page frame: skip links, title, navigation, the scenario's toolbar, the message line, the view
@@ -57,7 +76,7 @@ struct PageProps {
 /// dialogs. It is drawn on every change; the parts below it only when their props change.
 #[component]
 fn Page(props: &PageProps) -> Html {
-    let store = use_app(props.scheme.0);
+    let store = use_app(props.scheme.0, props.told.clone());
     let app: Rc<State> = store.get();
     // Made once, so that the props holding them stay equal from one change to the next.
     let dispatch = use_memo((), {
@@ -68,6 +87,7 @@ fn Page(props: &PageProps) -> Html {
         let store = store.clone();
         move |()| Callback::from(move |file: web_sys::File| store.import(file))
     });
+
     let dispatch = (*dispatch).clone();
     let onfile = (*onfile).clone();
     let scheme = props.scheme;
@@ -151,6 +171,7 @@ fn Page(props: &PageProps) -> Html {
                 dispatch={dispatch.clone()} onfile={onfile} />
             <NoticeBar notice={view.notice.clone()} {ondismiss} {onundo}
                 onrefused={dispatch.reform(|()| Action::DownloadRefused)} />
+
             // The key drops every box's local state when a whole scenario replaces the old one.
             <main id="main" key={format!("{}-{}", view.tab.key(), document.generation)} aria-label={view.tab.title()}>
                 <div id="panel" role="tabpanel" aria-labelledby={format!("tab-{}", view.tab.key())} tabindex="-1">

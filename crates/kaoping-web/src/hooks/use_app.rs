@@ -176,9 +176,10 @@ impl Store {
     /// value it can, handed to the reducer, and taken off the address.
     fn open_link(&self) {
         let Some(fragment) = link::opened_fragment() else { return };
-        match kaoping_sheets::link::salvage_fragment(&fragment) {
+        let scheme = self.get().scheme;
+        match kaoping_sheets::link::salvage_fragment_under(&fragment, scheme) {
             Ok((scenario, dropped)) => {
-                let read = kept(scenario, &dropped);
+                let read = kept(scheme, scenario, &dropped);
                 link::clear_fragment();
                 let bank = kaoping_sheets::link::bank(&fragment);
                 self.dispatch(Action::LinkOpened(Ok((read.scenario, bank, read.dropped))));
@@ -191,7 +192,7 @@ impl Store {
     fn run(&self, effect: Effect) {
         // What the effect reads or hands on (storage, a file, a link) includes the working copy as typed.
         self.stash_now();
-        if let Some(outcome) = store::perform(&LocalShelf, &effect, storage::random_id) {
+        if let Some(outcome) = store::perform(&LocalShelf, self.get().scheme, &effect, storage::random_id) {
             self.dispatch(outcome);
             return;
         }
@@ -250,6 +251,35 @@ impl Store {
                 });
             }
             Effect::StopSimulation => simulation::stop(),
+            Effect::ReadScheme { file_name, bytes } => {
+                let store = self.clone();
+                let job = Job::Scheme { file_name };
+                sheets_worker::run(&job, &self.get().document.scenario, &bytes, move |answer| {
+                    store.dispatch(match answer {
+                        Ok((Reply::Scheme(file), _)) => Action::SchemeRead(*file),
+                        Ok((Reply::Failed(message), _)) | Err(message) => {
+                            Action::Told(Notice::error(format!("{message} 现行考评方案未作任何改变。")))
+                        }
+                        Ok((Reply::File | Reply::Imported(_), _)) => {
+                            Action::Told(Notice::error("表格模块的答复有误。现行考评方案未作任何改变。"))
+                        }
+                    });
+                });
+            }
+            Effect::AdoptScheme { text, fingerprint } => {
+                match store::adopt_scheme(&LocalShelf, text.as_deref(), &fingerprint) {
+                    // The page starts again under the scheme: the working copy is stashed already and
+                    // is read back under it.
+                    Ok(()) => {
+                        if gloo::utils::window().location().reload().is_err() {
+                            self.dispatch(Action::Told(Notice::info("已采用。请刷新页面，按新方案计算。")));
+                        }
+                    }
+                    Err(reason) => self.dispatch(Action::Told(Notice::error(format!(
+                        "未能采用考评方案：{reason}。现行方案未作任何改变。"
+                    )))),
+                }
+            }
             // Done above, on the saved scenarios.
             Effect::Save { .. }
             | Effect::Rename { .. }
@@ -264,7 +294,7 @@ impl Store {
 
 /// What a tab finds when it starts: its id, the state, and where a working copy it took over came
 /// from (removed once the tab has written its own, so that a failing write never loses it).
-fn begin(scheme: &'static Scheme) -> (String, App, Option<Source>) {
+fn begin(scheme: &'static Scheme, told: Option<Notice>) -> (String, App, Option<Source>) {
     let shelf = LocalShelf;
     let own = storage::take_tab_id();
     let id = own.clone().unwrap_or_else(storage::random_id);
@@ -273,17 +303,17 @@ fn begin(scheme: &'static Scheme) -> (String, App, Option<Source>) {
         copy: found.copy,
         library: store::library(&shelf),
         bank: store::bank(&shelf),
-        notice: found.notice,
+        notice: told.or(found.notice),
         headings: store::headings(&shelf),
     };
-    let app = App::start(scheme, start, |name| store::load(&shelf, name));
+    let app = App::start(scheme, start, |name| store::load(&shelf, scheme, name));
     (id, app, found.source)
 }
 
 /// Holds the page's state for the app's top component; see the module's description.
 #[hook]
-pub fn use_app(scheme: &'static Scheme) -> Store {
-    let begun = use_memo((), move |()| begin(scheme));
+pub fn use_app(scheme: &'static Scheme, told: Option<Notice>) -> Store {
+    let begun = use_memo((), move |()| begin(scheme, told));
     let state = use_mut_ref(|| Rc::new(begun.1.clone()));
     let redraw = use_force_update();
     let reader = use_mut_ref(|| None);
@@ -357,7 +387,7 @@ fn listen(store: &Store) -> Vec<EventListener> {
             .document
             .name
             .as_deref()
-            .and_then(|name| store::load(&LocalShelf, name))
+            .and_then(|name| store::load(&LocalShelf, other_tabs.get().scheme, name))
             .and_then(Result::ok)
             .map(|read| (read.scenario, read.dropped));
         other_tabs.dispatch(Action::LibraryChanged { library, resaved });
