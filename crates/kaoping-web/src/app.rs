@@ -87,7 +87,10 @@ fn Page(props: &PageProps) -> Html {
         let store = store.clone();
         move |()| Callback::from(move |file: web_sys::File| store.import(file))
     });
-
+    let onscheme = use_memo((), {
+        let store = store.clone();
+        move |()| Callback::from(move |file: web_sys::File| store.open_scheme(file))
+    });
     let dispatch = (*dispatch).clone();
     let onfile = (*onfile).clone();
     let scheme = props.scheme;
@@ -144,6 +147,7 @@ fn Page(props: &PageProps) -> Html {
         Tab::Settings => html! {
             <SettingsView {scheme} scenario={document.scenario.clone()} drafts={app.drafts.clone()}
                 derived={app.derived.clone()}
+                in_force={app.in_force.clone()} scheme_file={view.scheme_file.clone()} onscheme={(*onscheme).clone()}
                 rank_shift={view.rank_shift.clone().map(|(key, text)| (key, AttrValue::from(text)))}
                 dispatch={dispatch.clone()} />
         },
@@ -161,7 +165,7 @@ fn Page(props: &PageProps) -> Html {
             <SkipLink tab={view.tab} />
             <header class="masthead">
                 <h1>{ "考评测算器" }</h1>
-                <p class="subtitle">{ "2024年度黄石市银行业金融机构支持地方经济发展考评（黄政办发〔2024〕10号）" }</p>
+                <p class="subtitle" id="scheme-subtitle">{ subtitle(scheme.0, &app.in_force.fingerprint, app.in_force.builtin) }</p>
                 <Nav current={view.tab} {onselect} />
             </header>
             <PrintHeader {scheme} name={name.clone()} modified={document.modified} tab={view.tab}
@@ -171,7 +175,9 @@ fn Page(props: &PageProps) -> Html {
                 dispatch={dispatch.clone()} onfile={onfile} />
             <NoticeBar notice={view.notice.clone()} {ondismiss} {onundo}
                 onrefused={dispatch.reform(|()| Action::DownloadRefused)} />
-
+            if let Some(text) = document.made_under.clone() {
+                <p class="notice warning scheme-note" id="scheme-mismatch" role="status">{ text }</p>
+            }
             // The key drops every box's local state when a whole scenario replaces the old one.
             <main id="main" key={format!("{}-{}", view.tab.key(), document.generation)} aria-label={view.tab.title()}>
                 <div id="panel" role="tabpanel" aria-labelledby={format!("tab-{}", view.tab.key())} tabindex="-1">
@@ -186,5 +192,17 @@ fn Page(props: &PageProps) -> Html {
                 <p>{ "测算结果仅供参考，以考评领导小组办公室正式通报为准。全部计算在本机浏览器中完成，数据不上传。" }</p>
             </footer>
         </div>
+    }
+}
+
+/// The page's subtitle: the scheme in force, by year and 文号 (and fingerprint when it is a file adopted).
+fn subtitle(scheme: &Scheme, fingerprint: &str, builtin: bool) -> String {
+    let number = scheme.document.number.trim();
+    let number = if number.is_empty() { "文号未填" } else { number };
+    let text = format!("{}年度黄石市银行业金融机构支持地方经济发展考评（{number}）", scheme.year);
+    if builtin {
+        text
+    } else {
+        format!("{text} · 采用的方案文件，方案指纹 {fingerprint}")
     }
 }

@@ -172,6 +172,18 @@ impl Store {
         });
     }
 
+    /// Reads a picked scheme file and hands its bytes to the reducer (`Action::OpenScheme`).
+    pub fn open_scheme(&self, file: web_sys::File) {
+        let store = self.clone();
+        let reader = files::read_bytes(file, move |result| match result {
+            Ok((file_name, bytes)) => store.dispatch(Action::OpenScheme { file_name, bytes: Rc::new(bytes) }),
+            Err(message) => {
+                store.dispatch(Action::Told(Notice::error(format!("{message} 现行考评方案未作任何改变。"))))
+            }
+        });
+        *self.reader.borrow_mut() = reader;
+    }
+
     /// Opens the share link in the page's address, if it has one (`#s=…`): read back keeping every
     /// value it can, handed to the reducer, and taken off the address.
     fn open_link(&self) {
