@@ -512,7 +512,7 @@ pub fn adopted_scheme(shelf: &impl Shelf) -> Result<Option<(Scheme, String)>, No
         None => {
             set_aside(shelf, SCHEME, &record);
             Err(Notice::error(
-                "之前采用的考评方案文件在本浏览器中已损坏或被改动，已另存一边；现按内置2024年度方案计算。请重新载入方案文件并采用。",
+                "之前采用的考评方案文件已损坏或被改动（已另存）；现按内置2024年度方案计算，请重新载入并采用。",
             ))
         }
     }

@@ -203,6 +203,6 @@ fn subtitle(scheme: &Scheme, fingerprint: &str, builtin: bool) -> String {
     if builtin {
         text
     } else {
-        format!("{text} · 采用的方案文件，方案指纹 {fingerprint}")
+        format!("{text} · 方案指纹 {fingerprint}")
     }
 }

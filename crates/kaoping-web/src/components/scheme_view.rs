@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use kaoping_app::scheme::{SchemeFile, SchemePreview, SchemeSummary};
+use kaoping_app::scheme::{SchemeFile, SchemeSummary};
 use kaoping_app::Action;
 use yew::prelude::*;
 
@@ -32,22 +32,10 @@ pub fn SchemeView(props: &SchemeViewProps) -> Html {
         <section class="settings-section" id="scheme-section">
             <h2>{ "考评方案" }</h2>
             <p class="hint">
-                { "测算所依据的考评办法（考评对象名单、附件任务和各项分值）。新年度的办法印发后，可载入按其制作的方案文件（kaoping-scheme/1，用命令行 kaoping scheme new 制作、scheme check 检查），核对差异后采用；采用后本机浏览器记住此选择，已保存的测算都按采用的方案计算。" }
+                { "新年度办法印发后，载入按其制作的方案文件（kaoping scheme new），核对差异后采用；本机记住所采用的方案，测算都按它计算。" }
             </p>
-            <dl class="scheme-in-force" id="scheme-in-force">
-                <dt>{ "现行方案" }</dt>
-                <dd id="scheme-in-force-label">
-                    { format!("{}《{}》", in_force.label, in_force.title) }
-                    if in_force.builtin { <span class="default-tag">{ "（内置）" }</span> }
-                </dd>
-                <dt>{ "方案指纹" }</dt>
-                <dd><code id="scheme-in-force-fingerprint">{ in_force.fingerprint.clone() }</code></dd>
-                <dt>{ "档次" }</dt>
-                <dd>{ in_force.bands.join("；") }</dd>
-                <dt>{ format!("考评对象（{} 家）", in_force.banks.len()) }</dt>
-                <dd class="scheme-banks">{ in_force.banks.join("、") }</dd>
-            </dl>
-            <div class="scheme-actions">
+            { summary(Some("scheme-in-force-label"), "现行方案", in_force) }
+            <div class="tool-group">
                 <FilePicker id="scheme-open" input_id="scheme-file" label="载入方案文件…"
                     input_label="选择考评方案文件" accept=".json,application/json" onpick={props.onpick.clone()} />
                 if !in_force.builtin {
@@ -59,66 +47,73 @@ pub fn SchemeView(props: &SchemeViewProps) -> Html {
     }
 }
 
-fn file_view(file: &SchemeFile, dispatch: &Callback<Action>) -> Html {
-    let on_close = dispatch.reform(|_: MouseEvent| Action::CloseScheme);
-    match &file.read {
-        Err(why) => html! {
-            <div class="scheme-file refused" id="scheme-preview" role="alert">
-                <p><strong>{ format!("“{}”不能采用：", file.file_name) }</strong></p>
-                <p id="scheme-refusal">{ why.clone() }</p>
-                <p class="hint">{ "现行方案未作任何改变。请改正文件后重新载入（命令行 kaoping scheme check 文件 可逐项检查）。" }</p>
-                <button type="button" id="scheme-close" onclick={on_close}>{ "关闭" }</button>
-            </div>
-        },
-        Ok(preview) => preview_view(&file.file_name, preview, dispatch, on_close),
+/// A scheme in words: its name and fingerprint, bands and banks; the same list shows the scheme in
+/// force and a file picked. `label` is the id of the name's box (the e2e reads the scheme in force's).
+fn summary(label: Option<&'static str>, what: &str, s: &SchemeSummary) -> Html {
+    let builtin = if s.builtin { "（内置）" } else { "" };
+    let rows = [
+        (what.to_owned(), format!("{}《{}》{} {builtin}方案指纹 {}", s.label, s.title, s.issued, s.fingerprint)),
+        ("档次".to_owned(), s.bands.join("；")),
+        (format!("考评对象（{} 家）", s.banks.len()), s.banks.join("、")),
+    ];
+    html! {
+        <dl class="scheme-in-force">
+            { for rows.into_iter().enumerate().map(|(i, (dt, dd))| html! {
+                <><dt>{ dt }</dt><dd id={label.filter(|_| i == 0)}>{ dd }</dd></>
+            }) }
+        </dl>
     }
 }
 
-fn preview_view(
-    file_name: &str,
-    p: &SchemePreview,
-    dispatch: &Callback<Action>,
-    on_close: Callback<MouseEvent>,
-) -> Html {
+/// A list of lines under a heading, or nothing when there are none.
+fn lines(heading: &str, id: &'static str, lines: &[String]) -> Html {
+    if lines.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <><h3>{ heading }</h3><ul {id}>{ for lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul></>
+    }
+}
+
+fn file_view(file: &SchemeFile, dispatch: &Callback<Action>) -> Html {
+    let on_close = dispatch.reform(|_: MouseEvent| Action::CloseScheme);
     let on_adopt = dispatch.reform(|_: MouseEvent| Action::AdoptScheme);
-    let list = |id: &'static str, lines: &[String]| {
-        html! { <ul {id}>{ for lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul> }
+    let name = &file.file_name;
+    let (class, role, body, adopt, hint) = match &file.read {
+        Err(why) => (
+            "scheme-file refused",
+            "alert",
+            html! { <p id="scheme-refusal">{ format!("“{name}”不能采用：{why}") }</p> },
+            None,
+            "现行方案未作任何改变。请改正后重新载入（kaoping scheme check 可逐项检查）。",
+        ),
+        Ok(p) => (
+            "scheme-file",
+            "region",
+            html! { <>
+                { summary(None, name, &p.summary) }
+                // The scheme in force has no differences from itself.
+                if p.differences.is_empty() {
+                    <p id="scheme-same">{ if p.in_force { "这就是现行方案，无需采用。" } else { "与现行方案的内容相同。" } }</p>
+                }
+                { lines("与现行方案的差异", "scheme-differences", &p.differences) }
+                { lines("请注意", "scheme-notes", &p.notes) }
+                { lines("附件数字核对（仅提示）", "scheme-checks", &p.checks) }
+            </> },
+            (!p.in_force).then(|| format!("采用{}方案", p.summary.label)),
+            "采用后页面按新方案重新打开，未保存的修改仍保留；可随时恢复内置方案。",
+        ),
     };
     html! {
-        <div class="scheme-file" id="scheme-preview" role="region" aria-label="方案文件预览">
-            <p><strong>{ format!("“{file_name}”：{}《{}》", p.summary.label, p.summary.title) }</strong></p>
-            <p class="explanation">{ format!("{}　方案指纹 {}", p.summary.issued, p.summary.fingerprint) }</p>
-            if p.in_force {
-                <p id="scheme-same">{ "这就是现行方案，无需采用。" }</p>
-            } else if p.differences.is_empty() {
-                <p id="scheme-same">{ "与现行方案的内容相同。" }</p>
-            } else {
-                <h3>{ "与现行方案的差异" }</h3>
-                { list("scheme-differences", &p.differences) }
-            }
-            <h3>{ "档次" }</h3>
-            <p>{ p.summary.bands.join("；") }</p>
-            <h3>{ format!("考评对象（{} 家）", p.summary.banks.len()) }</h3>
-            <p class="scheme-banks">{ p.summary.banks.join("、") }</p>
-            if !p.notes.is_empty() {
-                <h3>{ "请注意" }</h3>
-                { list("scheme-notes", &p.notes) }
-            }
-            if !p.checks.is_empty() {
-                <h3>{ "附件数字核对（仅提示）" }</h3>
-                { list("scheme-checks", &p.checks) }
-            }
-            <div class="scheme-actions">
-                if !p.in_force {
-                    <button type="button" id="scheme-adopt" class="primary" onclick={on_adopt}>
-                        { format!("采用{}方案", p.summary.label) }
-                    </button>
+        <div {class} id="scheme-preview" {role} aria-label="方案文件预览">
+            { body }
+            <div class="tool-group">
+                if let Some(text) = adopt {
+                    <button type="button" id="scheme-adopt" class="primary" onclick={on_adopt}>{ text }</button>
                 }
-                <button type="button" id="scheme-close" onclick={on_close}>{ "取消" }</button>
+                <button type="button" id="scheme-close" onclick={on_close}>{ "关闭" }</button>
             </div>
-            if !p.in_force {
-                <p class="hint">{ "采用后页面按新方案重新打开；未保存的修改仍保留，按新方案计算。可随时恢复内置2024年度方案。" }</p>
-            }
+            <p class="hint">{ hint }</p>
         </div>
     }
 }

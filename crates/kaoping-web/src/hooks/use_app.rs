@@ -267,15 +267,12 @@ impl Store {
                 let store = self.clone();
                 let job = Job::Scheme { file_name };
                 sheets_worker::run(&job, &self.get().document.scenario, &bytes, move |answer| {
-                    store.dispatch(match answer {
-                        Ok((Reply::Scheme(file), _)) => Action::SchemeRead(*file),
-                        Ok((Reply::Failed(message), _)) | Err(message) => {
-                            Action::Told(Notice::error(format!("{message} 现行考评方案未作任何改变。")))
-                        }
-                        Ok((Reply::File | Reply::Imported(_), _)) => {
-                            Action::Told(Notice::error("表格模块的答复有误。现行考评方案未作任何改变。"))
-                        }
-                    });
+                    let message = match answer {
+                        Ok((Reply::Scheme(file), _)) => return store.dispatch(Action::SchemeRead(*file)),
+                        Ok((Reply::Failed(message), _)) | Err(message) => message,
+                        Ok((Reply::File | Reply::Imported(_), _)) => "表格模块的答复有误。".to_owned(),
+                    };
+                    store.dispatch(Action::Told(Notice::error(format!("{message} 现行考评方案未作任何改变。"))));
                 });
             }
             Effect::AdoptScheme { text, fingerprint } => {
