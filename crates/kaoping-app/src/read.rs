@@ -87,9 +87,13 @@ pub struct ReadBack {
 /// Reads one of the page's own texts (the working copy, a saved scenario, an exported file, a link's
 /// payload) under the scheme in force with the engine's salvage: a value it would refuse is left out and named, with what counts
 /// instead; the rest is kept. `Err` only when nothing can be read at all (not JSON, another format or
-/// year).
+/// year: one made under another year's scheme is read if that scheme is built in or the file carries
+/// the mark of a scheme file, so a year no scheme has, `1999`, is still refused).
 pub fn read_back(text: &str, scheme: &Scheme) -> Result<ReadBack, Error> {
     let (scenario, dropped) = Scenario::salvage_under(text, scheme)?;
+    if scenario.year != scheme.year && scenario.scheme.is_none() {
+        Scheme::builtin(scenario.year)?;
+    }
     Ok(kept(scheme, scenario, &dropped))
 }
 
