@@ -38,7 +38,7 @@ impl WorkingCopy {
         }
         record.insert("modified".to_owned(), Value::Bool(self.modified));
         record.insert("scenario".to_owned(), Value::String(self.scenario.to_json()));
-        Value::Object(record).to_string()
+        serde_json::to_string(&Value::Object(record)).unwrap_or_default()
     }
 
     /// Reads a stored record back under the scheme in force: the copy and what had to be left out of its scenario. `Err` (a

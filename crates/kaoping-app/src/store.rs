@@ -75,7 +75,7 @@ fn read_list(shelf: &impl Shelf, key: &str) -> Vec<String> {
 }
 
 fn write_list(shelf: &impl Shelf, key: &str, list: &[String]) -> Result<(), String> {
-    shelf.set(key, &Value::from(list.to_vec()).to_string())
+    shelf.set(key, &serde_json::to_string(&Value::from(list.to_vec())).unwrap_or_default())
 }
 
 /// A string stored as JSON (as gloo-storage wrote it), or as plain text.
@@ -267,7 +267,7 @@ pub fn remember_heading(shelf: &impl Shelf, heading: &str, to: Option<MapTo>) ->
     let excess = list.len().saturating_sub(MAX_HEADINGS);
     list.drain(..excess);
     let value: Vec<Value> = list.iter().map(|(h, to)| Value::from(vec![h.clone(), to.key().to_owned()])).collect();
-    shelf.set(HEADINGS, &Value::from(value).to_string())?;
+    shelf.set(HEADINGS, &serde_json::to_string(&Value::from(value)).unwrap_or_default())?;
     Ok(list)
 }
 
@@ -286,7 +286,7 @@ pub fn bank(shelf: &impl Shelf) -> Option<String> {
 
 /// Remembers the bank shown. Failing to remember it is harmless.
 pub fn remember_bank(shelf: &impl Shelf, id: &str) {
-    let _ = shelf.set(BANK, &Value::from(id).to_string());
+    let _ = shelf.set(BANK, &serde_json::to_string(&Value::from(id)).unwrap_or_default());
 }
 
 // ---- each tab's working copy ----
@@ -526,7 +526,7 @@ pub fn adopt_scheme(shelf: &impl Shelf, text: Option<&str>, fingerprint: &str) -
             let mut record = serde_json::Map::new();
             record.insert("fingerprint".to_owned(), Value::from(fingerprint));
             record.insert("scheme".to_owned(), Value::from(text));
-            shelf.set(SCHEME, &Value::Object(record).to_string())
+            shelf.set(SCHEME, &serde_json::to_string(&Value::Object(record)).unwrap_or_default())
         }
         None => {
             shelf.remove(SCHEME);
