@@ -47,12 +47,17 @@ fn in_force() -> Result<(&'static Scheme, Option<Notice>), kaoping_engine::Error
     }
 }
 
+thread_local! {
+    /// The scheme in force, chosen once per page load (drawing the page again does not choose again).
+    static CHOSEN: &'static Result<(&'static Scheme, Option<Notice>), kaoping_engine::Error> =
+        Box::leak(Box::new(in_force()));
+}
+
 /// The whole page. Without its scheme (which cannot happen with the built-in data, but is not assumed)
 /// it says so instead of panicking.
 #[component]
 pub fn App() -> Html {
-    let chosen = use_memo((), |()| in_force());
-    match &*chosen {
+    match CHOSEN.with(|chosen| *chosen) {
         Ok((scheme, told)) => html! { <Page scheme={SchemeRef(scheme)} told={told.clone()} /> },
         Err(error) => html! {
             <main class="fatal">
@@ -79,20 +84,19 @@ fn Page(props: &PageProps) -> Html {
     let store = use_app(props.scheme.0, props.told.clone());
     let app: Rc<State> = store.get();
     // Made once, so that the props holding them stay equal from one change to the next.
-    let dispatch = use_memo((), {
+    // (One memo for the three: each hook of its own is code of its own in the page's module.)
+    let callbacks = use_memo((), {
         let store = store.clone();
-        move |()| Callback::from(move |action: Action| store.dispatch(action))
+        move |()| {
+            let (import, scheme) = (store.clone(), store.clone());
+            (
+                Callback::from(move |action: Action| store.dispatch(action)),
+                Callback::from(move |file: web_sys::File| import.import(file)),
+                Callback::from(move |file: web_sys::File| scheme.open_scheme(file)),
+            )
+        }
     });
-    let onfile = use_memo((), {
-        let store = store.clone();
-        move |()| Callback::from(move |file: web_sys::File| store.import(file))
-    });
-    let onscheme = use_memo((), {
-        let store = store.clone();
-        move |()| Callback::from(move |file: web_sys::File| store.open_scheme(file))
-    });
-    let dispatch = (*dispatch).clone();
-    let onfile = (*onfile).clone();
+    let (dispatch, onfile, onscheme) = (*callbacks).clone();
     let scheme = props.scheme;
     let document = &app.document;
     let view = &app.view;
@@ -147,7 +151,7 @@ fn Page(props: &PageProps) -> Html {
         Tab::Settings => html! {
             <SettingsView {scheme} scenario={document.scenario.clone()} drafts={app.drafts.clone()}
                 derived={app.derived.clone()}
-                in_force={app.in_force.clone()} scheme_file={view.scheme_file.clone()} onscheme={(*onscheme).clone()}
+                in_force={app.in_force.clone()} scheme_file={view.scheme_file.clone()} onscheme={onscheme}
                 rank_shift={view.rank_shift.clone().map(|(key, text)| (key, AttrValue::from(text)))}
                 dispatch={dispatch.clone()} />
         },

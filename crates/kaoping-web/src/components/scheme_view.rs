@@ -2,32 +2,22 @@
 //! the scheme in force), 采用 and 恢复内置方案. Props in, `Html` out: reading the file and comparing the
 //! schemes is `kaoping_app::scheme`'s, done by the reducer.
 
-use std::rc::Rc;
-
 use kaoping_app::scheme::{SchemeFile, SchemeSummary};
 use kaoping_app::Action;
 use yew::prelude::*;
 
 use crate::components::file_picker::FilePicker;
 
-/// Props of [`SchemeView`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct SchemeViewProps {
-    /// The scheme in force.
-    pub in_force: Rc<SchemeSummary>,
-    /// The scheme file picked, if any.
-    pub file: Option<Rc<SchemeFile>>,
-    /// Called with the file the user picked.
-    pub onpick: Callback<web_sys::File>,
-    /// Changes the state.
-    pub dispatch: Callback<Action>,
-}
-
-/// The 考评方案 section.
-#[component]
-pub fn SchemeView(props: &SchemeViewProps) -> Html {
-    let in_force = &props.in_force;
-    let on_restore = props.dispatch.reform(|_: MouseEvent| Action::RestoreBuiltinScheme);
+/// The 考评方案 section: `in_force` the scheme in force, `file` the scheme file picked (if any),
+/// `onpick` called with the file the user picked. A plain function rather than a component: the
+/// settings view draws it, and a component of its own costs the page's first load more than it saves.
+pub fn scheme_view(
+    in_force: &SchemeSummary,
+    file: Option<&SchemeFile>,
+    onpick: &Callback<web_sys::File>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let on_restore = dispatch.reform(|_: MouseEvent| Action::RestoreBuiltinScheme);
     html! {
         <section class="settings-section" id="scheme-section">
             <h2>{ "考评方案" }</h2>
@@ -37,12 +27,12 @@ pub fn SchemeView(props: &SchemeViewProps) -> Html {
             { summary(Some("scheme-in-force-label"), "现行方案", in_force) }
             <div class="tool-group">
                 <FilePicker id="scheme-open" input_id="scheme-file" label="载入方案文件…"
-                    input_label="选择考评方案文件" accept=".json,application/json" onpick={props.onpick.clone()} />
+                    input_label="选择考评方案文件" accept=".json,application/json" onpick={onpick.clone()} />
                 if !in_force.builtin {
                     <button type="button" id="scheme-restore" onclick={on_restore}>{ "恢复内置2024年度方案" }</button>
                 }
             </div>
-            { for props.file.as_ref().map(|file| file_view(file, &props.dispatch)) }
+            { for file.map(|file| file_view(file, dispatch)) }
         </section>
     }
 }

@@ -16,7 +16,7 @@ use kaoping_engine::{city_figure_source, Field, Group, Scenario, Setting, Settin
 use yew::prelude::*;
 
 use crate::components::number_field::NumberField;
-use crate::components::scheme_view::SchemeView;
+use crate::components::scheme_view::scheme_view;
 use crate::components::SchemeRef;
 use crate::format::still_counting;
 
@@ -156,8 +156,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
 
     html! {
         <div class="settings-view">
-            <SchemeView in_force={props.in_force.clone()} file={props.scheme_file.clone()}
-                onpick={props.onscheme.clone()} dispatch={props.dispatch.clone()} />
+            { scheme_view(&props.in_force, props.scheme_file.as_deref(), &props.onscheme, &props.dispatch) }
             <section class="settings-section">
                 <h2>{ "计分口径" }</h2>
                 <p class="hint">{ "办法原文未写明的地方，测算器按下列口径计算；每项都可切换，切换后全部得分立即重算。" }</p>

@@ -63,8 +63,13 @@ pub fn run(
     bytes: &[u8],
     done: impl FnOnce(Result<(Reply, Vec<u8>), String>) + 'static,
 ) {
+    start(job, scenario, bytes, Box::new(done));
+}
+
+/// [`run`]'s work, one copy for every caller's `done`.
+fn start(job: &Job, scenario: &Scenario, bytes: &[u8], done: Done) {
     let text = UNDER.with(|cell| job.message_under(scenario, cell.borrow().as_ref().map(|(_, text)| &**text)));
-    let mut done: Option<Done> = Some(Box::new(done));
+    let mut done = Some(done);
     let started = CONNECTION.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
