@@ -110,11 +110,16 @@ pub enum Effect {
     /// Have the spreadsheet module write the refused cells of an import as a CSV file, then offer it
     /// as a download: `Told`.
     WriteRefused(Rc<crate::view::Refused>),
-    /// Copy the share link (the page's address and this fragment) to the clipboard: `Told`, or
-    /// `LinkNotCopied` when the browser does not allow it.
+    /// Have the spreadsheet module write the share link's fragment (`Job::Link`: the compressor is
+    /// not in the page's first download), then copy the page's address with it to the clipboard:
+    /// `Told`, or `LinkNotCopied` when the browser does not allow it (the copy comes after the
+    /// module's answer, when some browsers no longer count it as part of the click), or `Told` when
+    /// the module cannot be loaded.
     CopyLink {
-        /// `#s=1.…&b=…`.
-        fragment: String,
+        /// The figures.
+        scenario: Rc<Scenario>,
+        /// The bank the link opens on.
+        bank: String,
     },
     /// Draw the rivals around their assumptions, a slice at a time between frames: `Simulated` after
     /// each slice. A newer `Simulate` (or `StopSimulation`) replaces a run still going.

@@ -95,9 +95,7 @@ impl App {
             }),
             Action::CopyLink => {
                 Rc::make_mut(&mut self.view).link_shown = None;
-                fx.push(Effect::CopyLink {
-                    fragment: kaoping_sheets::link::share_fragment_at(&self.document.scenario, &self.view.bank),
-                });
+                fx.push(Effect::CopyLink { scenario: self.document.scenario.clone(), bank: self.view.bank.clone() });
             }
             Action::Import { file_name, bytes } => self.import(file_name, &bytes, fx),
             Action::Paste(job) => self.read_sheet(job, Rc::default(), fx),

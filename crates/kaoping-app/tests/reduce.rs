@@ -372,6 +372,26 @@ fn a_share_link_opens_on_the_senders_bank_behind_the_question() {
     assert_eq!(receiver.app.document.name, None, "not saved in this browser yet");
 }
 
+/// 复制分享链接 asks the spreadsheet module for the link of the working copy (what it holds as
+/// typed, on the bank open); a link the browser then would not copy is shown until the next 复制.
+#[test]
+fn a_share_link_is_written_by_the_module_and_shown_when_the_browser_will_not_copy_it() {
+    let mut world = World::new();
+    world.send(Action::SelectBank("icbc".to_owned()));
+    world.type_in("icbc", Field::Loans, "700");
+    let (_, effects) = world.app.reduce(Action::CopyLink);
+    assert_eq!(
+        effects,
+        [kaoping_app::Effect::CopyLink { scenario: world.app.document.scenario.clone(), bank: "icbc".to_owned() }]
+    );
+    world.send(Action::LinkNotCopied("http://intranet/kaoping/#s=1.x&b=icbc".to_owned()));
+    assert_eq!(world.app.view.link_shown.as_deref(), Some("http://intranet/kaoping/#s=1.x&b=icbc"));
+    world.send(Action::CopyLink);
+    assert_eq!(world.app.view.link_shown, None, "the next 复制 starts afresh");
+    let fragment = world.links.pop().expect("the module wrote a link");
+    assert_eq!(kaoping_sheets::link::share_fragment_at(&world.scenario(), "icbc"), fragment);
+}
+
 #[test]
 fn the_working_copy_comes_back_after_a_reload_and_a_closed_tabs_is_taken_up() {
     let mut world = World::new();

@@ -63,6 +63,8 @@ pub struct World {
     source: Option<store::Source>,
     /// The scheme in force (the built-in one, or the file adopted when the tab opened).
     pub scheme: &'static Scheme,
+    /// The adopted file's text, which the page sends with every job (`None`: the built-in scheme).
+    pub scheme_text: Option<String>,
     /// The page would start again now (a scheme was adopted): the test calls `reload`.
     pub restart_due: bool,
 }
@@ -76,10 +78,10 @@ impl World {
     /// A tab with `id` over `shelf`; `own` when it is a reload of that tab.
     pub fn open(shelf: MemShelf, id: &str, own: bool) -> World {
         // As the page chooses its scheme when it starts.
-        let (scheme, told): (&'static Scheme, _) = match store::adopted_scheme(&shelf) {
-            Ok(Some((scheme, _text))) => (Box::leak(Box::new(scheme)), None),
-            Ok(None) => (scheme(), None),
-            Err(told) => (scheme(), Some(told)),
+        let (scheme, scheme_text, told): (&'static Scheme, _, _) = match store::adopted_scheme(&shelf) {
+            Ok(Some((scheme, text))) => (Box::leak(Box::new(scheme)), Some(text), None),
+            Ok(None) => (scheme(), None, None),
+            Err(told) => (scheme(), None, Some(told)),
         };
         let found = store::start(&shelf, scheme, id, own);
         let start = Start {
@@ -102,6 +104,7 @@ impl World {
             stamps: Rc::new(RefCell::new(0)),
             source: found.source,
             scheme,
+            scheme_text,
             restart_due: false,
         };
         world.stash();
@@ -187,7 +190,7 @@ impl World {
                         self.send(Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read)));
                     }
                     Reply::Failed(message) => self.send(Action::SheetFailed(read, message)),
-                    Reply::File | Reply::Scheme(_) => {}
+                    Reply::File | Reply::Scheme(_) | Reply::Link(_) => {}
                 }
             }
             Effect::WriteRefused(refused) => {
@@ -204,7 +207,7 @@ impl World {
                 match job.run(self.scheme, &scenario, &bytes).0 {
                     Reply::Scheme(file) => self.send(Action::SchemeRead(*file)),
                     Reply::Failed(message) => self.send(Action::Told(kaoping_app::view::Notice::error(message))),
-                    Reply::File | Reply::Imported(_) => {}
+                    Reply::File | Reply::Imported(_) | Reply::Link(_) => {}
                 }
             }
             Effect::AdoptScheme { text, fingerprint } => {
@@ -213,7 +216,16 @@ impl World {
                     Err(reason) => self.send(Action::Told(kaoping_app::view::Notice::error(reason))),
                 }
             }
-            Effect::CopyLink { fragment } => self.links.push(fragment),
+            Effect::CopyLink { scenario, bank } => {
+                // Through the messages, as the page and its worker exchange them.
+                let job = Job::Link { bank };
+                let (reply, _) =
+                    kaoping_sheets::job::run_message(&job.message_under(&scenario, self.scheme_text.as_deref()), &[]);
+                match Reply::from_message_under(&reply, Some(self.scheme)) {
+                    Reply::Link(fragment) => self.links.push(fragment),
+                    other => panic!("the spreadsheet module wrote no link: {other:?}"),
+                }
+            }
             Effect::Simulate { key, scenario, bank, rivals, spec } => {
                 if let Some(mut simulation) = Simulation::new(self.scheme, &scenario, &bank, rivals, spec) {
                     while !simulation.run(50) {}

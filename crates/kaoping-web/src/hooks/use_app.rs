@@ -166,7 +166,9 @@ impl Store {
                     Err(message) => Notice::error(message),
                 },
                 Ok((Reply::Failed(message), _)) | Err(message) => Notice::error(message),
-                Ok((Reply::Imported(_) | Reply::Scheme(_), _)) => Notice::error("表格模块的答复有误，未生成文件。"),
+                Ok((Reply::Imported(_) | Reply::Scheme(_) | Reply::Link(_), _)) => {
+                    Notice::error("表格模块的答复有误，未生成文件。")
+                }
             };
             store.dispatch(Action::Told(told));
         });
@@ -232,7 +234,7 @@ impl Store {
                             Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read))
                         }
                         Ok((Reply::Failed(message), _)) | Err(message) => Action::SheetFailed(read, message),
-                        Ok((Reply::File | Reply::Scheme(_), _)) => {
+                        Ok((Reply::File | Reply::Scheme(_) | Reply::Link(_), _)) => {
                             Action::SheetFailed(read, "表格模块的答复有误。".to_owned())
                         }
                     });
@@ -242,16 +244,30 @@ impl Store {
                 let job = Job::Refused { source: refused.source.clone(), problems: refused.problems.clone() };
                 self.write_file(&job, &self.get().document.scenario, refused.file_name(), CSV_TYPE, false);
             }
-            Effect::CopyLink { fragment } => {
-                let url = format!("{}{fragment}", link::share_address());
-                let (store, shown) = (self.clone(), url.clone());
-                link::copy_text(&url, move |copied| {
-                    store.dispatch(if copied {
-                        Action::Told(Notice::info(
-                            "分享链接已复制。对方打开链接即可看到本测算（并打开本行）；数据在链接中，不经过任何服务器。",
-                        ))
-                    } else {
-                        Action::LinkNotCopied(shown)
+            Effect::CopyLink { scenario, bank } => {
+                // The spreadsheet module compresses the scenario into the link; the page copies it.
+                let store = self.clone();
+                sheets_worker::run(&Job::Link { bank }, &scenario, &[], move |answer| {
+                    let fragment = match answer {
+                        Ok((Reply::Link(fragment), _)) => fragment,
+                        Ok((Reply::Failed(message), _)) | Err(message) => {
+                            return store.dispatch(Action::Told(Notice::error(format!("未能生成分享链接：{message}"))));
+                        }
+                        Ok((Reply::File | Reply::Imported(_) | Reply::Scheme(_), _)) => {
+                            return store
+                                .dispatch(Action::Told(Notice::error("表格模块的答复有误，未能生成分享链接。")));
+                        }
+                    };
+                    let url = format!("{}{fragment}", link::share_address());
+                    let shown = url.clone();
+                    link::copy_text(&url, move |copied| {
+                        store.dispatch(if copied {
+                            Action::Told(Notice::info(
+                                "分享链接已复制。对方打开链接即可看到本测算（并打开本行）；数据在链接中，不经过任何服务器。",
+                            ))
+                        } else {
+                            Action::LinkNotCopied(shown)
+                        });
                     });
                 });
             }
@@ -270,7 +286,7 @@ impl Store {
                     let message = match answer {
                         Ok((Reply::Scheme(file), _)) => return store.dispatch(Action::SchemeRead(*file)),
                         Ok((Reply::Failed(message), _)) | Err(message) => message,
-                        Ok((Reply::File | Reply::Imported(_), _)) => "表格模块的答复有误。".to_owned(),
+                        Ok((Reply::File | Reply::Imported(_) | Reply::Link(_), _)) => "表格模块的答复有误。".to_owned(),
                     };
                     store.dispatch(Action::Told(Notice::error(format!("{message} 现行考评方案未作任何改变。"))));
                 });
