@@ -243,6 +243,10 @@ test('a spreadsheet module that cannot be loaded is told in Chinese, and the sce
   await page.locator('#import-table-file').setInputFiles({ name: '填报.csv', mimeType: 'text/csv', buffer: Buffer.from('银行,贷款余额（亿元）\r\n工商银行,2345\r\n') });
   await page.locator('#notice', { hasText: /表格模块未能加载.*当前测算未作任何改变/ }).waitFor();
   assert.equal(await page.locator('.import-preview').count(), 0);
+  // The share link is written by the module too.
+  await page.locator('#copy-link').click();
+  await notice(page, '未能生成分享链接：表格模块未能加载');
+  assert.equal(await page.locator('#share-link').count(), 0);
   assert.equal(await stashed(page), before);
   assert.match(await status(page), /基准情景，未修改/);
   await context.close();
@@ -419,6 +423,45 @@ test('a share link opens on the sender\'s bank; one copied on legacy.html names 
   assert.deepEqual(errors, []);
   await other.context.close();
   await context.close();
+});
+
+test('a link the browser will not copy once the spreadsheet module has written it is shown to copy by hand, at 1280 and 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 800 } });
+    // The module writes the link, so the copy comes after the click; Firefox and Safari may then
+    // refuse it as not following a user gesture. Refused here every time, as they would.
+    await context.addInitScript(() => {
+      if (globalThis.Clipboard) {
+        Clipboard.prototype.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      }
+    });
+    const { page, errors } = await openPage(context, server.url);
+    if (width < 600) await page.locator('#tools-menu').click();
+    await page.locator('#bank-select').selectOption('icbc');
+    await page.locator('#f-icbc-loans').fill('2,100');
+    await page.waitForFunction(() => document.querySelector('#scenario-unsaved'));
+    await page.locator('#copy-link').click();
+    const shown = page.locator('#share-link');
+    await shown.waitFor();
+    assert.ok(await shown.isVisible(), `${width} px: the link is on screen`);
+    assert.match(await page.locator('.share-link').innerText(), /分享链接已生成，但浏览器未允许自动复制。请手动复制此链接/);
+    assert.equal(await page.locator('#notice', { hasText: '分享链接已复制' }).count(), 0, 'not said to be copied');
+    await shown.click();
+    assert.equal(await page.evaluate(() => {
+      const input = document.querySelector('#share-link');
+      return input.value.slice(input.selectionStart, input.selectionEnd) === input.value;
+    }), true, 'clicking the box selects the whole link');
+    await saveScreenshot(page, `share-link-by-hand-${width}.png`);
+    const link = await shown.inputValue();
+    assert.ok(link.startsWith(`${server.url}#s=1.`) && link.endsWith('&b=icbc'), link);
+    const other = await freshPage(link);
+    await notice(other.page, '已打开分享链接中的测算');
+    assert.equal(await other.page.locator('#f-icbc-loans').inputValue(), '2100');
+    assert.deepEqual(other.errors, []);
+    await other.context.close();
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('a share link opens the identical scenario in a new page; a cut link says so', async () => {

@@ -1,7 +1,8 @@
 // Issue 19: the page in Debian's firefox-esr (the browser of Kylin and UOS desktops), headless, driven
 // over WebDriver BiDi (puppeteer-core 24, installed as puppeteer-bidi). It loads index.html as served
-// with README's headers, shows a total, recomputes, and exports through the spreadsheet worker; a
-// screenshot of it is kept under tests/e2e/screenshots/ with UPDATE_SCREENSHOT=1.
+// with README's headers, shows a total, recomputes, exports through the spreadsheet worker and copies
+// a share link the worker wrote (or shows it to copy by hand); a screenshot of it is kept under
+// tests/e2e/screenshots/ with UPDATE_SCREENSHOT=1.
 //
 // Debian's firefox-esr is a current ESR (115 or later). What ESR 78–91 lack and the page uses is
 // checked where it can be: no <dialog> before Firefox 98 is emulated by taking HTMLDialogElement away
@@ -57,7 +58,7 @@ async function typeLoans(page, text) {
   return page.evaluate(TOTAL);
 }
 
-test('firefox-esr: index.html shows a total, recomputes as a figure is typed, and exports through the worker', { timeout: 120_000 }, async () => {
+test('firefox-esr: index.html shows a total, recomputes as a figure is typed, exports through the worker and gives a share link', { timeout: 120_000 }, async () => {
   const browser = await launch();
   try {
     assert.match(await browser.version(), /^firefox\//);
@@ -74,6 +75,14 @@ test('firefox-esr: index.html shows a total, recomputes as a figure is typed, an
 
     // CSV导出, written by the spreadsheet worker: its 全市 table has the total the page shows.
     assert.equal(await exportedTotal(page, '农发行'), typed, 'the worker scored the scenario the page shows');
+
+    // 复制分享链接: the worker writes the link, then the page copies it. Firefox may refuse a copy that
+    // no longer follows the click; then the link is shown to copy by hand. Either way, never silence.
+    await page.click('#copy-link');
+    await page.waitForFunction(() => document.querySelector('#share-link')
+      || /分享链接已复制/.test(document.querySelector('#notice')?.textContent ?? ''), { timeout: 30_000 });
+    const shown = await page.$eval('#share-link', (e) => e.value).catch(() => null);
+    if (shown !== null) assert.ok(shown.startsWith(`${server.url}#s=1.`), shown);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

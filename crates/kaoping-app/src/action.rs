@@ -115,6 +115,19 @@ pub enum Action {
     ApplyAnswer,
     /// 撤销 beside what 填入本行情景 entered.
     UndoAnswer,
+    /// Picked a scheme file in 规则与设置 › 考评方案 (its name and bytes, read by the page).
+    OpenScheme {
+        /// The file's name.
+        file_name: String,
+        /// Its bytes.
+        bytes: Rc<Vec<u8>>,
+    },
+    /// 采用 the scheme file shown: keep it and start the page again under it.
+    AdoptScheme,
+    /// 恢复内置方案: back to the built-in scheme.
+    RestoreBuiltinScheme,
+    /// Closed the scheme file's preview.
+    CloseScheme,
 
     // ---- what happened ----
     /// A saved scenario was read for opening (`result`: its figures and what was left out, or why it
@@ -174,6 +187,8 @@ pub enum Action {
     AllLoaded(Vec<(String, Scenario)>),
     /// A share link was read (`Err`: why it cannot be opened).
     LinkOpened(Result<(Scenario, Option<String>, Vec<String>), String>),
+    /// The spreadsheet module read a scheme file picked in 规则与设置 › 考评方案.
+    SchemeRead(crate::scheme::SchemeFile),
     /// The spreadsheet module read a file or pasted block: show the preview.
     Previewed(SheetImport),
     /// The spreadsheet module could not read a file or pasted block at all (the read's number, and

@@ -3,7 +3,7 @@
 //! started from and whether it had unsaved changes. Written after every change; read back with what
 //! cannot be read left out, never set aside whole for one value.
 
-use kaoping_engine::Scenario;
+use kaoping_engine::{Scenario, Scheme};
 use serde_json::{Map, Value};
 
 use crate::read::{read_back, refusal, ReadBack};
@@ -38,17 +38,17 @@ impl WorkingCopy {
         }
         record.insert("modified".to_owned(), Value::Bool(self.modified));
         record.insert("scenario".to_owned(), Value::String(self.scenario.to_json()));
-        Value::Object(record).to_string()
+        serde_json::to_string(&Value::Object(record)).unwrap_or_default()
     }
 
-    /// Reads a stored record back: the copy and what had to be left out of its scenario. `Err` (a
+    /// Reads a stored record back under the scheme in force: the copy and what had to be left out of its scenario. `Err` (a
     /// Chinese reason) only when there is no scenario to read at all.
-    pub fn read(text: &str) -> Result<(WorkingCopy, Vec<String>), String> {
+    pub fn read(text: &str, scheme: &Scheme) -> Result<(WorkingCopy, Vec<String>), String> {
         let value: Value = serde_json::from_str(text).map_err(|_| "不是有效的 JSON".to_owned())?;
         let Value::Object(record) = value else { return Err("格式不对".to_owned()) };
         let string = |key: &str| record.get(key).and_then(Value::as_str).map(str::to_owned);
         let scenario_text = string("scenario").ok_or_else(|| "缺少测算数据".to_owned())?;
-        let ReadBack { scenario, dropped } = read_back(&scenario_text).map_err(|e| refusal(&e))?;
+        let ReadBack { scenario, dropped } = read_back(&scenario_text, scheme).map_err(|e| refusal(&e))?;
         let copy = WorkingCopy {
             name: string("name"),
             base: string("base"),

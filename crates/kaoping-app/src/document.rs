@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use kaoping_engine::{Scenario, Scheme};
 
-use crate::read::canonical;
+use crate::read::{canonical, made_under};
 
 /// The scenario being worked on and what it is compared with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,11 +33,15 @@ pub struct Document {
     /// Bumped when a whole scenario replaces the old one (open, import, reset, link, undo), which
     /// drops the boxes' drafts.
     pub generation: u64,
+    /// When the scenario last read into the document was made under another scheme than the one in
+    /// force: the notice saying so (cleared once it is saved, marked with the scheme in force).
+    pub made_under: Option<String>,
 }
 
 impl Document {
     /// An unnamed document holding `scenario`, compared with the baseline.
     pub fn unnamed(scheme: &Scheme, scenario: &Scenario) -> Document {
+        let made_under = made_under(scheme, scenario);
         let scenario = Rc::new(canonical(scheme, scenario));
         let reference = Rc::new(canonical(scheme, &scheme.baseline()));
         let modified = *scenario != *reference;
@@ -50,6 +54,7 @@ impl Document {
             modified,
             revision: 0,
             generation: 0,
+            made_under,
         }
     }
 
@@ -87,6 +92,7 @@ impl Document {
 
     /// A whole scenario replaces the working copy (an edit the boxes' drafts do not survive).
     pub fn replace(&mut self, scheme: &Scheme, scenario: Scenario) {
+        self.made_under = made_under(scheme, &scenario);
         self.scenario = Rc::new(canonical(scheme, &scenario));
         self.revision = self.revision.wrapping_add(1);
         self.generation = self.generation.wrapping_add(1);
@@ -108,6 +114,7 @@ impl Document {
         self.name = Some(name);
         self.base = Some(stamp);
         self.seen_elsewhere = None;
+        self.made_under = None;
         self.reference = self.scenario.clone();
         self.compare();
     }

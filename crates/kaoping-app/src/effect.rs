@@ -17,6 +17,22 @@ use crate::target::SimulationKey;
 /// A side effect, with everything it needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Keep the scheme file adopted (`None`: back to the built-in scheme) and start the page again
+    /// under it (the working copy is stashed already); a failed write is `Told`.
+    AdoptScheme {
+        /// The file's text.
+        text: Option<Rc<str>>,
+        /// Its fingerprint, as the checks found it (empty with no text).
+        fingerprint: String,
+    },
+    /// Have the spreadsheet module read a scheme file and compare it with the scheme in force:
+    /// `SchemeRead`, or `Told` when the module cannot be loaded.
+    ReadScheme {
+        /// The file's name.
+        file_name: String,
+        /// Its bytes.
+        bytes: Rc<Vec<u8>>,
+    },
     /// Write the working copy under `name` (replacing what is there): `Saved` or `WriteFailed`.
     Save {
         /// The name.
@@ -94,11 +110,16 @@ pub enum Effect {
     /// Have the spreadsheet module write the refused cells of an import as a CSV file, then offer it
     /// as a download: `Told`.
     WriteRefused(Rc<crate::view::Refused>),
-    /// Copy the share link (the page's address and this fragment) to the clipboard: `Told`, or
-    /// `LinkNotCopied` when the browser does not allow it.
+    /// Have the spreadsheet module write the share link's fragment (`Job::Link`: the compressor is
+    /// not in the page's first download), then copy the page's address with it to the clipboard:
+    /// `Told`, or `LinkNotCopied` when the browser does not allow it (the copy comes after the
+    /// module's answer, when some browsers no longer count it as part of the click), or `Told` when
+    /// the module cannot be loaded.
     CopyLink {
-        /// `#s=1.…&b=…`.
-        fragment: String,
+        /// The figures.
+        scenario: Rc<Scenario>,
+        /// The bank the link opens on.
+        bank: String,
     },
     /// Draw the rivals around their assumptions, a slice at a time between frames: `Simulated` after
     /// each slice. A newer `Simulate` (or `StopSimulation`) replaces a run still going.

@@ -25,6 +25,7 @@ pub mod format;
 mod import;
 pub mod read;
 mod reduce;
+pub mod scheme;
 pub mod state;
 pub mod store;
 pub mod target;

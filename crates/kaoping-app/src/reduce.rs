@@ -95,9 +95,7 @@ impl App {
             }),
             Action::CopyLink => {
                 Rc::make_mut(&mut self.view).link_shown = None;
-                fx.push(Effect::CopyLink {
-                    fragment: kaoping_sheets::link::share_fragment_at(&self.document.scenario, &self.view.bank),
-                });
+                fx.push(Effect::CopyLink { scenario: self.document.scenario.clone(), bank: self.view.bank.clone() });
             }
             Action::Import { file_name, bytes } => self.import(file_name, &bytes, fx),
             Action::Paste(job) => self.read_sheet(job, Rc::default(), fx),
@@ -109,6 +107,26 @@ impl App {
             Action::DownloadRefused => self.download_refused(fx),
             Action::Undo => self.undo(),
             Action::DismissNotice => Rc::make_mut(&mut self.view).notice = None,
+            Action::OpenScheme { file_name, bytes } => {
+                Rc::make_mut(&mut self.view).scheme_file = None;
+                fx.push(Effect::ReadScheme { file_name, bytes });
+            }
+            Action::SchemeRead(file) => Rc::make_mut(&mut self.view).scheme_file = Some(Rc::new(file)),
+            Action::CloseScheme => Rc::make_mut(&mut self.view).scheme_file = None,
+            Action::AdoptScheme => {
+                let adopt = self.view.scheme_file.as_ref().and_then(|f| f.read.as_ref().ok()).filter(|p| !p.in_force);
+                if let Some(preview) = adopt {
+                    fx.push(Effect::AdoptScheme {
+                        text: Some(Rc::from(preview.text.as_str())),
+                        fingerprint: preview.summary.fingerprint.clone(),
+                    });
+                }
+            }
+            Action::RestoreBuiltinScheme => {
+                if !self.in_force.builtin {
+                    fx.push(Effect::AdoptScheme { text: None, fingerprint: String::new() });
+                }
+            }
             Action::Target(change) => self.change_target(change, fx),
             Action::CompareWith(picked) => {
                 if picked != self.view.compare.picked && picked < self.view.compare.others.len() {
@@ -539,7 +557,7 @@ impl App {
         }
         let read = std::str::from_utf8(bytes)
             .map_err(|_| "文件不是 UTF-8 文本。".to_owned())
-            .and_then(|text| read_back(text).map_err(|e| format!("文件不是可用的测算文件：{}", e.zh())));
+            .and_then(|text| read_back(text, self.scheme).map_err(|e| format!("文件不是可用的测算文件：{}", e.zh())));
         match read {
             Ok(read) => self.request(Pending::Import { scenario: read.scenario, file_name, dropped: read.dropped }),
             Err(message) => {

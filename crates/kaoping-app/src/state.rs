@@ -12,14 +12,17 @@ use crate::document::Document;
 use crate::drafts::Drafts;
 use crate::field::FieldId;
 use crate::read::ReadBack;
+use crate::scheme::SchemeSummary;
 use crate::target::Target;
 use crate::view::{Notice, Saved, Tab, View};
 
 /// The page's state.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The scheme of the year (banks, annexes, rules).
+    /// The scheme in force (banks, annexes, rules): the built-in one or the file adopted.
     pub scheme: &'static Scheme,
+    /// The scheme in force in words, for 规则与设置 › 考评方案 and the page's heading.
+    pub in_force: Rc<SchemeSummary>,
     /// The scenario worked on and what identifies it.
     pub document: Rc<Document>,
     /// What the user typed into the boxes.
@@ -41,7 +44,8 @@ pub struct App {
 
 impl PartialEq for App {
     fn eq(&self, other: &Self) -> bool {
-        // The scheme is built in and never changes: the same address is the same scheme.
+        // The scheme is chosen when the page starts and never changes: the same address is the same
+        // scheme (and the same summary).
         std::ptr::eq(self.scheme, other.scheme)
             && self.document == other.document
             && self.drafts == other.drafts
@@ -151,10 +155,12 @@ impl App {
             link_shown: None,
             rank_shift: None,
             compare: crate::compare::Compare::default(),
+            scheme_file: None,
         };
         let derived = Derived::new(scheme, &document.scenario, document.revision);
         let mut app = App {
             scheme,
+            in_force: Rc::new(SchemeSummary::of(scheme)),
             derived: Rc::new(derived),
             document: Rc::new(document),
             drafts: Rc::new(Drafts::default()),

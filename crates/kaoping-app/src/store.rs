@@ -20,7 +20,9 @@
 //! - `kaoping/headings`: what the user said unrecognised headings of imported files are, as
 //!   `[["普惠型小微企业贷款余额（万元）","inclusive_loans"],["涉农贷款余额","ignore"]]` (the job
 //!   protocol's mapping), most recent last;
-//! - `kaoping/working` and `kaoping/name`: the one working copy of earlier versions, taken up once.
+//! - `kaoping/working` and `kaoping/name`: the one working copy of earlier versions, taken up once;
+//! - `kaoping/scheme`: the scheme file adopted (采用) in 规则与设置 › 考评方案: `{"fingerprint", "scheme"}`,
+//!   the file's own text with the fingerprint its checks gave it (one write); absent: the built-in scheme.
 //!
 //! The tab's own id travels in sessionStorage across a reload; the page keeps that part.
 
@@ -45,6 +47,7 @@ const DAMAGED: &str = "kaoping/damaged";
 const HEADINGS: &str = "kaoping/headings";
 /// The most headings remembered; the oldest go first.
 pub const MAX_HEADINGS: usize = 200;
+const SCHEME: &str = "kaoping/scheme";
 /// Before each tab had its own working copy, all tabs shared this one, and its name.
 const LEGACY_WORKING: &str = "kaoping/working";
 const LEGACY_NAME: &str = "kaoping/name";
@@ -72,7 +75,7 @@ fn read_list(shelf: &impl Shelf, key: &str) -> Vec<String> {
 }
 
 fn write_list(shelf: &impl Shelf, key: &str, list: &[String]) -> Result<(), String> {
-    shelf.set(key, &Value::from(list.to_vec()).to_string())
+    shelf.set(key, &serde_json::to_string(&Value::from(list.to_vec())).unwrap_or_default())
 }
 
 /// A string stored as JSON (as gloo-storage wrote it), or as plain text.
@@ -111,9 +114,9 @@ pub fn stamp(shelf: &impl Shelf, name: &str) -> Option<String> {
 }
 
 /// A saved scenario read back, keeping every value it can; `None` when none is saved under `name`.
-pub fn load(shelf: &impl Shelf, name: &str) -> Option<Result<ReadBack, String>> {
+pub fn load(shelf: &impl Shelf, scheme: &Scheme, name: &str) -> Option<Result<ReadBack, String>> {
     let text = shelf.get(&format!("{NAMED}{name}"))?;
-    Some(read_back(&text).map_err(|e| format!("已保存的测算“{name}”无法读取：{}", e.zh())))
+    Some(read_back(&text, scheme).map_err(|e| format!("已保存的测算“{name}”无法读取：{}", e.zh())))
 }
 
 /// Saves a scenario under a name with a new `stamp`, replacing one of the same name; returns the
@@ -157,8 +160,8 @@ pub fn rename(shelf: &impl Shelf, old: &str, new: &str) -> Result<Vec<Saved>, St
 }
 
 /// Copies a saved scenario under `copy` (a free name) with a new `stamp`.
-pub fn copy(shelf: &impl Shelf, name: &str, copy: &str, stamp: &str) -> Result<Vec<Saved>, String> {
-    let read = load(shelf, name).ok_or_else(|| format!("找不到已保存的测算“{name}”"))??;
+pub fn copy(shelf: &impl Shelf, scheme: &Scheme, name: &str, copy: &str, stamp: &str) -> Result<Vec<Saved>, String> {
+    let read = load(shelf, scheme, name).ok_or_else(|| format!("找不到已保存的测算“{name}”"))??;
     save(shelf, copy, &read.scenario, stamp)
 }
 
@@ -174,7 +177,12 @@ pub fn delete(shelf: &impl Shelf, name: &str) -> Result<Vec<Saved>, String> {
 /// Carries out an effect on the saved scenarios (`Save`, `Rename`, `Copy`, `Delete`, `Load`, `LoadAll`)
 /// and gives its outcome to dispatch; `None` for any other effect. `new_stamp` makes a saved-revision
 /// stamp for a save or a copy.
-pub fn perform(shelf: &impl Shelf, effect: &Effect, new_stamp: impl FnOnce() -> String) -> Option<Action> {
+pub fn perform(
+    shelf: &impl Shelf,
+    scheme: &Scheme,
+    effect: &Effect,
+    new_stamp: impl FnOnce() -> String,
+) -> Option<Action> {
     Some(match effect {
         Effect::Save { name, scenario } => match save(shelf, name, scenario, &new_stamp()) {
             Ok(library) => Action::Saved { name: name.clone(), stamp: stamp(shelf, name).unwrap_or_default(), library },
@@ -184,7 +192,7 @@ pub fn perform(shelf: &impl Shelf, effect: &Effect, new_stamp: impl FnOnce() -> 
             Ok(library) => Action::Renamed { from: from.clone(), to: to.clone(), library },
             Err(reason) => Action::WriteFailed(Failed::Rename, reason),
         },
-        Effect::Copy { from, to } => match copy(shelf, from, to, &new_stamp()) {
+        Effect::Copy { from, to } => match copy(shelf, scheme, from, to, &new_stamp()) {
             Ok(library) => Action::Copied { copy: to.clone(), library },
             Err(reason) => Action::WriteFailed(Failed::Copy(from.clone()), reason),
         },
@@ -195,7 +203,7 @@ pub fn perform(shelf: &impl Shelf, effect: &Effect, new_stamp: impl FnOnce() -> 
         Effect::Load { name } => Action::Loaded {
             name: name.clone(),
             stamp: stamp(shelf, name),
-            result: match load(shelf, name) {
+            result: match load(shelf, scheme, name) {
                 Some(Ok(read)) => Ok((read.scenario, read.dropped)),
                 Some(Err(message)) => Err(message),
                 None => Err(format!("找不到已保存的测算“{name}”。")),
@@ -210,7 +218,7 @@ pub fn perform(shelf: &impl Shelf, effect: &Effect, new_stamp: impl FnOnce() -> 
         Effect::LoadAll => Action::AllLoaded(
             names(shelf)
                 .into_iter()
-                .filter_map(|name| load(shelf, &name).and_then(Result::ok).map(|read| (name, read.scenario)))
+                .filter_map(|name| load(shelf, scheme, &name).and_then(Result::ok).map(|read| (name, read.scenario)))
                 .collect(),
         ),
         _ => return None,
@@ -259,7 +267,7 @@ pub fn remember_heading(shelf: &impl Shelf, heading: &str, to: Option<MapTo>) ->
     let excess = list.len().saturating_sub(MAX_HEADINGS);
     list.drain(..excess);
     let value: Vec<Value> = list.iter().map(|(h, to)| Value::from(vec![h.clone(), to.key().to_owned()])).collect();
-    shelf.set(HEADINGS, &Value::from(value).to_string())?;
+    shelf.set(HEADINGS, &serde_json::to_string(&Value::from(value)).unwrap_or_default())?;
     Ok(list)
 }
 
@@ -278,7 +286,7 @@ pub fn bank(shelf: &impl Shelf) -> Option<String> {
 
 /// Remembers the bank shown. Failing to remember it is harmless.
 pub fn remember_bank(shelf: &impl Shelf, id: &str) {
-    let _ = shelf.set(BANK, &Value::from(id).to_string());
+    let _ = shelf.set(BANK, &serde_json::to_string(&Value::from(id)).unwrap_or_default());
 }
 
 // ---- each tab's working copy ----
@@ -369,7 +377,7 @@ pub fn start(shelf: &impl Shelf, scheme: &Scheme, id: &str, own: bool) -> Found 
         claim(shelf, id);
         let key = format!("{TAB}{id}");
         if let Some(text) = shelf.get(&key) {
-            match WorkingCopy::read(&text) {
+            match WorkingCopy::read(&text, scheme) {
                 Ok((copy, dropped)) => {
                     return Found {
                         copy: Some(copy),
@@ -391,7 +399,7 @@ pub fn start(shelf: &impl Shelf, scheme: &Scheme, id: &str, own: bool) -> Found 
         return Found { notice: notices.pop().or(found.notice), ..found };
     }
 
-    if let Some((source, copy, dropped)) = released_with_changes(shelf, id) {
+    if let Some((source, copy, dropped)) = released_with_changes(shelf, scheme, id) {
         let what = copy.name.as_deref().map_or_else(|| "未命名测算".to_owned(), |n| format!("“{n}”"));
         let notice =
             notices.pop().or_else(|| dropped_notice("之前关闭的页面中暂存的测算", &dropped)).unwrap_or_else(|| {
@@ -402,7 +410,7 @@ pub fn start(shelf: &impl Shelf, scheme: &Scheme, id: &str, own: bool) -> Found 
 
     let saved = names(shelf);
     if let Some(name) = read_string(shelf, LAST).filter(|n| saved.contains(n)) {
-        match load(shelf, &name) {
+        match load(shelf, scheme, &name) {
             Some(Ok(read)) => {
                 let notice = notices.pop().or_else(|| dropped_notice(&format!("已保存的测算“{name}”"), &read.dropped));
                 let copy = WorkingCopy {
@@ -430,7 +438,7 @@ pub fn start(shelf: &impl Shelf, scheme: &Scheme, id: &str, own: bool) -> Found 
 /// The one working copy of earlier versions of the page, as this tab's, if there is one.
 fn legacy(shelf: &impl Shelf, scheme: &Scheme) -> Option<Found> {
     let text = shelf.get(LEGACY_WORKING)?;
-    let read = match read_back(&text) {
+    let read = match read_back(&text, scheme) {
         Ok(read) => read,
         Err(error) => {
             set_aside(shelf, LEGACY_WORKING, &text);
@@ -447,7 +455,7 @@ fn legacy(shelf: &impl Shelf, scheme: &Scheme) -> Option<Found> {
     };
     let name = read_string(shelf, LEGACY_NAME).filter(|n| names(shelf).contains(n));
     let reference = match &name {
-        Some(name) => load(shelf, name).and_then(Result::ok).map(|saved| saved.scenario),
+        Some(name) => load(shelf, scheme, name).and_then(Result::ok).map(|saved| saved.scenario),
         None => Some(crate::read::canonical(scheme, &scheme.baseline())),
     };
     let modified = reference.is_none_or(|r| r != read.scenario);
@@ -461,7 +469,7 @@ fn legacy(shelf: &impl Shelf, scheme: &Scheme) -> Option<Found> {
 
 /// The most recently released tab (not `own`) whose working copy has unsaved changes, with the copy.
 /// Released copies without changes are removed on the way: nothing would be lost with them.
-fn released_with_changes(shelf: &impl Shelf, own: &str) -> Option<(String, WorkingCopy, Vec<String>)> {
+fn released_with_changes(shelf: &impl Shelf, scheme: &Scheme, own: &str) -> Option<(String, WorkingCopy, Vec<String>)> {
     let released = read_list(shelf, RELEASED);
     let mut kept = Vec::with_capacity(released.len());
     let mut found = None;
@@ -471,7 +479,7 @@ fn released_with_changes(shelf: &impl Shelf, own: &str) -> Option<(String, Worki
         }
         let key = format!("{TAB}{id}");
         let Some(text) = shelf.get(&key) else { continue };
-        match WorkingCopy::read(&text) {
+        match WorkingCopy::read(&text, scheme) {
             Ok((copy, dropped)) if copy.modified => {
                 if found.is_none() {
                     found = Some((id.clone(), copy, dropped));
@@ -487,4 +495,42 @@ fn released_with_changes(shelf: &impl Shelf, own: &str) -> Option<(String, Worki
         let _ = write_list(shelf, RELEASED, &kept);
     }
     found
+}
+
+// ---- the scheme in force ----
+
+/// The scheme file adopted, read back: `Ok(None)` for the built-in scheme (nothing adopted), `Err` (a
+/// notice) when the adopted file can no longer be read or is no longer the file that was checked when
+/// it was adopted — it is then set aside under `kaoping/damaged` and the built-in scheme is in force.
+/// Returns the file's text with the scheme.
+pub fn adopted_scheme(shelf: &impl Shelf) -> Result<Option<(Scheme, String)>, Notice> {
+    let Some(record) = shelf.get(SCHEME) else { return Ok(None) };
+    let value: Value = serde_json::from_str(&record).unwrap_or(Value::Null);
+    let field = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default();
+    match Scheme::from_known(field("scheme"), field("fingerprint")) {
+        Some(scheme) => Ok(Some((scheme, field("scheme").to_owned()))),
+        None => {
+            set_aside(shelf, SCHEME, &record);
+            Err(Notice::error(
+                "之前采用的考评方案文件已损坏或被改动（已另存）；现按内置2024年度方案计算，请重新载入并采用。",
+            ))
+        }
+    }
+}
+
+/// Keeps `text` as the scheme file adopted, with the fingerprint its checks gave it (`None`: back to
+/// the built-in scheme). The error says why not, in Chinese; the scheme in force is then unchanged.
+pub fn adopt_scheme(shelf: &impl Shelf, text: Option<&str>, fingerprint: &str) -> Result<(), String> {
+    match text {
+        Some(text) => {
+            let mut record = serde_json::Map::new();
+            record.insert("fingerprint".to_owned(), Value::from(fingerprint));
+            record.insert("scheme".to_owned(), Value::from(text));
+            shelf.set(SCHEME, &serde_json::to_string(&Value::Object(record)).unwrap_or_default())
+        }
+        None => {
+            shelf.remove(SCHEME);
+            Ok(())
+        }
+    }
 }

@@ -364,6 +364,8 @@ pub struct View {
     pub rank_shift: Option<(kaoping_engine::Setting, String)>,
     /// 对比.
     pub compare: crate::compare::Compare,
+    /// The scheme file picked in 规则与设置 › 考评方案, until adopted or closed.
+    pub scheme_file: Option<Rc<crate::scheme::SchemeFile>>,
 }
 
 impl View {

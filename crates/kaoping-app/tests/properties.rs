@@ -255,7 +255,7 @@ proptest! {
             world.send(action);
             let document = world.scenario();
             prop_assert_eq!(&document, &canonical(scheme(), &document), "the document is held in canonical form");
-            prop_assert_eq!(fits(&document), Ok(()), "the document can be written and read back");
+            prop_assert_eq!(fits(world.scheme, &document), Ok(()), "the document can be written and read back");
         }
         let document = world.scenario();
 
@@ -269,7 +269,7 @@ proptest! {
         // The exported file.
         world.send(Action::Export);
         let (_, bytes) = world.downloads.last().cloned().expect("a download");
-        let read = read_back(std::str::from_utf8(&bytes).expect("UTF-8")).expect("the export reads back");
+        let read = read_back(std::str::from_utf8(&bytes).expect("UTF-8"), world.scheme).expect("the export reads back");
         prop_assert_eq!(&read.scenario, &document);
         prop_assert!(read.dropped.is_empty());
 
@@ -283,10 +283,10 @@ proptest! {
 
         // Every saved scenario.
         for saved in store::library(&world.shelf) {
-            let read = store::load(&world.shelf, &saved.name).expect("listed, so stored");
+            let read = store::load(&world.shelf, world.scheme, &saved.name).expect("listed, so stored");
             let read = read.map_err(TestCaseError::fail)?;
             prop_assert!(read.dropped.is_empty(), "{}: {:?}", saved.name, read.dropped);
-            prop_assert_eq!(fits(&read.scenario), Ok(()));
+            prop_assert_eq!(fits(world.scheme, &read.scenario), Ok(()));
         }
         prop_assert_eq!(world.app.view.library.as_ref(), &store::library(&world.shelf), "the mirror is storage");
         prop_assert_eq!(world.app.view.remembered.as_ref(), &store::headings(&world.shelf), "so is the headings'");

@@ -92,11 +92,12 @@ fn a_setting_the_reader_would_refuse_never_enters_the_document() {
             assert_eq!(reloaded.scenario(), kept, "{text}: the stashed copy reads back whole");
         }
         world.send(Action::SaveAs("方案".to_owned()));
-        let saved = kaoping_app::store::load(&world.shelf, "方案").expect("saved").expect("readable");
+        let saved = kaoping_app::store::load(&world.shelf, world.scheme, "方案").expect("saved").expect("readable");
         assert_eq!((saved.scenario, saved.dropped.len()), (kept.clone(), 0));
         world.send(Action::Export);
         let (_, bytes) = world.downloads.last().cloned().expect("exported");
-        let read = kaoping_app::read::read_back(std::str::from_utf8(&bytes).expect("UTF-8")).expect("reads back");
+        let read = kaoping_app::read::read_back(std::str::from_utf8(&bytes).expect("UTF-8"), world.scheme)
+            .expect("reads back");
         assert_eq!((read.scenario, read.dropped.len()), (kept.clone(), 0));
         world.send(Action::CopyLink);
         let link = world.links.last().cloned().expect("a link");
@@ -213,7 +214,9 @@ fn saving_over_another_name_or_another_tabs_save_asks_first() {
     other.send(Action::Save);
     world.send(Action::LibraryChanged {
         library: kaoping_app::store::library(&world.shelf),
-        resaved: kaoping_app::store::load(&world.shelf, "A").and_then(Result::ok).map(|r| (r.scenario, r.dropped)),
+        resaved: kaoping_app::store::load(&world.shelf, world.scheme, "A")
+            .and_then(Result::ok)
+            .map(|r| (r.scenario, r.dropped)),
     });
     assert_eq!(world.loans_box(), "500", "nothing unsaved here: the page follows the saved figures");
     world.loans("600");
@@ -221,7 +224,9 @@ fn saving_over_another_name_or_another_tabs_save_asks_first() {
     other.send(Action::Save);
     world.send(Action::LibraryChanged {
         library: kaoping_app::store::library(&world.shelf),
-        resaved: kaoping_app::store::load(&world.shelf, "A").and_then(Result::ok).map(|r| (r.scenario, r.dropped)),
+        resaved: kaoping_app::store::load(&world.shelf, world.scheme, "A")
+            .and_then(Result::ok)
+            .map(|r| (r.scenario, r.dropped)),
     });
     assert_eq!(world.loans_box(), "600", "unsaved work here stays");
     assert_eq!(world.app.view.notice.as_ref().map(|n| n.level), Some(Level::Warning));
@@ -356,7 +361,7 @@ fn a_share_link_opens_on_the_senders_bank_behind_the_question() {
     receiver.loans("331");
     receiver.send(Action::SelectTab(Tab::City));
     let (scenario, dropped) = kaoping_sheets::link::salvage_fragment(&fragment).expect("reads back");
-    let read = kaoping_app::read::kept(scenario, &dropped);
+    let read = kaoping_app::read::kept(common::scheme(), scenario, &dropped);
     let bank = kaoping_sheets::link::bank(&fragment);
     receiver.send(Action::LinkOpened(Ok((read.scenario, bank, read.dropped))));
     assert_eq!(receiver.app.view.prompt.as_ref().map(|p| p.question.clone()), Some(Question::Unsaved));
@@ -365,6 +370,26 @@ fn a_share_link_opens_on_the_senders_bank_behind_the_question() {
     assert_eq!(receiver.app.view.bank, "icbc", "opens on the sender's bank");
     assert_eq!(receiver.app.view.tab, Tab::Bank);
     assert_eq!(receiver.app.document.name, None, "not saved in this browser yet");
+}
+
+/// 复制分享链接 asks the spreadsheet module for the link of the working copy (what it holds as
+/// typed, on the bank open); a link the browser then would not copy is shown until the next 复制.
+#[test]
+fn a_share_link_is_written_by_the_module_and_shown_when_the_browser_will_not_copy_it() {
+    let mut world = World::new();
+    world.send(Action::SelectBank("icbc".to_owned()));
+    world.type_in("icbc", Field::Loans, "700");
+    let (_, effects) = world.app.reduce(Action::CopyLink);
+    assert_eq!(
+        effects,
+        [kaoping_app::Effect::CopyLink { scenario: world.app.document.scenario.clone(), bank: "icbc".to_owned() }]
+    );
+    world.send(Action::LinkNotCopied("http://intranet/kaoping/#s=1.x&b=icbc".to_owned()));
+    assert_eq!(world.app.view.link_shown.as_deref(), Some("http://intranet/kaoping/#s=1.x&b=icbc"));
+    world.send(Action::CopyLink);
+    assert_eq!(world.app.view.link_shown, None, "the next 复制 starts afresh");
+    let fragment = world.links.pop().expect("the module wrote a link");
+    assert_eq!(kaoping_sheets::link::share_fragment_at(&world.scenario(), "icbc"), fragment);
 }
 
 #[test]

@@ -224,7 +224,7 @@ fn read(text: &str, salvage: bool, under: Option<&Scheme>) -> Result<(Scenario, 
     match top.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(Value::String(f)) => return Err(Error::Format { found: Some(f.clone()) }),
-        Some(other) => return Err(Error::Format { found: Some(other.to_string()) }),
+        Some(other) => return Err(Error::Format { found: Some(serde_json::to_string(other).unwrap_or_default()) }),
         None => return Err(Error::Format { found: None }),
     }
     let year = match top.get("year") {

@@ -136,7 +136,7 @@ fn bounded(value: &Value, path: &str, max: Decimal) -> Result<Decimal, Error> {
 fn negated_if_negative(value: &Value) -> Value {
     match value {
         Value::String(text) => Value::String(text.trim().trim_start_matches('-').to_owned()),
-        other => Value::String(other.to_string().trim_start_matches('-').to_owned()),
+        other => Value::String(serde_json::to_string(other).unwrap_or_default().trim_start_matches('-').to_owned()),
     }
 }
 

@@ -75,6 +75,13 @@ pub enum Job {
         /// The file's name.
         file_name: String,
     },
+    /// Write the share link's fragment of the scenario, opening on `bank` (复制分享链接). The
+    /// compressor ([`crate::link::share_fragment_at`]) lives here, not in the page's first download:
+    /// writing a link is rare, and reading one at start needs only the decompressor.
+    Link {
+        /// The bank the link opens on.
+        bank: String,
+    },
 }
 
 /// An import read and checked against the scenario sent with the job.
@@ -100,6 +107,8 @@ pub enum Reply {
     Scheme(Box<SchemeFile>),
     /// A file written (its bytes travel beside the message).
     File,
+    /// The share link's fragment (`Job::Link`): `#s=1.…&b=…`.
+    Link(String),
     /// The job could not be done at all (a message in Chinese).
     Failed(String),
 }
@@ -133,6 +142,7 @@ impl Job {
             Job::Template { about: a } => json!({ "job": "template", "about": about(a) }),
             Job::Csv => json!({ "job": "csv" }),
             Job::Scheme { file_name } => json!({ "job": "scheme", "file_name": file_name }),
+            Job::Link { bank } => json!({ "job": "link", "bank": bank }),
         };
         let mut message = json!({ "scenario": scenario.to_json(), "do": job });
         if let Some(text) = scheme {
@@ -200,6 +210,7 @@ impl Job {
             Some("template") => Job::Template { about: about() },
             Some("csv") => Job::Csv,
             Some("scheme") => Job::Scheme { file_name: string("file_name")? },
+            Some("link") => Job::Link { bank: string("bank")? },
             _ => return Err(bad("未知的请求")),
         };
         Ok((job, scenario, scheme))
@@ -237,6 +248,7 @@ impl Job {
             Job::Scheme { file_name } => {
                 (Reply::Scheme(Box::new(SchemeFile::read(file_name.clone(), bytes, scheme))), Vec::new())
             }
+            Job::Link { bank } => (Reply::Link(crate::link::share_fragment_at(scenario, bank)), Vec::new()),
         }
     }
 }
@@ -291,6 +303,7 @@ impl Reply {
             }
             Reply::Scheme(file) => json!({ "reply": "scheme", "file": file.to_value() }),
             Reply::File => json!({ "reply": "file" }),
+            Reply::Link(fragment) => json!({ "reply": "link", "fragment": fragment }),
             Reply::Failed(message) => json!({ "reply": "failed", "message": message }),
         }
         .to_string()
@@ -370,6 +383,10 @@ impl Reply {
                 }))
             }
             Some("file") => Reply::File,
+            Some("link") => match str_of(&value, "fragment") {
+                Some(fragment) => Reply::Link(fragment.to_owned()),
+                None => failed(),
+            },
             Some("scheme") => Reply::Scheme(Box::new(SchemeFile::from_value(&value["file"]))),
             Some("failed") => Reply::Failed(str_of(&value, "message").unwrap_or_default().to_owned()),
             _ => failed(),
@@ -473,6 +490,7 @@ mod tests {
             Job::Workbook { bank: "icbc".to_owned(), about: about.clone() },
             Job::Template { about },
             Job::Csv,
+            Job::Link { bank: "icbc".to_owned() },
         ] {
             assert_eq!(Job::from_message(&job.message(&scenario())), Ok((job.clone(), scenario())), "{job:?}");
         }
@@ -507,6 +525,32 @@ mod tests {
         assert_eq!(Ok(bytes), export::template(scheme(), &scenario(), &about));
         let (_, bytes) = through_the_wire(&Job::Csv, &[]);
         assert_eq!(bytes, export::city_csv(scheme(), &scenario()).into_bytes());
+    }
+
+    /// The link the worker writes is the one this crate writes, and opens the scenario sent, on its
+    /// bank; under an adopted scheme file too.
+    #[test]
+    fn a_share_link_through_the_wire_is_the_direct_one() {
+        let (reply, bytes) = through_the_wire(&Job::Link { bank: "icbc".to_owned() }, &[]);
+        assert_eq!(reply, Reply::Link(crate::link::share_fragment_at(&scenario(), "icbc")));
+        assert!(bytes.is_empty());
+        let Reply::Link(fragment) = reply else { unreachable!() };
+        assert_eq!(
+            crate::link::salvage_fragment(&fragment).map(|(s, dropped)| (s, dropped.len())),
+            Ok((scenario(), 0))
+        );
+        assert_eq!(crate::link::bank(&fragment).as_deref(), Some("icbc"));
+
+        let adopted = Scheme::from_json(SCHEME_2025).expect("good");
+        let mut scenario = Scenario::new(2025);
+        scenario.mark_scheme(&adopted);
+        let text = Job::Link { bank: "icbc".to_owned() }.message_under(&scenario, Some(SCHEME_2025));
+        let Reply::Link(fragment) = Reply::from_message_under(&run_message(&text, &[]).0, Some(&adopted)) else {
+            panic!("a link")
+        };
+        let (linked, dropped) = crate::link::salvage_fragment_under(&fragment, &adopted).expect("opens");
+        assert_eq!((linked, dropped.len()), (scenario, 0));
+        assert!(matches!(Reply::from_message(r#"{"reply": "link"}"#), Reply::Failed(_)), "a link reply without one");
     }
 
     #[test]

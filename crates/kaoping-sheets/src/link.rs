@@ -58,7 +58,9 @@ impl std::error::Error for LinkError {}
 pub fn share_fragment(scenario: &Scenario) -> String {
     // The pretty JSON compacted; numbers keep their text (serde_json's arbitrary precision).
     let pretty = scenario.to_json();
-    let compact = serde_json::from_str::<serde_json::Value>(&pretty).map(|v| v.to_string()).unwrap_or(pretty);
+    let compact = serde_json::from_str::<serde_json::Value>(&pretty)
+        .map(|v| serde_json::to_string(&v).unwrap_or_default())
+        .unwrap_or(pretty);
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(compact.as_bytes(), 9);
     format!("#s={LINK_VERSION}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
 }

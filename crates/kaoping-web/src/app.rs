@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use kaoping_app::view::{Question, Tab};
+use kaoping_app::view::{Notice, Question, Tab};
 use kaoping_app::{Action, App as State};
 use kaoping_engine::Scheme;
 use yew::prelude::*;
@@ -28,15 +28,37 @@ use crate::components::toolbar::Toolbar;
 use crate::components::SchemeRef;
 use crate::hooks::use_app;
 
-/// The year whose scheme the page scores.
+/// The year of the built-in scheme.
 pub const YEAR: u16 = 2024;
+
+/// The scheme in force: the scheme file adopted in 规则与设置 › 考评方案 (kept in the browser), else
+/// the built-in one; with what to tell when the adopted file could no longer be read. Chosen once per
+/// page load: adopting another starts the page again.
+fn in_force() -> Result<(&'static Scheme, Option<Notice>), kaoping_engine::Error> {
+    match kaoping_app::store::adopted_scheme(&crate::services::storage::LocalShelf) {
+        Ok(Some((scheme, text))) => {
+            // One per page load, held for the page's life as the built-in scheme is.
+            let scheme: &'static Scheme = Box::leak(Box::new(scheme));
+            crate::services::sheets_worker::under(scheme, Rc::from(text));
+            Ok((scheme, None))
+        }
+        Ok(None) => Scheme::builtin(YEAR).map(|scheme| (scheme, None)),
+        Err(told) => Scheme::builtin(YEAR).map(|scheme| (scheme, Some(told))),
+    }
+}
+
+thread_local! {
+    /// The scheme in force, chosen once per page load (drawing the page again does not choose again).
+    static CHOSEN: &'static Result<(&'static Scheme, Option<Notice>), kaoping_engine::Error> =
+        Box::leak(Box::new(in_force()));
+}
 
 /// The whole page. Without its scheme (which cannot happen with the built-in data, but is not assumed)
 /// it says so instead of panicking.
 #[component]
 pub fn App() -> Html {
-    match Scheme::builtin(YEAR) {
-        Ok(scheme) => html! { <Page scheme={SchemeRef(scheme)} /> },
+    match CHOSEN.with(|chosen| *chosen) {
+        Ok((scheme, told)) => html! { <Page scheme={SchemeRef(scheme)} told={told.clone()} /> },
         Err(error) => html! {
             <main class="fatal">
                 <h1>{ "考评测算器无法启动" }</h1>
@@ -50,6 +72,8 @@ pub fn App() -> Html {
 #[derive(Properties, PartialEq, Debug)]
 struct PageProps {
     scheme: SchemeRef,
+    /// What to tell at start about the scheme in force.
+    told: Option<Notice>,
 }
 
 /// The page frame: skip links, title, navigation, the scenario's toolbar, the message line, the view
@@ -57,19 +81,22 @@ struct PageProps {
 /// dialogs. It is drawn on every change; the parts below it only when their props change.
 #[component]
 fn Page(props: &PageProps) -> Html {
-    let store = use_app(props.scheme.0);
+    let store = use_app(props.scheme.0, props.told.clone());
     let app: Rc<State> = store.get();
     // Made once, so that the props holding them stay equal from one change to the next.
-    let dispatch = use_memo((), {
+    // (One memo for the three: each hook of its own is code of its own in the page's module.)
+    let callbacks = use_memo((), {
         let store = store.clone();
-        move |()| Callback::from(move |action: Action| store.dispatch(action))
+        move |()| {
+            let (import, scheme) = (store.clone(), store.clone());
+            (
+                Callback::from(move |action: Action| store.dispatch(action)),
+                Callback::from(move |file: web_sys::File| import.import(file)),
+                Callback::from(move |file: web_sys::File| scheme.open_scheme(file)),
+            )
+        }
     });
-    let onfile = use_memo((), {
-        let store = store.clone();
-        move |()| Callback::from(move |file: web_sys::File| store.import(file))
-    });
-    let dispatch = (*dispatch).clone();
-    let onfile = (*onfile).clone();
+    let (dispatch, onfile, onscheme) = (*callbacks).clone();
     let scheme = props.scheme;
     let document = &app.document;
     let view = &app.view;
@@ -124,6 +151,7 @@ fn Page(props: &PageProps) -> Html {
         Tab::Settings => html! {
             <SettingsView {scheme} scenario={document.scenario.clone()} drafts={app.drafts.clone()}
                 derived={app.derived.clone()}
+                in_force={app.in_force.clone()} scheme_file={view.scheme_file.clone()} onscheme={onscheme}
                 rank_shift={view.rank_shift.clone().map(|(key, text)| (key, AttrValue::from(text)))}
                 dispatch={dispatch.clone()} />
         },
@@ -141,7 +169,7 @@ fn Page(props: &PageProps) -> Html {
             <SkipLink tab={view.tab} />
             <header class="masthead">
                 <h1>{ "考评测算器" }</h1>
-                <p class="subtitle">{ "2024年度黄石市银行业金融机构支持地方经济发展考评（黄政办发〔2024〕10号）" }</p>
+                <p class="subtitle" id="scheme-subtitle">{ subtitle(scheme.0, &app.in_force.fingerprint, app.in_force.builtin) }</p>
                 <Nav current={view.tab} {onselect} />
             </header>
             <PrintHeader {scheme} name={name.clone()} modified={document.modified} tab={view.tab}
@@ -151,6 +179,9 @@ fn Page(props: &PageProps) -> Html {
                 dispatch={dispatch.clone()} onfile={onfile} />
             <NoticeBar notice={view.notice.clone()} {ondismiss} {onundo}
                 onrefused={dispatch.reform(|()| Action::DownloadRefused)} />
+            if let Some(text) = document.made_under.clone() {
+                <p class="notice warning scheme-note" id="scheme-mismatch" role="status">{ text }</p>
+            }
             // The key drops every box's local state when a whole scenario replaces the old one.
             <main id="main" key={format!("{}-{}", view.tab.key(), document.generation)} aria-label={view.tab.title()}>
                 <div id="panel" role="tabpanel" aria-labelledby={format!("tab-{}", view.tab.key())} tabindex="-1">
@@ -165,5 +196,17 @@ fn Page(props: &PageProps) -> Html {
                 <p>{ "测算结果仅供参考，以考评领导小组办公室正式通报为准。全部计算在本机浏览器中完成，数据不上传。" }</p>
             </footer>
         </div>
+    }
+}
+
+/// The page's subtitle: the scheme in force, by year and 文号 (and fingerprint when it is a file adopted).
+fn subtitle(scheme: &Scheme, fingerprint: &str, builtin: bool) -> String {
+    let number = scheme.document.number.trim();
+    let number = if number.is_empty() { "文号未填" } else { number };
+    let text = format!("{}年度黄石市银行业金融机构支持地方经济发展考评（{number}）", scheme.year);
+    if builtin {
+        text
+    } else {
+        format!("{text} · 方案指纹 {fingerprint}")
     }
 }

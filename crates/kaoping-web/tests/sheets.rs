@@ -1,7 +1,8 @@
 //! The spreadsheet pieces of the page in headless Chromium: the import preview lists every change and
 //! every refused cell, applies all only when nothing is refused and the rest only when asked, and
 //! asks what an unrecognised heading is; the comparison marks band moves and shows a bank's moved
-//! items; a pasted block lands where it was pasted.
+//! items; a pasted block lands where it was pasted; a share link the browser would not copy is shown
+//! to copy by hand.
 //!
 //! `cargo test --target wasm32-unknown-unknown -p kaoping-web --test sheets`
 
@@ -16,6 +17,7 @@ use kaoping_app::view::Heading;
 use kaoping_app::Action;
 use kaoping_engine::{Field, Scenario, Scheme};
 use kaoping_web::components::compare_view::{CompareView, CompareViewProps};
+use kaoping_web::components::sheets_bar::{SheetsBar, SheetsBarProps};
 use kaoping_web::components::sheets_paste::{pasted_block, target};
 use kaoping_web::components::sheets_preview::{ImportPreview, ImportPreviewProps};
 use kaoping_web::components::SchemeRef;
@@ -229,4 +231,31 @@ fn a_pasted_block_lands_from_the_box_pasted_into() {
     };
     assert_eq!(pasted_block(&paste("1\t2\n3\t4\n")).as_deref(), Some("1\t2\n3\t4\n"));
     assert_eq!(pasted_block(&paste("1,234.5\r\n")), None, "one value is the box's own paste");
+}
+
+/// 复制分享链接 sends `CopyLink`; a link the browser would not copy (after the spreadsheet module
+/// wrote it) is shown in a box with why, and focusing the box selects all of it.
+#[wasm_bindgen_test]
+async fn a_share_link_not_copied_is_shown_to_copy_by_hand() {
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let url = "http://intranet.example/kaoping/#s=1.eJyrVg&b=icbc";
+    let props = {
+        let sent = sent.clone();
+        SheetsBarProps {
+            dispatch: Callback::from(move |action: Action| sent.borrow_mut().push(action)),
+            onfile: Callback::noop(),
+            link_shown: Some(url.into()),
+        }
+    };
+    let root = Root::new();
+    let _bar = yew::Renderer::<SheetsBar>::with_root_and_props(root.0.clone(), props).render();
+    root.wait_for("the link box", |r| r.find("#share-link").is_some()).await;
+    assert!(root.text(".share-link").contains("浏览器未允许自动复制"), "{}", root.text(".share-link"));
+    let input: web_sys::HtmlInputElement = root.find("#share-link").and_then(|e| e.dyn_into().ok()).expect("a box");
+    assert_eq!(input.value(), url);
+    input.focus().expect("focus");
+    root.wait_for("the link selected", |_| input.selection_end().ok().flatten() == Some(url.len() as u32)).await;
+    assert_eq!(input.selection_start().ok().flatten(), Some(0));
+    root.click("#copy-link");
+    assert_eq!(*sent.borrow(), [Action::CopyLink]);
 }

@@ -16,6 +16,10 @@
 //! - The page's components draw; they do not compute or do I/O: no component (nor the app's frame)
 //!   calls the engine's evaluate, solver or comparison, and no component reaches a service or a context.
 //!   What they show arrives as props from `kaoping_app`, worked out once per change by its reducer.
+//! - The page writes no share link itself: neither `crates/kaoping-web/src` nor `crates/kaoping-app/src`
+//!   calls the link's writer or a deflate compressor. The spreadsheet module writes links (`Job::Link`),
+//!   so the compressor stays out of the first load (issue 18 needed its room); reading a link at start
+//!   needs only the decompressor.
 //!
 //! Code under `#[cfg(test)]` and comments are not checked: tests spell out figures and keys on
 //! purpose, and a comment may show what a formatted figure looks like.
@@ -368,6 +372,36 @@ fn components_draw_and_neither_compute_nor_do_io() {
         }
     }
     assert!(found.is_empty(), "components that compute or do I/O:\n{}", found.join("\n"));
+}
+
+/// What writes a share link or deflates: the spreadsheet module's work (`Job::Link`), not the page's.
+const LINK_WRITERS: &[&str] = &["share_fragment", "share_fragment_at", "compress_to_vec", "compress_to_vec_zlib"];
+
+#[test]
+fn the_page_writes_no_share_link_itself() {
+    let root = project_root();
+    let mut found = Vec::new();
+    for dir in [PAGE_SRC, APP_SRC] {
+        let files = rust_files(&root.join(dir));
+        assert!(!files.is_empty(), "{dir} has Rust files");
+        for path in files {
+            let file = relative(&root, &path);
+            for (number, line) in checked_lines(&read(&path)) {
+                let code = line.split("//").next().unwrap_or_default();
+                for name in LINK_WRITERS.iter().filter(|name| calls(code, name)) {
+                    found.push(format!(
+                        "{file}:{number}: calls {name}() — ask the spreadsheet module (Job::Link): {}",
+                        line.trim()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the page writing share links itself (its first load would hold the compressor):\n{}",
+        found.join("\n")
+    );
 }
 
 /// Whether `code` calls the function `name(…)`, not a method of that name or a longer name ending in it.

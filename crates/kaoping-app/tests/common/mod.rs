@@ -14,7 +14,7 @@ use kaoping_app::store::{self, Shelf};
 use kaoping_app::view::SheetImport;
 use kaoping_app::{App, Start};
 use kaoping_engine::{Field, Scenario, Scheme, Simulation};
-use kaoping_sheets::job::Reply;
+use kaoping_sheets::job::{Job, Reply};
 
 pub fn scheme() -> &'static Scheme {
     Scheme::builtin(2024).expect("the built-in scheme")
@@ -61,6 +61,12 @@ pub struct World {
     pub reads: Vec<kaoping_sheets::job::Job>,
     stamps: Rc<RefCell<u64>>,
     source: Option<store::Source>,
+    /// The scheme in force (the built-in one, or the file adopted when the tab opened).
+    pub scheme: &'static Scheme,
+    /// The adopted file's text, which the page sends with every job (`None`: the built-in scheme).
+    pub scheme_text: Option<String>,
+    /// The page would start again now (a scheme was adopted): the test calls `reload`.
+    pub restart_due: bool,
 }
 
 impl World {
@@ -71,16 +77,22 @@ impl World {
 
     /// A tab with `id` over `shelf`; `own` when it is a reload of that tab.
     pub fn open(shelf: MemShelf, id: &str, own: bool) -> World {
-        let found = store::start(&shelf, scheme(), id, own);
+        // As the page chooses its scheme when it starts.
+        let (scheme, scheme_text, told): (&'static Scheme, _, _) = match store::adopted_scheme(&shelf) {
+            Ok(Some((scheme, text))) => (Box::leak(Box::new(scheme)), Some(text), None),
+            Ok(None) => (scheme(), None, None),
+            Err(told) => (scheme(), None, Some(told)),
+        };
+        let found = store::start(&shelf, scheme, id, own);
         let start = Start {
             copy: found.copy,
             library: store::library(&shelf),
             bank: store::bank(&shelf),
-            notice: found.notice,
+            notice: told.or(found.notice),
             headings: store::headings(&shelf),
         };
         let loader = shelf.clone();
-        let app = Rc::new(App::start(scheme(), start, move |name| store::load(&loader, name)));
+        let app = Rc::new(App::start(scheme, start, move |name| store::load(&loader, scheme, name)));
         let mut world = World {
             app,
             shelf,
@@ -91,6 +103,9 @@ impl World {
             reads: Vec::new(),
             stamps: Rc::new(RefCell::new(0)),
             source: found.source,
+            scheme,
+            scheme_text,
+            restart_due: false,
         };
         world.stash();
         world
@@ -160,7 +175,7 @@ impl World {
             *n += 1;
             format!("s{n}")
         };
-        if let Some(outcome) = store::perform(&self.shelf, &effect, new_stamp) {
+        if let Some(outcome) = store::perform(&self.shelf, self.scheme, &effect, new_stamp) {
             self.send(outcome);
             return;
         }
@@ -169,13 +184,13 @@ impl World {
             Effect::WriteSheet { file, .. } => self.sheets.push(file),
             Effect::ReadSheet { job, bytes, against, revision, read } => {
                 self.reads.push(job.clone());
-                let (reply, _) = job.run(scheme(), &against, &bytes);
+                let (reply, _) = job.run(self.scheme, &against, &bytes);
                 match reply {
                     Reply::Imported(imported) => {
                         self.send(Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read)));
                     }
                     Reply::Failed(message) => self.send(Action::SheetFailed(read, message)),
-                    Reply::File | Reply::Scheme(_) => {}
+                    Reply::File | Reply::Scheme(_) | Reply::Link(_) => {}
                 }
             }
             Effect::WriteRefused(refused) => {
@@ -183,12 +198,36 @@ impl World {
                     source: refused.source.clone(),
                     problems: refused.problems.clone(),
                 };
-                let (_, bytes) = job.run(scheme(), &self.scenario(), &[]);
+                let (_, bytes) = job.run(self.scheme, &self.scenario(), &[]);
                 self.downloads.push((refused.file_name(), bytes));
             }
-            Effect::CopyLink { fragment } => self.links.push(fragment),
+            Effect::ReadScheme { file_name, bytes } => {
+                let scenario = self.app.document.scenario.clone();
+                let job = Job::Scheme { file_name };
+                match job.run(self.scheme, &scenario, &bytes).0 {
+                    Reply::Scheme(file) => self.send(Action::SchemeRead(*file)),
+                    Reply::Failed(message) => self.send(Action::Told(kaoping_app::view::Notice::error(message))),
+                    Reply::File | Reply::Imported(_) | Reply::Link(_) => {}
+                }
+            }
+            Effect::AdoptScheme { text, fingerprint } => {
+                match store::adopt_scheme(&self.shelf, text.as_deref(), &fingerprint) {
+                    Ok(()) => self.restart_due = true,
+                    Err(reason) => self.send(Action::Told(kaoping_app::view::Notice::error(reason))),
+                }
+            }
+            Effect::CopyLink { scenario, bank } => {
+                // Through the messages, as the page and its worker exchange them.
+                let job = Job::Link { bank };
+                let (reply, _) =
+                    kaoping_sheets::job::run_message(&job.message_under(&scenario, self.scheme_text.as_deref()), &[]);
+                match Reply::from_message_under(&reply, Some(self.scheme)) {
+                    Reply::Link(fragment) => self.links.push(fragment),
+                    other => panic!("the spreadsheet module wrote no link: {other:?}"),
+                }
+            }
             Effect::Simulate { key, scenario, bank, rivals, spec } => {
-                if let Some(mut simulation) = Simulation::new(scheme(), &scenario, &bank, rivals, spec) {
+                if let Some(mut simulation) = Simulation::new(self.scheme, &scenario, &bank, rivals, spec) {
                     while !simulation.run(50) {}
                     self.send(Action::Simulated(key, simulation.summary()));
                 }

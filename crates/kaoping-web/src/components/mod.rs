@@ -25,6 +25,7 @@ pub mod print_header;
 pub mod prompt_dialog;
 pub mod readings_badge;
 pub mod scenario_bar;
+pub mod scheme_view;
 pub mod settings_view;
 pub mod sheets_bar;
 pub mod sheets_compare;
@@ -36,7 +37,8 @@ pub mod target_chart;
 pub mod target_panel;
 pub mod toolbar;
 
-/// The scheme as a prop: built in and never changing, so two are equal when they are the same one.
+/// The scheme as a prop: chosen when the page starts and never changing, so two are equal when they
+/// are the same one.
 #[derive(Debug, Clone, Copy)]
 pub struct SchemeRef(pub &'static Scheme);
 

@@ -100,7 +100,9 @@ pub fn PrintHeader(props: &PrintHeaderProps) -> Html {
                 <span id="print-page">{ page }</span>
                 <span id="print-time">{ format!("打印时间：{}", *stamp) }</span>
             </p>
-            <p class="print-settings" id="print-settings">{ format!("计分口径：{}。", in_force.join("；")) }</p>
+            <p class="print-settings" id="print-settings">
+                { format!("考评方案：{}，方案指纹 {}。计分口径：{}。", scheme.label(), scheme.fingerprint, in_force.join("；")) }
+            </p>
             <p class="print-city" id="print-city">{ format!("计分使用的全市数字：{}。", city.join("；")) }</p>
         </section>
     }

@@ -10,11 +10,13 @@ use std::rc::Rc;
 
 use kaoping_app::derived::Derived;
 use kaoping_app::drafts::Drafts;
+use kaoping_app::scheme::{SchemeFile, SchemeSummary};
 use kaoping_app::{Action, FieldId};
 use kaoping_engine::{city_figure_source, Field, Group, Scenario, Setting, SettingKind, SettingValue};
 use yew::prelude::*;
 
 use crate::components::number_field::NumberField;
+use crate::components::scheme_view::scheme_view;
 use crate::components::SchemeRef;
 use crate::format::still_counting;
 
@@ -72,6 +74,12 @@ pub struct SettingsViewProps {
     pub drafts: Rc<Drafts>,
     /// What follows from the scenario (the city figures used).
     pub derived: Rc<Derived>,
+    /// The scheme in force, in words.
+    pub in_force: Rc<SchemeSummary>,
+    /// The scheme file picked in 考评方案, if any.
+    pub scheme_file: Option<Rc<SchemeFile>>,
+    /// Called with the scheme file the user picked.
+    pub onscheme: Callback<web_sys::File>,
     /// Which ranks the last switch of a reading moved: the reading and the engine's words.
     pub rank_shift: Option<(Setting, AttrValue)>,
     /// Changes the state.
@@ -148,6 +156,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
 
     html! {
         <div class="settings-view">
+            { scheme_view(&props.in_force, props.scheme_file.as_deref(), &props.onscheme, &props.dispatch) }
             <section class="settings-section">
                 <h2>{ "计分口径" }</h2>
                 <p class="hint">{ "办法原文未写明的地方，测算器按下列口径计算；每项都可切换，切换后全部得分立即重算。" }</p>

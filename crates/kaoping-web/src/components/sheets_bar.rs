@@ -33,7 +33,7 @@ pub fn SheetsBar(props: &SheetsBarProps) -> Html {
             <button type="button" id="copy-link" onclick={on_link}>{ "复制分享链接" }</button>
             if let Some(url) = props.link_shown.clone() {
                 <label class="share-link">
-                    { "浏览器不允许自动复制，请手动复制此链接：" }
+                    { "分享链接已生成，但浏览器未允许自动复制。请手动复制此链接（点击框内即全选）：" }
                     <input id="share-link" type="text" readonly=true value={url}
                         onfocus={Callback::from(|e: FocusEvent| {
                             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {

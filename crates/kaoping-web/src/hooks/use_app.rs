@@ -166,19 +166,34 @@ impl Store {
                     Err(message) => Notice::error(message),
                 },
                 Ok((Reply::Failed(message), _)) | Err(message) => Notice::error(message),
-                Ok((Reply::Imported(_) | Reply::Scheme(_), _)) => Notice::error("表格模块的答复有误，未生成文件。"),
+                Ok((Reply::Imported(_) | Reply::Scheme(_) | Reply::Link(_), _)) => {
+                    Notice::error("表格模块的答复有误，未生成文件。")
+                }
             };
             store.dispatch(Action::Told(told));
         });
+    }
+
+    /// Reads a picked scheme file and hands its bytes to the reducer (`Action::OpenScheme`).
+    pub fn open_scheme(&self, file: web_sys::File) {
+        let store = self.clone();
+        let reader = files::read_bytes(file, move |result| match result {
+            Ok((file_name, bytes)) => store.dispatch(Action::OpenScheme { file_name, bytes: Rc::new(bytes) }),
+            Err(message) => {
+                store.dispatch(Action::Told(Notice::error(format!("{message} 现行考评方案未作任何改变。"))))
+            }
+        });
+        *self.reader.borrow_mut() = reader;
     }
 
     /// Opens the share link in the page's address, if it has one (`#s=…`): read back keeping every
     /// value it can, handed to the reducer, and taken off the address.
     fn open_link(&self) {
         let Some(fragment) = link::opened_fragment() else { return };
-        match kaoping_sheets::link::salvage_fragment(&fragment) {
+        let scheme = self.get().scheme;
+        match kaoping_sheets::link::salvage_fragment_under(&fragment, scheme) {
             Ok((scenario, dropped)) => {
-                let read = kept(scenario, &dropped);
+                let read = kept(scheme, scenario, &dropped);
                 link::clear_fragment();
                 let bank = kaoping_sheets::link::bank(&fragment);
                 self.dispatch(Action::LinkOpened(Ok((read.scenario, bank, read.dropped))));
@@ -191,7 +206,7 @@ impl Store {
     fn run(&self, effect: Effect) {
         // What the effect reads or hands on (storage, a file, a link) includes the working copy as typed.
         self.stash_now();
-        if let Some(outcome) = store::perform(&LocalShelf, &effect, storage::random_id) {
+        if let Some(outcome) = store::perform(&LocalShelf, self.get().scheme, &effect, storage::random_id) {
             self.dispatch(outcome);
             return;
         }
@@ -219,7 +234,7 @@ impl Store {
                             Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read))
                         }
                         Ok((Reply::Failed(message), _)) | Err(message) => Action::SheetFailed(read, message),
-                        Ok((Reply::File | Reply::Scheme(_), _)) => {
+                        Ok((Reply::File | Reply::Scheme(_) | Reply::Link(_), _)) => {
                             Action::SheetFailed(read, "表格模块的答复有误。".to_owned())
                         }
                     });
@@ -229,16 +244,30 @@ impl Store {
                 let job = Job::Refused { source: refused.source.clone(), problems: refused.problems.clone() };
                 self.write_file(&job, &self.get().document.scenario, refused.file_name(), CSV_TYPE, false);
             }
-            Effect::CopyLink { fragment } => {
-                let url = format!("{}{fragment}", link::share_address());
-                let (store, shown) = (self.clone(), url.clone());
-                link::copy_text(&url, move |copied| {
-                    store.dispatch(if copied {
-                        Action::Told(Notice::info(
-                            "分享链接已复制。对方打开链接即可看到本测算（并打开本行）；数据在链接中，不经过任何服务器。",
-                        ))
-                    } else {
-                        Action::LinkNotCopied(shown)
+            Effect::CopyLink { scenario, bank } => {
+                // The spreadsheet module compresses the scenario into the link; the page copies it.
+                let store = self.clone();
+                sheets_worker::run(&Job::Link { bank }, &scenario, &[], move |answer| {
+                    let fragment = match answer {
+                        Ok((Reply::Link(fragment), _)) => fragment,
+                        Ok((Reply::Failed(message), _)) | Err(message) => {
+                            return store.dispatch(Action::Told(Notice::error(format!("未能生成分享链接：{message}"))));
+                        }
+                        Ok((Reply::File | Reply::Imported(_) | Reply::Scheme(_), _)) => {
+                            return store
+                                .dispatch(Action::Told(Notice::error("表格模块的答复有误，未能生成分享链接。")));
+                        }
+                    };
+                    let url = format!("{}{fragment}", link::share_address());
+                    let shown = url.clone();
+                    link::copy_text(&url, move |copied| {
+                        store.dispatch(if copied {
+                            Action::Told(Notice::info(
+                                "分享链接已复制。对方打开链接即可看到本测算（并打开本行）；数据在链接中，不经过任何服务器。",
+                            ))
+                        } else {
+                            Action::LinkNotCopied(shown)
+                        });
                     });
                 });
             }
@@ -250,6 +279,32 @@ impl Store {
                 });
             }
             Effect::StopSimulation => simulation::stop(),
+            Effect::ReadScheme { file_name, bytes } => {
+                let store = self.clone();
+                let job = Job::Scheme { file_name };
+                sheets_worker::run(&job, &self.get().document.scenario, &bytes, move |answer| {
+                    let message = match answer {
+                        Ok((Reply::Scheme(file), _)) => return store.dispatch(Action::SchemeRead(*file)),
+                        Ok((Reply::Failed(message), _)) | Err(message) => message,
+                        Ok((Reply::File | Reply::Imported(_) | Reply::Link(_), _)) => "表格模块的答复有误。".to_owned(),
+                    };
+                    store.dispatch(Action::Told(Notice::error(format!("{message} 现行考评方案未作任何改变。"))));
+                });
+            }
+            Effect::AdoptScheme { text, fingerprint } => {
+                match store::adopt_scheme(&LocalShelf, text.as_deref(), &fingerprint) {
+                    // The page starts again under the scheme: the working copy is stashed already and
+                    // is read back under it.
+                    Ok(()) => {
+                        if gloo::utils::window().location().reload().is_err() {
+                            self.dispatch(Action::Told(Notice::info("已采用。请刷新页面，按新方案计算。")));
+                        }
+                    }
+                    Err(reason) => self.dispatch(Action::Told(Notice::error(format!(
+                        "未能采用考评方案：{reason}。现行方案未作任何改变。"
+                    )))),
+                }
+            }
             // Done above, on the saved scenarios.
             Effect::Save { .. }
             | Effect::Rename { .. }
@@ -264,7 +319,7 @@ impl Store {
 
 /// What a tab finds when it starts: its id, the state, and where a working copy it took over came
 /// from (removed once the tab has written its own, so that a failing write never loses it).
-fn begin(scheme: &'static Scheme) -> (String, App, Option<Source>) {
+fn begin(scheme: &'static Scheme, told: Option<Notice>) -> (String, App, Option<Source>) {
     let shelf = LocalShelf;
     let own = storage::take_tab_id();
     let id = own.clone().unwrap_or_else(storage::random_id);
@@ -273,17 +328,17 @@ fn begin(scheme: &'static Scheme) -> (String, App, Option<Source>) {
         copy: found.copy,
         library: store::library(&shelf),
         bank: store::bank(&shelf),
-        notice: found.notice,
+        notice: told.or(found.notice),
         headings: store::headings(&shelf),
     };
-    let app = App::start(scheme, start, |name| store::load(&shelf, name));
+    let app = App::start(scheme, start, |name| store::load(&shelf, scheme, name));
     (id, app, found.source)
 }
 
 /// Holds the page's state for the app's top component; see the module's description.
 #[hook]
-pub fn use_app(scheme: &'static Scheme) -> Store {
-    let begun = use_memo((), move |()| begin(scheme));
+pub fn use_app(scheme: &'static Scheme, told: Option<Notice>) -> Store {
+    let begun = use_memo((), move |()| begin(scheme, told));
     let state = use_mut_ref(|| Rc::new(begun.1.clone()));
     let redraw = use_force_update();
     let reader = use_mut_ref(|| None);
@@ -357,7 +412,7 @@ fn listen(store: &Store) -> Vec<EventListener> {
             .document
             .name
             .as_deref()
-            .and_then(|name| store::load(&LocalShelf, name))
+            .and_then(|name| store::load(&LocalShelf, other_tabs.get().scheme, name))
             .and_then(Result::ok)
             .map(|read| (read.scenario, read.dropped));
         other_tabs.dispatch(Action::LibraryChanged { library, resaved });

@@ -42,6 +42,14 @@ pub fn read_bytes(
     file: web_sys::File,
     done: impl FnOnce(Result<(String, Vec<u8>), String>) + 'static,
 ) -> Option<FileReader> {
+    read_boxed(file, Box::new(done))
+}
+
+/// What [`read_bytes`] calls back: the file's name and bytes, or a Chinese message.
+type ReadDone = Box<dyn FnOnce(Result<(String, Vec<u8>), String>)>;
+
+/// [`read_bytes`]'s work, one copy for every caller's `done`.
+fn read_boxed(file: web_sys::File, done: ReadDone) -> Option<FileReader> {
     let file = File::from(file);
     let name = file.name();
     if let Err(problem) = kaoping_sheets::check_size(&name, file.size()) {

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use js_sys::{Array, Uint8Array};
-use kaoping_engine::Scenario;
+use kaoping_engine::{Scenario, Scheme};
 use kaoping_sheets::job::{Job, Reply};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,8 +43,16 @@ struct Connection {
 }
 
 thread_local! {
+    /// The scheme file adopted, when one is in force (its scheme and text): every job carries the
+    /// text, and replies are read under it. Set once when the page starts ([`under`]).
+    static UNDER: RefCell<Option<(&'static Scheme, std::rc::Rc<str>)>> = const { RefCell::new(None) };
     static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
     static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Every job from now on is done under the scheme file adopted (`scheme`, read from `text`).
+pub fn under(scheme: &'static Scheme, text: std::rc::Rc<str>) {
+    UNDER.with(|cell| *cell.borrow_mut() = Some((scheme, text)));
 }
 
 /// Runs `job` on `scenario` (and a read job's file `bytes`) in the spreadsheet module, then calls
@@ -55,8 +63,13 @@ pub fn run(
     bytes: &[u8],
     done: impl FnOnce(Result<(Reply, Vec<u8>), String>) + 'static,
 ) {
-    let text = job.message(scenario);
-    let mut done: Option<Done> = Some(Box::new(done));
+    start(job, scenario, bytes, Box::new(done));
+}
+
+/// [`run`]'s work, one copy for every caller's `done`.
+fn start(job: &Job, scenario: &Scenario, bytes: &[u8], done: Done) {
+    let text = UNDER.with(|cell| job.message_under(scenario, cell.borrow().as_ref().map(|(_, text)| &**text)));
+    let mut done = Some(done);
     let started = CONNECTION.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
@@ -96,7 +109,9 @@ fn connect() -> Result<Connection, String> {
         }
         let answer = Array::from(&data);
         let id = answer.get(0).as_f64().map(|n| n as u32);
-        let reply = Reply::from_message(&answer.get(1).as_string().unwrap_or_default());
+        let text = answer.get(1).as_string().unwrap_or_default();
+        let reply =
+            UNDER.with(|cell| Reply::from_message_under(&text, cell.borrow().as_ref().map(|(scheme, _)| *scheme)));
         let bytes = answer.get(2).dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
         // Taken out before it is called: `done` may start another job.
         let done = id.and_then(|id| CONNECTION.with(|cell| cell.borrow_mut().as_mut()?.waiting.remove(&id)));
