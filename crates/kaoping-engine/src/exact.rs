@@ -7,17 +7,16 @@
 //! of at most 28, so two mantissas can be aligned with 64-bit multiplications in 128-bit integers.
 //! A comparison so aligned is exact. A sum so aligned is exact too, and when it fits a `Decimal` (a
 //! mantissa below 2^96) it is the result rust_decimal gives, digit for digit and scale for scale: an
-//! exact sum is not rounded, and rust_decimal keeps the larger of the two scales. A sum that must be
-//! rounded, a zero operand (which rust_decimal treats specially) and an overflow are left to
-//! rust_decimal itself, so every rounding stays rust_decimal's. The tests compare each function
-//! with rust_decimal bit for bit.
+//! exact sum is not rounded, and rust_decimal keeps the larger of the two scales. A sum that does
+//! not fit is rounded as rust_decimal rounds it (`round`); a zero operand (which rust_decimal treats
+//! specially), an aligned sum beyond 128 bits and an overflow are left to rust_decimal itself. The
+//! tests compare each function with rust_decimal bit for bit.
 //!
-//! Short figures are left to rust_decimal's own operators, which are fast for them. Division (`div`)
-//! and multiplication by 100 (`percent`) have submodules of their own: rust_decimal works a long
-//! quotient out nine digits at a time, one hardware division each, where one 128-bit division
-//! gives the same digits; and it rounds a product by 100 that it need not round. Additions,
-//! subtractions and other products of long figures were tried the same way (on one 128-bit
-//! integer) and were no cheaper than rust_decimal's own, so they stay its own.
+//! Division (`div`), multiplication by 100 (`percent`) and the rounding of products and sums
+//! (`round`) have submodules of their own: rust_decimal works a long quotient out nine digits at a
+//! time, one hardware division each, where one 128-bit division gives the same digits; it rounds a
+//! product by 100 that it need not round; and it rounds a long product or sum word by word in a
+//! 192-bit buffer, where here a few digits are divided off one 128-bit integer.
 
 use std::cmp::Ordering;
 
@@ -26,9 +25,11 @@ use rust_decimal::Decimal;
 mod div;
 mod parts;
 mod percent;
+mod round;
 
 pub(crate) use div::checked_div;
 pub(crate) use percent::hundred_times;
+pub(crate) use round::checked_mul;
 
 /// Powers of ten that fit in an `i128`, up to rust_decimal's largest scale.
 const POWERS_OF_TEN: [i128; 29] = {
@@ -44,49 +45,68 @@ const POWERS_OF_TEN: [i128; 29] = {
 /// The largest mantissa of a `Decimal`.
 const MAX_MANTISSA: u128 = (1 << 96) - 1;
 
-/// `magnitude × 10^k` for a mantissa's magnitude (below 2^96), if it fits in 128 bits, by 64-bit
-/// multiplications.
-#[inline]
-fn shifted(mut magnitude: u128, mut k: u32) -> Option<u128> {
-    while k > 0 {
-        let step = k.min(19);
-        // 10^step < 2^64: an entry of the table.
-        let power = POWERS_OF_TEN[step as usize] as u128;
-        let high = (magnitude >> 64) * power;
-        if high >> 64 != 0 {
-            return None;
-        }
-        magnitude = (magnitude as u64 as u128 * power).checked_add(high << 64)?;
-        k -= step;
+/// `magnitude × 10^k` (k at most 28), if it fits in 128 bits: one 64-bit multiplication for a
+/// short mantissa.
+#[inline(always)]
+fn scaled_up(magnitude: u128, k: u32) -> Option<u128> {
+    if k == 0 {
+        return Some(magnitude);
     }
-    Some(magnitude)
+    let power = *parts::POW10.get(k as usize)?;
+    if magnitude >> 64 == 0 && k <= 19 {
+        // 10^19 < 2^64: a 64 × 64-bit product.
+        Some(u128::from(magnitude as u64) * u128::from(power as u64))
+    } else {
+        magnitude.checked_mul(power)
+    }
 }
 
-/// `a + b` when neither is zero and the sum is exact and fits a `Decimal`.
-#[inline]
+/// `a + b` when neither is zero and the aligned sum fits in 128 bits: exact when it fits a
+/// `Decimal`, else rounded as rust_decimal rounds it (`round::fit`).
+#[inline(always)]
 fn exact_sum(a: Decimal, b: Decimal) -> Option<Decimal> {
-    if a.is_zero() || b.is_zero() {
+    let (pa, pb) = (parts::parts(a), parts::parts(b));
+    if pa.magnitude == 0 || pb.magnitude == 0 {
         return None;
     }
-    let (ma, mb) = (a.mantissa(), b.mantissa());
-    let (sa, sb) = (a.scale(), b.scale());
-    let scale = sa.max(sb);
-    let x = shifted(ma.unsigned_abs(), scale - sa)?;
-    let y = shifted(mb.unsigned_abs(), scale - sb)?;
-    let (negative, magnitude) = match (ma < 0, mb < 0) {
-        (na, nb) if na == nb => (na, x.checked_add(y)?),
-        (na, _) if x >= y => (na, x - y),
-        (_, nb) => (nb, y - x),
+    let (x, y, scale) = if pa.scale >= pb.scale {
+        (pa.magnitude, scaled_up(pb.magnitude, pa.scale - pb.scale)?, pa.scale)
+    } else {
+        (scaled_up(pa.magnitude, pb.scale - pa.scale)?, pb.magnitude, pb.scale)
     };
-    if magnitude == 0 || magnitude > MAX_MANTISSA {
+    let (magnitude, negative) = if pa.negative == pb.negative {
+        (x.checked_add(y)?, pa.negative)
+    } else if x >= y {
+        (x - y, pa.negative)
+    } else {
+        (y - x, pb.negative)
+    };
+    if magnitude == 0 {
         return None;
     }
-    Some(Decimal::from_parts(magnitude as u32, (magnitude >> 32) as u32, (magnitude >> 64) as u32, negative, scale))
+    if magnitude <= MAX_MANTISSA {
+        return Some(parts::pack(magnitude, scale, negative));
+    }
+    round::fit(magnitude, scale, negative)
 }
 
 /// `a + b`.
+#[inline]
 pub(crate) fn add(a: Decimal, b: Decimal) -> Decimal {
     exact_sum(a, b).unwrap_or_else(|| a + b)
+}
+
+/// `a - b`.
+#[inline]
+pub(crate) fn sub(a: Decimal, b: Decimal) -> Decimal {
+    exact_sum(a, -b).unwrap_or_else(|| a - b)
+}
+
+/// `a × b`, as rust_decimal's `*` gives it; where `*` would panic (a product beyond the range, which
+/// only a scheme file's extreme rule numbers could make) the largest decimal of the product's sign.
+#[inline]
+pub(crate) fn mul(a: Decimal, b: Decimal) -> Decimal {
+    checked_mul(a, b).unwrap_or(if a.is_sign_negative() ^ b.is_sign_negative() { Decimal::MIN } else { Decimal::MAX })
 }
 
 /// `values.sum()`: from zero, in order, as `Sum for Decimal` adds.
@@ -232,6 +252,9 @@ mod tests {
             // `+` panics on overflow; compare only where it does not.
             if let Some(sum) = a.checked_add(b) {
                 assert_eq!(bits(Some(add(a, b))), bits(Some(sum)), "{a:?} + {b:?}");
+            }
+            if let Some(difference) = a.checked_sub(b) {
+                assert_eq!(bits(Some(sub(a, b))), bits(Some(difference)), "{a:?} - {b:?}");
             }
             assert_eq!(compare(a, b), a.cmp(&b), "{a:?} against {b:?}");
             if let (Some(x), Some(y)) = (sort_key(a), sort_key(b)) {

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::document::BonusMode;
 use crate::evaluation::{Against, GrowthWorking, ItemScore, Line, Working};
-use crate::exact::{checked_div, compare, is_positive};
+use crate::exact::{add, checked_div, compare, is_positive, mul, sub};
 use crate::fields::{missing_for, BankInput};
 use crate::items::Item;
 use crate::parameters::{Param, ScaleRule, StepRule, TaskRule};
@@ -104,7 +104,7 @@ pub(crate) fn against_task(achieved: Decimal, task: Decimal, scale: Scale, mode:
     if compare(achieved, task).is_ge() {
         let above = achieved - task;
         let (bonus, _, capped) = capped_steps(above, scale.step, scale.step_points, scale.bonus_cap, mode);
-        (scale.full + bonus, Against::Reached { above, bonus, capped })
+        (add(scale.full, bonus), Against::Reached { above, bonus, capped })
     } else {
         // "低于任务数按完成比例得分": a zero or negative increment earns nothing, never less.
         let ratio = if is_positive(task) {
@@ -112,7 +112,7 @@ pub(crate) fn against_task(achieved: Decimal, task: Decimal, scale: Scale, mode:
         } else {
             Decimal::ZERO
         };
-        (scale.full * ratio, Against::Below { ratio })
+        (mul(scale.full, ratio), Against::Below { ratio })
     }
 }
 
@@ -136,7 +136,7 @@ pub(crate) fn against_average(
     scale: Scale,
     mode: BonusMode,
 ) -> (Decimal, GrowthWorking) {
-    let diff = growth - average;
+    let diff = sub(growth, average);
     let (adjustment, limited) = if !diff.is_sign_negative() || diff.is_zero() {
         let (bonus, _, capped) = capped_steps(diff, scale.step, scale.step_points, scale.bonus_cap, mode);
         (bonus, capped)
@@ -145,7 +145,7 @@ pub(crate) fn against_average(
         (-deduction, floored)
     };
     let working = GrowthWorking { base, current, growth_pct: growth, average_pct: average, adjustment, limited };
-    (scale.full + adjustment, working)
+    (add(scale.full, adjustment), working)
 }
 
 /// A balance item scored against its annex task (增量 items and 东楚融通).

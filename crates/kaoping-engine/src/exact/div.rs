@@ -16,7 +16,7 @@
 
 use rust_decimal::Decimal;
 
-use super::parts::{pack, parts, MAX_MANTISSA, POW10};
+use super::parts::{pack, parts, Parts, MAX_MANTISSA, POW10};
 
 /// `a / b` exactly as `a.checked_div(b)` gives it (`None` for a zero divisor or an overflow).
 #[inline]
@@ -31,8 +31,11 @@ pub(crate) fn checked_div(a: Decimal, b: Decimal) -> Option<Decimal> {
 #[inline]
 fn quick(a: Decimal, b: Decimal) -> Option<Decimal> {
     let (pa, pb) = (parts(a), parts(b));
-    if pb.magnitude == 0 || pb.magnitude >> 64 != 0 {
+    if pb.magnitude == 0 {
         return None;
+    }
+    if pb.magnitude >> 64 != 0 {
+        return quick_long(pa, pb);
     }
     if pa.magnitude == 0 {
         return Some(Decimal::ZERO);
@@ -61,6 +64,105 @@ fn quick(a: Decimal, b: Decimal) -> Option<Decimal> {
         }
     }
     None
+}
+
+/// [`quick`] for a divisor of more than 64 bits (a share of a total, a total against the top one):
+/// the same quotient at scale 28, from a dividend of up to 223 bits divided in two 64-bit steps.
+#[inline(never)]
+fn quick_long(pa: Parts, pb: Parts) -> Option<Decimal> {
+    if pa.magnitude == 0 {
+        return Some(Decimal::ZERO);
+    }
+    let divisor = pb.magnitude;
+    if always_terminates_long(divisor) {
+        return None;
+    }
+    let start = pa.scale as i32 - pb.scale as i32;
+    let power = *POW10.get((28 - start) as usize)?;
+    let (high, low) = wide_mul(pa.magnitude, power);
+    // The quotient has at most 96 bits: the dividend's top 128 bits are below the divisor.
+    if high >= divisor {
+        return None;
+    }
+    let (q, r) = div_wide(high, low, divisor);
+    if r == 0 || q > MAX_MANTISSA {
+        return None;
+    }
+    // r < divisor < 2^96: doubling it cannot overflow.
+    let twice = r << 1;
+    let q = q + u128::from(twice > divisor || (twice == divisor && q & 1 == 1));
+    if q > MAX_MANTISSA {
+        return None;
+    }
+    let mut q = q;
+    let scale = strip_zeros(&mut q, 28);
+    Some(pack(q, scale as u32, pa.negative ^ pb.negative))
+}
+
+/// `a × b` as 256 bits: (high, low).
+#[inline]
+fn wide_mul(a: u128, b: u128) -> (u128, u128) {
+    let (a1, a0) = ((a >> 64) as u64 as u128, a as u64 as u128);
+    let (b1, b0) = ((b >> 64) as u64 as u128, b as u64 as u128);
+    let p00 = a0 * b0;
+    let p01 = a0 * b1;
+    let p10 = a1 * b0;
+    let p11 = a1 * b1;
+    // The middle column: at most three 64-bit parts, so it fits in 128 bits with its carries.
+    let middle = (p00 >> 64) + (p01 as u64 as u128) + (p10 as u64 as u128);
+    let low = (middle << 64) | (p00 as u64 as u128);
+    let high = p11 + (p01 >> 64) + (p10 >> 64) + (middle >> 64);
+    (high, low)
+}
+
+/// `(high · 2^128 + low) / divisor` and its remainder, for `high < divisor` and a divisor of more
+/// than 64 bits: long division in 64-bit digits (Knuth's algorithm D), on the divisor shifted so
+/// that its top bit is set.
+fn div_wide(high: u128, low: u128, divisor: u128) -> (u128, u128) {
+    let shift = divisor.leading_zeros();
+    let d = divisor << shift;
+    // `high < divisor`, so the shifted dividend still fits in 256 bits.
+    let (high, low) = if shift == 0 { (high, low) } else { ((high << shift) | (low >> (128 - shift)), low << shift) };
+    let (q1, r) = div_step(high, (low >> 64) as u64, d);
+    let (q0, r) = div_step(r, low as u64, d);
+    ((u128::from(q1) << 64) | u128::from(q0), r >> shift)
+}
+
+/// One digit of [`div_wide`]: `(top · 2^64 + next) / d` for `top < d` and `d`'s top bit set, which
+/// is below 2^64; and the remainder.
+#[inline]
+fn div_step(top: u128, next: u64, d: u128) -> (u64, u128) {
+    let d1 = (d >> 64) as u64;
+    let d0 = d as u64;
+    let top_digit = (top >> 64) as u64;
+    // The estimate from the top digits is at most two too large (the divisor is normalized).
+    let mut q = if top_digit >= d1 { u64::MAX } else { (top / u128::from(d1)) as u64 };
+    // top · 2^64 + next − q · d, as a borrow word and 128 bits.
+    let p0 = u128::from(q) * u128::from(d0);
+    let p1 = u128::from(q) * u128::from(d1) + (p0 >> 64);
+    let product_low = (p1 << 64) | (p0 as u64 as u128);
+    let product_top = (p1 >> 64) as u64;
+    let dividend_low = (top << 64) | u128::from(next);
+    let (mut r, borrow) = dividend_low.overflowing_sub(product_low);
+    let mut over = i128::from(top_digit) - i128::from(product_top) - i128::from(borrow);
+    while over < 0 {
+        q -= 1;
+        let (sum, carry) = r.overflowing_add(d);
+        r = sum;
+        over += i128::from(carry);
+    }
+    (q, r)
+}
+
+/// [`always_terminates`] for a divisor of more than 64 bits.
+#[inline]
+fn always_terminates_long(mut divisor: u128) -> bool {
+    divisor >>= divisor.trailing_zeros();
+    // 2^64 leaves 1 when divided by 5: the remainder by 5 from the two 64-bit halves.
+    while ((divisor >> 64) as u64 % 5 + divisor as u64 % 5).is_multiple_of(5) {
+        divisor /= 5;
+    }
+    divisor == 1
 }
 
 /// rust_decimal's `unscale`: trailing zeros off a quotient that had a remainder, eight at a time
@@ -151,6 +253,9 @@ mod tests {
             let long = cases.next().is_multiple_of(4);
             let b = cases.decimal(if long { 64 } else { 33 });
             assert_eq!(bits(checked_div(a, b)), bits(a.checked_div(b)), "{a:?} / {b:?}");
+            // A divisor of any length up to 96 bits (a total, a sum of composites).
+            let b = cases.decimal(96);
+            assert_eq!(bits(checked_div(a, b)), bits(a.checked_div(b)), "{a:?} / {b:?}");
         }
     }
 
@@ -177,6 +282,8 @@ mod tests {
             "4294967295",
             "12345678901234567890.12345678",
             "1000000000000000000000000000",
+            "65.123456789012345678901234567",
+            "73.921718748053403518297016377",
         ];
         let divisors = [
             "1",
@@ -196,6 +303,13 @@ mod tests {
             "0",
             "4294967296",
             "0.3",
+            // Divisors of more than 64 bits: a bank's total, the top total, a sum of composites.
+            "73.921718748053403518297016378",
+            "99.999999999999999999999999999",
+            "1232.4012345678901234567890123",
+            "18446744073709551616",
+            "-79228162514264337593543950335",
+            "0.0000000000000000000000000003",
         ];
         for a in dividends {
             for b in divisors {

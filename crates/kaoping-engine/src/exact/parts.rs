@@ -43,13 +43,7 @@ pub(crate) fn parts(value: Decimal) -> Parts {
 #[inline(always)]
 pub(crate) fn pack(magnitude: u128, scale: u32, negative: bool) -> Decimal {
     debug_assert!(magnitude <= MAX_MANTISSA && scale <= 28);
-    let flags = (scale << 16) | (u32::from(negative && magnitude != 0) << 31);
-    let mut bytes = [0u8; 16];
-    bytes[0..4].copy_from_slice(&flags.to_le_bytes());
-    bytes[4..8].copy_from_slice(&(magnitude as u32).to_le_bytes());
-    bytes[8..12].copy_from_slice(&((magnitude >> 32) as u32).to_le_bytes());
-    bytes[12..16].copy_from_slice(&((magnitude >> 64) as u32).to_le_bytes());
-    Decimal::deserialize(bytes)
+    Decimal::from_parts(magnitude as u32, (magnitude >> 32) as u32, (magnitude >> 64) as u32, negative, scale)
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 
 use crate::document::DepositNormalization;
 use crate::evaluation::{BankResult, Deposit, Warning};
-use crate::exact::{compare, hundred_times, sort_key};
+use crate::exact::{add, checked_div, compare, hundred_times, is_positive, mul, sort_key, sum};
 use crate::fields::BankInput;
 use crate::format::round2;
 use crate::items::Band;
@@ -108,7 +108,12 @@ pub(crate) fn apply(
     let places = places(&totals, &order);
     let ranked = order.len();
     let interview_last = rules.interview_last.value.to_u32().unwrap_or(0);
-    let top = totals.iter().flatten().max().copied();
+    // The top total is the first of the order; of equal totals (which may differ in trailing zeros)
+    // the last in bank order, as `Iterator::max` takes it.
+    let top = order.first().and_then(|&first| {
+        let ties = order.iter().take_while(|&&i| same(totals[i], totals[first])).count();
+        totals[order[ties - 1]]
+    });
     let hundred = Decimal::ONE_HUNDRED;
     let evaluation_weight = rules.evaluation_weight.value;
     let department_weight = rules.department_weight.value / hundred;
@@ -126,13 +131,13 @@ pub(crate) fn apply(
         }
         let evaluation_points = match (bank.total, normalization) {
             (None, _) => Decimal::ZERO,
-            (Some(total), _) if total <= Decimal::ZERO => {
+            (Some(total), _) if !is_positive(total) => {
                 bank.warnings.push(Warning::NonPositiveTotal);
                 Decimal::ZERO
             }
             (Some(total), DepositNormalization::TopScorer) => match top {
-                Some(top) if top > Decimal::ZERO => {
-                    total.checked_div(top).map_or(Decimal::ZERO, |r| r * evaluation_weight)
+                Some(top) if is_positive(top) => {
+                    checked_div(total, top).map_or(Decimal::ZERO, |r| mul(r, evaluation_weight))
                 }
                 _ => Decimal::ZERO,
             },
@@ -141,18 +146,15 @@ pub(crate) fn apply(
         let department = input.department_score.map_or(Decimal::ZERO, |s| s.get());
         bank.deposit = Deposit {
             evaluation_points,
-            composite: evaluation_points + department * department_weight,
+            composite: add(evaluation_points, mul(department, department_weight)),
             share_pct: Decimal::ZERO,
         };
     }
     near_ties(banks, names, &order);
-    let sum: Decimal = banks.iter().filter(|b| b.rank.is_some()).map(|b| b.deposit.composite).sum();
-    if sum > Decimal::ZERO {
+    let sum = sum(banks.iter().filter(|b| b.rank.is_some()).map(|b| b.deposit.composite));
+    if is_positive(sum) {
         for bank in banks.iter_mut().filter(|b| b.rank.is_some()) {
-            bank.deposit.share_pct = bank
-                .deposit
-                .composite
-                .checked_div(sum)
+            bank.deposit.share_pct = checked_div(bank.deposit.composite, sum)
                 .map_or(Decimal::ZERO, |r| hundred_times(r).unwrap_or_else(|| r * hundred));
         }
     }
