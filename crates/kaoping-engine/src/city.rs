@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::document::{CityAverage, Scenario};
 use crate::evaluation::{CityFigure, CityFigures, Figures};
-use crate::exact::{checked_div, growth_pct, is_positive};
+use crate::exact::{add, checked_div, growth_pct, is_positive};
 use crate::fields::BankInput;
 use crate::sections::outcomes::competition_ranks;
 use crate::values::{Amount, Percent};
@@ -80,8 +80,8 @@ fn average_growth(pairs: &mut dyn Iterator<Item = (Decimal, Decimal)>, mode: Cit
             // Σ 2023 and Σ 2024, each added up from zero in bank order.
             let (mut base, mut current, mut banks) = (Decimal::ZERO, Decimal::ZERO, 0);
             for (b, c) in pairs {
-                base += b;
-                current += c;
+                base = add(base, b);
+                current = add(current, c);
                 banks += 1;
             }
             (growth_pct(base, current), banks)
@@ -103,7 +103,7 @@ fn average_growth(pairs: &mut dyn Iterator<Item = (Decimal, Decimal)>, mode: Cit
 fn mean(values: impl Iterator<Item = Decimal>) -> (Option<Decimal>, usize) {
     let (mut sum, mut count) = (Decimal::ZERO, 0usize);
     for value in values {
-        sum += value;
+        sum = add(sum, value);
         count += 1;
     }
     let mean = if count == 0 { None } else { checked_div(sum, Decimal::from(count)) };

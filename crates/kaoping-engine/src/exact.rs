@@ -114,20 +114,30 @@ pub(crate) fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
     values.into_iter().fold(Decimal::ZERO, add)
 }
 
-/// `a.cmp(&b)`: the mantissa with the smaller scale aligned with one 128-bit multiplication, or
-/// rust_decimal's comparison when that would overflow (a mantissa above about 10^10 against 28
-/// more decimals, which no score reaches).
+/// `a.cmp(&b)`: the signs first, then the magnitudes with the smaller scale aligned in 128 bits (one
+/// 64-bit multiplication for a short mantissa). A magnitude that does not fit 128 bits once aligned
+/// is the larger: the other is below 2^96.
+#[inline]
 pub(crate) fn compare(a: Decimal, b: Decimal) -> Ordering {
-    let (ma, mb) = (a.mantissa(), b.mantissa());
-    let (sa, sb) = (a.scale(), b.scale());
-    let aligned = if sa >= sb {
-        POWERS_OF_TEN.get((sa - sb) as usize).and_then(|p| mb.checked_mul(*p)).map(|mb| (ma, mb))
-    } else {
-        POWERS_OF_TEN.get((sb - sa) as usize).and_then(|p| ma.checked_mul(*p)).map(|ma| (ma, mb))
+    let (pa, pb) = (parts::parts(a), parts::parts(b));
+    if pa.negative != pb.negative || pa.magnitude == 0 || pb.magnitude == 0 {
+        // A zero of either sign is 0; otherwise the signs differ.
+        let sign = |p: &parts::Parts| i8::from(p.magnitude != 0) * if p.negative { -1 } else { 1 };
+        return sign(&pa).cmp(&sign(&pb));
+    }
+    let magnitudes = match pa.scale.cmp(&pb.scale) {
+        Ordering::Equal => pa.magnitude.cmp(&pb.magnitude),
+        Ordering::Greater => {
+            scaled_up(pb.magnitude, pa.scale - pb.scale).map_or(Ordering::Less, |y| pa.magnitude.cmp(&y))
+        }
+        Ordering::Less => {
+            scaled_up(pa.magnitude, pb.scale - pa.scale).map_or(Ordering::Greater, |x| x.cmp(&pb.magnitude))
+        }
     };
-    match aligned {
-        Some((x, y)) => x.cmp(&y),
-        None => a.cmp(&b),
+    if pa.negative {
+        magnitudes.reverse()
+    } else {
+        magnitudes
     }
 }
 

@@ -167,7 +167,7 @@ pub(crate) fn task_item(item: Item, line: &Line, rule: &TaskRule, with_base: boo
 
 /// A balance line from its base, its task and the figure used.
 pub(crate) fn line(base: Decimal, task: Decimal, entered: Option<Decimal>) -> Line {
-    let current = entered.unwrap_or(base + task);
+    let current = entered.unwrap_or_else(|| base + task);
     let increment = current - base;
     Line { base, current, task, increment, entered: entered.is_some() }
 }

@@ -41,15 +41,29 @@ fn quick(a: Decimal, b: Decimal) -> Option<Decimal> {
         return Some(Decimal::ZERO);
     }
     let divisor = pb.magnitude as u64;
-    if always_terminates(divisor) {
-        return None;
-    }
     let negative = pa.negative ^ pb.negative;
     let start = pa.scale as i32 - pb.scale as i32;
+    if always_terminates(divisor) {
+        // A division that comes out exact at the dividend's scale or above (an even growth
+        // difference by a step of 2, a rate decrease by 0.1) ends there in rust_decimal, its
+        // trailing zeros kept; any other is left to it.
+        let q = pa.magnitude / u128::from(divisor);
+        if start >= 0 && q * u128::from(divisor) == pa.magnitude {
+            return Some(pack(q, start as u32, negative));
+        }
+        return None;
+    }
     // To scale 28 in one division, when the quotient there fits and is not exact.
     // `28 - start` is 0 to 56; a power beyond the table could not be multiplied into 128 bits.
     let power = POW10.get((28 - start) as usize).copied();
-    if let Some(dividend) = power.and_then(|power| pa.magnitude.checked_mul(power)) {
+    let product = |power: u128| {
+        if (pa.magnitude | power) >> 64 == 0 {
+            Some(u128::from(pa.magnitude as u64) * u128::from(power as u64))
+        } else {
+            pa.magnitude.checked_mul(power)
+        }
+    };
+    if let Some(dividend) = power.and_then(product) {
         let q = dividend / u128::from(divisor);
         let r = (dividend - q * u128::from(divisor)) as u64;
         if r != 0 && q <= MAX_MANTISSA {
