@@ -21,19 +21,20 @@ pub(crate) fn figures(scenario: &Scenario, inputs: &[&BankInput], lines: &[Figur
     let mode = scenario.settings.city_average;
     let counts = |i: usize| !inputs[i].vetoed;
     let n = inputs.len();
-    let growth = |pairs: &mut dyn Iterator<Item = (Decimal, Decimal)>| average_growth(pairs, mode);
-    let loans = growth(&mut (0..n).filter(|&i| counts(i)).map(|i| (lines[i].loans.base, lines[i].loans.current)));
-    let manufacturing = growth(
-        &mut (0..n).filter(|&i| counts(i)).map(|i| (lines[i].manufacturing.base, lines[i].manufacturing.current)),
+    let counted = |i: &usize| counts(*i);
+    let loans = average_growth((0..n).filter(counted).map(|i| (lines[i].loans.base, lines[i].loans.current)), mode);
+    let manufacturing = average_growth(
+        (0..n).filter(counted).map(|i| (lines[i].manufacturing.base, lines[i].manufacturing.current)),
+        mode,
     );
     let pair = |a: Option<Amount>, b: Option<Amount>| a.zip(b).map(|(a, b)| (a.get(), b.get()));
-    let inclusive = growth(
-        &mut (0..n)
-            .filter(|&i| counts(i))
-            .filter_map(|i| pair(inputs[i].inclusive_loans_2023, inputs[i].inclusive_loans)),
+    let inclusive = average_growth(
+        (0..n).filter(counted).filter_map(|i| pair(inputs[i].inclusive_loans_2023, inputs[i].inclusive_loans)),
+        mode,
     );
-    let pension = growth(
-        &mut (0..n).filter(|&i| counts(i)).filter_map(|i| pair(inputs[i].pension_loans_2023, inputs[i].pension_loans)),
+    let pension = average_growth(
+        (0..n).filter(counted).filter_map(|i| pair(inputs[i].pension_loans_2023, inputs[i].pension_loans)),
+        mode,
     );
     let (tech, banks) = mean((0..n).filter(|&i| counts(i)).filter_map(|i| inputs[i].tech_new_loans.map(Amount::get)));
     let tech = CityFigure { value: tech, typed_in: false, banks };
@@ -73,7 +74,7 @@ fn typed(value: Option<Percent>, computed: CityFigure) -> CityFigure {
     }
 }
 
-fn average_growth(pairs: &mut dyn Iterator<Item = (Decimal, Decimal)>, mode: CityAverage) -> CityFigure {
+fn average_growth(pairs: impl Iterator<Item = (Decimal, Decimal)>, mode: CityAverage) -> CityFigure {
     let pairs = pairs.filter(|(base, _)| is_positive(*base));
     let (value, banks) = match mode {
         CityAverage::Aggregate => {

@@ -37,7 +37,7 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
         .enumerate()
         .map(|(i, bank)| {
             let input = inputs[i];
-            let figures = lines[i];
+            let figures = &lines[i];
             let items = [
                 loan_input::loan_increment(&figures.loans, rules, mode),
                 loan_input::loan_growth(&figures.loans, city.loan_growth_pct.value, rules, mode),
@@ -93,7 +93,7 @@ pub fn evaluate(scheme: &Scheme, scenario: &Scenario) -> Evaluation {
                 deposit: Deposit::default(),
                 missing: missing(scheme, input),
                 warnings,
-                figures,
+                figures: *figures,
             }
         })
         .collect();

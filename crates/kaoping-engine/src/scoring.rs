@@ -85,6 +85,7 @@ pub(crate) fn capped_steps(
 
 /// `raw.min(cap)` and whether the cap cut it (`raw > cap`), from one comparison (`min` keeps `raw`
 /// when it equals the cap).
+#[inline(always)]
 pub(crate) fn at_most(raw: Decimal, cap: Decimal) -> (Decimal, bool) {
     match compare(raw, cap) {
         Ordering::Greater => (cap, true),

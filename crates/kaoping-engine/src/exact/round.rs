@@ -26,6 +26,18 @@ pub(crate) fn fit(magnitude: u128, scale: u32, negative: bool) -> Option<Decimal
     if magnitude <= MAX_MANTISSA && scale <= MAX_SCALE {
         return Some(pack(magnitude, scale, negative));
     }
+    if magnitude >> 100 == 0 && (1..=MAX_SCALE).contains(&scale) {
+        // The common case (a total of 28-digit points a little beyond 96 bits): rust_decimal's guess
+        // for a top bit of 96 to 99 is one digit.
+        let mut quotient = magnitude / 10;
+        let remainder = magnitude - quotient * 10;
+        if quotient <= MAX_MANTISSA {
+            if remainder > 5 || (remainder == 5 && quotient & 1 == 1) {
+                quotient += 1;
+            }
+            return (quotient <= MAX_MANTISSA).then(|| pack(quotient, scale - 1, negative));
+        }
+    }
     let mut drop = 0;
     if magnitude > MAX_MANTISSA {
         // rust_decimal's guess, from the position of the top bit (96 or more here).
