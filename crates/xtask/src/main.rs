@@ -253,6 +253,12 @@ pub fn command(dir: &Path, program: &str, args: &[&str]) -> Command {
     if std::env::var_os("CHROMEDRIVER").is_none() {
         command.env("CHROMEDRIVER", "/usr/bin/chromedriver");
     }
+    // The wasm test runner gives a whole suite 20 s by default. The page's component tests take about
+    // 16 s on a quiet 2-core machine and more under load (the runner then kills the browser mid-suite:
+    // "Failed to detect test as having been run"); each test bounds its own waits.
+    if std::env::var_os("WASM_BINDGEN_TEST_TIMEOUT").is_none() {
+        command.env("WASM_BINDGEN_TEST_TIMEOUT", "600");
+    }
     command
 }
 
