@@ -65,7 +65,13 @@ fn scaled_up(magnitude: u128, k: u32) -> Option<u128> {
 /// `Decimal`, else rounded as rust_decimal rounds it (`round::fit`).
 #[inline(always)]
 fn exact_sum(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let (pa, pb) = (parts::parts(a), parts::parts(b));
+    let sum = sum_parts(parts::parts(a), parts::parts(b))?;
+    Some(parts::pack(sum.magnitude, sum.scale, sum.negative))
+}
+
+/// [`exact_sum`] on parts.
+#[inline(always)]
+fn sum_parts(pa: parts::Parts, pb: parts::Parts) -> Option<parts::Parts> {
     if pa.magnitude == 0 || pb.magnitude == 0 {
         return None;
     }
@@ -85,9 +91,9 @@ fn exact_sum(a: Decimal, b: Decimal) -> Option<Decimal> {
         return None;
     }
     if magnitude <= MAX_MANTISSA {
-        return Some(parts::pack(magnitude, scale, negative));
+        return Some(parts::Parts { magnitude, scale, negative });
     }
-    round::fit(magnitude, scale, negative)
+    round::fit_parts(magnitude, scale, negative)
 }
 
 /// `a + b`.
@@ -109,9 +115,26 @@ pub(crate) fn mul(a: Decimal, b: Decimal) -> Decimal {
     checked_mul(a, b).unwrap_or(if a.is_sign_negative() ^ b.is_sign_negative() { Decimal::MIN } else { Decimal::MAX })
 }
 
-/// `values.sum()`: from zero, in order, as `Sum for Decimal` adds.
+/// `values.sum()`: from zero, in order, as `Sum for Decimal` adds. The running total is kept apart
+/// (magnitude, scale, sign) between additions, and put together only where rust_decimal must add.
 pub(crate) fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
-    values.into_iter().fold(Decimal::ZERO, add)
+    let mut total = parts::parts(Decimal::ZERO);
+    let mut as_decimal: Option<Decimal> = Some(Decimal::ZERO);
+    for value in values {
+        match sum_parts(total, parts::parts(value)) {
+            Some(next) => {
+                total = next;
+                as_decimal = None;
+            }
+            None => {
+                let current = as_decimal.unwrap_or_else(|| parts::pack(total.magnitude, total.scale, total.negative));
+                let next = current + value;
+                total = parts::parts(next);
+                as_decimal = Some(next);
+            }
+        }
+    }
+    as_decimal.unwrap_or_else(|| parts::pack(total.magnitude, total.scale, total.negative))
 }
 
 /// `a.cmp(&b)`: the signs first, then the magnitudes with the smaller scale aligned in 128 bits (one

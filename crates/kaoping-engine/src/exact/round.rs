@@ -14,17 +14,23 @@
 
 use rust_decimal::Decimal;
 
-use super::parts::{pack, parts, MAX_MANTISSA, POW10};
+use super::parts::{pack, parts, Parts, MAX_MANTISSA, POW10};
 
 /// The largest scale of a `Decimal`.
 const MAX_SCALE: u32 = 28;
 
 /// The `Decimal` rust_decimal makes of an exact result (`magnitude` at `scale`, which may exceed
 /// 28), or `None` to leave it to rust_decimal. `magnitude` is not zero.
-#[inline(never)]
+#[inline]
 pub(crate) fn fit(magnitude: u128, scale: u32, negative: bool) -> Option<Decimal> {
+    fit_parts(magnitude, scale, negative).map(|p| pack(p.magnitude, p.scale, p.negative))
+}
+
+/// [`fit`], as parts: a running sum keeps its total apart between additions.
+#[inline(never)]
+pub(crate) fn fit_parts(magnitude: u128, scale: u32, negative: bool) -> Option<Parts> {
     if magnitude <= MAX_MANTISSA && scale <= MAX_SCALE {
-        return Some(pack(magnitude, scale, negative));
+        return Some(Parts { magnitude, scale, negative });
     }
     if magnitude >> 100 == 0 && (1..=MAX_SCALE).contains(&scale) {
         // The common case (a total of 28-digit points a little beyond 96 bits): rust_decimal's guess
@@ -35,7 +41,7 @@ pub(crate) fn fit(magnitude: u128, scale: u32, negative: bool) -> Option<Decimal
             if remainder > 5 || (remainder == 5 && quotient & 1 == 1) {
                 quotient += 1;
             }
-            return (quotient <= MAX_MANTISSA).then(|| pack(quotient, scale - 1, negative));
+            return (quotient <= MAX_MANTISSA).then_some(Parts { magnitude: quotient, scale: scale - 1, negative });
         }
     }
     let mut drop = 0;
@@ -64,7 +70,7 @@ pub(crate) fn fit(magnitude: u128, scale: u32, negative: bool) -> Option<Decimal
     if quotient > MAX_MANTISSA || quotient == 0 {
         return None;
     }
-    Some(pack(quotient, scale - drop, negative))
+    Some(Parts { magnitude: quotient, scale: scale - drop, negative })
 }
 
 /// `magnitude / 10^k`, its remainder and 10^k. The few digits a sum or a product drops are divided
