@@ -21,6 +21,8 @@ pub enum SheetFile {
     Template,
     /// CSV导出: the 全市 table as CSV.
     Csv,
+    /// 下载本行申报表: the bank's 申报表 (issue 17), its boxes filled with what the working copy has.
+    Form,
 }
 
 /// What a failed write was, for its message.
@@ -79,6 +81,9 @@ pub enum Action {
     ExportSheet(SheetFile),
     /// 复制分享链接.
     CopyLink,
+    /// 汇总申报表: the returned 申报表 (or other declarations) picked together: names and bytes, read
+    /// and gathered into the working copy by the spreadsheet module and previewed like an import.
+    Collect(Vec<(String, Rc<Vec<u8>>)>),
     /// Picked a file to import (its name and bytes, read by the page).
     Import {
         /// The file's name.

@@ -26,6 +26,17 @@ use crate::view::{Heading, Notice, Pending, Reading, Refused, SheetImport};
 impl App {
     /// A first read of a file or a pasted block: any preview shown goes, and no heading is placed yet
     /// beyond what `job` says.
+    /// 汇总申报表: the files read as declarations and gathered into the working copy (their bytes one
+    /// after another), previewed and applied like an import.
+    pub(crate) fn collect(&mut self, files: &[(String, Rc<Vec<u8>>)], fx: &mut Vec<Effect>) {
+        if files.is_empty() {
+            return;
+        }
+        let bytes: Vec<u8> = files.iter().flat_map(|(_, b)| b.iter().copied()).collect();
+        let files = files.iter().map(|(name, b)| (name.clone(), b.len())).collect();
+        self.read_sheet(Job::Collect { files, resolutions: Vec::new() }, Rc::new(bytes), fx);
+    }
+
     pub(crate) fn read_sheet(&mut self, job: Job, bytes: Rc<Vec<u8>>, fx: &mut Vec<Effect>) {
         Rc::make_mut(&mut self.view).sheet = None;
         self.ask_read(job, bytes, Vec::new(), fx);

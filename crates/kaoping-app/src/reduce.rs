@@ -98,6 +98,7 @@ impl App {
                 fx.push(Effect::CopyLink { scenario: self.document.scenario.clone(), bank: self.view.bank.clone() });
             }
             Action::Import { file_name, bytes } => self.import(file_name, &bytes, fx),
+            Action::Collect(files) => self.collect(&files, fx),
             Action::Paste(job) => self.read_sheet(job, Rc::default(), fx),
             Action::ApplyPreview => self.apply_preview(),
             Action::ClosePreview => self.close_preview(),

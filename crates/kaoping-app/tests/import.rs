@@ -358,3 +358,46 @@ fn a_block_copied_with_its_headings_pastes_through_the_same_reader() {
     assert!(sheet(&world).headings.iter().all(|h| h.remembered));
     assert!(sheet(&world).applied.is_ok());
 }
+
+/// 汇总申报表 (issue 17): returned 申报表 picked together, gathered by the spreadsheet module into the
+/// working copy and previewed like an import — per bank received from which file, or not; a conflict
+/// refused with both files; applied as one edit that 撤销 takes back, each bank's source kept; a 申报表
+/// asked for the bank shown.
+#[test]
+fn returned_forms_are_gathered_previewed_and_applied_as_one_edit_with_their_sources() {
+    let seed = |name: &str| {
+        let path = format!("{}/../../tests/process/seeds/{name}.xlsx", env!("CARGO_MANIFEST_DIR"));
+        (format!("{name}.xlsx"), Rc::new(std::fs::read(path).expect("a committed seed")))
+    };
+    let mut world = World::new();
+    world.send(Action::ExportSheet(kaoping_app::SheetFile::Form));
+    assert_eq!(world.sheets, [kaoping_app::SheetFile::Form]);
+
+    let before = world.scenario();
+    let both = vec![seed("申报表-工商银行"), seed("申报表-工商银行（更正）"), seed("申报表-农业银行")];
+    world.send(Action::Collect(both));
+    let sheet = world.app.view.sheet.clone().expect("previewed");
+    assert_eq!(sheet.source, "汇总的 3 个文件");
+    assert!(sheet.applied.is_err(), "a conflict stands");
+    let problems: Vec<String> = sheet.preview.problems.iter().map(ToString::to_string).collect();
+    assert!(problems.iter().any(|p| p.contains("申报表-工商银行.xlsx / 申报表-工商银行（更正）.xlsx")), "{problems:?}");
+    world.send(Action::ApplyPreview);
+    assert_eq!(world.scenario(), before, "nothing applied while it stands");
+    world.send(Action::ClosePreview);
+
+    world.send(Action::Collect(vec![seed("申报表-工商银行（更正）"), seed("申报表-农业银行")]));
+    let sheet = world.app.view.sheet.clone().expect("previewed");
+    assert_eq!(sheet.preview.banks, 2);
+    let notes: Vec<String> = sheet.preview.notes.iter().map(ToString::to_string).collect();
+    assert!(notes.iter().any(|n| n.contains("未收到 14 家")), "{notes:?}");
+    world.send(Action::ApplyPreview);
+    let gathered = world.scenario();
+    assert_eq!(gathered.sources.get("icbc").map(|s| s.file.as_str()), Some("申报表-工商银行（更正）.xlsx"));
+    assert_eq!(gathered.sources.get("abc").map(|s| s.file.as_str()), Some("申报表-农业银行.xlsx"));
+    assert!(gathered.bank("icbc").is_some_and(|b| b.loans.is_some()));
+    world.send(Action::Undo);
+    assert_eq!(world.scenario(), before, "one edit");
+    // Nothing picked: nothing asked.
+    world.send(Action::Collect(Vec::new()));
+    assert!(world.app.view.sheet.is_none());
+}

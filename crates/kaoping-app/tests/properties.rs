@@ -215,6 +215,9 @@ fn map_to() -> impl Strategy<Value = Option<MapTo>> {
 fn import_action() -> impl Strategy<Value = Action> {
     prop_oneof![
         3 => csv_file().prop_map(|bytes| Action::Import { file_name: "报表.csv".to_owned(), bytes: Rc::new(bytes) }),
+        // 汇总申报表: returned files under a few names, so that two may declare one bank differently.
+        2 => prop::collection::vec((prop::sample::select(vec!["申报表-工商银行.csv", "申报表（更正）.csv", "汇总.csv"]), csv_file()), 1..4)
+            .prop_map(|files| Action::Collect(files.into_iter().map(|(n, b)| (n.to_owned(), Rc::new(b))).collect())),
         1 => pasted_block(),
         3 => (heading(), map_to()).prop_map(|(heading, to)| Action::MapHeading(heading, to)),
         1 => heading().prop_map(Action::ForgetHeading),

@@ -16,7 +16,7 @@
 //! [`Mapping`] once the user has said what an unrecognised heading is, and asks for the refused
 //! cells as a CSV file with [`Job::Refused`]. See `/work/brief/notes/sheets.md` for examples.
 
-use kaoping_engine::{Field, Scenario, Scheme};
+use kaoping_engine::{Field, Resolution, Scenario, Scheme};
 use serde_json::{json, Value};
 
 use crate::export::{self, About};
@@ -82,6 +82,22 @@ pub enum Job {
         /// The bank the link opens on.
         bank: String,
     },
+    /// Write one bank's 申报表, its boxes filled from the scenario sent with the job (issue 17).
+    Form {
+        /// The bank.
+        bank: String,
+        /// The date and version written on it.
+        about: About,
+    },
+    /// 汇总 (issue 17): read several files as the banks' declarations (their bytes travel one after
+    /// another beside the message) and gather them into the scenario sent with the job, answered as
+    /// an import ([`crate::gather`]).
+    Collect {
+        /// Each file's name and size in bytes, in the order of the bytes.
+        files: Vec<(String, usize)>,
+        /// For a bank two files declare differently: the file that counts.
+        resolutions: Vec<Resolution>,
+    },
 }
 
 /// An import read and checked against the scenario sent with the job.
@@ -143,6 +159,12 @@ impl Job {
             Job::Csv => json!({ "job": "csv" }),
             Job::Scheme { file_name } => json!({ "job": "scheme", "file_name": file_name }),
             Job::Link { bank } => json!({ "job": "link", "bank": bank }),
+            Job::Form { bank, about: a } => json!({ "job": "form", "bank": bank, "about": about(a) }),
+            Job::Collect { files, resolutions } => json!({
+                "job": "collect",
+                "files": files.iter().map(|(name, size)| json!([name, size])).collect::<Vec<_>>(),
+                "resolutions": resolutions.iter().map(|r| json!([r.bank, r.file])).collect::<Vec<_>>(),
+            }),
         };
         let mut message = json!({ "scenario": scenario.to_json(), "do": job });
         if let Some(text) = scheme {
@@ -211,6 +233,32 @@ impl Job {
             Some("csv") => Job::Csv,
             Some("scheme") => Job::Scheme { file_name: string("file_name")? },
             Some("link") => Job::Link { bank: string("bank")? },
+            Some("form") => Job::Form { bank: string("bank")?, about: about() },
+            Some("collect") => {
+                let pairs = |key: &str| -> Vec<(String, Value)> {
+                    job[key]
+                        .as_array()
+                        .map(|items| {
+                            items
+                                .iter()
+                                .filter_map(|p| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.clone())))
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                };
+                let files = pairs("files")
+                    .into_iter()
+                    .map(|(name, size)| {
+                        let size = size.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| bad("files"))?;
+                        Ok((name, size))
+                    })
+                    .collect::<Result<_, String>>()?;
+                let resolutions = pairs("resolutions")
+                    .into_iter()
+                    .filter_map(|(bank, file)| Some(Resolution { bank, file: file.as_str()?.to_owned() }))
+                    .collect();
+                Job::Collect { files, resolutions }
+            }
             _ => return Err(bad("未知的请求")),
         };
         Ok((job, scenario, scheme))
@@ -249,6 +297,12 @@ impl Job {
                 (Reply::Scheme(Box::new(SchemeFile::read(file_name.clone(), bytes, scheme))), Vec::new())
             }
             Job::Link { bank } => (Reply::Link(crate::link::share_fragment_at(scenario, bank)), Vec::new()),
+            Job::Form { bank, about } => file(crate::form::write(scheme, scenario, bank, about)),
+            Job::Collect { files, resolutions } => {
+                let (preview, applied, rest) = crate::gather::gather(scheme, scenario, files, resolutions, bytes);
+                let source = format!("汇总的 {} 个文件", files.len());
+                (Reply::Imported(Box::new(Imported { source, preview, applied, rest })), Vec::new())
+            }
         }
     }
 }
@@ -551,6 +605,92 @@ mod tests {
         let (linked, dropped) = crate::link::salvage_fragment_under(&fragment, &adopted).expect("opens");
         assert_eq!((linked, dropped.len()), (scenario, 0));
         assert!(matches!(Reply::from_message(r#"{"reply": "link"}"#), Reply::Failed(_)), "a link reply without one");
+    }
+
+    #[test]
+    fn a_form_through_the_wire_is_the_direct_one() {
+        let about = About { date: "2024-12-31".to_owned(), version: "0.1.0".to_owned() };
+        let job = Job::Form { bank: "icbc".to_owned(), about: about.clone() };
+        assert_eq!(Job::from_message(&job.message(&scenario())), Ok((job.clone(), scenario())));
+        let (reply, bytes) = through_the_wire(&job, &[]);
+        assert_eq!(reply, Reply::File);
+        assert_eq!(Ok(bytes.clone()), crate::form::write(scheme(), &scenario(), "icbc", &about));
+        // It reads back as 工商银行's declaration.
+        let declared = crate::declaration::read(&bytes, "申报表-工商银行.xlsx", scheme()).expect("a form");
+        assert_eq!(declared.names.as_deref(), Some("icbc"));
+        let (reply, _) = through_the_wire(&Job::Form { bank: "nobank".to_owned(), about }, &[]);
+        assert!(matches!(reply, Reply::Failed(m) if m.contains("nobank")));
+    }
+
+    fn files(list: &[(&str, &str)]) -> (Vec<(String, usize)>, Vec<u8>) {
+        let mut bytes = Vec::new();
+        let mut files = Vec::new();
+        for (name, text) in list {
+            bytes.extend_from_slice(text.as_bytes());
+            files.push(((*name).to_owned(), text.len()));
+        }
+        (files, bytes)
+    }
+
+    fn gathered(list: &[(&str, &str)], resolutions: Vec<Resolution>) -> Imported {
+        let (files, bytes) = files(list);
+        let job = Job::Collect { files, resolutions };
+        assert_eq!(Job::from_message(&job.message(&scenario())), Ok((job.clone(), scenario())));
+        match through_the_wire(&job, &bytes).0 {
+            Reply::Imported(imported) => *imported,
+            other => panic!("an import: {other:?}"),
+        }
+    }
+
+    const ICBC: &str = "银行,贷款余额（亿元）\r\n工商银行,300\r\n";
+    const ICBC_AGAIN: &str = "银行,贷款余额（亿元）\r\n工商银行,305\r\n";
+    const ABC: &str = "银行,贷款余额（亿元）\r\n农业银行,380\r\n";
+
+    /// 汇总 through the wire: per bank received (from which file) or not, what changes; applied with
+    /// each bank's source.
+    #[test]
+    fn declarations_gathered_through_the_wire_come_back_as_an_import() {
+        let found = gathered(&[("a.csv", ICBC), ("c.csv", ABC)], Vec::new());
+        assert_eq!(found.source, "汇总的 2 个文件");
+        assert!(found.preview.problems.is_empty(), "{:?}", found.preview.problems);
+        assert_eq!(found.preview.banks, 2);
+        let changes: Vec<(&str, Option<&str>, &str)> =
+            found.preview.changes.iter().map(|c| (c.place.as_str(), c.bank.as_deref(), c.after.as_str())).collect();
+        assert_eq!(
+            changes,
+            [("a.csv", Some("工商银行"), "300 亿元"), ("c.csv", Some("农业银行"), "380 亿元")],
+            "annex order"
+        );
+        let notes: Vec<String> = found.preview.notes.iter().map(ToString::to_string).collect();
+        assert!(notes.iter().any(|n| n.contains("工商银行：收到 a.csv")), "{notes:?}");
+        assert!(notes.last().is_some_and(|n| n.contains("未收到 14 家")), "{notes:?}");
+        let scenario = found.applied.expect("nothing refused");
+        assert_eq!(scenario.sources.get("icbc").map(|s| s.file.as_str()), Some("a.csv"));
+        assert_eq!(found.rest, None);
+    }
+
+    /// A conflict and a file that cannot be read: refused with both file names and the figures;
+    /// 导入其余 takes every other bank; a resolution settles the conflict.
+    #[test]
+    fn a_conflict_is_refused_with_both_files_and_settled_by_a_choice_or_left_out() {
+        let bad = "银行,贷款余额（亿元）\r\n建设银行,12x\r\n";
+        let found = gathered(&[("a.csv", ICBC), ("b.csv", ICBC_AGAIN), ("c.csv", ABC), ("d.csv", bad)], Vec::new());
+        let problems: Vec<String> = found.preview.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().any(|p| p.starts_with("d.csv")), "{problems:?}");
+        let conflict = problems.iter().find(|p| p.contains("a.csv / b.csv")).expect("the conflict");
+        assert!(conflict.contains("300") && conflict.contains("305"), "{conflict}");
+        assert!(found.applied.is_err());
+        assert!(found.preview.rest_possible);
+        let rest = found.rest.expect("the rest");
+        assert_eq!(rest.bank("abc").and_then(|b| b.loans).map(|a| a.get()), Some(380.into()));
+        assert_eq!(rest.bank("icbc"), None, "the bank in conflict is left as it was");
+
+        let chosen = vec![Resolution { bank: "icbc".to_owned(), file: "b.csv".to_owned() }];
+        let found = gathered(&[("a.csv", ICBC), ("b.csv", ICBC_AGAIN), ("c.csv", ABC)], chosen);
+        let scenario = found.applied.expect("settled");
+        assert_eq!(scenario.bank("icbc").and_then(|b| b.loans).map(|a| a.get()), Some(305.into()));
+        assert_eq!(scenario.sources.get("icbc").map(|s| s.file.as_str()), Some("b.csv"));
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub mod csv;
 pub mod declaration;
 pub mod export;
 pub mod form;
+pub mod gather;
 pub mod grid;
 pub mod heading;
 pub mod job;

@@ -74,7 +74,7 @@ impl std::fmt::Display for Change {
 }
 
 /// What an update would do to a scenario: the changes, and the problems that stop it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Preview {
     /// Every value that differs from the scenario, in reading order.
     pub changes: Vec<Change>,
@@ -100,7 +100,7 @@ impl Preview {
 
 const NOT_ENTERED: &str = "—";
 
-fn show(value: Option<Decimal>, unit: &str, kind: Option<Kind>) -> String {
+pub(crate) fn show(value: Option<Decimal>, unit: &str, kind: Option<Kind>) -> String {
     match (value, kind) {
         (None, Some(Kind::Flag)) => "否".to_owned(),
         (Some(_), Some(Kind::Flag)) => "是".to_owned(),

@@ -84,19 +84,20 @@ fn Page(props: &PageProps) -> Html {
     let store = use_app(props.scheme.0, props.told.clone());
     let app: Rc<State> = store.get();
     // Made once, so that the props holding them stay equal from one change to the next.
-    // (One memo for the three: each hook of its own is code of its own in the page's module.)
+    // (One memo for the four: each hook of its own is code of its own in the page's module.)
     let callbacks = use_memo((), {
         let store = store.clone();
         move |()| {
-            let (import, scheme) = (store.clone(), store.clone());
+            let (import, scheme, collect) = (store.clone(), store.clone(), store.clone());
             (
                 Callback::from(move |action: Action| store.dispatch(action)),
                 Callback::from(move |file: web_sys::File| import.import(file)),
                 Callback::from(move |file: web_sys::File| scheme.open_scheme(file)),
+                Callback::from(move |files: Vec<web_sys::File>| collect.collect(files)),
             )
         }
     });
-    let (dispatch, onfile, onscheme) = (*callbacks).clone();
+    let (dispatch, onfile, onscheme, onfiles) = (*callbacks).clone();
     let scheme = props.scheme;
     let document = &app.document;
     let view = &app.view;
@@ -176,7 +177,7 @@ fn Page(props: &PageProps) -> Html {
                 bank={view.bank.clone()} scenario={document.scenario.clone()} evaluation={app.derived.evaluation.clone()} />
             <Toolbar name={name} modified={document.modified} not_stashed={view.stash_error.is_some()}
                 library={view.library.clone()} link_shown={view.link_shown.clone().map(AttrValue::from)}
-                dispatch={dispatch.clone()} onfile={onfile} />
+                dispatch={dispatch.clone()} onfile={onfile} {onfiles} />
             <NoticeBar notice={view.notice.clone()} {ondismiss} {onundo}
                 onrefused={dispatch.reform(|()| Action::DownloadRefused)} />
             if let Some(text) = document.made_under.clone() {

@@ -17,7 +17,11 @@ pub struct FilePickerProps {
     /// The file types offered (`.xlsx,.csv`).
     pub accept: AttrValue,
     /// The file the user picked.
+    #[prop_or_default]
     pub onpick: Callback<web_sys::File>,
+    /// When set, several files may be picked at once, and they come here together.
+    #[prop_or_default]
+    pub onpick_all: Option<Callback<Vec<web_sys::File>>>,
 }
 
 /// The button and its hidden file input.
@@ -33,11 +37,17 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
         })
     };
     let onchange = {
-        let onpick = props.onpick.clone();
+        let (onpick, onpick_all) = (props.onpick.clone(), props.onpick_all.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                onpick.emit(file);
+            let picked = input.files().map(|files| files_of(&files)).unwrap_or_default();
+            match &onpick_all {
+                Some(onpick_all) if !picked.is_empty() => onpick_all.emit(picked),
+                _ => {
+                    if let Some(file) = picked.into_iter().next() {
+                        onpick.emit(file);
+                    }
+                }
             }
             // Cleared so that picking the same file again (after fixing it) is a new change.
             input.set_value("");
@@ -47,7 +57,13 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
         <>
             <button type="button" id={props.id.clone()} {onclick}>{ props.label.clone() }</button>
             <input ref={file_input} id={props.input_id.clone()} type="file" accept={props.accept.clone()}
-                hidden=true tabindex="-1" aria-label={props.input_label.clone()} {onchange} />
+                hidden=true tabindex="-1" aria-label={props.input_label.clone()} multiple={props.onpick_all.is_some()}
+                {onchange} />
         </>
     }
+}
+
+/// Every file of a picker's or a drop's list, in order.
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

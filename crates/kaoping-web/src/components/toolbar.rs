@@ -31,6 +31,8 @@ pub struct ToolbarProps {
     pub dispatch: Callback<Action>,
     /// The user picked a file to import.
     pub onfile: Callback<web_sys::File>,
+    /// The user picked returned 申报表 for 汇总.
+    pub onfiles: Callback<Vec<web_sys::File>>,
 }
 
 /// The scenario's status and the file and spreadsheet actions.
@@ -67,7 +69,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </div>
             <div class="tools" id="tools">
                 <ScenarioBar library={props.library.clone()} dispatch={props.dispatch.clone()} onfile={props.onfile.clone()} />
-                <SheetsBar dispatch={props.dispatch.clone()} onfile={props.onfile.clone()} link_shown={props.link_shown.clone()} />
+                <SheetsBar dispatch={props.dispatch.clone()} onfile={props.onfile.clone()} onfiles={props.onfiles.clone()}
+                    link_shown={props.link_shown.clone()} />
             </div>
         </section>
     }

@@ -49,10 +49,15 @@ pub struct Store {
     id: Rc<str>,
     /// A file being read for import; kept here because dropping it cancels the read.
     reader: Rc<RefCell<Option<FileReader>>>,
+    /// The files being read for 汇总申报表, and what was read of them so far (in the order picked).
+    collecting: Rc<RefCell<Collecting>>,
     /// The working copy's writing: what was last written, the timer of the next write, and the
     /// copy this tab took over (forgotten once this tab has written its own).
     stash: Rc<RefCell<Stash>>,
 }
+
+/// See [`Store::collecting`]: the readers (dropping one cancels its read) and each file as read.
+type Collecting = (Vec<FileReader>, Vec<Option<(String, Rc<Vec<u8>>)>>);
 
 /// See [`Store::stash`].
 #[derive(Default)]
@@ -147,6 +152,35 @@ impl Store {
         *self.reader.borrow_mut() = reader;
     }
 
+    /// Reads the files picked for 汇总申报表 and hands them to the reducer together once all are read
+    /// (`Action::Collect`); a file that cannot be read is told, and the others go ahead.
+    pub fn collect(&self, picked: Vec<web_sys::File>) {
+        let count = picked.len();
+        *self.collecting.borrow_mut() = (Vec::new(), vec![None; count]);
+        let left = Rc::new(std::cell::Cell::new(count));
+        let mut readers = Vec::new();
+        for (i, file) in picked.into_iter().enumerate() {
+            let (store, remaining) = (self.clone(), left.clone());
+            // A file refused before reading (too large) is answered at once, and counted there.
+            readers.extend(files::read_bytes(file, move |result| {
+                match result {
+                    Ok((name, bytes)) => {
+                        if let Some(slot) = store.collecting.borrow_mut().1.get_mut(i) {
+                            *slot = Some((name, Rc::new(bytes)));
+                        }
+                    }
+                    Err(message) => store.dispatch(Action::Told(Notice::error(message))),
+                }
+                remaining.set(remaining.get() - 1);
+                if remaining.get() == 0 {
+                    let read = std::mem::take(&mut store.collecting.borrow_mut().1);
+                    store.dispatch(Action::Collect(read.into_iter().flatten().collect()));
+                }
+            }));
+        }
+        self.collecting.borrow_mut().0 = readers;
+    }
+
     /// Has the spreadsheet module write a file, then offers it as a download named `name`; told when
     /// it fails, and when it is made if `say_made` (the refused list is not: its notice keeps 撤销).
     fn write_file(
@@ -223,6 +257,14 @@ impl Store {
                     SheetFile::Workbook => (".xlsx", XLSX_TYPE, Job::Workbook { bank, about: about.clone() }),
                     SheetFile::Template => ("-填报模板.xlsx", XLSX_TYPE, Job::Template { about: about.clone() }),
                     SheetFile::Csv => (".csv", CSV_TYPE, Job::Csv),
+                    SheetFile::Form => {
+                        let scheme = self.get().scheme;
+                        let name =
+                            scheme.bank_index(&bank).and_then(|i| scheme.banks.get(i)).map_or("", |b| &b.short_name);
+                        let name = format!("申报表-{name}.xlsx");
+                        self.write_file(&Job::Form { bank, about }, &scenario, name, XLSX_TYPE, true);
+                        return;
+                    }
                 };
                 self.write_file(&job, &scenario, export::file_name(&scenario, &about, suffix), mime, true);
             }
@@ -342,8 +384,9 @@ pub fn use_app(scheme: &'static Scheme, told: Option<Notice>) -> Store {
     let state = use_mut_ref(|| Rc::new(begun.1.clone()));
     let redraw = use_force_update();
     let reader = use_mut_ref(|| None);
+    let collecting = use_mut_ref(Collecting::default);
     let stash = use_mut_ref(|| Stash { source: begun.2.clone(), ..Stash::default() });
-    let store = Store { state, redraw, id: Rc::from(begun.0.as_str()), reader, stash };
+    let store = Store { state, redraw, id: Rc::from(begun.0.as_str()), reader, collecting, stash };
     let app = store.get();
 
     {

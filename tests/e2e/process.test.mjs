@@ -1,0 +1,129 @@
+// End-to-end test of 申报 → 汇总 in the page (issue 17), as the finance bureau does it: every bank's
+// 申报表 made in the page (下载本行申报表, all 16), three of them as LibreOffice filled and saved them
+// (the committed seeds of tests/process/seeds, made by tests/process/make_seeds.py) gathered with
+// 汇总申报表 — first with 工商银行's corrected form too, a conflict refused with both file names and the
+// figures, then with the corrected form only — previewed per bank (received from which file, 填报人
+// and date; not received), applied as one edit that 撤销 takes back, each bank's source kept in the
+// working copy. At 1280 px and 375 px.
+// Run after `trunk build --release`: node --test tests/e2e/. Tests wait for conditions, never for a
+// time.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startSuite, stopSuite, openPage, saveScreenshot, ROOT } from './harness.mjs';
+
+let server;
+let browser;
+let tmp;
+
+before(async () => {
+  ({ server, browser } = await startSuite());
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'kaoping-process-'));
+});
+
+after(async () => {
+  await stopSuite(server, browser);
+  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+});
+
+const SEEDS = path.join(ROOT, 'tests', 'process', 'seeds');
+const seed = (name) => path.join(SEEDS, `${name}.xlsx`);
+const RETURNED = ['申报表-工商银行', '申报表-农业银行', '申报表-光大银行'].map(seed);
+const CORRECTED = seed('申报表-工商银行（更正）');
+
+/** The working copy of this tab, as stashed in localStorage (the scenario). */
+const stashed = (page) => page.evaluate(() => {
+  const key = Object.keys(localStorage).find((k) => k.startsWith('kaoping/tab/'));
+  return key ? JSON.parse(JSON.parse(localStorage.getItem(key)).scenario) : null;
+});
+
+const pageScrollsSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+async function run(viewport, suffix, banks) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport, acceptDownloads: true });
+  const { page, errors } = await openPage(context, server.url);
+  const ids = await page.locator('#bank-select option').evaluateAll((options) => options.map((o) => o.value));
+  assert.equal(ids.length, 16);
+
+  // 申报表: one per bank, made in the page for the bank shown. (Chromium lets one page start ten
+  // downloads without a click of the user's own; the forms are made eight to a page.)
+  for (let from = 0; from < banks; from += 8) {
+    // Another browser profile for the second page, so that this page's working copy is the only one.
+    const other = from === 0 ? context : await browser.newContext({ locale: 'zh-CN', viewport, acceptDownloads: true });
+    const { page: maker } = from === 0 ? { page } : await openPage(other, server.url);
+    for (const id of ids.slice(from, Math.min(banks, from + 8))) {
+      await maker.locator('#bank-select').selectOption(id);
+      const shortName = await maker.locator('#bank-select option:checked').innerText();
+      const [file] = await Promise.all([
+        maker.waitForEvent('download'),
+        maker.locator('#download-form').evaluate((b) => b.click()),
+      ]);
+      assert.equal(file.suggestedFilename(), `申报表-${shortName.trim()}.xlsx`);
+      const bytes = await fs.readFile(await file.path());
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK', `${id}: an xlsx file`);
+    }
+    if (other !== context) await other.close();
+  }
+
+  // 汇总 with 工商银行's form twice (figures differ): refused, both files named, nothing applied.
+  const before = await stashed(page);
+  await page.locator('#collect-forms-files').setInputFiles([...RETURNED, CORRECTED]);
+  const problems = page.locator('#import-problems');
+  await problems.waitFor();
+  const refused = await problems.innerText();
+  assert.match(refused, /申报表-工商银行\.xlsx \/ 申报表-工商银行（更正）\.xlsx/);
+  assert.match(refused, /工商银行/);
+  assert.ok(await page.locator('#import-apply').isDisabled(), 'nothing applied while a conflict stands');
+  assert.match(await page.locator('#import-rest').innerText(), /导入其余/);
+  await saveScreenshot(page, `process-conflict-${suffix}.png`);
+  await page.locator('#import-cancel').click();
+  await page.locator('.import-preview').waitFor({ state: 'detached' });
+  assert.deepEqual(await stashed(page), before, 'cancelled: nothing changed');
+
+  // Settled: the corrected form counts for 工商银行.
+  await page.locator('#collect-forms-files').setInputFiles([CORRECTED, ...RETURNED.slice(1)]);
+  const notes = page.locator('#import-notes');
+  await notes.waitFor();
+  const said = await notes.innerText();
+  assert.match(said, /工商银行：收到 申报表-工商银行（更正）\.xlsx（填报人 /);
+  assert.match(said, /农业银行：收到 申报表-农业银行\.xlsx/);
+  assert.match(said, /光大银行：收到 申报表-光大银行\.xlsx/);
+  assert.match(said, /未收到 13 家（保持当前测算的数字）/);
+  assert.match(said, /填报日期 2025年1月\d+日/);
+  const changes = await page.locator('#import-changes tbody tr').allInnerTexts();
+  assert.ok(changes.some((c) => /申报表-工商银行（更正）\.xlsx/.test(c) && /工商银行/.test(c)), changes.join('\n'));
+  assert.equal(await page.locator('#import-problems').count(), 0);
+  assert.ok((await pageScrollsSideways(page)) <= 0, `no sideways scrolling at ${viewport.width} px`);
+  await saveScreenshot(page, `process-collect-${suffix}.png`);
+  await page.locator('#import-apply').click();
+  await page.locator('#notice', { hasText: `已导入 ${changes.length} 项修改（来自“汇总的 3 个文件”）` }).waitFor();
+
+  // The working copy keeps each bank's source.
+  const gathered = await stashed(page);
+  assert.equal(gathered.sources.icbc.file, '申报表-工商银行（更正）.xlsx');
+  assert.equal(gathered.sources.abc.file, '申报表-农业银行.xlsx');
+  assert.ok(gathered.sources.icbc.reporter, 'with 填报人');
+  assert.match(gathered.sources.icbc.date, /^2025-01-\d\d$/);
+  assert.equal(Object.keys(gathered.sources).length, 3);
+  await page.locator('#bank-select').selectOption('icbc');
+  assert.notEqual(await page.locator('#f-icbc-loans').inputValue(), '');
+
+  // One edit: 撤销 takes it all back.
+  await page.locator('#notice-undo').click();
+  await page.locator('#notice', { hasText: '已撤销导入' }).waitFor();
+  assert.deepEqual(await stashed(page), before);
+
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+}
+
+test('1280 px: 16 申报表 made in the page; three returned gathered, a conflict refused then settled, applied and undone', async () => {
+  await run({ width: 1280, height: 800 }, '1280', 16);
+});
+
+test('375 px: the same path on a phone', async () => {
+  await run({ width: 375, height: 812 }, '375', 2);
+});
