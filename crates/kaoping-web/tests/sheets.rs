@@ -244,6 +244,7 @@ async fn a_share_link_not_copied_is_shown_to_copy_by_hand() {
         SheetsBarProps {
             dispatch: Callback::from(move |action: Action| sent.borrow_mut().push(action)),
             onfile: Callback::noop(),
+            onfiles: Callback::noop(),
             link_shown: Some(url.into()),
         }
     };
@@ -258,4 +259,13 @@ async fn a_share_link_not_copied_is_shown_to_copy_by_hand() {
     assert_eq!(input.selection_start().ok().flatten(), Some(0));
     root.click("#copy-link");
     assert_eq!(*sent.borrow(), [Action::CopyLink]);
+    // 下载本行申报表 asks for the shown bank's 申报表; 汇总申报表 takes several files at once (issue 17).
+    root.click("#download-form");
+    assert_eq!(sent.borrow().last(), Some(&Action::ExportSheet(kaoping_app::SheetFile::Form)));
+    let picker: web_sys::HtmlInputElement =
+        root.find("#collect-forms-files").and_then(|e| e.dyn_into().ok()).expect("the picker");
+    assert!(picker.multiple(), "several files at once");
+    let single: web_sys::HtmlInputElement =
+        root.find("#import-table-file").and_then(|e| e.dyn_into().ok()).expect("the import picker");
+    assert!(!single.multiple(), "an import is one file");
 }
