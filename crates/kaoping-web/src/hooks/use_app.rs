@@ -200,7 +200,7 @@ impl Store {
                     Err(message) => Notice::error(message),
                 },
                 Ok((Reply::Failed(message), _)) | Err(message) => Notice::error(message),
-                Ok((Reply::Imported(_) | Reply::Scheme(_) | Reply::Link(_), _)) => {
+                Ok((Reply::Imported(_) | Reply::Scheme(_) | Reply::Link(_) | Reply::Notice(_), _)) => {
                     Notice::error("表格模块的答复有误，未生成文件。")
                 }
             };
@@ -276,7 +276,7 @@ impl Store {
                             Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read))
                         }
                         Ok((Reply::Failed(message), _)) | Err(message) => Action::SheetFailed(read, message),
-                        Ok((Reply::File | Reply::Scheme(_) | Reply::Link(_), _)) => {
+                        Ok((Reply::File | Reply::Scheme(_) | Reply::Link(_) | Reply::Notice(_), _)) => {
                             Action::SheetFailed(read, "表格模块的答复有误。".to_owned())
                         }
                     });
@@ -285,6 +285,29 @@ impl Store {
             Effect::WriteRefused(refused) => {
                 let job = Job::Refused { source: refused.source.clone(), problems: refused.problems.clone() };
                 self.write_file(&job, &self.get().document.scenario, refused.file_name(), CSV_TYPE, false);
+            }
+            Effect::Notice { scenario, revision } => {
+                let store = self.clone();
+                sheets_worker::run(&Job::Notice { date: files::today() }, &scenario, &[], move |answer| {
+                    store.dispatch(Action::Published(
+                        revision,
+                        match answer {
+                            Ok((Reply::Notice(parts), _)) => Ok(parts),
+                            Ok((Reply::Failed(message), _)) | Err(message) => Err(message),
+                            Ok(_) => Err("表格模块的答复有误。".to_owned()),
+                        },
+                    ));
+                });
+            }
+            Effect::CopyText(text) => {
+                let store = self.clone();
+                link::copy_text(&text, move |copied| {
+                    store.dispatch(Action::Told(if copied {
+                        Notice::info("通报文本已复制。")
+                    } else {
+                        Notice::error("浏览器未允许自动复制，请选中通报的文字后手动复制。")
+                    }));
+                });
             }
             Effect::CopyLink { scenario, bank } => {
                 // The spreadsheet module compresses the scenario into the link; the page copies it.
@@ -295,7 +318,7 @@ impl Store {
                         Ok((Reply::Failed(message), _)) | Err(message) => {
                             return store.dispatch(Action::Told(Notice::error(format!("未能生成分享链接：{message}"))));
                         }
-                        Ok((Reply::File | Reply::Imported(_) | Reply::Scheme(_), _)) => {
+                        Ok((Reply::File | Reply::Imported(_) | Reply::Scheme(_) | Reply::Notice(_), _)) => {
                             return store
                                 .dispatch(Action::Told(Notice::error("表格模块的答复有误，未能生成分享链接。")));
                         }
@@ -328,7 +351,9 @@ impl Store {
                     let message = match answer {
                         Ok((Reply::Scheme(file), _)) => return store.dispatch(Action::SchemeRead(*file)),
                         Ok((Reply::Failed(message), _)) | Err(message) => message,
-                        Ok((Reply::File | Reply::Imported(_) | Reply::Link(_), _)) => "表格模块的答复有误。".to_owned(),
+                        Ok((Reply::File | Reply::Imported(_) | Reply::Link(_) | Reply::Notice(_), _)) => {
+                            "表格模块的答复有误。".to_owned()
+                        }
                     };
                     store.dispatch(Action::Told(Notice::error(format!("{message} 现行考评方案未作任何改变。"))));
                 });
