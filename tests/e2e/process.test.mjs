@@ -96,7 +96,7 @@ async function notice(page, viewport, suffix) {
     at = found;
   }
   assert.ok(!printed.flow.includes('非正式考评结论'), 'printed once verified: no mark');
-  assert.ok(!printed.flow.includes('打印通报') && !printed.flow.includes('考评测算器'), 'printed alone: no buttons, no page frame');
+  assert.ok(!printed.flow.includes('复制文本') && !printed.flow.includes('考评测算器'), 'printed alone: no buttons, no page frame');
 }
 
 async function run(viewport, suffix, banks) {

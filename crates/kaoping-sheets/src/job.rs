@@ -170,10 +170,13 @@ impl Job {
             Job::Link { bank } => json!({ "job": "link", "bank": bank }),
             Job::Form { bank, about: a } => json!({ "job": "form", "bank": bank, "about": about(a) }),
             Job::Notice { date } => json!({ "job": "notice", "date": date }),
+            // Flat lists of strings and numbers: the least encoding code in the page.
             Job::Collect { files, resolutions } => json!({
                 "job": "collect",
-                "files": files.iter().map(|(name, size)| json!([name, size])).collect::<Vec<_>>(),
-                "resolutions": resolutions.iter().map(|r| json!([r.bank, r.file])).collect::<Vec<_>>(),
+                "names": files.iter().map(|(name, _)| name).collect::<Vec<_>>(),
+                "sizes": files.iter().map(|(_, size)| size).collect::<Vec<_>>(),
+                "banks": resolutions.iter().map(|r| &r.bank).collect::<Vec<_>>(),
+                "picks": resolutions.iter().map(|r| &r.file).collect::<Vec<_>>(),
             }),
         };
         let mut message = json!({ "scenario": scenario.to_json(), "do": job });
@@ -246,27 +249,19 @@ impl Job {
             Some("form") => Job::Form { bank: string("bank")?, about: about() },
             Some("notice") => Job::Notice { date: string("date")? },
             Some("collect") => {
-                let pairs = |key: &str| -> Vec<(String, Value)> {
-                    job[key]
-                        .as_array()
-                        .map(|items| {
-                            items
-                                .iter()
-                                .filter_map(|p| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.clone())))
-                                .collect()
-                        })
-                        .unwrap_or_default()
-                };
-                let files = pairs("files")
+                let sizes = job["sizes"].as_array().map(Vec::as_slice).unwrap_or_default();
+                let files = strings(&job["names"])
                     .into_iter()
-                    .map(|(name, size)| {
-                        let size = size.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| bad("files"))?;
-                        Ok((name, size))
-                    })
-                    .collect::<Result<_, String>>()?;
-                let resolutions = pairs("resolutions")
+                    .zip(sizes.iter().map(|n| n.as_u64().and_then(|n| usize::try_from(n).ok())))
+                    .map(|(name, size)| Ok((name, size.ok_or_else(|| bad("sizes"))?)))
+                    .collect::<Result<Vec<_>, String>>()?;
+                if files.len() != sizes.len() {
+                    return Err(bad("sizes"));
+                }
+                let resolutions = strings(&job["banks"])
                     .into_iter()
-                    .filter_map(|(bank, file)| Some(Resolution { bank, file: file.as_str()?.to_owned() }))
+                    .zip(strings(&job["picks"]))
+                    .map(|(bank, file)| Resolution { bank, file })
                     .collect();
                 Job::Collect { files, resolutions }
             }
@@ -400,7 +395,11 @@ impl Reply {
             Reply::Scheme(file) => json!({ "reply": "scheme", "file": file.to_value() }),
             Reply::File => json!({ "reply": "file" }),
             Reply::Link(fragment) => json!({ "reply": "link", "fragment": fragment }),
-            Reply::Notice(parts) => json!({ "reply": "notice", "parts": parts }),
+            Reply::Notice(parts) => json!({
+                "reply": "notice",
+                "roles": parts.iter().map(|(role, _)| role).collect::<Vec<_>>(),
+                "texts": parts.iter().map(|(_, text)| text).collect::<Vec<_>>(),
+            }),
             Reply::Failed(message) => json!({ "reply": "failed", "message": message }),
         }
         .to_string()
@@ -480,17 +479,9 @@ impl Reply {
                 }))
             }
             Some("file") => Reply::File,
-            Some("notice") => Reply::Notice(
-                value["parts"]
-                    .as_array()
-                    .map(|items| {
-                        items
-                            .iter()
-                            .filter_map(|p| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.as_str()?.to_owned())))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            ),
+            Some("notice") => {
+                Reply::Notice(strings(&value["roles"]).into_iter().zip(strings(&value["texts"])).collect())
+            }
             Some("link") => match str_of(&value, "fragment") {
                 Some(fragment) => Reply::Link(fragment.to_owned()),
                 None => failed(),

@@ -94,7 +94,7 @@ fn Page(props: &PageProps) -> Html {
                 Callback::from(move |action: Action| store.dispatch(action)),
                 Callback::from(move |file: web_sys::File| import.import(file)),
                 Callback::from(move |file: web_sys::File| scheme.open_scheme(file)),
-                Callback::from(move |files: Vec<web_sys::File>| collect.collect(files)),
+                Callback::from(move |files: Vec<web_sys::File>| collect.collect(files, Vec::new())),
             )
         }
     });

@@ -1,8 +1,8 @@
 //! 通报 (issue 17): the 名单 as 黄政发〔2024〕7号 published it — the title, the scheme and its 文号, each
 //! list in rank order by the published names joined with 、, notes, the date — written by the
 //! spreadsheet module from the engine's `notice()` and drawn here part by part. Marked
-//! 【测算结果，非正式考评结论】 until 核实完成 is ticked; 复制文本 copies it; 打印通报 prints it alone (print
-//! CSS: `.tab-notice`).
+//! 【测算结果，非正式考评结论】 until 核实完成 is ticked; 复制文本 copies it; the browser's print prints it
+//! alone (print CSS: `.tab-notice`).
 
 use kaoping_app::view::Published;
 use kaoping_app::Action;
@@ -40,9 +40,7 @@ pub fn NoticeView(props: &NoticeViewProps) -> Html {
         <section class="notice-view" aria-label="通报">
             <p class="notice-actions">
                 <button type="button" id="notice-copy" onclick={props.dispatch.reform(|_| Action::CopyNotice)}>{ "复制文本" }</button>
-                <button type="button" id="notice-print" onclick={Callback::from(|_| {
-                    let _ = gloo::utils::window().print();
-                })}>{ "打印通报" }</button>
+
                 <label>
                     <input type="checkbox" id="notice-complete" checked={complete}
                         onchange={props.dispatch.reform(move |_| Action::SetVerificationComplete(!complete))} />
