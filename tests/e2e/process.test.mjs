@@ -4,7 +4,9 @@
 // 汇总申报表 — first with 工商银行's corrected form too, a conflict refused with both file names and the
 // figures, then with the corrected form only — previewed per bank (received from which file, 填报人
 // and date; not received), applied as one edit that 撤销 takes back, each bank's source kept in the
-// working copy. At 1280 px and 375 px.
+// working copy; then 通报: the 名单 of the gathered result, marked 测算结果，非正式考评结论 until 核实完成,
+// its text copied, printed to PDF on one A4 page with its names in the order shown and the bank ranked
+// first in 全市总览 first. At 1280 px and 375 px.
 // Run after `trunk build --release`: node --test tests/e2e/. Tests wait for conditions, never for a
 // time.
 
@@ -13,7 +15,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startSuite, stopSuite, openPage, saveScreenshot, ROOT } from './harness.mjs';
+import { startSuite, stopSuite, openPage, saveScreenshot, pdfText, squeeze, SHOTS, UPDATE_SCREENSHOT, ROOT } from './harness.mjs';
 
 let server;
 let browser;
@@ -42,8 +44,64 @@ const stashed = (page) => page.evaluate(() => {
 
 const pageScrollsSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
+/** 通报: marked until 核实完成, copied, printed; its names in the order shown, the first ranked first. */
+async function notice(page, viewport, suffix) {
+  // The bank ranked first in 全市总览.
+  await page.locator('#tab-city').evaluate((b) => b.click());
+  const rows = await page.locator('#city-table tbody tr').evaluateAll((trs) => trs.map((tr) => [
+    tr.querySelector('.bank-link')?.textContent.trim(), Number(tr.querySelector('.rank-col')?.textContent),
+  ]));
+  const first = rows.filter(([, rank]) => rank === 1).map(([name]) => name);
+  assert.equal(first.length, 1, JSON.stringify(rows));
+
+  await page.locator('#tab-notice').evaluate((b) => b.click());
+  const title = (await page.locator('#notice-title').innerText()).trim();
+  assert.match(title, /^2024年度金融支持黄石经济发展贡献突出单位/);
+  assert.equal((await page.locator('.notice-mark').innerText()).trim(), '【测算结果，非正式考评结论】');
+  assert.match(await page.locator('.notice-basis').innerText(), /黄政办发〔2024〕10号/);
+  assert.match(await page.locator('.notice-date').innerText(), /^\d{4}年\d{1,2}月\d{1,2}日$/);
+  const names = await page.locator('.notice-names').allInnerTexts();
+  assert.ok(names.length >= 3, names.join('\n'));
+  const listed = names.join('、').split('、');
+  assert.equal(new Set(listed).size, listed.length, 'each bank once');
+  assert.ok(listed[0].startsWith(first[0].slice(0, 2)), `${listed[0]} is ranked first (${first[0]})`);
+  await page.locator('#notice-copy').click();
+  await page.locator('#notice', { hasText: '通报文本已复制' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith('【测算结果，非正式考评结论】'), copied.slice(0, 40));
+  assert.ok(copied.includes(title) && copied.includes(names[0]), 'the title and the lists');
+  assert.ok((await pageScrollsSideways(page)) <= 0, `通报: no sideways scrolling at ${viewport.width} px`);
+  await saveScreenshot(page, `process-notice-${suffix}.png`, { fullPage: true });
+
+  // 核实完成: no mark, on screen or printed.
+  await page.locator('#notice-complete').check();
+  await page.locator('.notice-mark').waitFor({ state: 'detached' });
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false });
+  await page.emulateMedia({ media: 'screen' });
+  if (UPDATE_SCREENSHOT) {
+    await fs.mkdir(SHOTS, { recursive: true });
+    await fs.writeFile(path.join(SHOTS, `process-notice-${suffix}.pdf`), pdf);
+  }
+  const printed = await pdfText(pdf);
+  assert.equal(printed.pages, 1, 'the 名单 on one A4 page');
+  const flow = squeeze(printed.flow);
+  // (pdftotext takes the title's year, set in another font run, out of the line: the rest of it.)
+  const heading = squeeze(title.replace(/^\d{4}/, ''));
+  assert.ok(flow.includes(heading), `printed: the title (${flow.slice(0, 60)})`);
+  let at = flow.indexOf(heading);
+  for (const list of names) {
+    const found = flow.indexOf(squeeze(list), at);
+    assert.ok(found > at, `printed in order: ${list}`);
+    at = found;
+  }
+  assert.ok(!printed.flow.includes('非正式考评结论'), 'printed once verified: no mark');
+  assert.ok(!printed.flow.includes('复制文本') && !printed.flow.includes('考评测算器'), 'printed alone: no buttons, no page frame');
+}
+
 async function run(viewport, suffix, banks) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const { page, errors } = await openPage(context, server.url);
   const ids = await page.locator('#bank-select option').evaluateAll((options) => options.map((o) => o.value));
   assert.equal(ids.length, 16);
@@ -115,6 +173,12 @@ async function run(viewport, suffix, banks) {
   await page.locator('#notice-undo').click();
   await page.locator('#notice', { hasText: '已撤销导入' }).waitFor();
   assert.deepEqual(await stashed(page), before);
+
+  // Gathered again, then 通报 of the result.
+  await page.locator('#collect-forms-files').setInputFiles([CORRECTED, ...RETURNED.slice(1)]);
+  await page.locator('#import-apply:not([disabled])').click();
+  await page.locator('#notice', { hasText: '来自“汇总的 3 个文件”' }).waitFor();
+  await notice(page, viewport, suffix);
 
   assert.deepEqual(errors, [], 'no console errors');
   await context.close();

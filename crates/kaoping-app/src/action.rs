@@ -84,6 +84,10 @@ pub enum Action {
     /// 汇总申报表: the returned 申报表 (or other declarations) picked together: names and bytes, read
     /// and gathered into the working copy by the spreadsheet module and previewed like an import.
     Collect(Vec<(String, Rc<Vec<u8>>)>),
+    /// 通报's 复制文本.
+    CopyNotice,
+    /// 核实完成 ticked or cleared (the 名单 is marked 测算结果，非正式考评结论 until it is ticked).
+    SetVerificationComplete(bool),
     /// Picked a file to import (its name and bytes, read by the page).
     Import {
         /// The file's name.
@@ -212,6 +216,8 @@ pub enum Action {
     /// Typing has paused since the document and the questions were as `revision` says: work out
     /// what waits for it (the next band, 目标测算's answers).
     Settle(u64),
+    /// The spreadsheet module wrote 通报's 名单 for document revision `0` (its parts), or why it could not.
+    Published(u64, Result<Vec<(String, String)>, String>),
     /// The simulation ran further.
     Simulated(SimulationKey, SimulationSummary),
 }

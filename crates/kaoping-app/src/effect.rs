@@ -137,4 +137,14 @@ pub enum Effect {
     },
     /// Stop a simulation still running.
     StopSimulation,
+    /// Have the spreadsheet module write 通报's 名单 of the scenario, dated today by the page's clock:
+    /// `Published(revision, …)`.
+    Notice {
+        /// The figures.
+        scenario: Rc<Scenario>,
+        /// Its document revision.
+        revision: u64,
+    },
+    /// Copy text to the clipboard: `Told` (copied, or the browser would not).
+    CopyText(String),
 }

@@ -32,7 +32,10 @@ impl App {
         if files.is_empty() {
             return;
         }
-        let bytes: Vec<u8> = files.iter().flat_map(|(_, b)| b.iter().copied()).collect();
+        let mut bytes = Vec::new();
+        for (_, file) in files {
+            bytes.extend_from_slice(file);
+        }
         let files = files.iter().map(|(name, b)| (name.clone(), b.len())).collect();
         self.read_sheet(Job::Collect { files, resolutions: Vec::new() }, Rc::new(bytes), fx);
     }

@@ -43,6 +43,12 @@ impl App {
         if self.view.tab == Tab::Compare && (tab != Tab::Compare || !Rc::ptr_eq(&library, &self.view.library)) {
             fx.push(Effect::LoadAll);
         }
+        // 通报 is written by the spreadsheet module when shown, and again when the document changes.
+        let revision = self.document.revision;
+        if self.view.tab == Tab::Notice && self.view.published.as_ref().is_none_or(|(r, _)| *r != revision) {
+            Rc::make_mut(&mut self.view).published = Some((revision, None));
+            fx.push(Effect::Notice { scenario: self.document.scenario.clone(), revision });
+        }
     }
 
     fn act(&mut self, action: Action, fx: &mut Vec<Effect>) {
@@ -145,6 +151,24 @@ impl App {
                 let compare = self.view.compare.with_saved(self.scheme, saved);
                 Rc::make_mut(&mut self.view).compare = compare;
                 self.compare_now();
+            }
+            Action::CopyNotice => {
+                let text = self.view.published.as_ref().and_then(|(_, p)| p.as_ref()?.as_ref().ok()?.last().cloned());
+                if let Some((_, text)) = text {
+                    fx.push(Effect::CopyText(text));
+                }
+            }
+            Action::SetVerificationComplete(done) => {
+                let mut scenario = (*self.document.scenario).clone();
+                scenario.verification_complete = done;
+                self.change_scenario(scenario);
+            }
+            Action::Published(revision, parts) => {
+                if let Some((r, shown)) = Rc::make_mut(&mut self.view).published.as_mut() {
+                    if *r == revision {
+                        *shown = Some(parts.map(Rc::new));
+                    }
+                }
             }
             Action::ApplyAnswer => self.apply_answer(),
             Action::UndoAnswer => self.undo_answer(),

@@ -155,6 +155,7 @@ impl App {
             link_shown: None,
             rank_shift: None,
             compare: crate::compare::Compare::default(),
+            published: None,
             scheme_file: None,
         };
         let derived = Derived::new(scheme, &document.scenario, document.revision);

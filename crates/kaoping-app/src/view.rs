@@ -26,11 +26,14 @@ pub enum Tab {
     Checks,
     /// 对比: the working scenario against a saved one or the baseline.
     Compare,
+    /// 通报: the 名单 of the result as the government publishes it, printable (issue 17).
+    Notice,
 }
 
 impl Tab {
     /// Every page, in the order of the navigation.
-    pub const ALL: [Tab; 6] = [Tab::Bank, Tab::City, Tab::Deposits, Tab::Settings, Tab::Checks, Tab::Compare];
+    pub const ALL: [Tab; 7] =
+        [Tab::Bank, Tab::City, Tab::Deposits, Tab::Settings, Tab::Checks, Tab::Compare, Tab::Notice];
 
     /// The page's Chinese title.
     pub fn title(self) -> &'static str {
@@ -41,6 +44,7 @@ impl Tab {
             Tab::Settings => "规则与设置",
             Tab::Checks => "数据核对",
             Tab::Compare => "对比",
+            Tab::Notice => "通报",
         }
     }
 
@@ -53,6 +57,7 @@ impl Tab {
             Tab::Settings => "settings",
             Tab::Checks => "checks",
             Tab::Compare => "compare",
+            Tab::Notice => "notice",
         }
     }
 }
@@ -334,6 +339,10 @@ impl Refused {
     }
 }
 
+/// 通报's 名单 as the spreadsheet module wrote it: its parts, `(role, text)`
+/// (`kaoping_sheets::job::Reply::Notice`), or why it could not.
+pub type Published = Result<Rc<Vec<(String, String)>>, String>;
+
 /// What the page shows apart from the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct View {
@@ -364,6 +373,9 @@ pub struct View {
     pub rank_shift: Option<(kaoping_engine::Setting, String)>,
     /// 对比.
     pub compare: crate::compare::Compare,
+    /// 通报: the 名单 the spreadsheet module wrote, for a document revision (`None` while it writes), or
+    /// why it could not.
+    pub published: Option<(u64, Option<Published>)>,
     /// The scheme file picked in 规则与设置 › 考评方案, until adopted or closed.
     pub scheme_file: Option<Rc<crate::scheme::SchemeFile>>,
 }

@@ -244,6 +244,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::Undo),
         1 => bank().prop_map(Action::SelectBank),
         1 => prop::sample::select(Tab::ALL.to_vec()).prop_map(Action::SelectTab),
+        1 => any::<bool>().prop_map(Action::SetVerificationComplete),
         10 => import_action(),
     ]
 }

@@ -575,3 +575,37 @@ fn funds_typed_in_are_placed_by_their_departments_composite() {
     ));
     assert_eq!(world.scenario(), before);
 }
+
+/// 通报 (issue 17): written by the spreadsheet module when shown and again when the document changes;
+/// marked 测算结果，非正式考评结论 until 核实完成 is ticked, which is part of the document; 复制文本 copies
+/// the whole text; an answer for an older revision is not shown.
+#[test]
+fn the_notice_follows_the_document_and_its_verification_mark() {
+    let mut world = World::new();
+    let shown = |world: &World| {
+        let (revision, parts) = world.app.view.published.clone().expect("asked");
+        assert_eq!(revision, world.app.document.revision, "for the document as it is");
+        parts.expect("answered").expect("a notice")
+    };
+    let part = |parts: &[(String, String)], role: &str| parts.iter().find(|(r, _)| r == role).map(|(_, t)| t.clone());
+    assert_eq!(world.app.view.published, None, "not written before it is shown");
+    world.send(Action::SelectTab(Tab::Notice));
+    let parts = shown(&world);
+    assert_eq!(part(&parts, "mark").as_deref(), Some("【测算结果，非正式考评结论】"));
+    assert_eq!(part(&parts, "date").as_deref(), Some("2025年1月20日"));
+    world.send(Action::CopyNotice);
+    assert_eq!(world.copied.last(), part(&parts, "text").as_ref());
+
+    world.send(Action::SetVerificationComplete(true));
+    assert!(world.scenario().verification_complete);
+    assert_eq!(part(&shown(&world), "mark"), None, "written again for the changed document");
+    // A figure typed: written again, and a late answer for the old revision is not shown.
+    let old = world.app.document.revision;
+    world.type_in("icbc", Field::Loans, "3000");
+    let names = |parts: &[(String, String)]| parts.iter().filter(|(r, _)| r == "names").count();
+    assert!(names(&shown(&world)) > 0);
+    world.send(Action::Published(old, Ok(vec![("title".to_owned(), "旧的".to_owned())])));
+    assert_ne!(part(&shown(&world), "title").as_deref(), Some("旧的"));
+    world.send(Action::SetVerificationComplete(false));
+    assert_eq!(part(&shown(&world), "mark").as_deref(), Some("【测算结果，非正式考评结论】"));
+}

@@ -156,7 +156,7 @@ pub fn bank_named_by_file(scheme: &Scheme, file: &str) -> Option<String> {
     // The name without its folder or extension.
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let lower = stem.to_lowercase();
+    let lower = stem.to_ascii_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).collect();
     let matches: Vec<&str> = scheme
         .banks
@@ -307,7 +307,7 @@ fn differences(a: &DeclaredRow, b: &DeclaredRow) -> Vec<FigureDiff> {
             (!same(first, second)).then_some(FigureDiff { field, first, second })
         })
         .collect();
-    out.sort_by_key(|d| d.field);
+    crate::order::sort_by_key(&mut out, |d| d.field);
     out
 }
 

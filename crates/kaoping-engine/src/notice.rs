@@ -206,7 +206,7 @@ pub struct Notice {
 pub fn notice(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation, date: Date) -> Notice {
     let info = |bank: &BankResult| scheme.banks.get(bank.index);
     let mut order: Vec<&BankResult> = evaluation.banks.iter().collect();
-    order.sort_by_key(|b| (b.rank.is_none(), b.rank, b.index));
+    crate::order::sort_by_key(&mut order, |b| (b.rank.is_none(), b.rank, b.index));
     let tied = |bank: &BankResult| {
         bank.rank.is_some() && evaluation.banks.iter().filter(|other| other.rank == bank.rank).count() > 1
     };
@@ -321,7 +321,7 @@ fn notes(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation, sections
             None => both.push((rank, vec![info.listed_name()])),
         }
     }
-    both.sort_by_key(|(rank, _)| *rank);
+    crate::order::sort_by_key(&mut both, |(rank, _)| *rank);
     for (rank, names) in both {
         let place = if names.len() > 1 { format!("并列第{rank}名") } else { format!("列第{rank}名") };
         notes.push(format!(

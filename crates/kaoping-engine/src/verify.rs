@@ -179,7 +179,7 @@ impl Scenario {
                 })
             })
             .collect();
-        out.sort_by_key(|f| (scheme.bank_index(&f.bank), f.field));
+        crate::order::sort_by_key(&mut out, |f| (scheme.bank_index(&f.bank), f.field));
         out
     }
 }

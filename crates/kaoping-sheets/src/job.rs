@@ -98,6 +98,11 @@ pub enum Job {
         /// For a bank two files declare differently: the file that counts.
         resolutions: Vec<Resolution>,
     },
+    /// 通报 (issue 17): the 名单 of the scenario, dated (`2025-01-20`): [`Reply::Notice`].
+    Notice {
+        /// The date it carries.
+        date: String,
+    },
 }
 
 /// An import read and checked against the scenario sent with the job.
@@ -125,6 +130,10 @@ pub enum Reply {
     File,
     /// The share link's fragment (`Job::Link`): `#s=1.…&b=…`.
     Link(String),
+    /// 通报's 名单 ([`Job::Notice`]), ready to draw: its parts in order, each `(role, text)` — `mark`
+    /// (测算结果，非正式考评结论, until 核实完成), `title`, `basis` (the scheme and its 文号), `heading`,
+    /// `names`, `note`, `date` — and last `text`, the whole as text for 复制文本.
+    Notice(Vec<(String, String)>),
     /// The job could not be done at all (a message in Chinese).
     Failed(String),
 }
@@ -160,10 +169,14 @@ impl Job {
             Job::Scheme { file_name } => json!({ "job": "scheme", "file_name": file_name }),
             Job::Link { bank } => json!({ "job": "link", "bank": bank }),
             Job::Form { bank, about: a } => json!({ "job": "form", "bank": bank, "about": about(a) }),
+            Job::Notice { date } => json!({ "job": "notice", "date": date }),
+            // Flat lists of strings and numbers: the least encoding code in the page.
             Job::Collect { files, resolutions } => json!({
                 "job": "collect",
-                "files": files.iter().map(|(name, size)| json!([name, size])).collect::<Vec<_>>(),
-                "resolutions": resolutions.iter().map(|r| json!([r.bank, r.file])).collect::<Vec<_>>(),
+                "names": files.iter().map(|(name, _)| name).collect::<Vec<_>>(),
+                "sizes": files.iter().map(|(_, size)| size).collect::<Vec<_>>(),
+                "banks": resolutions.iter().map(|r| &r.bank).collect::<Vec<_>>(),
+                "picks": resolutions.iter().map(|r| &r.file).collect::<Vec<_>>(),
             }),
         };
         let mut message = json!({ "scenario": scenario.to_json(), "do": job });
@@ -234,28 +247,21 @@ impl Job {
             Some("scheme") => Job::Scheme { file_name: string("file_name")? },
             Some("link") => Job::Link { bank: string("bank")? },
             Some("form") => Job::Form { bank: string("bank")?, about: about() },
+            Some("notice") => Job::Notice { date: string("date")? },
             Some("collect") => {
-                let pairs = |key: &str| -> Vec<(String, Value)> {
-                    job[key]
-                        .as_array()
-                        .map(|items| {
-                            items
-                                .iter()
-                                .filter_map(|p| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.clone())))
-                                .collect()
-                        })
-                        .unwrap_or_default()
-                };
-                let files = pairs("files")
+                let sizes = job["sizes"].as_array().map(Vec::as_slice).unwrap_or_default();
+                let files = strings(&job["names"])
                     .into_iter()
-                    .map(|(name, size)| {
-                        let size = size.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| bad("files"))?;
-                        Ok((name, size))
-                    })
-                    .collect::<Result<_, String>>()?;
-                let resolutions = pairs("resolutions")
+                    .zip(sizes.iter().map(|n| n.as_u64().and_then(|n| usize::try_from(n).ok())))
+                    .map(|(name, size)| Ok((name, size.ok_or_else(|| bad("sizes"))?)))
+                    .collect::<Result<Vec<_>, String>>()?;
+                if files.len() != sizes.len() {
+                    return Err(bad("sizes"));
+                }
+                let resolutions = strings(&job["banks"])
                     .into_iter()
-                    .filter_map(|(bank, file)| Some(Resolution { bank, file: file.as_str()?.to_owned() }))
+                    .zip(strings(&job["picks"]))
+                    .map(|(bank, file)| Resolution { bank, file })
                     .collect();
                 Job::Collect { files, resolutions }
             }
@@ -298,6 +304,10 @@ impl Job {
             }
             Job::Link { bank } => (Reply::Link(crate::link::share_fragment_at(scenario, bank)), Vec::new()),
             Job::Form { bank, about } => file(crate::form::write(scheme, scenario, bank, about)),
+            Job::Notice { date } => match kaoping_engine::Date::parse(date) {
+                Ok(date) => (Reply::Notice(notice_parts(scheme, scenario, date)), Vec::new()),
+                Err(problem) => (Reply::Failed(format!("日期“{date}”{}", problem.zh())), Vec::new()),
+            },
             Job::Collect { files, resolutions } => {
                 let (preview, applied, rest) = crate::gather::gather(scheme, scenario, files, resolutions, bytes);
                 let source = format!("汇总的 {} 个文件", files.len());
@@ -305,6 +315,33 @@ impl Job {
             }
         }
     }
+}
+
+/// 通报 in the module: the engine's 名单 (`kaoping_engine::notice`) as parts in the notice's order, and
+/// its text.
+fn notice_parts(scheme: &Scheme, scenario: &Scenario, date: kaoping_engine::Date) -> Vec<(String, String)> {
+    let evaluation = kaoping_engine::evaluate(scheme, scenario);
+    let list = kaoping_engine::notice(scheme, scenario, &evaluation, date);
+    let mut parts = Vec::new();
+    let mut part = |role: &str, text: String| parts.push((role.to_owned(), text));
+    if list.provisional {
+        part("mark", format!("【{}】", kaoping_engine::PROVISIONAL_MARK));
+    }
+    part("title", list.title.clone());
+    part("basis", list.scheme.basis());
+    for section in &list.sections {
+        part("heading", section.heading.clone());
+        part("names", section.names_text());
+    }
+    if !list.notes.is_empty() {
+        part("heading", "说明".to_owned());
+    }
+    for (i, note) in list.notes.iter().enumerate() {
+        part("note", format!("{}. {note}。", i + 1));
+    }
+    part("date", list.date.zh());
+    part("text", list.text());
+    parts
 }
 
 /// The worker's whole task: a message's text and bytes in, the reply's text and bytes out. A
@@ -358,6 +395,11 @@ impl Reply {
             Reply::Scheme(file) => json!({ "reply": "scheme", "file": file.to_value() }),
             Reply::File => json!({ "reply": "file" }),
             Reply::Link(fragment) => json!({ "reply": "link", "fragment": fragment }),
+            Reply::Notice(parts) => json!({
+                "reply": "notice",
+                "roles": parts.iter().map(|(role, _)| role).collect::<Vec<_>>(),
+                "texts": parts.iter().map(|(_, text)| text).collect::<Vec<_>>(),
+            }),
             Reply::Failed(message) => json!({ "reply": "failed", "message": message }),
         }
         .to_string()
@@ -437,6 +479,9 @@ impl Reply {
                 }))
             }
             Some("file") => Reply::File,
+            Some("notice") => {
+                Reply::Notice(strings(&value["roles"]).into_iter().zip(strings(&value["texts"])).collect())
+            }
             Some("link") => match str_of(&value, "fragment") {
                 Some(fragment) => Reply::Link(fragment.to_owned()),
                 None => failed(),
@@ -691,6 +736,37 @@ mod tests {
         let scenario = found.applied.expect("settled");
         assert_eq!(scenario.bank("icbc").and_then(|b| b.loans).map(|a| a.get()), Some(305.into()));
         assert_eq!(scenario.sources.get("icbc").map(|s| s.file.as_str()), Some("b.csv"));
+    }
+
+    /// 通报 through the wire: the engine's 名单 in order, marked until 核实完成, its text for copying; a
+    /// date that is no day is told.
+    #[test]
+    fn the_notice_comes_back_ready_to_draw() {
+        let job = Job::Notice { date: "2025-01-20".to_owned() };
+        assert_eq!(Job::from_message(&job.message(&scenario())), Ok((job.clone(), scenario())));
+        let Reply::Notice(parts) = through_the_wire(&job, &[]).0 else { panic!("a notice") };
+        let part =
+            |parts: &[(String, String)], role: &str| parts.iter().find(|(r, _)| r == role).map(|(_, t)| t.clone());
+        let direct = kaoping_engine::notice(
+            scheme(),
+            &scenario(),
+            &kaoping_engine::evaluate(scheme(), &scenario()),
+            kaoping_engine::Date::new(2025, 1, 20).expect("a day"),
+        );
+        assert_eq!(part(&parts, "text"), Some(direct.text()));
+        assert_eq!(part(&parts, "mark"), Some(format!("【{}】", kaoping_engine::PROVISIONAL_MARK)));
+        assert_eq!(part(&parts, "title"), Some(direct.title.clone()));
+        assert_eq!(part(&parts, "date").as_deref(), Some("2025年1月20日"));
+        let names: Vec<&str> = parts.iter().filter(|(r, _)| r == "names").map(|(_, t)| t.as_str()).collect();
+        assert_eq!(names, direct.sections.iter().map(|s| s.names_text()).collect::<Vec<_>>());
+        let mut done = scenario();
+        done.verification_complete = true;
+        let Reply::Notice(parts) = Reply::from_message(&run_message(&job.message(&done), &[]).0) else {
+            panic!("a notice")
+        };
+        assert_eq!(part(&parts, "mark"), None, "核实完成: no mark");
+        let (text, _) = run_message(&Job::Notice { date: "2025-02-30".to_owned() }.message(&scenario()), &[]);
+        assert!(matches!(Reply::from_message(&text), Reply::Failed(m) if m.contains("2025-02-30")));
     }
 
     #[test]

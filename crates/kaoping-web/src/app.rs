@@ -19,6 +19,7 @@ use crate::components::compare_view::CompareView;
 use crate::components::deposits_view::DepositsView;
 use crate::components::nav::Nav;
 use crate::components::notice_bar::NoticeBar;
+use crate::components::notice_view::NoticeView;
 use crate::components::print_header::{PrintFooter, PrintHeader};
 use crate::components::prompt_dialog::PromptDialog;
 use crate::components::settings_view::SettingsView;
@@ -93,7 +94,7 @@ fn Page(props: &PageProps) -> Html {
                 Callback::from(move |action: Action| store.dispatch(action)),
                 Callback::from(move |file: web_sys::File| import.import(file)),
                 Callback::from(move |file: web_sys::File| scheme.open_scheme(file)),
-                Callback::from(move |files: Vec<web_sys::File>| collect.collect(files)),
+                Callback::from(move |files: Vec<web_sys::File>| collect.collect(files, Vec::new())),
             )
         }
     });
@@ -163,6 +164,10 @@ fn Page(props: &PageProps) -> Html {
         Tab::Compare => html! {
             <CompareView {scheme} compare={view.compare.clone()}
                 current_name={name.clone().unwrap_or_else(|| "当前测算".into())} dispatch={dispatch.clone()} />
+        },
+        Tab::Notice => html! {
+            <NoticeView parts={view.published.clone().and_then(|(_, parts)| parts)}
+                complete={document.scenario.verification_complete} dispatch={dispatch.clone()} />
         },
     };
     html! {

@@ -55,6 +55,8 @@ pub struct World {
     pub downloads: Vec<(String, Vec<u8>)>,
     /// Fragments copied as share links.
     pub links: Vec<String>,
+    /// Texts copied (通报).
+    pub copied: Vec<String>,
     /// Spreadsheet files asked for.
     pub sheets: Vec<kaoping_app::SheetFile>,
     /// Files and blocks read by the spreadsheet module, in order.
@@ -99,6 +101,7 @@ impl World {
             id: id.to_owned(),
             downloads: Vec::new(),
             links: Vec::new(),
+            copied: Vec::new(),
             sheets: Vec::new(),
             reads: Vec::new(),
             stamps: Rc::new(RefCell::new(0)),
@@ -190,7 +193,7 @@ impl World {
                         self.send(Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read)));
                     }
                     Reply::Failed(message) => self.send(Action::SheetFailed(read, message)),
-                    Reply::File | Reply::Scheme(_) | Reply::Link(_) => {}
+                    Reply::File | Reply::Scheme(_) | Reply::Link(_) | Reply::Notice(_) => {}
                 }
             }
             Effect::WriteRefused(refused) => {
@@ -207,7 +210,7 @@ impl World {
                 match job.run(self.scheme, &scenario, &bytes).0 {
                     Reply::Scheme(file) => self.send(Action::SchemeRead(*file)),
                     Reply::Failed(message) => self.send(Action::Told(kaoping_app::view::Notice::error(message))),
-                    Reply::File | Reply::Imported(_) | Reply::Link(_) => {}
+                    Reply::File | Reply::Imported(_) | Reply::Link(_) | Reply::Notice(_) => {}
                 }
             }
             Effect::AdoptScheme { text, fingerprint } => {
@@ -216,6 +219,18 @@ impl World {
                     Err(reason) => self.send(Action::Told(kaoping_app::view::Notice::error(reason))),
                 }
             }
+            Effect::Notice { scenario, revision } => {
+                let job = Job::Notice { date: "2025-01-20".to_owned() };
+                let (reply, _) =
+                    kaoping_sheets::job::run_message(&job.message_under(&scenario, self.scheme_text.as_deref()), &[]);
+                let parts = match Reply::from_message_under(&reply, Some(self.scheme)) {
+                    Reply::Notice(parts) => Ok(parts),
+                    Reply::Failed(message) => Err(message),
+                    other => panic!("not a notice: {other:?}"),
+                };
+                self.send(Action::Published(revision, parts));
+            }
+            Effect::CopyText(text) => self.copied.push(text),
             Effect::CopyLink { scenario, bank } => {
                 // Through the messages, as the page and its worker exchange them.
                 let job = Job::Link { bank };

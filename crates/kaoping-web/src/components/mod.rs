@@ -20,6 +20,7 @@ pub mod file_picker;
 pub mod item_points;
 pub mod nav;
 pub mod notice_bar;
+pub mod notice_view;
 pub mod number_field;
 pub mod print_header;
 pub mod prompt_dialog;

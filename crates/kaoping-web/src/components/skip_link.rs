@@ -18,7 +18,7 @@ fn target(tab: Tab) -> (&'static str, &'static str) {
         Tab::Bank => (".bank-form input", "跳到本行表单"),
         Tab::City => ("#city-table tbody input", "跳到全市表格"),
         Tab::Deposits => (".fund-amounts input", "跳到存放金额"),
-        Tab::Settings | Tab::Checks | Tab::Compare => ("#panel", "跳到正文"),
+        Tab::Settings | Tab::Checks | Tab::Compare | Tab::Notice => ("#panel", "跳到正文"),
     }
 }
 

@@ -49,15 +49,10 @@ pub struct Store {
     id: Rc<str>,
     /// A file being read for import; kept here because dropping it cancels the read.
     reader: Rc<RefCell<Option<FileReader>>>,
-    /// The files being read for 汇总申报表, and what was read of them so far (in the order picked).
-    collecting: Rc<RefCell<Collecting>>,
     /// The working copy's writing: what was last written, the timer of the next write, and the
     /// copy this tab took over (forgotten once this tab has written its own).
     stash: Rc<RefCell<Stash>>,
 }
-
-/// See [`Store::collecting`]: the readers (dropping one cancels its read) and each file as read.
-type Collecting = (Vec<FileReader>, Vec<Option<(String, Rc<Vec<u8>>)>>);
 
 /// See [`Store::stash`].
 #[derive(Default)]
@@ -152,33 +147,26 @@ impl Store {
         *self.reader.borrow_mut() = reader;
     }
 
-    /// Reads the files picked for 汇总申报表 and hands them to the reducer together once all are read
-    /// (`Action::Collect`); a file that cannot be read is told, and the others go ahead.
-    pub fn collect(&self, picked: Vec<web_sys::File>) {
-        let count = picked.len();
-        *self.collecting.borrow_mut() = (Vec::new(), vec![None; count]);
-        let left = Rc::new(std::cell::Cell::new(count));
-        let mut readers = Vec::new();
-        for (i, file) in picked.into_iter().enumerate() {
-            let (store, remaining) = (self.clone(), left.clone());
-            // A file refused before reading (too large) is answered at once, and counted there.
-            readers.extend(files::read_bytes(file, move |result| {
-                match result {
-                    Ok((name, bytes)) => {
-                        if let Some(slot) = store.collecting.borrow_mut().1.get_mut(i) {
-                            *slot = Some((name, Rc::new(bytes)));
-                        }
-                    }
-                    Err(message) => store.dispatch(Action::Told(Notice::error(message))),
-                }
-                remaining.set(remaining.get() - 1);
-                if remaining.get() == 0 {
-                    let read = std::mem::take(&mut store.collecting.borrow_mut().1);
-                    store.dispatch(Action::Collect(read.into_iter().flatten().collect()));
-                }
-            }));
+    /// Reads the files picked for 汇总申报表 one after another and hands them to the reducer together
+    /// (`Action::Collect`); a file that cannot be read is told, and the others go ahead. (`read`: those
+    /// read so far.)
+    pub fn collect(&self, mut picked: Vec<web_sys::File>, mut read: Vec<(String, Rc<Vec<u8>>)>) {
+        if picked.is_empty() {
+            return self.dispatch(Action::Collect(read));
         }
-        self.collecting.borrow_mut().0 = readers;
+        let store = self.clone();
+        let file = picked.remove(0);
+        let reader = files::read_bytes(file, move |result| {
+            match result {
+                Ok((name, bytes)) => read.push((name, Rc::new(bytes))),
+                Err(message) => store.dispatch(Action::Told(Notice::error(message))),
+            }
+            store.collect(picked, read);
+        });
+        // A file refused before reading (too large) was answered at once, and the next one is read.
+        if reader.is_some() {
+            *self.reader.borrow_mut() = reader;
+        }
     }
 
     /// Has the spreadsheet module write a file, then offers it as a download named `name`; told when
@@ -200,7 +188,7 @@ impl Store {
                     Err(message) => Notice::error(message),
                 },
                 Ok((Reply::Failed(message), _)) | Err(message) => Notice::error(message),
-                Ok((Reply::Imported(_) | Reply::Scheme(_) | Reply::Link(_), _)) => {
+                Ok((Reply::Imported(_) | Reply::Scheme(_) | Reply::Link(_) | Reply::Notice(_), _)) => {
                     Notice::error("表格模块的答复有误，未生成文件。")
                 }
             };
@@ -276,7 +264,7 @@ impl Store {
                             Action::Previewed(SheetImport::answered(*imported, job, bytes, revision, read))
                         }
                         Ok((Reply::Failed(message), _)) | Err(message) => Action::SheetFailed(read, message),
-                        Ok((Reply::File | Reply::Scheme(_) | Reply::Link(_), _)) => {
+                        Ok((Reply::File | Reply::Scheme(_) | Reply::Link(_) | Reply::Notice(_), _)) => {
                             Action::SheetFailed(read, "表格模块的答复有误。".to_owned())
                         }
                     });
@@ -285,6 +273,29 @@ impl Store {
             Effect::WriteRefused(refused) => {
                 let job = Job::Refused { source: refused.source.clone(), problems: refused.problems.clone() };
                 self.write_file(&job, &self.get().document.scenario, refused.file_name(), CSV_TYPE, false);
+            }
+            Effect::Notice { scenario, revision } => {
+                let store = self.clone();
+                sheets_worker::run(&Job::Notice { date: files::today() }, &scenario, &[], move |answer| {
+                    store.dispatch(Action::Published(
+                        revision,
+                        match answer {
+                            Ok((Reply::Notice(parts), _)) => Ok(parts),
+                            Ok((Reply::Failed(message), _)) | Err(message) => Err(message),
+                            Ok(_) => Err("表格模块的答复有误。".to_owned()),
+                        },
+                    ));
+                });
+            }
+            Effect::CopyText(text) => {
+                let store = self.clone();
+                link::copy_text(&text, move |copied| {
+                    store.dispatch(Action::Told(if copied {
+                        Notice::info("通报文本已复制。")
+                    } else {
+                        Notice::error("浏览器未允许自动复制，请选中通报的文字后手动复制。")
+                    }));
+                });
             }
             Effect::CopyLink { scenario, bank } => {
                 // The spreadsheet module compresses the scenario into the link; the page copies it.
@@ -295,7 +306,7 @@ impl Store {
                         Ok((Reply::Failed(message), _)) | Err(message) => {
                             return store.dispatch(Action::Told(Notice::error(format!("未能生成分享链接：{message}"))));
                         }
-                        Ok((Reply::File | Reply::Imported(_) | Reply::Scheme(_), _)) => {
+                        Ok((Reply::File | Reply::Imported(_) | Reply::Scheme(_) | Reply::Notice(_), _)) => {
                             return store
                                 .dispatch(Action::Told(Notice::error("表格模块的答复有误，未能生成分享链接。")));
                         }
@@ -328,7 +339,9 @@ impl Store {
                     let message = match answer {
                         Ok((Reply::Scheme(file), _)) => return store.dispatch(Action::SchemeRead(*file)),
                         Ok((Reply::Failed(message), _)) | Err(message) => message,
-                        Ok((Reply::File | Reply::Imported(_) | Reply::Link(_), _)) => "表格模块的答复有误。".to_owned(),
+                        Ok((Reply::File | Reply::Imported(_) | Reply::Link(_) | Reply::Notice(_), _)) => {
+                            "表格模块的答复有误。".to_owned()
+                        }
                     };
                     store.dispatch(Action::Told(Notice::error(format!("{message} 现行考评方案未作任何改变。"))));
                 });
@@ -384,9 +397,8 @@ pub fn use_app(scheme: &'static Scheme, told: Option<Notice>) -> Store {
     let state = use_mut_ref(|| Rc::new(begun.1.clone()));
     let redraw = use_force_update();
     let reader = use_mut_ref(|| None);
-    let collecting = use_mut_ref(Collecting::default);
     let stash = use_mut_ref(|| Stash { source: begun.2.clone(), ..Stash::default() });
-    let store = Store { state, redraw, id: Rc::from(begun.0.as_str()), reader, collecting, stash };
+    let store = Store { state, redraw, id: Rc::from(begun.0.as_str()), reader, stash };
     let app = store.get();
 
     {
