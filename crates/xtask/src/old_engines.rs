@@ -85,6 +85,9 @@ fn lower_bulk_memory(wasm: &Path) -> Result<(), String> {
             "--enable-bulk-memory",
             // The pass also takes bulk memory off the module's features (no DataCount section).
             "--llvm-memory-copy-fill-lowering",
+            // And optimised again after it: the lowered copy was 0.8 KB gzipped larger than the build,
+            // 0.1 KB smaller with this (the first load for Firefox ESR 78 counts in the budget too).
+            "-Oz",
             "-o",
             &output,
         ],
