@@ -48,6 +48,7 @@ const pageScrollsSideways = (page) => page.evaluate(() => document.documentEleme
 async function notice(page, viewport, suffix) {
   // The bank ranked first in 全市总览.
   await page.locator('#tab-city').evaluate((b) => b.click());
+  await page.locator('#city-table tbody tr').first().waitFor();
   const rows = await page.locator('#city-table tbody tr').evaluateAll((trs) => trs.map((tr) => [
     tr.querySelector('.bank-link')?.textContent.trim(), Number(tr.querySelector('.rank-col')?.textContent),
   ]));
@@ -75,7 +76,9 @@ async function notice(page, viewport, suffix) {
 
   // 核实完成: no mark, on screen or printed.
   await page.locator('#notice-complete').check();
-  await page.locator('.notice-mark').waitFor({ state: 'detached' });
+  // The 名单 is written again for the changed document: while the module writes it the view says
+  // 正在生成名单…… (no mark either), so wait for the new 名单 itself before printing.
+  await page.waitForFunction(() => document.querySelector('.notice-names') && !document.querySelector('.notice-mark'));
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false });
   await page.emulateMedia({ media: 'screen' });

@@ -40,6 +40,7 @@ pub fn NoticeView(props: &NoticeViewProps) -> Html {
         <section class="notice-view" aria-label="通报">
             <p class="notice-actions">
                 <button type="button" id="notice-copy" onclick={props.dispatch.reform(|_| Action::CopyNotice)}>{ "复制文本" }</button>
+                <span class="hint">{ " 打印：用浏览器的打印（Ctrl+P），只打印名单。" }</span>
 
                 <label>
                     <input type="checkbox" id="notice-complete" checked={complete}
