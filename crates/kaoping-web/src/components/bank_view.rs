@@ -12,13 +12,14 @@ use std::rc::Rc;
 
 use kaoping_app::derived::Derived;
 use kaoping_app::document::Document;
-use kaoping_app::drafts::Drafts;
+use kaoping_app::drafts::{Draft, Drafts};
 use kaoping_app::target::Target;
 use kaoping_app::{Action, FieldId};
-use kaoping_engine::{AnnexLine, BankResult, Doubt, Field, Item, Kind, Line, Section, Unit};
+use kaoping_engine::{AnnexLine, BankResult, Doubt, Evaluation, Field, Item, Kind, Line, Scenario, Section, Unit};
+use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::components::item_points::ItemPoints;
+use crate::components::item_points::item_points;
 use crate::components::number_field::NumberField;
 use crate::components::summary::Summary;
 use crate::components::target_panel::TargetPanel;
@@ -94,15 +95,15 @@ pub struct BankViewProps {
     pub dispatch: Callback<Action>,
 }
 
-/// 本行测算.
 /// How many of the form's sections the first draw holds: the ones a desktop shows beside the summary.
 /// The rest, and 目标测算's panel, are drawn once that frame is on screen, so that the first total
 /// does not wait for the whole form (issue 20).
 const FIRST_SECTIONS: usize = 2;
 
+/// 本行测算.
 #[component]
 pub fn BankView(props: &BankViewProps) -> Html {
-    let whole = use_state_eq(|| false);
+    let whole = use_state(|| false);
     {
         let whole = whole.clone();
         use_effect_with((), move |()| {
@@ -117,22 +118,22 @@ pub fn BankView(props: &BankViewProps) -> Html {
     let scheme = props.scheme;
     let bank = props.bank.to_string();
     // One callback for every box, made once: a box whose text did not change is not drawn again.
-    let onedit = use_memo(props.dispatch.clone(), |dispatch| {
-        dispatch.reform(|(id, text): (FieldId, String)| Action::Edit(id, text))
+    // (One memo for the three: each hook of its own is code of its own in the page's module.)
+    let callbacks = use_memo(props.dispatch.clone(), |dispatch| {
+        (
+            dispatch.reform(|(id, text): (FieldId, String)| Action::Edit(id, text)),
+            dispatch.reform(|(bank, field, on): (String, Field, bool)| Action::SetFlag(bank, field, on)),
+            dispatch.reform(|()| Action::SelectTab(kaoping_app::view::Tab::Settings)),
+        )
     });
-    let onflag = use_memo(props.dispatch.clone(), |dispatch| {
-        dispatch.reform(|(bank, field, on): (String, Field, bool)| Action::SetFlag(bank, field, on))
-    });
-    let on_settings = use_memo(props.dispatch.clone(), |dispatch| {
-        dispatch.reform(|()| Action::SelectTab(kaoping_app::view::Tab::Settings))
-    });
+    let (onedit, onflag, on_settings) = &*callbacks;
     let Some(index) = scheme.bank_index(&bank) else {
         return html! { <p class="empty">{ "请选择一家银行。" }</p> };
     };
-    let Some(result) = props.derived.evaluation.banks.get(index) else { return Html::default() };
-    let info = scheme.banks.get(index);
-    let full_name = info.map(|b| b.full_name.clone()).unwrap_or_default();
-    let doubts = props.derived.doubts_of(&scheme, &bank);
+    if props.derived.evaluation.banks.get(index).is_none() {
+        return Html::default();
+    }
+    let full_name = scheme.banks.get(index).map(|b| b.full_name.clone()).unwrap_or_default();
     let on_bank = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -141,15 +142,22 @@ pub fn BankView(props: &BankViewProps) -> Html {
             }
         })
     };
-    let cells = Cells {
-        bank: &bank,
-        result,
-        drafts: &props.drafts,
-        scenario: &props.document.scenario,
-        doubts: &doubts,
-        onedit: &onedit,
-        onflag: &onflag,
-    };
+    let doubts = props.derived.doubts_of(&scheme, &bank);
+    // Whether 目标测算's answers are for other figures than these (shown dimmed until typing settles).
+    let target = &props.target;
+    let target_stale =
+        target.answers.as_ref().is_none_or(|a| a.key != target.key(&scheme, props.document.revision, &bank));
+
+    let parts = Rc::new(FormParts {
+        bank: props.bank.clone(),
+        index,
+        evaluation: props.derived.evaluation.clone(),
+        scenario: props.document.scenario.clone(),
+        drafts: props.drafts.clone(),
+        doubts: doubts.clone(),
+        onedit: onedit.clone(),
+        onflag: onflag.clone(),
+    });
 
     html! {
         <div class="bank-view">
@@ -173,7 +181,7 @@ pub fn BankView(props: &BankViewProps) -> Html {
                     non_default={props.derived.non_default.clone()}
                     next_band={props.next_band.clone()}
                     next_band_stale={props.next_band_stale}
-                    onopen_settings={(*on_settings).clone()}
+                    onopen_settings={on_settings.clone()}
                 />
                 <div class="bank-form">
                     // Keyed: an unkeyed list that grows is patched from its end, so the second step would
@@ -182,14 +190,18 @@ pub fn BankView(props: &BankViewProps) -> Html {
                     { for Section::ALL.iter().take(sections).map(|&section| html! {
                         <section key={section_key(section)} class="form-section" id={format!("section-{}", section_key(section))}>
                             <h2>{ section.title() }</h2>
-                            { for Row::of(section).iter().map(|row| render_row(scheme, row, &cells)) }
+                            // Each row is drawn again only when its own figures, drafts, doubts or points
+                            // changed (FormRowProps' PartialEq), not on every keystroke elsewhere.
+                            { for Row::of(section).into_iter().map(|row| html! {
+                                <FormRow {scheme} {row} parts={parts.clone()} />
+                            }) }
                         </section>
                     }) }
                     if *whole {
                         <TargetPanel
                             {scheme}
                             bank={props.bank.clone()}
-                            revision={props.document.revision}
+                            stale={target_stale}
                             target={props.target.clone()}
                             dispatch={props.dispatch.clone()}
                         />
@@ -211,18 +223,100 @@ pub fn doubt_text(doubts: &[Doubt], field: Field) -> Option<AttrValue> {
     (!messages.is_empty()).then(|| messages.join("；").into())
 }
 
-/// What every cell of the form draws from.
-struct Cells<'a> {
-    bank: &'a str,
-    result: &'a BankResult,
-    drafts: &'a Drafts,
-    scenario: &'a kaoping_engine::Scenario,
-    doubts: &'a [Doubt],
-    onedit: &'a Callback<(FieldId, String)>,
-    onflag: &'a Callback<(String, Field, bool)>,
+/// What every row of the form draws from: the parts of the state the whole form shows (made once per
+/// draw of the form and shared by its rows), of which a row shows only a slice.
+#[derive(Debug)]
+struct FormParts {
+    /// The bank shown.
+    bank: AttrValue,
+    /// The bank's index in the scheme (its result in the evaluation).
+    index: usize,
+    /// The engine's evaluation (the bank's points and balance lines).
+    evaluation: Rc<Evaluation>,
+    /// The scenario (the figures entered).
+    scenario: Rc<Scenario>,
+    /// What was typed into the boxes.
+    drafts: Rc<Drafts>,
+    /// The engine's doubts about the bank's typed figures.
+    doubts: Rc<Vec<Doubt>>,
+    /// Typed into a box.
+    onedit: Callback<(FieldId, String)>,
+    /// A checkbox changed.
+    onflag: Callback<(String, Field, bool)>,
 }
 
-fn render_row(scheme: SchemeRef, row: &Row, cells: &Cells<'_>) -> Html {
+impl FormParts {
+    fn result(&self) -> Option<&BankResult> {
+        self.evaluation.banks.get(self.index)
+    }
+
+    /// Everything a row draws of one field: the box's draft (by address: a draft that did not
+    /// change is the very same value), the figure entered, the balance line (the doubts are compared
+    /// as written, `doubt_text`).
+    fn field_slice(&self, field: Field) -> (Option<*const Draft>, Option<Decimal>, bool, Option<Line>) {
+        let draft = self.drafts.get(&FieldId::Bank(self.bank.to_string(), field)).map(Rc::as_ptr);
+        let entered = self.scenario.bank(&self.bank);
+        let line = field.spec().annex.zip(self.result()).map(|(annex, result)| *result.figures.line(annex));
+        (draft, entered.and_then(|b| field.get(b)), entered.is_some_and(|b| field.is_entered(b)), line)
+    }
+}
+
+/// Props of [`FormRow`]; two are equal when the row's slice of the parts is (see the `PartialEq`).
+#[derive(Properties, Debug)]
+struct FormRowProps {
+    scheme: SchemeRef,
+    /// The row's fields and items.
+    row: Row,
+    /// What the form draws from.
+    parts: Rc<FormParts>,
+}
+
+/// A row is drawn again only when what it shows changed: a keystroke in one box redraws the rows whose
+/// figures or points moved, not the whole form. The slices are compared only when the parts they come
+/// from are not the very same values, which is cheap beside drawing the row.
+impl PartialEq for FormRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&*self.parts, &*other.parts);
+        if !(self.scheme == other.scheme
+            // A row's items follow from its fields, and the index from the bank.
+            && self.row.fields == other.row.fields
+            && a.bank == b.bank
+            && a.onedit == b.onedit
+            && a.onflag == b.onflag)
+        {
+            return false;
+        }
+        if Rc::ptr_eq(&a.evaluation, &b.evaluation)
+            && Rc::ptr_eq(&a.scenario, &b.scenario)
+            && Rc::ptr_eq(&a.drafts, &b.drafts)
+            && Rc::ptr_eq(&a.doubts, &b.doubts)
+        {
+            return true;
+        }
+        self.row.fields.iter().all(|&field| {
+            a.field_slice(field) == b.field_slice(field) && doubt_text(&a.doubts, field) == doubt_text(&b.doubts, field)
+        }) && self
+            .row
+            .items
+            .iter()
+            .all(|&item| a.result().and_then(|r| r.item(item)) == b.result().and_then(|r| r.item(item)))
+    }
+}
+
+/// One row of the form: its heading with the rules of its items, its boxes, and its items' points.
+#[component]
+fn FormRow(props: &FormRowProps) -> Html {
+    let (scheme, row, parts) = (props.scheme, &props.row, &*props.parts);
+    let Some(result) = parts.result() else { return Html::default() };
+    let cells = Cells {
+        bank: parts.bank.as_str(),
+        result,
+        drafts: &parts.drafts,
+        scenario: &parts.scenario,
+        doubts: &parts.doubts,
+        onedit: &parts.onedit,
+        onflag: &parts.onflag,
+    };
     // The rule of each item comes from the engine's parameters, so that no rule number is written here.
     let composite = row.fields.contains(&Field::DepartmentScore);
     html! {
@@ -236,22 +330,24 @@ fn render_row(scheme: SchemeRef, row: &Row, cells: &Cells<'_>) -> Html {
                 }
             </div>
             <div class="row-cells">
-                { for row.fields.iter().map(|&field| cell(field, cells)) }
+                { for row.fields.iter().map(|&field| cell(field, &cells)) }
             </div>
             <div class="row-points">
-                { for row.items.iter().filter_map(|&item| cells.result.item(item)).map(|score| html! {
-                    <ItemPoints
-                        id={format!("pts-{}-{}", cells.bank, score.item.key())}
-                        key_name={score.item.key()}
-                        title={score.item.title()}
-                        clause={scheme.rules.clause(score.item).to_owned()}
-                        points={score.points}
-                        explanation={score.explain(&scheme)}
-                    />
-                }) }
+                { for row.items.iter().filter_map(|&item| result.item(item)).map(|score| item_points(scheme, &parts.bank, score)) }
             </div>
         </div>
     }
+}
+
+/// What every cell of the form draws from.
+struct Cells<'a> {
+    bank: &'a str,
+    result: &'a BankResult,
+    drafts: &'a Drafts,
+    scenario: &'a kaoping_engine::Scenario,
+    doubts: &'a [Doubt],
+    onedit: &'a Callback<(FieldId, String)>,
+    onflag: &'a Callback<(String, Field, bool)>,
 }
 
 /// One field of a row: a checkbox for a flag, a box for a figure, and for an annex figure the annex's

@@ -6,10 +6,10 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 use kaoping_app::derived::Derived;
-use kaoping_app::drafts::Drafts;
+use kaoping_app::drafts::{Draft, Drafts};
 use kaoping_app::view::Tab;
 use kaoping_app::{Action, FieldId};
-use kaoping_engine::{Band, BankResult, Doubt, Field, Item, Scenario, Unit, Warning};
+use kaoping_engine::{round2, Band, BankResult, Doubt, Evaluation, Field, Item, Scenario, Unit, Warning};
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -154,10 +154,11 @@ pub struct CityViewProps {
 #[component]
 pub fn CityView(props: &CityViewProps) -> Html {
     let scheme = props.scheme;
-    let onedit = use_memo(props.dispatch.clone(), |dispatch| {
-        dispatch.reform(|(id, text): (FieldId, String)| Action::Edit(id, text))
+    // (One memo for the two: each hook of its own is code of its own in the page's module.)
+    let callbacks = use_memo(props.dispatch.clone(), |dispatch| {
+        (dispatch.reform(|(id, text): (FieldId, String)| Action::Edit(id, text)), dispatch.reform(Action::OpenBank))
     });
-    let onopen = use_memo(props.dispatch.clone(), |dispatch| dispatch.reform(Action::OpenBank));
+    let (onedit, onopen) = &*callbacks;
     let sort = use_state(|| (Column::Bank, true));
     let (column, ascending) = *sort;
     // The sort header that takes the tab stop: the last one focused, else the sorted column.
@@ -297,6 +298,30 @@ pub fn CityView(props: &CityViewProps) -> Html {
         })
     };
 
+    // An item's working (its tooltip) is written when the pointer comes to its cell, not for all
+    // 16 × 18 cells on every keystroke: Chinese working strings only for what is shown. One listener
+    // for the table, holding the evaluation now (a row not drawn again still explains today's figures).
+    let onmouseover = {
+        let evaluation = props.derived.evaluation.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(cell) =
+                e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("td.item-col").ok().flatten())
+            else {
+                return;
+            };
+            let bank = cell.closest("tr").ok().flatten().map(|row| row.id());
+            let result = bank
+                .as_deref()
+                .and_then(|id| id.strip_prefix("row-"))
+                .and_then(|id| evaluation.banks.iter().find(|r| r.id == id));
+            let item =
+                cell.get_attribute("data-item").and_then(|i| i.parse::<usize>().ok()).and_then(|i| Item::ALL.get(i));
+            if let Some(score) = item.and_then(|&item| result.and_then(|r| r.item(item))) {
+                let _ = cell.set_attribute("title", &score.explain(&scheme));
+            }
+        })
+    };
+
     let onopen_settings = props.dispatch.reform(|()| Action::SelectTab(Tab::Settings));
 
     html! {
@@ -323,20 +348,20 @@ pub fn CityView(props: &CityViewProps) -> Html {
                             { header(Column::Share, "存放份额", "share-col") }
                         </tr>
                     </thead>
-                    <tbody onkeydown={on_grid_key}>
+                    <tbody onkeydown={on_grid_key} {onmouseover}>
+                        // Each row is drawn again only when what it shows changed (CityRowProps'
+                        // PartialEq): a keystroke moves every bank's working, not every bank's figures.
                         { for rows.iter().map(|result| html! {
                             <CityRow
                                 key={result.id.clone()}
                                 {scheme}
-                                result={Rc::new((*result).clone())}
-                                texts={Rc::new(EDITABLE.map(|f| {
-                                    let id = FieldId::Bank(result.id.clone(), f);
-                                    (props.drafts.text(&id, &props.scenario), props.drafts.error(&id).map(AttrValue::from))
-                                }))}
-                                entered={Rc::new(EDITABLE.map(|f| entered(f, result)))}
+                                index={result.index}
+                                evaluation={props.derived.evaluation.clone()}
+                                scenario={props.scenario.clone()}
+                                drafts={props.drafts.clone()}
                                 doubts={props.derived.doubts_of(&scheme, &result.id)}
-                                onedit={(*onedit).clone()}
-                                onopen={(*onopen).clone()}
+                                onedit={onedit.clone()}
+                                onopen={onopen.clone()}
                             />
                         }) }
                     </tbody>
@@ -346,16 +371,19 @@ pub fn CityView(props: &CityViewProps) -> Html {
     }
 }
 
-/// Props of [`CityRow`].
-#[derive(Properties, PartialEq, Debug)]
+/// Props of [`CityRow`]: the parts of the state the whole table draws from, of which a row shows only
+/// one bank's figures and results; two are equal when what the row shows is (see the `PartialEq`).
+#[derive(Properties, Debug)]
 struct CityRowProps {
     scheme: SchemeRef,
-    /// The bank's result.
-    result: Rc<BankResult>,
-    /// The text and refusal of each editable box, in [`EDITABLE`]'s order.
-    texts: Rc<[(String, Option<AttrValue>); EDITABLE.len()]>,
-    /// The figures entered, in [`EDITABLE`]'s order.
-    entered: Rc<[Option<Decimal>; EDITABLE.len()]>,
+    /// The bank's index in the scheme (its result in the evaluation).
+    index: usize,
+    /// The engine's evaluation.
+    evaluation: Rc<Evaluation>,
+    /// The scenario (the figures entered).
+    scenario: Rc<Scenario>,
+    /// What was typed into the boxes.
+    drafts: Rc<Drafts>,
     /// The engine's doubts about the bank's figures.
     doubts: Rc<Vec<Doubt>>,
     /// Typed into a box.
@@ -364,10 +392,70 @@ struct CityRowProps {
     onopen: Callback<String>,
 }
 
+impl CityRowProps {
+    fn result(&self) -> Option<&BankResult> {
+        self.evaluation.banks.get(self.index)
+    }
+
+    /// What the row shows of one editable figure: the box's draft (by address: a draft that did not
+    /// change is the very same value), the figure entered, and the figure on task.
+    fn figure(&self, field: Field) -> (Option<*const Draft>, Option<Decimal>, Option<Decimal>) {
+        let Some(result) = self.result() else { return (None, None, None) };
+        let draft = self.drafts.get(&FieldId::Bank(result.id.clone(), field)).map(Rc::as_ptr);
+        let entered = self.scenario.bank(&result.id).and_then(|b| field.get(b));
+        (draft, entered, field.spec().annex.map(|annex| result.figures.line(annex).current))
+    }
+}
+
+/// The warnings of a result that a row shows: how near it is to a tie.
+fn near_ties(result: &BankResult) -> impl Iterator<Item = &Warning> {
+    result.warnings.iter().filter(|w| matches!(w, Warning::NearTie { .. }))
+}
+
+/// Whether a row shows the same for two results of its bank: every cell's figure as written (not the
+/// working behind the points, which the tooltip reads from the evaluation now).
+fn same_row(a: &BankResult, b: &BankResult) -> bool {
+    // Points, total, composite and share are written with two decimals (`fixed2`, which rounds with
+    // `round2` first): the same once rounded is the same text. Every key moves the unrounded shares
+    // of every bank, and the rounded ones of a few.
+    let points = |r: &BankResult, item: Item| r.item(item).map(|s| round2(s.points));
+    // (The bank is the same: the props' index is.)
+    a.total.map(round2) == b.total.map(round2)
+        && a.rank == b.rank
+        && a.band == b.band
+        && a.interview == b.interview
+        && round2(a.deposit.composite) == round2(b.deposit.composite)
+        && round2(a.deposit.share_pct) == round2(b.deposit.share_pct)
+        && Item::ALL.iter().all(|&item| points(a, item) == points(b, item))
+        && near_ties(a).eq(near_ties(b))
+}
+
+/// A row is drawn again only when what it shows changed: a keystroke moves every bank's working (the
+/// city averages in it) but the figures of a few rows.
+impl PartialEq for CityRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        if !(self.scheme == other.scheme
+            && self.index == other.index
+            && self.onedit == other.onedit
+            && self.onopen == other.onopen)
+        {
+            return false;
+        }
+        let same_result = match (self.result(), other.result()) {
+            (Some(a), Some(b)) => same_row(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_result
+            && self.doubts == other.doubts
+            && EDITABLE.iter().all(|&field| self.figure(field) == other.figure(field))
+    }
+}
+
 /// One bank's row of the table.
 #[component]
 fn CityRow(props: &CityRowProps) -> Html {
-    let result = &props.result;
+    let Some(result) = props.result() else { return Html::default() };
     let bank = result.id.clone();
     let name = props.scheme.banks.get(result.index).map(|b| b.short_name.clone()).unwrap_or_else(|| bank.clone());
     let onopen = {
@@ -384,32 +472,16 @@ fn CityRow(props: &CityRowProps) -> Html {
         (true, false) => "",
     };
     let share = if ranked { with_unit(result.deposit.share_pct, Unit::Percent) } else { NOT_APPLICABLE.to_owned() };
-    let near_ties: Vec<String> =
-        result.warnings.iter().filter(|w| matches!(w, Warning::NearTie { .. })).map(Warning::zh).collect();
-    // An item's working (its tooltip) is written when the pointer comes to its cell, not for all
-    // 16 × 18 cells on every keystroke: Chinese working strings only for what is shown.
-    let onmouseover = {
-        let (result, scheme) = (props.result.clone(), props.scheme);
-        Callback::from(move |e: MouseEvent| {
-            let Some(cell) =
-                e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("td.item-col").ok().flatten())
-            else {
-                return;
-            };
-            let item =
-                cell.get_attribute("data-item").and_then(|i| i.parse::<usize>().ok()).and_then(|i| Item::ALL.get(i));
-            if let Some(score) = item.and_then(|&item| result.item(item)) {
-                let _ = cell.set_attribute("title", &score.explain(&scheme));
-            }
-        })
-    };
+    let near_ties: Vec<String> = near_ties(result).map(Warning::zh).collect();
     html! {
-        <tr id={format!("row-{bank}")} class={classes!(format!("band-{}", result.band.key()))} {onmouseover}>
+        <tr id={format!("row-{bank}")} class={classes!(format!("band-{}", result.band.key()))}>
             <th scope="row" class="sticky-col">
                 <button type="button" class="link bank-link" onclick={onopen} title="在本行测算中打开">{ name.clone() }</button>
             </th>
-            { for EDITABLE.iter().zip(props.texts.iter()).zip(props.entered.iter()).map(|((&field, (text, error)), &entered)| {
+            { for EDITABLE.iter().map(|&field| {
                 let id = FieldId::Bank(bank.clone(), field);
+                let entered = props.scenario.bank(&bank).and_then(|b| field.get(b));
+                let error = props.drafts.error(&id).map(AttrValue::from);
                 // An empty annex box is the figure on task.
                 let on_task = field.spec().annex.map(|annex| result.figures.line(annex).current);
                 let placeholder = match (entered, on_task) {
@@ -420,12 +492,12 @@ fn CityRow(props: &CityRowProps) -> Html {
                     <td class="figure-col">
                         <NumberField
                             id={cell_id(&bank, field)}
+                            text={props.drafts.text(&id, &props.scenario)}
                             field={id}
                             label={field.spec().short}
                             context={name.clone()}
-                            text={text.clone()}
-                            error={error.clone()}
                             counting={if error.is_some() { still_counting(entered, on_task, field.unit()) } else { String::new() }}
+                            {error}
                             doubt={doubt_text(&props.doubts, field)}
                             {placeholder}
                             onedit={props.onedit.clone()}

@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use kaoping_engine::{BankResult, Doubt, Evaluation, Field, Placement, Unit, Warning};
+use kaoping_engine::{Doubt, Evaluation, Field, Line, Placement, Unit, Warning};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -182,7 +182,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <p class={classes!("next-band", props.next_band_stale.then_some("stale"))} id="summary-next-band"
                         aria-busy={props.next_band_stale.to_string()}>{ text.clone() }</p>
                 }
-                <Milestones {scheme} result={Rc::new(result.clone())} />
+                { milestones(scheme, result.index, &result.figures.loans) }
                 <details class="averages-used">
                     <summary>{ "计分使用的全市平均" }</summary>
                     <CityAverages id="summary-averages" averages={averages(&scheme, &props.evaluation.city)} />
@@ -198,20 +198,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
     }
 }
 
-/// Props of [`Milestones`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct MilestonesProps {
-    /// The scheme.
-    pub scheme: SchemeRef,
-    /// The bank's result (its loan line).
-    pub result: Rc<BankResult>,
-}
-
 /// Progress of the loan increment against 附件1's three tasks (一季度“开门红”, 确保, 力争), as the
-/// engine reports it. Only 确保 scores; bank managers track the other two.
-#[component]
-pub fn Milestones(props: &MilestonesProps) -> Html {
-    let milestones = props.scheme.loan_milestones(props.result.index, &props.result.figures.loans);
+/// engine reports it. Only 确保 scores; bank managers track the other two. A function rather than a
+/// component: the summary is drawn on every change anyway, and a component of its own would be code of
+/// its own in the page's first load.
+fn milestones(scheme: SchemeRef, index: usize, loans: &Line) -> Html {
+    let milestones = scheme.loan_milestones(index, loans);
     if milestones.is_empty() {
         return Html::default();
     }

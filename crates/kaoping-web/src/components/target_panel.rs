@@ -28,8 +28,9 @@ pub struct TargetPanelProps {
     pub scheme: SchemeRef,
     /// The bank shown on 本行测算.
     pub bank: AttrValue,
-    /// The document revision, to tell an answer for older figures.
-    pub revision: u64,
+    /// Whether the answers are for other figures than the document's now (typing has not settled):
+    /// a flag rather than the revision, so that the panel is not drawn again on every keystroke.
+    pub stale: bool,
     /// What is asked and answered.
     pub target: Rc<Target>,
     /// Changes the state.
@@ -66,9 +67,8 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
     let target = &props.target;
     let inputs = &target.inputs;
     let bank = props.bank.to_string();
-    let key = target.key(&scheme, props.revision, &bank);
     let answers = target.answers.as_ref();
-    let stale = answers.is_none_or(|a| a.key != key);
+    let stale = props.stale;
     let answer: Option<&Answer> = answers.and_then(|a| a.answer.as_deref());
     // Every form of this scheme, a share and an amount of each public fund among them (四(四)).
     let forms = GoalForm::all(&scheme);
