@@ -4,7 +4,8 @@
 // 汇总申报表 — first with 工商银行's corrected form too, a conflict refused with both file names and the
 // figures, then with the corrected form only — previewed per bank (received from which file, 填报人
 // and date; not received), applied as one edit that 撤销 takes back, each bank's source kept in the
-// working copy; then 通报: the 名单 of the gathered result, marked 测算结果，非正式考评结论 until 核实完成,
+// working copy; then a verified figure (as a scenario file carries it) marked in 本行测算 and shown in
+// 通报 with the ranking as declared against as verified; then 通报: the 名单 of the verified result, marked 测算结果，非正式考评结论 until 核实完成,
 // its text copied, printed to PDF on one A4 page with its names in the order shown and the bank ranked
 // first in 全市总览 first. At 1280 px and 375 px.
 // Run after `trunk build --release`: node --test tests/e2e/. Tests wait for conditions, never for a
@@ -71,6 +72,7 @@ async function notice(page, viewport, suffix) {
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(copied.startsWith('【测算结果，非正式考评结论】'), copied.slice(0, 40));
   assert.ok(copied.includes(title) && copied.includes(names[0]), 'the title and the lists');
+  assert.ok(!copied.includes('核实后：') && !copied.includes('计分用核实数'), 'copied: the 名单 alone');
   assert.ok((await pageScrollsSideways(page)) <= 0, `通报: no sideways scrolling at ${viewport.width} px`);
   await saveScreenshot(page, `process-notice-${suffix}.png`, { fullPage: true });
 
@@ -100,6 +102,38 @@ async function notice(page, viewport, suffix) {
   }
   assert.ok(!printed.flow.includes('非正式考评结论'), 'printed once verified: no mark');
   assert.ok(!printed.flow.includes('复制文本') && !printed.flow.includes('考评测算器'), 'printed alone: no buttons, no page frame');
+  assert.ok(!squeeze(printed.flow).includes('核实后：') && !squeeze(printed.flow).includes('计分用核实数'), 'printed alone: not 核实');
+}
+
+/** 核实 shown: the gathered scenario with 工商银行's loan balance verified (as a scenario file carries
+ *  it) opened in the page: the box says what was declared and why; 通报 shows, below the 名单, the
+ *  verified figure, the banks it moved and the ranking as declared against as verified. */
+async function verified(page) {
+  const scenario = await stashed(page);
+  const icbc = scenario.banks.find((b) => b.id === 'icbc');
+  const declared = icbc.loans;
+  scenario.verified = { icbc: { loans: { declared, reason: '按人民银行金融统计口径' } } };
+  icbc.loans = '100';
+  const buffer = Buffer.from(JSON.stringify(scenario));
+  await page.locator('#import-file').setInputFiles({ name: '核实.json', mimeType: 'application/json', buffer });
+  await page.locator('#prompt-discard').click();
+  await page.locator('#notice', { hasText: '已导入' }).waitFor();
+  assert.deepEqual((await stashed(page)).verified, scenario.verified, 'kept in the working copy');
+
+  await page.locator('#tab-bank').evaluate((b) => b.click());
+  await page.locator('#bank-select').selectOption('icbc');
+  assert.equal(await page.locator('#f-icbc-loans').inputValue(), '100');
+  const note = (await page.locator('.verified-note').innerText()).trim();
+  assert.match(note, /^核实数（申报 [\d,.]+ 亿元；按人民银行金融统计口径）$/);
+
+  await page.locator('#tab-notice').evaluate((b) => b.click());
+  await page.locator('.notice-ranking').nth(15).waitFor();
+  assert.equal(await page.locator('.notice-ranking').count(), 16);
+  const figure = (await page.locator('.notice-verified').innerText()).trim();
+  assert.match(figure, new RegExp(`^工商银行 贷款余额.*：申报 ${declared} 亿元 → 核实 100 亿元（按人民银行金融统计口径）$`));
+  assert.match(await page.locator('.notice-moved').innerText(), /^核实后：.*工商银行 \d+→\d+/);
+  const rows = await page.locator('.notice-ranking').allInnerTexts();
+  assert.ok(rows.some((r) => /^\* 工商银行：申报 [\d,.]+ 分，第\d+名，.+ → 核实 [\d,.]+ 分，第\d+名，/.test(r)), rows.join('\n'));
 }
 
 async function run(viewport, suffix, banks) {
@@ -181,6 +215,7 @@ async function run(viewport, suffix, banks) {
   await page.locator('#collect-forms-files').setInputFiles([CORRECTED, ...RETURNED.slice(1)]);
   await page.locator('#import-apply:not([disabled])').click();
   await page.locator('#notice', { hasText: '来自“汇总的 3 个文件”' }).waitFor();
+  await verified(page);
   await notice(page, viewport, suffix);
 
   assert.deepEqual(errors, [], 'no console errors');

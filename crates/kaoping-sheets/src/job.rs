@@ -132,7 +132,8 @@ pub enum Reply {
     Link(String),
     /// 通报's 名单 ([`Job::Notice`]), ready to draw: its parts in order, each `(role, text)` — `mark`
     /// (测算结果，非正式考评结论, until 核实完成), `title`, `basis` (the scheme and its 文号), `heading`,
-    /// `names`, `note`, `date` — and last `text`, the whole as text for 复制文本.
+    /// `names`, `note`, `date` — where figures were verified, 核实's lines (`verification_parts`) — and
+    /// last `text`, the 名单 as text for 复制文本.
     Notice(Vec<(String, String)>),
     /// The job could not be done at all (a message in Chinese).
     Failed(String),
@@ -340,8 +341,37 @@ fn notice_parts(scheme: &Scheme, scenario: &Scenario, date: kaoping_engine::Date
         part("note", format!("{}. {note}。", i + 1));
     }
     part("date", list.date.zh());
+    if !scenario.verified.is_empty() {
+        verification_parts(scheme, scenario, &mut part);
+    }
+    // Last, as the page copies it.
     part("text", list.text());
     parts
+}
+
+/// 核实's figures and ranking as declared against as verified, after the 名单's date, each a line to
+/// show (the page neither prints nor copies them): `checked`, saying what follows; a `verified` part
+/// per verified figure (`工商银行 贷款余额（2024年末）：申报 … → 核实 …（reason）`); `moved`, the banks whose rank or band moved (`核实后：工商银行 4→3（…）`), then a `ranking` part per
+/// bank in annex order (`工商银行：申报 85.20 分，第4名，贡献积极单位 → 核实 …`), marked `*` where its
+/// rank or band moved.
+fn verification_parts(scheme: &Scheme, scenario: &Scenario, part: &mut impl FnMut(&str, String)) {
+    let effect = kaoping_engine::verification_effect(scheme, scenario);
+    let name = |i: usize| scheme.banks.get(i).map_or("", |b| b.short_name.as_str());
+    part("checked", "核实：计分用核实数（以下不属于名单，不打印、不复制）".to_owned());
+    for figure in &effect.figures {
+        part("verified", format!("{} {}", scheme.bank_index(&figure.bank).map_or("", name), figure.zh()));
+    }
+    part("moved", effect.moved_zh());
+    let standing = |b: &kaoping_engine::BankResult| match (b.total, b.rank) {
+        (Some(total), Some(rank)) => {
+            format!("{} 分，第{rank}名，{}", kaoping_engine::format_fixed2(total), b.band.label())
+        }
+        _ => b.band.label().to_owned(),
+    };
+    for (before, after) in effect.comparison.before.banks.iter().zip(&effect.comparison.after.banks) {
+        let moved = if effect.moved.iter().any(|m| m.bank == before.id) { "* " } else { "" };
+        part("ranking", format!("{moved}{}：申报 {} → 核实 {}", name(before.index), standing(before), standing(after)));
+    }
 }
 
 /// The worker's whole task: a message's text and bytes in, the reply's text and bytes out. A
@@ -767,6 +797,37 @@ mod tests {
         assert_eq!(part(&parts, "mark"), None, "核实完成: no mark");
         let (text, _) = run_message(&Job::Notice { date: "2025-02-30".to_owned() }.message(&scenario()), &[]);
         assert!(matches!(Reply::from_message(&text), Reply::Failed(m) if m.contains("2025-02-30")));
+    }
+
+    /// 核实 through the wire: with a verified figure, the notice brings the banks whose rank or band
+    /// moved and the ranking as declared against as verified, each bank once, the moved ones marked;
+    /// without one, neither.
+    #[test]
+    fn the_notice_brings_the_ranking_as_declared_and_as_verified() {
+        let job = Job::Notice { date: "2025-01-20".to_owned() };
+        let Reply::Notice(parts) = through_the_wire(&job, &[]).0 else { panic!("a notice") };
+        assert!(!parts.iter().any(|(r, _)| r == "moved" || r == "ranking"), "nothing verified, no ranking");
+        let mut verified = scenario();
+        verified
+            .verify(scheme(), "icbc", kaoping_engine::Field::Loans, Some(100.into()), "按人民银行金融统计口径")
+            .expect("verified");
+        let Reply::Notice(parts) = Reply::from_message(&run_message(&job.message(&verified), &[]).0) else {
+            panic!("a notice")
+        };
+        let effect = kaoping_engine::verification_effect(scheme(), &verified);
+        assert!(!effect.moved.is_empty(), "the example moves a rank");
+        let of = |role: &str| parts.iter().filter(|(r, _)| r == role).map(|(_, t)| t.clone()).collect::<Vec<_>>();
+        assert_eq!(of("moved"), [effect.moved_zh()]);
+        let listed = of("verified");
+        assert_eq!(listed.len(), 1);
+        assert!(listed[0].starts_with("工商银行 贷款余额"), "{}", listed[0]);
+        assert!(listed[0].ends_with("→ 核实 100 亿元（按人民银行金融统计口径）"), "{}", listed[0]);
+        let rows = of("ranking");
+        assert_eq!(rows.len(), scheme().banks.len());
+        let icbc = rows.iter().find(|r| r.starts_with("* 工商银行：申报 ")).expect("icbc's row, marked as moved");
+        assert!(icbc.contains(" → 核实 ") && icbc.contains("名，"), "{icbc}");
+        assert_eq!(rows.iter().filter(|r| r.starts_with("* ")).count(), effect.moved.len());
+        assert_eq!(parts.last().map(|(r, _)| r.as_str()), Some("text"), "the 名单's text last, as the page copies it");
     }
 
     #[test]

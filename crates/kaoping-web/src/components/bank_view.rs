@@ -252,12 +252,16 @@ impl FormParts {
 
     /// Everything a row draws of one field: the box's draft (by address: a draft that did not
     /// change is the very same value), the figure entered, the balance line (the doubts are compared
-    /// as written, `doubt_text`).
-    fn field_slice(&self, field: Field) -> (Option<*const Draft>, Option<Decimal>, bool, Option<Line>) {
+    /// as written, `doubt_text`), and its verification (核实: what was declared and why) if any.
+    fn field_slice(
+        &self,
+        field: Field,
+    ) -> (Option<*const Draft>, Option<Decimal>, bool, Option<Line>, Option<&kaoping_engine::Verification>) {
         let draft = self.drafts.get(&FieldId::Bank(self.bank.to_string(), field)).map(Rc::as_ptr);
         let entered = self.scenario.bank(&self.bank);
         let line = field.spec().annex.zip(self.result()).map(|(annex, result)| *result.figures.line(annex));
-        (draft, entered.and_then(|b| field.get(b)), entered.is_some_and(|b| field.is_entered(b)), line)
+        let verified = self.scenario.verification(&self.bank, field);
+        (draft, entered.and_then(|b| field.get(b)), entered.is_some_and(|b| field.is_entered(b)), line, verified)
     }
 }
 
@@ -403,6 +407,9 @@ fn cell(field: Field, cells: &Cells<'_>) -> Html {
                 {placeholder}
                 onedit={cells.onedit.clone()}
             />
+            if let Some(v) = cells.scenario.verification(cells.bank, field) {
+                <p class="verified-note">{ format!("核实数（申报 {}；{}）", v.declared.map_or_else(|| "未填".to_owned(), |d| kaoping_app::format::with_unit(d, spec.unit)), v.reason) }</p>
+            }
         </div>
     };
     match line {
