@@ -20,6 +20,7 @@ mod bench;
 mod csp;
 mod css;
 mod fuzz;
+mod js;
 mod old_engines;
 mod serve;
 mod size;

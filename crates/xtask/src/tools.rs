@@ -37,7 +37,7 @@ const OLD_ENGINE_FILES: [&str; 7] = [
 ];
 
 /// The toolchain's parts from `rust-toolchain.toml`, Trunk, wasm-bindgen-cli and the npm tools
-/// (binaryen's wasm-opt, playwright-core, axe-core for the accessibility checks).
+/// (binaryen's wasm-opt, terser, playwright-core, axe-core for the accessibility checks).
 pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
     ensure_toolchain_parts(root)?;
 
@@ -54,6 +54,7 @@ pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
 
     let modules = root.join("node_modules");
     let npm_ready = modules.join(".bin").join("wasm-opt").exists()
+        && modules.join(".bin").join("terser").exists()
         && modules.join("playwright-core").join("package.json").is_file()
         && modules.join("axe-core").join("axe.min.js").is_file();
     if !npm_ready {
