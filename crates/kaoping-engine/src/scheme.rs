@@ -202,9 +202,9 @@ impl Scheme {
             2024 => SCHEME_2024
                 .get_or_init(|| {
                     builtin_file(
-                        include_str!("../data/2024/document.json"),
-                        include_str!("../data/2024/parameters.json"),
-                        include_str!("../data/2024/annexes.json"),
+                        include_str!(concat!(env!("OUT_DIR"), "/2024/document.json")),
+                        include_str!(concat!(env!("OUT_DIR"), "/2024/parameters.json")),
+                        include_str!(concat!(env!("OUT_DIR"), "/2024/annexes.json")),
                     )
                     // Checked by the tests (scheme_files.rs reads the exported file back), not here:
                     // the page carries no scheme checks for the data it is built with.

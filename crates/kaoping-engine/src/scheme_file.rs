@@ -566,7 +566,7 @@ fn check_funds(rules: &Parameters) -> Result<(), Error> {
 fn parameters_shape() -> Result<&'static Value, Error> {
     static SHAPE: std::sync::OnceLock<Option<Value>> = std::sync::OnceLock::new();
     SHAPE
-        .get_or_init(|| serde_json::from_str(include_str!("../data/2024/parameters.json")).ok())
+        .get_or_init(|| serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/2024/parameters.json"))).ok())
         .as_ref()
         .ok_or_else(|| Error::BuiltinData { message: "parameters.json is not JSON".to_owned() })
 }

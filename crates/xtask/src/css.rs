@@ -9,8 +9,8 @@ use std::path::Path;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
-/// `css` without comments, without each line's indentation and without empty lines. Strings and
-/// `url(…)` contents are copied as they are.
+/// `css` without comments, without each line's indentation, without empty lines and without the
+/// space after `{ ; : ,` and before `{`. Strings and `url(…)` contents are copied as they are.
 pub fn strip(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
@@ -49,6 +49,15 @@ pub fn strip(css: &str) -> String {
                 line_start = true;
             }
             ' ' | '\t' if line_start => {}
+            // No space after `{ ; : ,` nor before `{`: never needed there, in a selector or a value.
+            ' ' | '\t' if out.ends_with(['{', ';', ':', ',']) => {}
+            '{' => {
+                while out.ends_with(' ') || out.ends_with('\t') {
+                    out.pop();
+                }
+                line_start = false;
+                out.push(c);
+            }
             _ => {
                 if c == '"' || c == '\'' {
                     quote = Some(c);
@@ -98,13 +107,16 @@ mod tests {
     #[test]
     fn drops_comments_indentation_and_empty_lines() {
         let css = "/* head */\n.a {\n    color: red; /* why */\n}\n\n\n  .b{margin:0}\n";
-        assert_eq!(strip(css), ".a {\ncolor: red;\n}\n.b{margin:0}\n");
+        assert_eq!(strip(css), ".a{\ncolor:red;\n}\n.b{margin:0}\n");
+        let css = "@media (max-width: 600px) { .a .b, .c > d { margin: 0 auto; font: 12px/1.5 a, b; } }\n";
+        assert_eq!(strip(css), "@media (max-width:600px){.a .b,.c > d{margin:0 auto;font:12px/1.5 a,b;} }\n");
     }
 
     #[test]
     fn keeps_strings_and_urls_as_they_are() {
         let css = ".a::before { content: \"/* not a comment */ \\\" x\"; }\n.b { background: url('a/*b*/c.png'); }\n";
-        assert_eq!(strip(css), css);
+        let kept = ".a::before{content:\"/* not a comment */ \\\" x\";}\n.b{background:url('a/*b*/c.png');}\n";
+        assert_eq!(strip(css), kept);
     }
 
     #[test]
