@@ -4,7 +4,7 @@
 // 汇总申报表 — first with 工商银行's corrected form too, a conflict refused with both file names and the
 // figures, then with the corrected form only — previewed per bank (received from which file, 填报人
 // and date; not received), applied as one edit that 撤销 takes back, each bank's source kept in the
-// working copy; then a verified figure (as a scenario file carries it) marked in 本行测算 and shown in
+// working copy; then 核实: a figure verified with a reason in the page, marked in 本行测算 and shown in
 // 通报 with the ranking as declared against as verified; then 通报: the 名单 of the verified result, marked 测算结果，非正式考评结论 until 核实完成,
 // its text copied, printed to PDF on one A4 page with its names in the order shown and the bank ranked
 // first in 全市总览 first. At 1280 px and 375 px.
@@ -105,28 +105,26 @@ async function notice(page, viewport, suffix) {
   assert.ok(!squeeze(printed.flow).includes('核实后：') && !squeeze(printed.flow).includes('计分用核实数'), 'printed alone: not 核实');
 }
 
-/** 核实 shown: the gathered scenario with 工商银行's loan balance verified (as a scenario file carries
- *  it) opened in the page: the box says what was declared and why; 通报 shows, below the 名单, the
- *  verified figure, the banks it moved and the ranking as declared against as verified. */
-async function verified(page) {
-  const scenario = await stashed(page);
-  const icbc = scenario.banks.find((b) => b.id === 'icbc');
-  const declared = icbc.loans;
-  scenario.verified = { icbc: { loans: { declared, reason: '按人民银行金融统计口径' } } };
-  icbc.loans = '100';
-  const buffer = Buffer.from(JSON.stringify(scenario));
-  await page.locator('#import-file').setInputFiles({ name: '核实.json', mimeType: 'application/json', buffer });
-  await page.locator('#prompt-discard').click();
-  await page.locator('#notice', { hasText: '已导入' }).waitFor();
-  assert.deepEqual((await stashed(page)).verified, scenario.verified, 'kept in the working copy');
-
-  await page.locator('#tab-bank').evaluate((b) => b.click());
-  await page.locator('#bank-select').selectOption('icbc');
-  assert.equal(await page.locator('#f-icbc-loans').inputValue(), '100');
-  const note = (await page.locator('.verified-note').innerText()).trim();
-  assert.match(note, /^核实数（申报 [\d,.]+ 亿元；按人民银行金融统计口径）$/);
-
+/** 核实 in the page: 工商银行's loan balance verified to the 人民银行 figure — refused without a reason,
+ *  then kept with its declaration and reason in the working copy; its box on 本行测算 says so; 通报
+ *  shows, below the 名单, the verified figure, the banks it moved and the ranking as declared against
+ *  as verified; 撤销核实 puts the declaration back, and it is verified again for the 名单. */
+async function verify(page) {
+  const declared = (await stashed(page)).banks.find((b) => b.id === 'icbc').loans;
   await page.locator('#tab-notice').evaluate((b) => b.click());
+  await page.locator('#verify-bank').selectOption('icbc');
+  await page.locator('#verify-field').selectOption('loans');
+  await page.locator('#verify-value').fill('100');
+  await page.locator('#verify-apply').click();
+  await page.locator('#notice', { hasText: '请填写核实说明' }).waitFor();
+  assert.equal((await stashed(page)).verified, undefined, 'no reason: nothing verified');
+  await page.locator('#verify-reason').fill('按人民银行金融统计口径');
+  await page.locator('#verify-apply').click();
+  await page.locator('#notice', { hasText: '已核实工商银行的贷款余额' }).waitFor();
+  const kept = await stashed(page);
+  assert.equal(kept.banks.find((b) => b.id === 'icbc').loans, '100');
+  assert.deepEqual(kept.verified, { icbc: { loans: { declared, reason: '按人民银行金融统计口径' } } });
+
   await page.locator('.notice-ranking').nth(15).waitFor();
   assert.equal(await page.locator('.notice-ranking').count(), 16);
   const figure = (await page.locator('.notice-verified').innerText()).trim();
@@ -134,6 +132,27 @@ async function verified(page) {
   assert.match(await page.locator('.notice-moved').innerText(), /^核实后：.*工商银行 \d+→\d+/);
   const rows = await page.locator('.notice-ranking').allInnerTexts();
   assert.ok(rows.some((r) => /^\* 工商银行：申报 [\d,.]+ 分，第\d+名，.+ → 核实 [\d,.]+ 分，第\d+名，/.test(r)), rows.join('\n'));
+
+  await page.locator('#tab-bank').evaluate((b) => b.click());
+  await page.locator('#bank-select').selectOption('icbc');
+  assert.equal(await page.locator('#f-icbc-loans').inputValue(), '100');
+  const note = (await page.locator('.verified-note').innerText()).trim();
+  assert.match(note, /^核实数（申报 [\d,.]+ 亿元；按人民银行金融统计口径）$/);
+
+  // 撤销核实: the declaration back, nothing verified; then verified again.
+  await page.locator('#tab-notice').evaluate((b) => b.click());
+  assert.equal(await page.locator('#verify-bank').inputValue(), 'icbc', 'the bank shown on 本行测算');
+  await page.locator('#verify-field').selectOption('loans');
+  await page.locator('#verify-undo').click();
+  await page.locator('#notice', { hasText: '已撤销核实' }).waitFor();
+  const undone = await stashed(page);
+  assert.equal(undone.verified, undefined);
+  assert.equal(undone.banks.find((b) => b.id === 'icbc').loans, declared);
+  await page.locator('#verify-value').fill('100');
+  await page.locator('#verify-reason').fill('按人民银行金融统计口径');
+  await page.locator('#verify-apply').click();
+  await page.locator('#notice', { hasText: '已核实工商银行的贷款余额' }).waitFor();
+  await page.locator('.notice-verified').waitFor();
 }
 
 async function run(viewport, suffix, banks) {
@@ -215,7 +234,7 @@ async function run(viewport, suffix, banks) {
   await page.locator('#collect-forms-files').setInputFiles([CORRECTED, ...RETURNED.slice(1)]);
   await page.locator('#import-apply:not([disabled])').click();
   await page.locator('#notice', { hasText: '来自“汇总的 3 个文件”' }).waitFor();
-  await verified(page);
+  await verify(page);
   await notice(page, viewport, suffix);
 
   assert.deepEqual(errors, [], 'no console errors');

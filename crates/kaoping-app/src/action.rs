@@ -88,6 +88,20 @@ pub enum Action {
     CopyNotice,
     /// 核实完成 ticked or cleared (the 名单 is marked 测算结果，非正式考评结论 until it is ticked).
     SetVerificationComplete(bool),
+    /// 核实: a bank's figure replaced by the verified one (the text as typed, read like its box), with
+    /// the reason; the declared value is kept beside it (`Scenario::verify`).
+    Verify {
+        /// The bank's id.
+        bank: String,
+        /// The figure.
+        field: Field,
+        /// The verified value as typed (empty: the figure is cleared).
+        value: String,
+        /// Why, as typed (required).
+        reason: String,
+    },
+    /// 撤销核实: the figure goes back to what the bank declared.
+    Unverify(String, Field),
     /// Picked a file to import (its name and bytes, read by the page).
     Import {
         /// The file's name.

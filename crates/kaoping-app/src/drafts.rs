@@ -71,6 +71,13 @@ impl Drafts {
         self.refused().next().is_none()
     }
 
+    /// Forgets a box's draft: its figure was set from elsewhere (核实), and the box shows it.
+    pub fn forget(&mut self, id: &FieldId) {
+        if let Ok(at) = self.find(id) {
+            self.drafts.remove(at);
+        }
+    }
+
     /// Forgets every draft (a whole scenario replaced the old one).
     pub fn clear(&mut self) {
         self.drafts.clear();

@@ -163,6 +163,19 @@ impl App {
                 scenario.verification_complete = done;
                 self.change_scenario(scenario);
             }
+            Action::Verify { bank, field, value, reason } => self.verify(&bank, field, &value, &reason),
+            Action::Unverify(bank, field) => {
+                let mut scenario = (*self.document.scenario).clone();
+                if scenario.unverify(&bank, field) {
+                    Rc::make_mut(&mut self.drafts).forget(&FieldId::Bank(bank.clone(), field));
+                    self.change_scenario(scenario);
+                    self.tell(Notice::info(format!(
+                        "已撤销核实：{}的{}恢复为申报数。",
+                        self.bank_name(&bank),
+                        field.label()
+                    )));
+                }
+            }
             Action::Published(revision, parts) => {
                 if let Some((r, shown)) = Rc::make_mut(&mut self.view).published.as_mut() {
                     if *r == revision {
@@ -250,6 +263,41 @@ impl App {
         if field.set(scenario.bank_mut(bank), on.then_some(Decimal::ONE)).is_ok() {
             self.change_scenario(scenario);
         }
+    }
+
+    /// 核实: the verified value is read as the figure's box reads it, then `Scenario::verify` keeps the
+    /// declared value and the reason beside it; a refusal changes nothing and says why. The figure's
+    /// box on 本行测算 shows the verified value.
+    fn verify(&mut self, bank: &str, field: kaoping_engine::Field, text: &str, reason: &str) {
+        let mut read = kaoping_engine::BankInput::new(bank);
+        let value = match field.enter(&mut read, text) {
+            Ok(()) => field.get(&read),
+            Err(message) => return self.tell(Notice::error(format!("未核实：{}{message}", field.label()))),
+        };
+        let mut scenario = (*self.document.scenario).clone();
+        match scenario.verify(self.scheme, bank, field, value, reason) {
+            Ok(()) => {
+                let kept = scenario.verification(bank, field).is_some();
+                Rc::make_mut(&mut self.drafts).forget(&FieldId::Bank(bank.to_owned(), field));
+                self.change_scenario(scenario);
+                let name = self.bank_name(bank);
+                self.tell(Notice::info(if kept {
+                    format!("已核实{name}的{}：计分用核实数，申报数和核实说明一并保留。", field.label())
+                } else {
+                    format!("{name}的{}核实数与申报数相同，不再记为核实。", field.label())
+                }));
+            }
+            Err(problem) => self.tell(Notice::error(format!("未核实：{}", problem.zh()))),
+        }
+    }
+
+    /// A bank's short name (`工商银行`), or its id when the scheme does not have it.
+    fn bank_name(&self, id: &str) -> String {
+        self.scheme
+            .bank_index(id)
+            .and_then(|i| self.scheme.banks.get(i))
+            .map_or(id, |b| b.short_name.as_str())
+            .to_owned()
     }
 
     /// A reading of the text switched (through the settings table, which refuses what it does not

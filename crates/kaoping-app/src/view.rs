@@ -44,7 +44,7 @@ impl Tab {
             Tab::Settings => "规则与设置",
             Tab::Checks => "数据核对",
             Tab::Compare => "对比",
-            Tab::Notice => "通报",
+            Tab::Notice => "核实与通报",
         }
     }
 

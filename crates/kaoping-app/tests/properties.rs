@@ -245,6 +245,9 @@ fn action() -> impl Strategy<Value = Action> {
         1 => bank().prop_map(Action::SelectBank),
         1 => prop::sample::select(Tab::ALL.to_vec()).prop_map(Action::SelectTab),
         1 => any::<bool>().prop_map(Action::SetVerificationComplete),
+        2 => (bank(), figure(), text(), prop::sample::select(vec!["", " ", "按人民银行金融统计口径"]))
+            .prop_map(|(bank, field, value, reason)| Action::Verify { bank, field, value, reason: reason.to_owned() }),
+        1 => (bank(), figure()).prop_map(|(bank, field)| Action::Unverify(bank, field)),
         10 => import_action(),
     ]
 }

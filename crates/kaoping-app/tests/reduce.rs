@@ -609,3 +609,53 @@ fn the_notice_follows_the_document_and_its_verification_mark() {
     world.send(Action::SetVerificationComplete(false));
     assert_eq!(part(&shown(&world), "mark").as_deref(), Some("【测算结果，非正式考评结论】"));
 }
+
+/// 核实 (issue 17): a verified figure scores in place of the declared one, which is kept with the
+/// reason; the box on 本行测算 shows the verified value; without a reason, or with a value its box
+/// would refuse, nothing changes and the notice says why; 撤销核实 brings the declaration back; the
+/// notice then brings the ranking as declared against as verified.
+#[test]
+fn a_verified_figure_scores_and_keeps_the_declaration_beside_it() {
+    let mut world = World::new();
+    world.type_in("icbc", Field::Loans, "3000");
+    let declared = world.scenario();
+    let id = FieldId::Bank("icbc".to_owned(), Field::Loans);
+    let verify = |value: &str, reason: &str| Action::Verify {
+        bank: "icbc".to_owned(),
+        field: Field::Loans,
+        value: value.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let level = |world: &World| world.app.view.notice.as_ref().map(|n| n.level);
+    let told = |world: &World| world.app.view.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+
+    world.send(verify("2,900", " "));
+    assert_eq!(world.scenario(), declared, "no reason, no change");
+    assert_eq!(level(&world), Some(Level::Error));
+    assert!(told(&world).contains("核实说明"), "{}", told(&world));
+    world.send(verify("-5", "按人民银行金融统计口径"));
+    assert_eq!(world.scenario(), declared, "a value the box refuses, no change");
+    assert_eq!(level(&world), Some(Level::Error));
+    assert!(told(&world).starts_with("未核实：贷款余额"), "{}", told(&world));
+
+    world.send(verify("2,900", "按人民银行金融统计口径"));
+    let verified = world.scenario();
+    assert_eq!(verified.bank("icbc").and_then(|b| Field::Loans.get(b)), Some(2900.into()));
+    let kept = verified.verification("icbc", Field::Loans).expect("kept");
+    assert_eq!(kept.declared, Some(3000.into()));
+    assert_eq!(kept.reason, "按人民银行金融统计口径");
+    assert_eq!(level(&world), Some(Level::Info));
+    assert_eq!(world.app.drafts.text(&id, &world.app.document.scenario), "2900", "the box shows the verified value");
+
+    world.send(Action::SelectTab(Tab::Notice));
+    let (_, parts) = world.app.view.published.clone().expect("asked");
+    let parts = parts.expect("answered").expect("a notice");
+    assert_eq!(parts.iter().filter(|(r, _)| r == "ranking").count(), world.scheme.banks.len());
+    assert!(parts.iter().any(|(r, t)| r == "moved" && t.starts_with("核实后：")));
+
+    world.send(Action::Unverify("icbc".to_owned(), Field::Loans));
+    assert_eq!(world.scenario(), declared, "撤销核实: as declared again");
+    assert!(told(&world).starts_with("已撤销核实"), "{}", told(&world));
+    world.send(verify("3000", ""));
+    assert_eq!(world.scenario(), declared, "verified as declared: nothing to keep");
+}

@@ -166,7 +166,7 @@ fn Page(props: &PageProps) -> Html {
                 current_name={name.clone().unwrap_or_else(|| "当前测算".into())} dispatch={dispatch.clone()} />
         },
         Tab::Notice => html! {
-            <NoticeView parts={view.published.clone().and_then(|(_, parts)| parts)}
+            <NoticeView {scheme} bank={view.bank.clone()} parts={view.published.clone().and_then(|(_, parts)| parts)}
                 complete={document.scenario.verification_complete} dispatch={dispatch.clone()} />
         },
     };
