@@ -61,6 +61,13 @@ test('two funds and a department\'s scores typed in: a bank\'s amount in the tab
   await page.locator('#target-goal option').first().waitFor({ state: 'attached' });
   const goals = await page.locator('#target-goal option').allTextContents();
   assert.ok(goals.some((g) => g.includes('财政专户')), goals.join(' | '));
+  // The 名单 comes with the funds placed (issue 17): each bank's part in the 名单's order.
+  await page.locator('#tab-notice').click();
+  await page.locator('.notice-fund').first().waitFor();
+  const funds = await page.locator('.notice-fund').allInnerTexts();
+  assert.equal(funds.length, 2, funds.join('\n'));
+  assert.match(funds[0], /^市财政局 财政专户资金 60\.00 亿元：.*工商银行黄石分行 5\.04 亿元（8\.41%）/);
+  assert.match(funds[1], /^市住房公积金管理中心 住房公积金 12\.50 亿元：/);
   assert.deepEqual(errors, []);
   await context.close();
 });

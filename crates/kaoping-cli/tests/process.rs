@@ -71,6 +71,38 @@ fn notices_match_their_expected_text() {
     }
 }
 
+/// 四(四) with the 名单: where the funds' amounts are entered, the notice carries each fund placed —
+/// every ranked bank's part in the 名单's order, the parts adding up to the fund as the 资金存放
+/// table shows them; without amounts, nothing.
+#[test]
+fn the_notice_carries_the_funds_placed_where_amounts_are_entered() {
+    let json = notice_json(&tests_dir().join("notices/deposits.scenario.json"));
+    let funds = json["funds"].as_array().expect("funds");
+    assert_eq!(funds.iter().map(|f| f["id"].as_str().unwrap_or("")).collect::<Vec<_>>(), ["fiscal", "provident"]);
+    let order: Vec<&str> = json["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["banks"].as_array().expect("banks").iter().filter_map(|b| b["id"].as_str()))
+        .collect();
+    let dec = |v: &Value| v.as_str().and_then(|t| t.parse::<rust_decimal::Decimal>().ok()).expect("a decimal text");
+    for fund in funds {
+        let banks = fund["banks"].as_array().expect("banks");
+        assert_eq!(banks.iter().filter_map(|b| b["id"].as_str()).collect::<Vec<_>>(), order, "the 名单's order");
+        let sum: rust_decimal::Decimal = banks.iter().map(|b| dec(&b["amount"])).sum();
+        assert_eq!(sum, dec(&fund["amount"]), "{}: the parts add up to the fund", fund["id"]);
+        let shares: rust_decimal::Decimal = banks.iter().map(|b| dec(&b["share_pct"])).sum();
+        assert_eq!(shares, rust_decimal::Decimal::ONE_HUNDRED);
+        assert!(json["text"].as_str().is_some_and(|t| t.contains(fund["text"].as_str().unwrap_or("?"))));
+    }
+    assert!(json["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("附：市级公共性资金存放（按考评结果）\n\n市财政局 财政专户资金 60.00 亿元：")));
+    let without = notice_json(&tests_dir().join("notices/ties.scenario.json"));
+    assert_eq!(without["funds"].as_array().map(Vec::len), Some(0));
+    assert!(!without["text"].as_str().unwrap_or("").contains("附："));
+}
+
 #[test]
 fn ties_are_said_as_ties_and_widen_the_lists_they_cross() {
     let notice = notice_json(&tests_dir().join("notices/ties.scenario.json"));

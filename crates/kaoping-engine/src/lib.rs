@@ -84,7 +84,8 @@ pub use input::{normalize, Reading as TypedText};
 pub use items::{Band, Item};
 pub use keyed::ByKey;
 pub use notice::{
-    notice, Notice, NoticeEntry, NoticeList, NoticeSection, SchemeDocument, NOTICE_FORMAT, PROVISIONAL_MARK,
+    notice, Notice, NoticeEntry, NoticeFund, NoticeList, NoticeSection, SchemeDocument, FUNDS_HEADING, NOTICE_FORMAT,
+    PROVISIONAL_MARK,
 };
 pub use parameters::{Fund, Param, Parameters};
 pub use plausibility::{doubts, setting_doubts, Doubt, SettingDoubt};

@@ -182,6 +182,40 @@ impl SchemeDocument {
     }
 }
 
+/// One public fund as the notice's annex lists it (四(四): "按考评结果……存放市级公共性资金"): the fund,
+/// its department and amount, and each bank's part in rank order, shown as the 资金存放 table shows it
+/// (0.01 亿元 and 0.01%, by largest remainder, adding up to the fund).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeFund {
+    /// The fund's id (`fiscal`).
+    pub id: String,
+    /// The fund as the scheme names it (`财政专户资金`).
+    pub name: String,
+    /// Its depositing department (`市财政局`).
+    pub department: String,
+    /// The amount placed, 亿元.
+    pub amount: Decimal,
+    /// The banks holding a part, in rank order: id, name as the 名单 prints it, amount and share shown.
+    pub banks: Vec<(String, String, Decimal, Decimal)>,
+}
+
+impl NoticeFund {
+    /// `市财政局 财政专户资金 60.00 亿元：农业银行黄石分行 4.32 亿元（7.20%）、…`.
+    pub fn text(&self) -> String {
+        let parts: Vec<String> = self
+            .banks
+            .iter()
+            .map(|(_, name, amount, share)| {
+                format!("{name} {} 亿元（{}%）", format_fixed2(*amount), format_fixed2(*share))
+            })
+            .collect();
+        format!("{} {} {} 亿元：{}", self.department, self.name, format_fixed2(self.amount), parts.join("、"))
+    }
+}
+
+/// The heading of the notice's annex of funds.
+pub const FUNDS_HEADING: &str = "附：市级公共性资金存放（按考评结果）";
+
 /// The published list of one result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -200,6 +234,8 @@ pub struct Notice {
     /// What a reader must know to read the list right: ties that change how many banks an honour
     /// holds, totals that read the same at two decimals across a line, figures not entered.
     pub notes: Vec<String>,
+    /// The public funds entered with an amount, each placed by the composite (empty: none entered).
+    pub funds: Vec<NoticeFund>,
 }
 
 /// The notice of an evaluation of `scenario`, dated `date`.
@@ -244,8 +280,37 @@ pub fn notice(scheme: &Scheme, scenario: &Scenario, evaluation: &Evaluation, dat
         date,
         provisional: !scenario.verification_complete,
         notes: notes(scheme, scenario, evaluation, &sections),
+        funds: funds(scheme, evaluation, &order),
         sections,
     }
+}
+
+/// Every fund with an amount that can be shared, its banks in the 名单's order.
+fn funds(scheme: &Scheme, evaluation: &Evaluation, order: &[&BankResult]) -> Vec<NoticeFund> {
+    let placement = evaluation.placement(scheme);
+    placement
+        .funds
+        .iter()
+        .filter(|f| f.is_shared())
+        .filter_map(|placed| {
+            let fund = scheme.rules.outcomes.funds.get(placed.fund)?;
+            let banks = order
+                .iter()
+                .filter_map(|bank| {
+                    let share = placed.banks.get(bank.index)?;
+                    let name = scheme.banks.get(bank.index).map_or(bank.id.as_str(), BankInfo::listed_name);
+                    Some((bank.id.clone(), name.to_owned(), share.amount_shown?, share.share_pct_shown?))
+                })
+                .collect();
+            Some(NoticeFund {
+                id: fund.id.clone(),
+                name: fund.name.clone(),
+                department: fund.department.clone(),
+                amount: placed.amount?,
+                banks,
+            })
+        })
+        .collect()
 }
 
 /// A list's heading without its number, in the scheme's words.
@@ -394,7 +459,7 @@ impl Notice {
     }
 
     /// The whole notice as text: the mark while provisional, the title, the scheme it follows, each
-    /// list under its heading, the notes and the date.
+    /// list under its heading, the funds placed (where amounts are entered), the notes and the date.
     pub fn text(&self) -> String {
         let mut out = String::new();
         if self.provisional {
@@ -403,6 +468,12 @@ impl Notice {
         out.push_str(&format!("{}\n\n{}\n", self.title, self.scheme.basis()));
         for section in &self.sections {
             out.push_str(&format!("\n{}\n\n{}\n", section.heading, section.names_text()));
+        }
+        if !self.funds.is_empty() {
+            out.push_str(&format!("\n{FUNDS_HEADING}\n\n"));
+            for fund in &self.funds {
+                out.push_str(&format!("{}\n", fund.text()));
+            }
         }
         if !self.notes.is_empty() {
             out.push_str("\n说明：\n");
@@ -453,6 +524,13 @@ impl Notice {
             "scheme": { "number": self.scheme.number, "title": self.scheme.title },
             "date": self.date.to_string(),
             "sections": sections,
+            "funds": self.funds.iter().map(|f| json!({
+                "id": f.id, "name": f.name, "department": f.department, "amount": exact(Some(f.amount)),
+                "banks": f.banks.iter().map(|(id, name, amount, share)| json!({
+                    "id": id, "name": name, "amount": exact(Some(*amount)), "share_pct": exact(Some(*share)),
+                })).collect::<Vec<_>>(),
+                "text": f.text(),
+            })).collect::<Vec<_>>(),
             "notes": self.notes,
             "text": self.text(),
         })

@@ -132,8 +132,8 @@ pub enum Reply {
     Link(String),
     /// 通报's 名单 ([`Job::Notice`]), ready to draw: its parts in order, each `(role, text)` — `mark`
     /// (测算结果，非正式考评结论, until 核实完成), `title`, `basis` (the scheme and its 文号), `heading`,
-    /// `names`, `note`, `date` — where figures were verified, 核实's lines (`verification_parts`) — and
-    /// last `text`, the 名单 as text for 复制文本.
+    /// `names`, `fund` (each fund placed, where amounts are entered), `note`, `date` — where figures
+    /// were verified, 核实's lines (`verification_parts`) — and last `text`, the 名单 as text for 复制文本.
     Notice(Vec<(String, String)>),
     /// The job could not be done at all (a message in Chinese).
     Failed(String),
@@ -333,6 +333,12 @@ fn notice_parts(scheme: &Scheme, scenario: &Scenario, date: kaoping_engine::Date
     for section in &list.sections {
         part("heading", section.heading.clone());
         part("names", section.names_text());
+    }
+    if !list.funds.is_empty() {
+        part("heading", kaoping_engine::FUNDS_HEADING.to_owned());
+    }
+    for fund in &list.funds {
+        part("fund", fund.text());
     }
     if !list.notes.is_empty() {
         part("heading", "说明".to_owned());
