@@ -2,7 +2,7 @@
 // 申报表 made in the page (下载本行申报表, all 16), three of them as LibreOffice filled and saved them
 // (the committed seeds of tests/process/seeds, made by tests/process/make_seeds.py) gathered with
 // 汇总申报表 — first with 工商银行's corrected form too, a conflict refused with both file names and the
-// figures, then with the corrected form only — previewed per bank (received from which file, 填报人
+// figures and settled with one click, then with the corrected form only — previewed per bank (received from which file, 填报人
 // and date; not received), applied as one edit that 撤销 takes back, each bank's source kept in the
 // working copy; then 核实: a figure verified with a reason in the page, marked in 本行测算 and shown in
 // 通报 with the ranking as declared against as verified; then 通报: the 名单 of the verified result, marked 测算结果，非正式考评结论 until 核实完成,
@@ -193,6 +193,13 @@ async function run(viewport, suffix, banks) {
   assert.ok(await page.locator('#import-apply').isDisabled(), 'nothing applied while a conflict stands');
   assert.match(await page.locator('#import-rest').innerText(), /导入其余/);
   await saveScreenshot(page, `process-conflict-${suffix}.png`);
+  // One click settles it: the corrected form counts for 工商银行, the files are gathered again.
+  const choices = await page.locator('#import-choices button').allInnerTexts();
+  assert.deepEqual(choices, ['以“申报表-工商银行.xlsx”为工商银行的申报', '以“申报表-工商银行（更正）.xlsx”为工商银行的申报']);
+  await page.locator('#import-choices button', { hasText: '（更正）' }).click();
+  await page.locator('#import-problems').waitFor({ state: 'detached' });
+  assert.ok(await page.locator('#import-apply').isEnabled(), 'settled: it can be applied');
+  assert.match(await page.locator('#import-notes').innerText(), /工商银行：收到 申报表-工商银行（更正）\.xlsx/);
   await page.locator('#import-cancel').click();
   await page.locator('.import-preview').waitFor({ state: 'detached' });
   assert.deepEqual(await stashed(page), before, 'cancelled: nothing changed');

@@ -84,6 +84,9 @@ pub enum Action {
     /// 汇总申报表: the returned 申报表 (or other declarations) picked together: names and bytes, read
     /// and gathered into the working copy by the spreadsheet module and previewed like an import.
     Collect(Vec<(String, Rc<Vec<u8>>)>),
+    /// 汇总's preview: the file that counts for a bank two files declare differently (or the bank a
+    /// file carries another's row of), as `collect --pick` says it.
+    PickDeclaration(kaoping_engine::Resolution),
     /// 通报's 复制文本.
     CopyNotice,
     /// 核实完成 ticked or cleared (the 名单 is marked 测算结果，非正式考评结论 until it is ticked).

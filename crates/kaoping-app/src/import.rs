@@ -108,6 +108,18 @@ impl App {
         self.tell(Notice::error(format!("{message} 当前测算未作任何改变。")));
     }
 
+    /// 汇总: the user picked the file that counts for a bank in conflict; the files are gathered again
+    /// with that choice (and the earlier ones), and the preview shows what follows.
+    pub(crate) fn pick_declaration(&mut self, choice: kaoping_engine::Resolution, fx: &mut Vec<Effect>) {
+        let Some(sheet) = self.view.sheet.as_ref() else { return };
+        let Job::Collect { files, resolutions } = &sheet.job else { return };
+        let mut resolutions: Vec<_> = resolutions.iter().filter(|r| r.bank != choice.bank).cloned().collect();
+        resolutions.push(choice);
+        let (job, bytes) = (Job::Collect { files: files.clone(), resolutions }, sheet.bytes.clone());
+        let headings = (*sheet.headings).clone();
+        self.ask_read(job, bytes, headings, fx);
+    }
+
     /// The user said what a heading is (or took it back): remembered in this browser, and the file
     /// or block read again with every heading placed so far.
     pub(crate) fn map_heading(&mut self, heading: String, to: Option<MapTo>, fx: &mut Vec<Effect>) {

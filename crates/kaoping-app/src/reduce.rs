@@ -105,6 +105,7 @@ impl App {
             }
             Action::Import { file_name, bytes } => self.import(file_name, &bytes, fx),
             Action::Collect(files) => self.collect(&files, fx),
+            Action::PickDeclaration(choice) => self.pick_declaration(choice, fx),
             Action::Paste(job) => self.read_sheet(job, Rc::default(), fx),
             Action::ApplyPreview => self.apply_preview(),
             Action::ClosePreview => self.close_preview(),

@@ -361,7 +361,7 @@ fn a_block_copied_with_its_headings_pastes_through_the_same_reader() {
 
 /// 汇总申报表 (issue 17): returned 申报表 picked together, gathered by the spreadsheet module into the
 /// working copy and previewed like an import — per bank received from which file, or not; a conflict
-/// refused with both files; applied as one edit that 撤销 takes back, each bank's source kept; a 申报表
+/// refused with both files, settled by picking one with a click (or by picking the files again); applied as one edit that 撤销 takes back, each bank's source kept; a 申报表
 /// asked for the bank shown.
 #[test]
 fn returned_forms_are_gathered_previewed_and_applied_as_one_edit_with_their_sources() {
@@ -383,7 +383,26 @@ fn returned_forms_are_gathered_previewed_and_applied_as_one_edit_with_their_sour
     assert!(problems.iter().any(|p| p.contains("申报表-工商银行.xlsx / 申报表-工商银行（更正）.xlsx")), "{problems:?}");
     world.send(Action::ApplyPreview);
     assert_eq!(world.scenario(), before, "nothing applied while it stands");
-    world.send(Action::ClosePreview);
+    // The user picks the corrected form with one click: gathered again with that choice, settled.
+    world.send(Action::Collect(vec![
+        seed("申报表-工商银行"),
+        seed("申报表-工商银行（更正）"),
+        seed("申报表-农业银行"),
+    ]));
+    let sheet = world.app.view.sheet.clone().expect("previewed");
+    let labels: Vec<&str> = sheet.preview.choices.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["以“申报表-工商银行.xlsx”为工商银行的申报", "以“申报表-工商银行（更正）.xlsx”为工商银行的申报"]
+    );
+    world.send(Action::PickDeclaration(sheet.preview.choices[1].resolution.clone()));
+    let picked = world.app.view.sheet.clone().expect("previewed again");
+    assert!(picked.preview.problems.is_empty(), "{:?}", picked.preview.problems);
+    assert!(picked.preview.choices.is_empty());
+    world.send(Action::ApplyPreview);
+    assert_eq!(world.scenario().sources.get("icbc").map(|s| s.file.as_str()), Some("申报表-工商银行（更正）.xlsx"));
+    world.send(Action::Undo);
+    assert_eq!(world.scenario(), before);
 
     world.send(Action::Collect(vec![seed("申报表-工商银行（更正）"), seed("申报表-农业银行")]));
     let sheet = world.app.view.sheet.clone().expect("previewed");

@@ -15,7 +15,7 @@
 
 use kaoping_engine::{collect, Conflict, Declaration, Resolution, Scenario, Scheme};
 
-use crate::update::{show, Change, Preview};
+use crate::update::{show, Change, Choice, Preview};
 use crate::Problem;
 
 /// What 汇总 found: the preview, the scenario with everything gathered (or why not), and the
@@ -55,21 +55,25 @@ pub fn gather(
     };
     let mut in_conflict: Vec<&str> = Vec::new();
     let mut wrong_files: Vec<&str> = Vec::new();
+    let mut choices = Vec::new();
+    let choose = |bank: &str, file: &str| Choice {
+        resolution: Resolution { bank: bank.to_owned(), file: file.to_owned() },
+        label: format!("以“{file}”为{}的申报", name(bank)),
+    };
     for conflict in &collection.conflicts {
         let place = match conflict {
             Conflict::Differ { bank, first, second, .. } => {
                 in_conflict.push(bank);
+                choices.extend([choose(bank, first), choose(bank, second)]);
                 format!("{first} / {second}")
             }
-            Conflict::WrongBank { file, .. } => {
+            Conflict::WrongBank { file, carries, .. } => {
                 wrong_files.push(file);
+                choices.push(choose(carries, file));
                 file.clone()
             }
         };
-        problems.push(Problem::at(
-            place,
-            format!("{}。请只保留应计入的一份后重新汇总，或先“导入其余”", conflict.zh(scheme)),
-        ));
+        problems.push(Problem::at(place, format!("{}。请在下方选定应计入的一份，或先“导入其余”", conflict.zh(scheme))));
     }
     let mut preview = Preview::default();
     let mut missing = Vec::new();
@@ -125,5 +129,6 @@ pub fn gather(
     };
     preview.rest_possible = rest.is_some();
     preview.problems = problems;
+    preview.choices = choices;
     (preview, applied, rest)
 }

@@ -424,6 +424,9 @@ impl Reply {
                     "unplaced": unplaced,
                     "banks": preview.banks,
                     "rest_possible": preview.rest_possible,
+                    "choices": preview.choices.iter().map(|c| json!({
+                        "bank": c.resolution.bank, "file": c.resolution.file, "label": c.label,
+                    })).collect::<Vec<_>>(),
                     "applied": applied,
                     "rest": rest.as_ref().map(Scenario::to_json),
                 })
@@ -509,6 +512,21 @@ impl Reply {
                         notes: problems(&value["notes"]),
                         unplaced,
                         rest_possible: value["rest_possible"].as_bool().unwrap_or(false),
+                        choices: value["choices"]
+                            .as_array()
+                            .map(|items| {
+                                items
+                                    .iter()
+                                    .map(|c| crate::Choice {
+                                        resolution: Resolution {
+                                            bank: str_of(c, "bank").unwrap_or_default().to_owned(),
+                                            file: str_of(c, "file").unwrap_or_default().to_owned(),
+                                        },
+                                        label: str_of(c, "label").unwrap_or_default().to_owned(),
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
                     },
                     applied,
                     rest,
@@ -763,11 +781,27 @@ mod tests {
         assert!(conflict.contains("300") && conflict.contains("305"), "{conflict}");
         assert!(found.applied.is_err());
         assert!(found.preview.rest_possible);
-        let rest = found.rest.expect("the rest");
+        let rest = found.rest.clone().expect("the rest");
         assert_eq!(rest.bank("abc").and_then(|b| b.loans).map(|a| a.get()), Some(380.into()));
         assert_eq!(rest.bank("icbc"), None, "the bank in conflict is left as it was");
+        // One button per file that may count, through the wire as the page gets it.
+        let choices: Vec<(String, String, String)> = found
+            .preview
+            .choices
+            .iter()
+            .map(|c| (c.resolution.bank.clone(), c.resolution.file.clone(), c.label.clone()))
+            .collect();
+        assert_eq!(
+            choices,
+            [
+                ("icbc".to_owned(), "a.csv".to_owned(), "以“a.csv”为工商银行的申报".to_owned()),
+                ("icbc".to_owned(), "b.csv".to_owned(), "以“b.csv”为工商银行的申报".to_owned()),
+            ]
+        );
+        let wire = Reply::from_message(&Reply::Imported(Box::new(found.clone())).message());
+        assert!(matches!(&wire, Reply::Imported(i) if i.preview.choices == found.preview.choices), "{wire:?}");
 
-        let chosen = vec![Resolution { bank: "icbc".to_owned(), file: "b.csv".to_owned() }];
+        let chosen = vec![found.preview.choices[1].resolution.clone()];
         let found = gathered(&[("a.csv", ICBC), ("b.csv", ICBC_AGAIN), ("c.csv", ABC)], chosen);
         let scenario = found.applied.expect("settled");
         assert_eq!(scenario.bank("icbc").and_then(|b| b.loans).map(|a| a.get()), Some(305.into()));

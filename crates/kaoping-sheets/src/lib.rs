@@ -44,7 +44,7 @@ pub mod xlsx;
 pub use book::BookKind;
 pub use grid::{Cell, Grid};
 pub use table::{MapTo, ReadOptions, Unplaced};
-pub use update::{refused_csv, Change, Preview, Update};
+pub use update::{refused_csv, Change, Choice, Preview, Update};
 
 /// Files larger than this are refused before they are read: a workbook of 16 banks is about 20 KB,
 /// and reading a large file picked by mistake would freeze the page.

@@ -89,6 +89,18 @@ pub struct Preview {
     /// Whether the values read can be applied without the refused ones ("导入其余 N 项"): there is
     /// something refused, nothing refused concerns the file as a whole, and something is left.
     pub rest_possible: bool,
+    /// 汇总: for each conflict, the files that may count for its bank, one button each.
+    pub choices: Vec<Choice>,
+}
+
+/// One way to settle a conflict of 汇总: the file whose row counts for a bank (as `collect --pick`
+/// says it), and the words of its button.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// The bank and the file that counts for it.
+    pub resolution: kaoping_engine::Resolution,
+    /// `以“申报表-工商银行（更正）.xlsx”为工商银行的申报`.
+    pub label: String,
 }
 
 impl Preview {
@@ -273,6 +285,7 @@ impl Update {
             notes: self.notes.clone(),
             unplaced: self.unplaced.clone(),
             rest_possible,
+            choices: Vec::new(),
         }
     }
 

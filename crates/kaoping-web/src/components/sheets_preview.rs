@@ -106,6 +106,19 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
             if refused > 0 {
                 if changes > 0 { { heading(format!("无法读取（{refused} 处）")) } }
                 <ul class="problems" id="import-problems">{ cells(&preview.problems) }</ul>
+                if !preview.choices.is_empty() {
+                    <p class="import-choices" id="import-choices">
+                        { for preview.choices.iter().map(|c| {
+                            let choice = c.resolution.clone();
+                            html! {
+                                <button type="button" disabled={props.busy}
+                                    onclick={props.dispatch.reform(move |_| Action::PickDeclaration(choice.clone()))}>
+                                    { c.label.clone() }
+                                </button>
+                            }
+                        }) }
+                    </p>
+                }
             }
             if changes > 0 {
                 if refused > 0 { { heading(format!("可以导入（{changes} 项）")) } }
