@@ -292,15 +292,6 @@ impl App {
         }
     }
 
-    /// A bank's short name (`工商银行`), or its id when the scheme does not have it.
-    fn bank_name(&self, id: &str) -> String {
-        self.scheme
-            .bank_index(id)
-            .and_then(|i| self.scheme.banks.get(i))
-            .map_or(id, |b| b.short_name.as_str())
-            .to_owned()
-    }
-
     /// A reading of the text switched (through the settings table, which refuses what it does not
     /// hold); the engine says which ranks the switch moved.
     fn choose(&mut self, setting: Setting, value: &'static str) {

@@ -198,19 +198,20 @@ impl App {
             .map(|(id, _)| match id {
                 FieldId::Bank(bank, field) if *bank == self.view.bank => field.label().to_owned(),
                 FieldId::Bank(bank, field) => {
-                    let name =
-                        self.scheme.banks.iter().find(|b| &b.id == bank).map_or(bank.as_str(), |b| &b.short_name);
-                    format!("{name}·{}", field.label())
+                    format!("{}·{}", self.bank_name(bank), field.label())
                 }
                 FieldId::Fund(bank, figure, fund) => {
-                    let name =
-                        self.scheme.banks.iter().find(|b| &b.id == bank).map_or(bank.as_str(), |b| &b.short_name);
-                    format!("{name}·{}·{}", self.fund_short(fund), figure.every().label())
+                    format!("{}·{}·{}", self.bank_name(bank), self.fund_short(fund), figure.every().label())
                 }
                 FieldId::FundAmount(fund) => format!("{}·{}", self.fund_short(fund), id.label()),
                 other => other.label().to_owned(),
             })
             .collect()
+    }
+
+    /// A bank's short name (`工商银行`), or its id when the scheme has no such bank.
+    pub(crate) fn bank_name<'a>(&self, id: &'a str) -> &'a str {
+        self.scheme.bank_index(id).and_then(|i| self.scheme.banks.get(i)).map_or(id, |b| b.short_name.as_str())
     }
 
     /// A public fund's short name (`财政专户`), or its id when the scheme has no such fund.
