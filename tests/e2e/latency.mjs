@@ -223,6 +223,9 @@ export async function storedFullScenario(browser, url) {
   return { storageState, total };
 }
 
+/** What the page's first-render recorder writes to the console once the frame with the total is drawn. */
+const FIRST_PAINTED = 'kaoping-bench: first frame drawn';
+
 /**
  * What the page does before the first total, in a load of its own: the wasm's instantiation is
  * timed in steps (the bytes fetched, compiled, instantiated: `WebAssembly.instantiateStreaming`,
@@ -230,7 +233,7 @@ export async function storedFullScenario(browser, url) {
  * the wasm's start until the total is in the DOM (reading storage, the first evaluation, the first
  * draw), then until the frame with it is drawn. Times are from the start of navigation.
  */
-function recordFirstRender(parts) {
+function recordFirstRender({ parts, FIRST_PAINTED }) {
   const marks = {};
   window.__kpFirst = marks;
   const mark = (name) => {
@@ -256,7 +259,12 @@ function recordFirstRender(parts) {
     window.__kpFirstShown = document.querySelector('#summary-total').textContent.trim();
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => mark('painted');
+      channel.port1.onmessage = () => {
+        mark('painted');
+        // Told through the console, which the test reads from the browser's protocol: polling the
+        // page (waitForFunction, locators) would load Playwright's own script into it while it starts.
+        console.debug(FIRST_PAINTED);
+      };
       channel.port2.postMessage(null);
     });
   }).observe(document, { childList: true, subtree: true, characterData: true });
@@ -271,15 +279,16 @@ function recordFirstRender(parts) {
  */
 export async function firstRender(browser, url, { rate = 1, storageState, parts = false, expect } = {}) {
   const context = await browser.newContext({ locale: 'zh-CN', storageState });
-  await context.addInitScript(recordFirstRender, parts);
+  await context.addInitScript(recordFirstRender, { parts, FIRST_PAINTED });
   const page = await context.newPage();
   if (rate !== 1) {
     // A page of the same origin first, so that the throttled renderer is the one that loads the app.
     await page.goto(new URL('throttled', url).href);
     await throttle(page, rate);
   }
-  await page.goto(url);
-  await page.waitForFunction(() => window.__kpFirst?.painted !== undefined);
+  const painted = page.waitForEvent('console', { predicate: (message) => message.text() === FIRST_PAINTED, timeout: 120_000 });
+  await page.goto(url, { waitUntil: 'commit' });
+  await painted;
   const { marks, resources, shown } = await page.evaluate(() => ({
     marks: window.__kpFirst,
     resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd })),
