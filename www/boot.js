@@ -43,11 +43,19 @@
     var name = core();
     var text = '考评测算器无法启动：' + reason.replace('{core}', name ? '（' + name + '）' : '') +
       (advice === undefined ? WHAT_TO_DO : advice);
-    var line = document.getElementById('boot');
-    if (line) {
+    function show() {
+      var line = document.getElementById('boot');
+      if (!line) return false;
       line.className = 'boot boot-failed';
       line.setAttribute('role', 'alert');
       line.textContent = text;
+      return true;
+    }
+    // This script is deferred, so the line is there; an old IE core may run a deferred script
+    // before the document is whole, and then it is told once the page has loaded.
+    if (!show()) {
+      if (window.addEventListener) window.addEventListener('load', show);
+      else if (window.attachEvent) window.attachEvent('onload', show);
     }
     if (error && window.console && console.error) console.error(error);
   }
