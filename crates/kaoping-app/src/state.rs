@@ -16,6 +16,10 @@ use crate::scheme::SchemeSummary;
 use crate::target::Target;
 use crate::view::{Notice, Saved, Tab, View};
 
+/// What the summary says of the next band before the first answer is worked out (when the page
+/// first settles, a moment after the first total is drawn).
+pub const NEXT_BAND_PENDING: &str = "正在测算升入上一档所需的贷款余额……";
+
 /// The page's state.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -171,9 +175,9 @@ impl App {
             settle_due: 0,
             drafts_generation: 0,
         };
-        // The first answers are worked out at once: nothing is being typed yet. Nothing is announced
-        // at start.
-        app.work_out_next_band();
+        // Nothing is announced at start. The next band is worked out when the page first settles
+        // (`Action::Settle`, a moment after it starts): the solver would hold up the first total on a
+        // slow desk (issue 20), and until then the summary says it is on its way.
         let settled = Rc::make_mut(&mut app.settled);
         settled.announced = app.document.revision;
         settled.announced_from = Some(app.document.scenario.clone());
@@ -221,14 +225,14 @@ impl App {
     }
 
     /// The next band's sentence for the bank shown, and whether it is for an older revision or bank
-    /// (shown dimmed until typing settles).
+    /// (shown dimmed until typing settles); before the first is worked out, [`NEXT_BAND_PENDING`].
     pub fn next_band(&self) -> (Option<&str>, bool) {
         match &self.settled.next_band {
             Some((revision, bank, text)) => {
                 let stale = *revision != self.document.revision || *bank != self.view.bank;
                 (text.as_deref(), stale)
             }
-            None => (None, true),
+            None => (Some(NEXT_BAND_PENDING), true),
         }
     }
 

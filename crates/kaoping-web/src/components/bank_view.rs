@@ -95,11 +95,6 @@ pub struct BankViewProps {
     pub dispatch: Callback<Action>,
 }
 
-/// How many of the form's sections the first draw holds: the ones a desktop shows beside the summary.
-/// The rest, and 目标测算's panel, are drawn once that frame is on screen, so that the first total
-/// does not wait for the whole form (issue 20).
-const FIRST_SECTIONS: usize = 2;
-
 /// 本行测算.
 #[component]
 pub fn BankView(props: &BankViewProps) -> Html {
@@ -114,7 +109,10 @@ pub fn BankView(props: &BankViewProps) -> Html {
             move || drop(frame)
         });
     }
-    let sections = if *whole { Section::ALL.len() } else { FIRST_SECTIONS };
+    // The first draw holds the summary only: the form and 目标测算's panel are drawn once that frame
+    // is on screen, so that the first total waits for neither (issue 20; on a phone the summary fills
+    // the screen, on a desktop the form comes a frame after it).
+    let sections = if *whole { Section::ALL.len() } else { 0 };
     let scheme = props.scheme;
     let bank = props.bank.to_string();
     // One callback for every box, made once: a box whose text did not change is not drawn again.

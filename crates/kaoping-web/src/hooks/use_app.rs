@@ -420,7 +420,8 @@ pub fn use_app(scheme: &'static Scheme, told: Option<Notice>) -> Store {
         }
     });
     {
-        // What waits for typing to settle is worked out once the due counter has stayed put.
+        // What waits for typing to settle is worked out once the due counter has stayed put; at start
+        // too (the next band is not worked out before the first total is drawn, issue 20).
         let store = store.clone();
         use_effect_with(app.settle_due, move |due| {
             let due = *due;

@@ -65,6 +65,8 @@ impl Mounted {
         mounted.wait_for("the summary", |m| m.find("#summary-total").is_some()).await;
         // The rest of 本行测算's form is drawn once the first frame is on screen.
         mounted.wait_for("the whole form", |m| m.find("#section-target").is_some()).await;
+        // And the next band is worked out once it has settled, just after that first frame.
+        mounted.wait_for("the next band", |m| m.find("#summary-next-band[aria-busy=\"true\"]").is_none()).await;
         mounted
     }
 
