@@ -31,6 +31,7 @@ mod evaluation;
 mod exact;
 mod explain;
 mod fields;
+mod fingerprint;
 mod format;
 mod input;
 mod items;

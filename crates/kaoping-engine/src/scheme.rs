@@ -19,8 +19,7 @@ use crate::format::round2;
 use crate::parameters::Parameters;
 use crate::values::{Amount, Count};
 
-/// The scheme file format's name (`scheme_file.rs` reads it).
-pub const SCHEME_FORMAT: &str = "kaoping-scheme/1";
+pub use crate::fingerprint::SCHEME_FORMAT;
 
 /// The document that issues a year's scheme: what every result, printout and share link names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,8 +206,12 @@ impl Scheme {
                         include_str!(concat!(env!("OUT_DIR"), "/2024/annexes.json")),
                     )
                     // Checked by the tests (scheme_files.rs reads the exported file back), not here:
-                    // the page carries no scheme checks for the data it is built with.
-                    .and_then(Scheme::from_checked)
+                    // the page carries no scheme checks for the data it is built with. Its fingerprint
+                    // was worked out by build.rs from the same files.
+                    .and_then(|file| {
+                        let fingerprint = include_str!(concat!(env!("OUT_DIR"), "/2024/fingerprint"));
+                        Scheme::from_checked(file, fingerprint.to_owned())
+                    })
                     .map_err(|e| Error::BuiltinData { message: e.to_string() })
                 })
                 .as_ref()
@@ -451,13 +454,9 @@ fn builtin_file(document: &str, parameters: &str, annexes: &str) -> Result<Value
     let read = |name: &str, text: &str| -> Result<Value, Error> {
         serde_json::from_str(text).map_err(|e| Error::BuiltinData { message: format!("{name}: {e}") })
     };
-    let parameters = read("parameters.json", parameters)?;
-    let year = parameters.get("year").cloned().unwrap_or(Value::Null);
-    let mut file = serde_json::Map::new();
-    file.insert("format".to_owned(), Value::String(SCHEME_FORMAT.to_owned()));
-    file.insert("year".to_owned(), year);
-    file.insert("document".to_owned(), read("document.json", document)?);
-    file.insert("parameters".to_owned(), parameters);
-    file.insert("annexes".to_owned(), read("annexes.json", annexes)?);
-    Ok(Value::Object(file))
+    Ok(crate::fingerprint::scheme_file(
+        read("document.json", document)?,
+        read("parameters.json", parameters)?,
+        read("annexes.json", annexes)?,
+    ))
 }

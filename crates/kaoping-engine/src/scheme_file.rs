@@ -35,7 +35,6 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::items::Band;
@@ -187,7 +186,8 @@ impl Scheme {
     /// Reads a scheme file already parsed as JSON, checking it first.
     pub fn from_value(value: Value) -> Result<Scheme, Error> {
         check(&value)?;
-        Scheme::from_checked(value)
+        let fingerprint = fingerprint(&value);
+        Scheme::from_checked(value, fingerprint)
     }
 
     /// Reads a scheme file checked before, without checking it again: `text` must still have the
@@ -199,13 +199,14 @@ impl Scheme {
         if self::fingerprint(&value) != fingerprint {
             return None;
         }
-        Scheme::from_checked(value).ok()
+        Scheme::from_checked(value, fingerprint.to_owned()).ok()
     }
 
-    /// Builds the scheme of a file that passes [`check`]: the built-in one (which the tests check,
-    /// so that the page need not carry the checks for it) or one just checked. Nothing is named if it
+    /// Builds the scheme of a file that passes [`check`], whose fingerprint is `fingerprint`: the
+    /// built-in one (which the tests check, so that the page need not carry the checks for it; its
+    /// fingerprint worked out when the engine was built) or one just checked. Nothing is named if it
     /// cannot be read after all; that would be a bug.
-    pub(crate) fn from_checked(value: Value) -> Result<Scheme, Error> {
+    pub(crate) fn from_checked(value: Value, fingerprint: String) -> Result<Scheme, Error> {
         let unreadable = |what: &str| Error::BuiltinData { message: format!("{what} cannot be read") };
         let year = whole_year(value.get("year").unwrap_or(&Value::Null), "year")?;
         let document = read_document(value.get("document").unwrap_or(&Value::Null))?;
@@ -224,7 +225,6 @@ impl Scheme {
             .map(|shape| build_table(shape, annexes.get(shape.key).unwrap_or(&Value::Null), &banks))
             .collect();
         let annexes = annex_rows(tables, banks.len());
-        let fingerprint = fingerprint(&value);
         Ok(Scheme { year, banks, annexes, rules, document, fingerprint, file: Arc::new(value) })
     }
 
@@ -913,24 +913,9 @@ fn check_table(shape: &TableShape, value: &Value, banks: &[BankInfo]) -> Result<
     Ok(())
 }
 
-/// The first 8 hex digits of the SHA-256 of the file's canonical form: keys sorted, no spaces, numbers
-/// and strings as written. The same scheme gives the same fingerprint however it is indented or its
-/// keys ordered, so a file re-saved by an editor is still the same scheme.
-fn fingerprint(value: &Value) -> String {
-    fn canonical(value: &Value) -> Value {
-        match value {
-            Value::Object(map) => {
-                let mut keys: Vec<&String> = map.keys().collect();
-                crate::order::sort(&mut keys);
-                Value::Object(keys.into_iter().map(|k| (k.clone(), canonical(&map[k]))).collect())
-            }
-            Value::Array(list) => Value::Array(list.iter().map(canonical).collect()),
-            other => other.clone(),
-        }
-    }
-    let text = serde_json::to_string(&canonical(value)).unwrap_or_default();
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().take(4).map(|b| format!("{b:02x}")).collect()
+/// The file's fingerprint (see [`crate::fingerprint`]), its keys put in order by the engine's sort.
+pub(crate) fn fingerprint(value: &Value) -> String {
+    crate::fingerprint::fingerprint(value, |keys| crate::order::sort(keys))
 }
 
 #[cfg(test)]
