@@ -16,7 +16,8 @@
 
 import { serveDist, launchBrowser, openPage } from './harness.mjs';
 import {
-  BANK, browserWork, firstRender, measureKeystrokes, measureSettled, percentile, storedFullScenario, summarize, throttle,
+  BANK, browserWork, firstRender, loadUntilPainted, measureKeystrokes, measureSettled, percentile, storedFullScenario,
+  summarize, throttle, watchFirstRender,
 } from './latency.mjs';
 import { profile, selfTimes } from './profile.mjs';
 
@@ -103,13 +104,11 @@ async function profiled(browser, dir, rate) {
     await context.close();
 
     const cold = await browser.newContext({ locale: 'zh-CN', viewport, storageState: stored.storageState });
+    await watchFirstRender(cold);
     const first = await cold.newPage();
     await first.goto(new URL('profiled', server.url).href);
     const loadCdp = await throttle(first, rate);
-    const loaded = await profile(loadCdp, async () => {
-      await first.goto(server.url);
-      await first.locator('#summary-total', { hasText: stored.total }).waitFor();
-    });
+    const loaded = await profile(loadCdp, () => loadUntilPainted(first, server.url));
     await cold.close();
     const keystroke = selfTimes(typed, profileKeystrokes);
     const load = selfTimes(loaded);

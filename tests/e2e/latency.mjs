@@ -226,6 +226,18 @@ export async function storedFullScenario(browser, url) {
 /** What the page's first-render recorder writes to the console once the frame with the total is drawn. */
 const FIRST_PAINTED = 'kaoping-bench: first frame drawn';
 
+/** Has every page of `context` record its first render (`recordFirstRender`). */
+export function watchFirstRender(context, parts = false) {
+  return context.addInitScript(recordFirstRender, { parts, FIRST_PAINTED });
+}
+
+/** Loads `url` in a page watched by `watchFirstRender`; resolves once the frame with the first total is drawn. */
+export async function loadUntilPainted(page, url) {
+  const painted = page.waitForEvent('console', { predicate: (message) => message.text() === FIRST_PAINTED, timeout: 120_000 });
+  await page.goto(url, { waitUntil: 'commit' });
+  await painted;
+}
+
 /**
  * What the page does before the first total, in a load of its own: the wasm's instantiation is
  * timed in steps (the bytes fetched, compiled, instantiated: `WebAssembly.instantiateStreaming`,
@@ -279,16 +291,14 @@ function recordFirstRender({ parts, FIRST_PAINTED }) {
  */
 export async function firstRender(browser, url, { rate = 1, storageState, parts = false, expect } = {}) {
   const context = await browser.newContext({ locale: 'zh-CN', storageState });
-  await context.addInitScript(recordFirstRender, { parts, FIRST_PAINTED });
+  await watchFirstRender(context, parts);
   const page = await context.newPage();
   if (rate !== 1) {
     // A page of the same origin first, so that the throttled renderer is the one that loads the app.
     await page.goto(new URL('throttled', url).href);
     await throttle(page, rate);
   }
-  const painted = page.waitForEvent('console', { predicate: (message) => message.text() === FIRST_PAINTED, timeout: 120_000 });
-  await page.goto(url, { waitUntil: 'commit' });
-  await painted;
+  await loadUntilPainted(page, url);
   const { marks, resources, shown } = await page.evaluate(() => ({
     marks: window.__kpFirst,
     resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd })),
