@@ -403,15 +403,10 @@ pub fn use_app(scheme: &'static Scheme, told: Option<Notice>) -> Store {
 
     {
         // Stash the working copy after a change of the document (in an effect, so that the reducer
-        // stays pure): at once, or once typing pauses for what was typed; see STASH_MS. The first
-        // write (a copy taken over becomes this tab's own) waits too: done at once it held up the
-        // frame with the first total on a slow desk (issue 20); leaving the page writes it at once.
+        // stays pure): at once, or once typing pauses for what was typed; see STASH_MS.
         let store = store.clone();
         use_effect_with(app.document.clone(), move |_| {
-            let stash = store.stash.borrow();
-            let later = stash.typed || stash.written.is_none();
-            drop(stash);
-            if later {
+            if store.stash.borrow().typed {
                 store.stash_later();
             } else {
                 store.stash_now();
