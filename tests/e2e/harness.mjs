@@ -117,6 +117,9 @@ export async function openPage(context, url) {
   await page.locator('#summary-total').waitFor();
   // The rest of 本行测算's form (and 目标测算's panel) is drawn once the first frame is on screen.
   await page.locator('#section-target').waitFor({ state: 'attached' });
+  // The next band is worked out once the page first settles (a moment after the first total); until
+  // then the summary says it is on its way (aria-busy).
+  await page.locator('#summary-next-band[aria-busy="true"]').waitFor({ state: 'detached' });
   return { page, requests, errors };
 }
 
