@@ -109,10 +109,6 @@ pub fn BankView(props: &BankViewProps) -> Html {
             move || drop(frame)
         });
     }
-    // The first draw holds the summary only: the form and 目标测算's panel are drawn once that frame
-    // is on screen, so that the first total waits for neither (issue 20; on a phone the summary fills
-    // the screen, on a desktop the form comes a frame after it).
-    let sections = if *whole { Section::ALL.len() } else { 0 };
     let scheme = props.scheme;
     let bank = props.bank.to_string();
     // One callback for every box, made once: a box whose text did not change is not drawn again.
@@ -182,20 +178,21 @@ pub fn BankView(props: &BankViewProps) -> Html {
                     onopen_settings={on_settings.clone()}
                 />
                 <div class="bank-form">
-                    // Keyed: an unkeyed list that grows is patched from its end, so the second step would
-                    // draw the last sections over the first two and hand their boxes to other figures until
-                    // each box's new props are applied (a box labelled 普惠小微 under 部门指标, for a turn).
-                    { for Section::ALL.iter().take(sections).map(|&section| html! {
-                        <section key={section_key(section)} class="form-section" id={format!("section-{}", section_key(section))}>
-                            <h2>{ section.title() }</h2>
-                            // Each row is drawn again only when its own figures, drafts, doubts or points
-                            // changed (FormRowProps' PartialEq), not on every keystroke elsewhere.
-                            { for Row::of(section).into_iter().map(|row| html! {
-                                <FormRow {scheme} {row} parts={parts.clone()} />
-                            }) }
-                        </section>
-                    }) }
+                    // The first draw holds the summary only: the form and 目标测算's panel are drawn once
+                    // that frame is on screen, so that the first total waits for neither (issue 20; on a
+                    // phone the summary fills the screen, on a desktop the form comes a frame after it).
                     if *whole {
+                        // Keyed, so that a section's boxes stay its own whatever Yew patches first.
+                        { for Section::ALL.iter().map(|&section| html! {
+                            <section key={section_key(section)} class="form-section" id={format!("section-{}", section_key(section))}>
+                                <h2>{ section.title() }</h2>
+                                // Each row is drawn again only when its own figures, drafts, doubts or points
+                                // changed (FormRowProps' PartialEq), not on every keystroke elsewhere.
+                                { for Row::of(section).into_iter().map(|row| html! {
+                                    <FormRow {scheme} {row} parts={parts.clone()} />
+                                }) }
+                            </section>
+                        }) }
                         <TargetPanel
                             {scheme}
                             bank={props.bank.clone()}
