@@ -266,8 +266,8 @@ stored_option!(Amount, |v| Amount::new(v), |s| s.get());
 stored_option!(Target, |v| Target::new(v), |s| s.get());
 stored_option!(Percent, |v| Percent::new(v), |s| s.get());
 stored_option!(DepartmentScore, |v| DepartmentScore::new(v), |s| s.get());
-stored_option!(Count, |v| Count::parse(&v.to_string()), |s| s.decimal());
-stored_option!(PolicyScore, |v| PolicyScore::parse(&v.to_string()), |s| s.decimal());
+stored_option!(Count, |v| Count::of(v), |s| s.decimal());
+stored_option!(PolicyScore, |v| PolicyScore::of(v), |s| s.decimal());
 
 impl Stored for bool {
     fn to_decimal(&self) -> Option<Decimal> {

@@ -230,9 +230,9 @@ fn read(text: &str, salvage: bool, under: Option<&Scheme>) -> Result<(Scenario, 
     let year = match top.get("year") {
         None | Some(Value::Null) => return Err(Error::Year { found: None }),
         Some(v) => {
-            let text = number_text(v, "year")?.unwrap_or_default();
-            let count = Count::parse(&text).map_err(|_| Error::Year { found: Some(text.clone()) })?;
-            u16::try_from(count.get()).map_err(|_| Error::Year { found: Some(text.clone()) })?
+            let text = number_text(v).map_err(|not| not.at("year".to_owned()))?.unwrap_or_default();
+            let count = Count::parse(text).map_err(|_| Error::Year { found: Some(text.to_owned()) })?;
+            u16::try_from(count.get()).map_err(|_| Error::Year { found: Some(text.to_owned()) })?
         }
     };
     let scheme = match under {
@@ -354,14 +354,15 @@ impl Reader<'_> {
                         .map_err(|problem| Error::Value { path: place.clone(), text: text.clone(), problem }),
                     (SettingKind::Choice(_), _) => Err(Error::WrongType { path: place.clone(), expected: "a string" }),
                     // A value of the wrong type is dropped like any other (`?` would refuse the file).
-                    (SettingKind::Number { .. }, value) => number_text(value, &place).and_then(|text| match text {
-                        None => Ok(SettingValue::Number(None)),
-                        Some(text) => setting.parse(&text).map_err(|problem| Error::Value {
+                    (SettingKind::Number { .. }, value) => match number_text(value) {
+                        Err(not) => Err(not.at(place.clone())),
+                        Ok(None) => Ok(SettingValue::Number(None)),
+                        Ok(Some(text)) => setting.parse(text).map_err(|problem| Error::Value {
                             path: place.clone(),
-                            text: text.clone(),
+                            text: text.to_owned(),
                             problem,
                         }),
-                    }),
+                    },
                 };
             let instead = match setting.spec().kind {
                 SettingKind::Choice(_) => format!("已略去，按默认的“{}”计", setting.fallback()),
@@ -479,12 +480,12 @@ impl Reader<'_> {
                     continue;
                 };
                 self.unknown(nested, &nested_path, &group.keys, "已略去（不属于测算数据，不影响结果）")?;
-                for field in group.fields() {
-                    self.field(nested, &nested_path, field, &mut bank)?;
+                for &(field, key) in &group.fields {
+                    self.field(nested, &nested_path, field, key, &mut bank)?;
                 }
             } else {
-                for field in group.fields() {
-                    self.field(b, path, field, &mut bank)?;
+                for &(field, key) in &group.fields {
+                    self.field(b, path, field, key, &mut bank)?;
                 }
             }
         }
@@ -549,14 +550,22 @@ impl Reader<'_> {
 
     /// Reads one field of the table from an object into `bank`: flags as `true`/`false`, figures as
     /// numbers or strings, each through its bounded type.
-    fn field(&mut self, map: &Map<String, Value>, path: &str, field: Field, bank: &mut BankInput) -> Result<(), Error> {
-        let key = local_key(field);
+    fn field(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        field: Field,
+        key: &str,
+        bank: &mut BankInput,
+    ) -> Result<(), Error> {
         let Some(value) = present(map, key) else { return Ok(()) };
-        let place = format!("{path}.{key}");
-        let result = figure(value, field, &place).and_then(|value| match value {
+        // The place is named only in a refusal: spelling it out for every figure read was a tenth
+        // of reading a file (issue 20). The value is set as `figure` read it, through the field's
+        // type: writing it out and reading it back would give the same value again.
+        let result = figure(value, field, path, key).and_then(|value| match value {
             None => Ok(()),
-            Some(v) => field.set(bank, Some(v)).map_err(|problem| Error::Value {
-                path: place.clone(),
+            Some(v) => field.set_exact(bank, v).map_err(|problem| Error::Value {
+                path: member_path(path, key),
                 text: v.to_string(),
                 problem,
             }),
@@ -660,7 +669,7 @@ impl<'s> Reader<'s> {
         self.unknown(members, place, &VERIFICATION_KEYS, VERIFICATION_DROPPED)?;
         let declared = match present(members, "declared") {
             None => Ok(None),
-            Some(value) => figure(value, field, &member_path(place, "declared")),
+            Some(value) => figure(value, field, place, "declared"),
         };
         let declared = match declared {
             Ok(declared) => declared,
@@ -753,25 +762,27 @@ fn local_key(field: Field) -> &'static str {
 /// Fields of a bank entry that share an object: the top level (`prefix` `None`) or one nested object.
 struct FieldGroup {
     prefix: Option<&'static str>,
+    /// The keys the object may have, for [`Reader::unknown`].
     keys: Vec<&'static str>,
-}
-
-impl FieldGroup {
-    fn fields(&self) -> impl Iterator<Item = Field> + '_ {
-        FIELDS.iter().filter(move |f| f.key.split_once('.').map(|(p, _)| p) == self.prefix).map(|f| f.field)
-    }
+    /// Its fields in table order, each with its key inside the object.
+    fields: Vec<(Field, &'static str)>,
 }
 
 /// The groups of the bank entry, in table order, worked out once from the field table.
 static GROUPS: std::sync::LazyLock<Vec<FieldGroup>> = std::sync::LazyLock::new(|| {
-    let mut groups = vec![FieldGroup { prefix: None, keys: vec!["id"] }];
+    let mut groups = vec![FieldGroup { prefix: None, keys: vec!["id"], fields: Vec::new() }];
     for spec in &FIELDS {
         let prefix = spec.key.split_once('.').map(|(p, _)| p);
         let local = local_key(spec.field);
-        match groups.iter_mut().find(|g| g.prefix == prefix) {
-            Some(group) => group.keys.push(local),
-            None => groups.push(FieldGroup { prefix, keys: vec![local] }),
-        }
+        let group = match groups.iter().position(|g| g.prefix == prefix) {
+            Some(at) => &mut groups[at],
+            None => {
+                groups.push(FieldGroup { prefix, keys: Vec::new(), fields: Vec::new() });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        group.keys.push(local);
+        group.fields.push((spec.field, local));
     }
     groups
 });
@@ -918,40 +929,55 @@ fn present<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
 /// Reads a number given as a JSON number or a string and hands its text to `take`; `null` and empty
 /// text are absent (nothing taken). A refusal names `place`.
 fn number(value: &Value, place: String, take: impl FnOnce(&str) -> Result<(), ValueError>) -> Result<(), Error> {
-    match number_text(value, &place)? {
-        Some(text) if !text.is_empty() => take(&text).map_err(|problem| Error::Value { path: place, text, problem }),
-        _ => Ok(()),
+    match number_text(value) {
+        Ok(Some(text)) if !text.is_empty() => {
+            take(text).map_err(|problem| Error::Value { path: place, text: text.to_owned(), problem })
+        }
+        Ok(_) => Ok(()),
+        Err(not) => Err(not.at(place)),
     }
 }
 
-/// A figure's value as written at `place`: a flag as `true`/`false`, a number as a number or a
+/// A figure's value as written at `path.key`: a flag as `true`/`false`, a number as a number or a
 /// string, through the field's bounded type; `None` for an empty one. Bank entries and verified
-/// figures' declarations read it alike.
-fn figure(value: &Value, field: Field, place: &str) -> Result<Option<Decimal>, Error> {
+/// figures' declarations read it alike. The place is spelled out only for a refusal.
+fn figure(value: &Value, field: Field, path: &str, key: &str) -> Result<Option<Decimal>, Error> {
     if field.kind() == Kind::Flag {
         return match value {
             Value::Bool(b) => Ok(b.then_some(Decimal::ONE)),
-            _ => Err(Error::WrongType { path: place.to_owned(), expected: "true or false" }),
+            _ => Err(Error::WrongType { path: member_path(path, key), expected: "true or false" }),
         };
     }
-    match number_text(value, place)? {
-        None => Ok(None),
-        Some(text) if text.is_empty() => Ok(None),
-        Some(text) => field.kind().parse(&text).map(Some).map_err(|problem| Error::Value {
-            path: place.to_owned(),
-            text,
-            problem,
-        }),
-    }
+    let text = match number_text(value) {
+        Ok(Some(text)) if !text.is_empty() => text,
+        Ok(_) => return Ok(None),
+        Err(not) => return Err(not.at(member_path(path, key))),
+    };
+    field.kind().parse(text).map(Some).map_err(|problem| Error::Value {
+        path: member_path(path, key),
+        text: text.to_owned(),
+        problem,
+    })
 }
 
-/// The text of a number given as a JSON number or a string; `None` for absent or null.
-fn number_text(value: &Value, path: &str) -> Result<Option<String>, Error> {
+/// The text of a number given as a JSON number or a string, trimmed; `None` for null. `Err` for any
+/// other JSON type, which the caller names with its place ([`NotANumber::at`]), so that the place is
+/// spelled out only for a refusal.
+fn number_text(value: &Value) -> Result<Option<&str>, NotANumber> {
     match value {
         Value::Null => Ok(None),
         // With serde_json's arbitrary_precision the number keeps the text it was written with.
-        Value::Number(n) => Ok(Some(n.as_str().to_owned())),
-        Value::String(s) => Ok(Some(s.trim().to_owned())),
-        _ => Err(Error::WrongType { path: path.to_owned(), expected: "a number" }),
+        Value::Number(n) => Ok(Some(n.as_str())),
+        Value::String(s) => Ok(Some(s.trim())),
+        _ => Err(NotANumber),
+    }
+}
+
+/// A value that should have been a number and is of another JSON type.
+struct NotANumber;
+
+impl NotANumber {
+    fn at(self, path: String) -> Error {
+        Error::WrongType { path, expected: "a number" }
     }
 }

@@ -152,7 +152,7 @@ impl Range {
 ///
 /// A number too large or too precise for 96 bits is refused rather than rounded.
 pub fn parse_exact(text: &str) -> Result<Decimal, ValueError> {
-    let (mantissa, exponent) = match text.find(['e', 'E']) {
+    let (mantissa, exponent) = match text.bytes().position(|b| b == b'e' || b == b'E') {
         Some(at) => (&text[..at], Some(&text[at + 1..])),
         None => (text, None),
     };
@@ -184,15 +184,20 @@ pub fn parse_exact(text: &str) -> Result<Decimal, ValueError> {
     Ok(if value.is_zero() { Decimal::ZERO } else { value })
 }
 
+/// Digits with at most one decimal point and at least one digit, after at most one sign: `12`,
+/// `-0.5`, `.5`, `3.`. One pass over the bytes (every figure read goes through it).
 fn is_plain_decimal(text: &str) -> bool {
     let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (digits, None),
-    };
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let has_digit = !whole.is_empty() || fraction.is_some_and(|f| !f.is_empty());
-    has_digit && all_digits(whole) && fraction.is_none_or(all_digits)
+    let mut point = false;
+    let mut has_digit = false;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => has_digit = true,
+            b'.' if !point => point = true,
+            _ => return false,
+        }
+    }
+    has_digit
 }
 
 fn scale_by_power_of_ten(value: Decimal, power: u32, negative: bool) -> Result<Decimal, ValueError> {
@@ -331,7 +336,11 @@ impl Count {
 
     /// Reads a count from its text; `3.0` is 3, `3.5` is refused.
     pub fn parse(text: &str) -> Result<Self, ValueError> {
-        let value = parse_exact(text)?;
+        Self::of(parse_exact(text)?)
+    }
+
+    /// A count from a decimal that must be whole; `3.0` is 3, `3.5` is refused.
+    pub fn of(value: Decimal) -> Result<Self, ValueError> {
         if value.fract() != Decimal::ZERO {
             return Err(ValueError::NotWhole);
         }
@@ -382,7 +391,11 @@ impl PolicyScore {
 
     /// Reads a score from its text; `7.5` is refused (no grade gives it).
     pub fn parse(text: &str) -> Result<Self, ValueError> {
-        let value = parse_exact(text)?;
+        Self::of(parse_exact(text)?)
+    }
+
+    /// A score from a decimal that must be one of the grades; `7.5` is refused.
+    pub fn of(value: Decimal) -> Result<Self, ValueError> {
         if value.fract() != Decimal::ZERO || value < Decimal::from(-10) || value > Decimal::TEN {
             return Err(ValueError::NotAGrade);
         }
@@ -439,12 +452,51 @@ mod tests {
             ("1 000", Err(ValueError::NotANumber)),
             ("1e", Err(ValueError::NotANumber)),
             ("0x10", Err(ValueError::NotANumber)),
+            // The one-pass check of the mantissa: one sign, one point, one digit at least.
+            ("+", Err(ValueError::NotANumber)),
+            ("-.", Err(ValueError::NotANumber)),
+            ("+-1", Err(ValueError::NotANumber)),
+            ("--1", Err(ValueError::NotANumber)),
+            ("1.2.3", Err(ValueError::NotANumber)),
+            ("1..2", Err(ValueError::NotANumber)),
+            ("1-2", Err(ValueError::NotANumber)),
+            (" 1", Err(ValueError::NotANumber)),
+            ("１２", Err(ValueError::NotANumber)),
+            ("-.5", Ok("-0.5")),
+            ("2.5e1", Ok("25.0")),
+            ("2.5e1.0", Err(ValueError::NotANumber)),
             ("123456789012345678901234567890", Err(ValueError::TooLarge)),
             ("0.12345678901234567890123456789", Err(ValueError::TooManyDecimals { max: 28 })),
         ];
         for (text, expected) in cases {
             let got = parse_exact(text).map(|d| d.to_string());
             assert_eq!(got, expected.clone().map(str::to_owned), "parsing {text:?}");
+        }
+    }
+
+    /// The one-pass check against the plain statement of the rule (split at the first point), on
+    /// every string of up to five characters from the characters that matter.
+    #[test]
+    fn plain_decimal_check_matches_its_statement() {
+        fn stated(text: &str) -> bool {
+            let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+            let (whole, fraction) = match digits.split_once('.') {
+                Some((whole, fraction)) => (whole, Some(fraction)),
+                None => (digits, None),
+            };
+            let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+            let has_digit = !whole.is_empty() || fraction.is_some_and(|f| !f.is_empty());
+            has_digit && all_digits(whole) && fraction.is_none_or(all_digits)
+        }
+        let alphabet = ['+', '-', '.', '0', '7', 'e', ' ', '１'];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> =
+                texts.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            for text in &longer {
+                assert_eq!(is_plain_decimal(text), stated(text), "{text:?}");
+            }
+            texts = longer;
         }
     }
 
@@ -458,6 +510,11 @@ mod tests {
         assert_eq!(PolicyScore::parse("-10").map(PolicyScore::get), Ok(-10));
         assert_eq!(PolicyScore::parse("7.5"), Err(ValueError::NotAGrade));
         assert_eq!(PolicyScore::parse("11"), Err(ValueError::NotAGrade));
+        // From a decimal as from its text.
+        assert_eq!(Count::of(Decimal::new(30, 1)).map(Count::get), Ok(3));
+        assert_eq!(Count::of(Decimal::new(-1, 0)), Count::parse("-1"));
+        assert_eq!(PolicyScore::of(Decimal::new(-100, 1)).map(PolicyScore::get), Ok(-10));
+        assert_eq!(PolicyScore::of(Decimal::new(75, 1)), Err(ValueError::NotAGrade));
         assert!(DepartmentScore::parse("100.5").is_err());
     }
 }
