@@ -37,7 +37,9 @@ impl WorkingCopy {
             record.insert("base".to_owned(), Value::String(base.clone()));
         }
         record.insert("modified".to_owned(), Value::Bool(self.modified));
-        record.insert("scenario".to_owned(), Value::String(self.scenario.to_json()));
+        // Compact: the copy is written after every change and read at every start, and the
+        // indentation was a third of its text, all of it escaped inside the record.
+        record.insert("scenario".to_owned(), Value::String(self.scenario.to_json_compact()));
         serde_json::to_string(&Value::Object(record)).unwrap_or_default()
     }
 

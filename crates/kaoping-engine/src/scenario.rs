@@ -18,6 +18,7 @@
 //!   [`Dropped`] that names it and says what counts instead, and the rest is kept. Only text that is
 //!   not JSON, or not a scenario of a year the engine knows, is refused.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
@@ -155,6 +156,12 @@ impl Scenario {
     /// `false` flags and banks with nothing entered left out.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.to_value(false)).unwrap_or_default()
+    }
+
+    /// The same text without its indentation and line breaks, for what only the program reads back
+    /// (the page's working copy, written after every change).
+    pub fn to_json_compact(&self) -> String {
+        serde_json::to_string(&self.to_value(false)).unwrap_or_default()
     }
 
     /// Writes the scenario with every field present, empty ones as `null`: a file to fill in.
@@ -914,9 +921,8 @@ fn figure_value(field: Field, value: Option<Decimal>) -> Value {
         (None, Kind::Flag) => Value::Bool(false),
         (Some(_), Kind::Flag) => Value::Bool(true),
         (None, _) => Value::Null,
-        (Some(v), Kind::Count | Kind::Policy) => {
-            serde_json::from_str(&v.normalize().to_string()).unwrap_or(Value::Null)
-        }
+        // Whole by their types (a count, a grade): written as JSON integers.
+        (Some(v), Kind::Count | Kind::Policy) => v.to_i64().filter(|_| v.fract().is_zero()).map_or(Value::Null, Value::from),
         (Some(v), _) => Value::String(v.to_string()),
     }
 }
