@@ -720,17 +720,21 @@ fn build_table(shape: &TableShape, value: &Value, banks: &[BankInfo]) -> AnnexTa
         })
         .collect();
     let rows: &[Value] = value.get("rows").and_then(Value::as_array).map_or(&[], Vec::as_slice);
+    // Each bank's row (the first that names it), found in one pass over the rows, not once per
+    // column and bank (the built-in scheme is read at every start).
+    let mut row_of: Vec<Option<&Value>> = vec![None; banks.len()];
+    for row in rows {
+        let id = row.get("bank").and_then(Value::as_str);
+        if let Some(at) = banks.iter().position(|bank| Some(bank.id.as_str()) == id) {
+            row_of[at] = row_of[at].or(Some(row));
+        }
+    }
     let figures = shape
         .columns
         .iter()
         .map(|column| {
-            let by_bank = banks
-                .iter()
-                .map(|bank| {
-                    let row = rows.iter().find(|r| r.get("bank").and_then(Value::as_str) == Some(bank.id.as_str()));
-                    decimal_of(row.and_then(|r| r.get(*column))).unwrap_or_default()
-                })
-                .collect();
+            let by_bank =
+                row_of.iter().map(|row| decimal_of(row.and_then(|r| r.get(*column))).unwrap_or_default()).collect();
             ((*column).to_owned(), by_bank)
         })
         .collect();
