@@ -922,7 +922,9 @@ fn figure_value(field: Field, value: Option<Decimal>) -> Value {
         (Some(_), Kind::Flag) => Value::Bool(true),
         (None, _) => Value::Null,
         // Whole by their types (a count, a grade): written as JSON integers.
-        (Some(v), Kind::Count | Kind::Policy) => v.to_i64().filter(|_| v.fract().is_zero()).map_or(Value::Null, Value::from),
+        (Some(v), Kind::Count | Kind::Policy) => {
+            v.to_i64().filter(|_| v.fract().is_zero()).map_or(Value::Null, Value::from)
+        }
         (Some(v), _) => Value::String(v.to_string()),
     }
 }
