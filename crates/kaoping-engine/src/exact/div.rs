@@ -285,13 +285,13 @@ fn divide_exactly<const P: u64>(q: &mut u128) -> bool {
 
 /// Whether every quotient by this mantissa terminates (its only prime factors are 2 and 5): then
 /// rust_decimal stops at the quotient's last digit, which one division to 28 decimals cannot tell.
+///
+/// Without its factors of 2 such a divisor is a power of 5, and every power of 5 below 2^64
+/// divides 5^27 (5^28 > 2^64): one remainder where dividing out the fives took one per five.
 #[inline]
-fn always_terminates(mut divisor: u64) -> bool {
-    divisor >>= divisor.trailing_zeros();
-    while divisor.is_multiple_of(5) {
-        divisor /= 5;
-    }
-    divisor == 1
+fn always_terminates(divisor: u64) -> bool {
+    const FIVE_TO_THE_27: u64 = 7_450_580_596_923_828_125;
+    divisor != 0 && FIVE_TO_THE_27.is_multiple_of(divisor >> divisor.trailing_zeros())
 }
 
 #[cfg(test)]
@@ -344,6 +344,22 @@ mod tests {
             // A divisor of any length up to 96 bits (a total, a sum of composites).
             let b = cases.decimal(96);
             assert_eq!(bits(checked_div(a, b)), bits(a.checked_div(b)), "{a:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn a_divisor_terminates_when_its_only_factors_are_two_and_five() {
+        let mut five = 1u64;
+        for fives in 0..=27 {
+            for twos in 0..64 {
+                if let Some(divisor) = five.checked_mul(1 << twos) {
+                    assert!(always_terminates(divisor), "2^{twos} × 5^{fives}");
+                }
+            }
+            five = five.saturating_mul(5);
+        }
+        for divisor in [0u64, 3, 6, 7, 15, 30, 3 * 5u64.pow(26), 1_000_000_007, u64::MAX, 4230, 28054] {
+            assert!(!always_terminates(divisor), "{divisor}");
         }
     }
 
