@@ -201,12 +201,16 @@ fn explain(score: &ItemScore, rules: &Items) -> String {
                 if *capped { "（已封顶）" } else { "" }
             )
         }
-        Working::Guarantee { startup, govbank, raw_points, capped } => format!(
+        Working::Guarantee(guarantee) => format!(
             "创业担保贷款：{}；新型政银担：{}；合计 {}{} → {points} 分",
-            programme(startup, rules),
-            programme(govbank, rules),
-            f2(*raw_points),
-            if *capped { format!("，两项合计最高 {} 分", n(rules.guarantee.cap.value)) } else { String::new() }
+            programme(&guarantee.startup, rules),
+            programme(&guarantee.govbank, rules),
+            f2(guarantee.raw_points),
+            if guarantee.capped {
+                format!("，两项合计最高 {} 分", n(rules.guarantee.cap.value))
+            } else {
+                String::new()
+            }
         ),
         Working::Missing { fields } => {
             let names: Vec<&str> = fields.iter().map(|f| f.label()).collect();

@@ -74,7 +74,7 @@ pub use error::{Assumption, Error, LeverProblem};
 pub use evaluate::evaluate;
 pub use evaluation::{
     Against, BankResult, CityFigure, CityFigures, Deposit, DepositInputs, Evaluation, Figures, GrowthWorking,
-    ItemScore, Line, Milestone, Programme, Progress, Warning, Working,
+    GuaranteeWorking, ItemScore, Line, Milestone, Programme, Progress, Warning, Working,
 };
 pub use fields::{
     is_lever, lever_fields, AnnexLine, BankInput, ByFund, Field, FieldSet, FieldSpec, FundFigure, FundFigureSpec,

@@ -46,12 +46,13 @@ fn quick(a: Decimal, b: Decimal) -> Option<Decimal> {
     if always_terminates(divisor) {
         // A division that comes out exact at the dividend's scale or above (an even growth
         // difference by a step of 2, a rate decrease by 0.1) ends there in rust_decimal, its
-        // trailing zeros kept; any other is left to it.
-        let q = pa.magnitude / u128::from(divisor);
-        if start >= 0 && q * u128::from(divisor) == pa.magnitude {
+        // trailing zeros kept; one with a remainder (an odd difference by 2) is `terminating`.
+        let small = u32::try_from(divisor).ok().filter(|_| start >= 0)?;
+        let (q, r) = div_rem_small(pa.magnitude, small);
+        if r == 0 {
             return Some(pack(q, start as u32, negative));
         }
-        return None;
+        return terminating(q, r, small, start as u32).map(|(q, scale)| pack(q, scale, negative));
     }
     // To scale 28 in one division, when the quotient there fits and is not exact.
     // `28 - start` is 0 to 56; a power beyond the table could not be multiplied into 128 bits.
@@ -78,6 +79,64 @@ fn quick(a: Decimal, b: Decimal) -> Option<Decimal> {
         }
     }
     None
+}
+
+/// `magnitude / divisor` and its remainder, for a magnitude below 2^96 and a divisor below 2^32:
+/// two 64-bit divisions, as rust_decimal's `div32` divides (a 128-bit division is a call).
+#[inline]
+fn div_rem_small(magnitude: u128, divisor: u32) -> (u128, u32) {
+    let divisor = u64::from(divisor);
+    let top = (magnitude >> 32) as u64;
+    let low = ((top % divisor) << 32) | u64::from(magnitude as u32);
+    ((u128::from(top / divisor) << 32) | u128::from(low / divisor), (low % divisor) as u32)
+}
+
+/// rust_decimal's quotient by a 32-bit divisor whose only prime factors are 2 and 5 (a step of 2
+/// or 0.2), when the division at the dividend's scale leaves a remainder: `q` and `r` are that
+/// quotient and remainder, `scale` the dividend's scale less the divisor's. `None` leaves the
+/// division to rust_decimal.
+///
+/// rust_decimal (`div_remainder_32`) then appends as many digits as its `find_scale` allows at
+/// once (at most 9, never beyond scale 28, never beyond 96 bits), the remainder's digits with
+/// them; for such a divisor one round brings the remainder to 0 when it appends at least as many
+/// digits as the divisor has factors of 2 or of 5 (one for 2). With no room for a digit it rounds
+/// half to even instead. Either way it then strips trailing zeros (`unscale`, [`strip_zeros`]),
+/// so a quotient of 0.3 by 2 is 0.150 (nine digits appended, seven stripped) and one at scale 27
+/// gains one digit. Here that one round is done where `find_scale`'s answer is plain from the top
+/// word: no room at all, all nine digits, or every digit up to scale 28; its borderline cases,
+/// a second round and an overflow are left to rust_decimal.
+fn terminating(q: u128, r: u32, divisor: u32, scale: u32) -> Option<(u128, u32)> {
+    let high = q >> 64;
+    // How many digits `find_scale` appends: MAX_MANTISSA / 10^k bounds the quotient it scales by
+    // 10^k, compared on the top word as rust_decimal compares it (its `POWER_OVERFLOW_VALUES`).
+    let room = |k: usize| (MAX_MANTISSA / POW10[k]) >> 64;
+    let digits = if scale == 28 || high > room(1) {
+        0
+    } else if scale > 19 && high < room(28 - scale as usize) {
+        28 - scale
+    } else if scale <= 19 && high < room(9) {
+        9
+    } else {
+        return None;
+    };
+    let (mut q, scale) = if digits == 0 {
+        // No room for a digit: half to even on the remainder.
+        let twice = u64::from(r) << 1;
+        let up = twice > u64::from(divisor) || (twice == u64::from(divisor) && q & 1 == 1);
+        (q + u128::from(up), scale)
+    } else {
+        // 10^9 × r < 2^62: the remainder's digits in one 64-bit division, which must leave none.
+        let appended = POW10[digits as usize] as u64 * u64::from(r);
+        if !appended.is_multiple_of(u64::from(divisor)) {
+            return None;
+        }
+        (q * POW10[digits as usize] + u128::from(appended / u64::from(divisor)), scale + digits)
+    };
+    if q > MAX_MANTISSA {
+        return None;
+    }
+    let scale = strip_zeros(&mut q, scale as i32);
+    Some((q, scale as u32))
 }
 
 /// [`quick`] for a divisor of more than 64 bits (a share of a total, a total against the top one):
@@ -181,7 +240,22 @@ fn always_terminates_long(mut divisor: u128) -> bool {
 
 /// rust_decimal's `unscale`: trailing zeros off a quotient that had a remainder, eight at a time
 /// while the low 32 bits are zero, then four, two and one, never below scale 0.
-fn strip_zeros(q: &mut u128, mut scale: i32) -> i32 {
+///
+/// Each of those steps divides by a power of ten, so a quotient that 10 does not divide (nine in
+/// ten rounded quotients; every appended 5) is kept as it is: an odd one at once, an even one
+/// when 5 does not divide it (2^64 leaves 1 when divided by 5, so neither does the sum of the
+/// halves).
+#[inline]
+fn strip_zeros(q: &mut u128, scale: i32) -> i32 {
+    if *q & 1 == 1 || !((*q >> 64) as u64 % 5 + *q as u64 % 5).is_multiple_of(5) {
+        return scale;
+    }
+    strip_tens(q, scale)
+}
+
+/// [`strip_zeros`] for a quotient that ends in a zero.
+#[inline(never)]
+fn strip_tens(q: &mut u128, mut scale: i32) -> i32 {
     while *q as u32 == 0 && scale >= 8 && divide_exactly::<100_000_000>(q) {
         scale -= 8;
     }
@@ -211,13 +285,13 @@ fn divide_exactly<const P: u64>(q: &mut u128) -> bool {
 
 /// Whether every quotient by this mantissa terminates (its only prime factors are 2 and 5): then
 /// rust_decimal stops at the quotient's last digit, which one division to 28 decimals cannot tell.
+///
+/// Without its factors of 2 such a divisor is a power of 5, and every power of 5 below 2^64
+/// divides 5^27 (5^28 > 2^64): one remainder where dividing out the fives took one per five.
 #[inline]
-fn always_terminates(mut divisor: u64) -> bool {
-    divisor >>= divisor.trailing_zeros();
-    while divisor.is_multiple_of(5) {
-        divisor /= 5;
-    }
-    divisor == 1
+fn always_terminates(divisor: u64) -> bool {
+    const FIVE_TO_THE_27: u64 = 7_450_580_596_923_828_125;
+    divisor != 0 && FIVE_TO_THE_27.is_multiple_of(divisor >> divisor.trailing_zeros())
 }
 
 #[cfg(test)]
@@ -270,6 +344,59 @@ mod tests {
             // A divisor of any length up to 96 bits (a total, a sum of composites).
             let b = cases.decimal(96);
             assert_eq!(bits(checked_div(a, b)), bits(a.checked_div(b)), "{a:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn a_divisor_terminates_when_its_only_factors_are_two_and_five() {
+        let mut five = 1u64;
+        for fives in 0..=27 {
+            for twos in 0..64 {
+                if let Some(divisor) = five.checked_mul(1 << twos) {
+                    assert!(always_terminates(divisor), "2^{twos} × 5^{fives}");
+                }
+            }
+            five = five.saturating_mul(5);
+        }
+        for divisor in [0u64, 3, 6, 7, 15, 30, 3 * 5u64.pow(26), 1_000_000_007, u64::MAX, 4230, 28054] {
+            assert!(!always_terminates(divisor), "{divisor}");
+        }
+    }
+
+    #[test]
+    fn quotients_by_steps_of_twos_and_fives_are_rust_decimals() {
+        // A growth difference by a step of 2, a disposal by 0.2: rust_decimal appends digits to a
+        // quotient with a remainder by its own rule (see `terminating`), at every scale and length.
+        let divisors = ["2", "0.2", "2.0", "0.02", "4", "5", "0.5", "8", "25", "0.25", "16", "125", "1024", "0.1", "1"];
+        let cases_wanted = std::env::var("EXACT_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(100_000);
+        let mut cases = Cases(0x2545_F491_4F6C_DD1D);
+        for _ in 0..cases_wanted {
+            let a = cases.decimal(96);
+            for b in divisors {
+                let b: Decimal = b.parse().unwrap_or_default();
+                assert_eq!(bits(checked_div(a, b)), bits(a.checked_div(b)), "{a:?} / {b:?}");
+            }
+        }
+        let d = |t: &str| -> Decimal { t.parse().unwrap_or_default() };
+        let edges = [
+            "0.3",
+            "3",
+            "0.0000000000000000000000000001",
+            "0.0000000000000000000000000003",
+            "15.242099386792041380633793601",
+            "1.5242099386792041380633793601",
+            "-7.9228162514264337593543950335",
+            "79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "7922816251426433759354395.0335",
+            "79228162514264337593.543950335",
+            "792281625142643375.93543950335",
+        ];
+        for a in edges {
+            for b in divisors {
+                let (a, b) = (d(a), d(b));
+                assert_eq!(bits(checked_div(a, b)), bits(a.checked_div(b)), "{a:?} / {b:?}");
+            }
         }
     }
 

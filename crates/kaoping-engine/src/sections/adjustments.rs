@@ -21,7 +21,7 @@
 use rust_decimal::Decimal;
 
 use crate::document::BonusMode;
-use crate::evaluation::{ItemScore, Programme, Working};
+use crate::evaluation::{GuaranteeWorking, ItemScore, Programme, Working};
 use crate::exact::{compare, is_positive};
 use crate::fields::{BankInput, Guarantee};
 use crate::items::Item;
@@ -71,7 +71,11 @@ pub(crate) fn guarantee(input: &BankInput, rules: &Items, mode: BonusMode) -> It
     let govbank = programme(input.govbank_guarantee(), rules, mode);
     let raw_points = startup.points + govbank.points;
     let (points, capped) = at_most(raw_points, rules.guarantee.cap.value);
-    ItemScore { item, points, working: Working::Guarantee { startup, govbank, raw_points, capped } }
+    ItemScore {
+        item,
+        points,
+        working: Working::Guarantee(Box::new(GuaranteeWorking { startup, govbank, raw_points, capped })),
+    }
 }
 
 fn programme(entry: Guarantee, rules: &Items, mode: BonusMode) -> Programme {

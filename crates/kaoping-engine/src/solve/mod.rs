@@ -443,7 +443,7 @@ pub(crate) fn at_ceiling(score: &ItemScore, scheme: &Scheme) -> bool {
         Working::Task { against: Against::Reached { bonus, .. }, .. }
         | Working::Bar { against: Against::Reached { bonus, .. }, .. } => bonus_cap.is_some_and(|c| *bonus >= c),
         Working::Growth(g) => bonus_cap.is_some_and(|c| g.adjustment >= c),
-        Working::Steps { .. } | Working::Rate { .. } | Working::Npl { .. } | Working::Guarantee { .. } => {
+        Working::Steps { .. } | Working::Rate { .. } | Working::Npl { .. } | Working::Guarantee(_) => {
             cap.is_some_and(|c| score.points >= c)
         }
         Working::Tech { loan_points, .. } => {
