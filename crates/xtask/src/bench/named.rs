@@ -45,7 +45,11 @@ pub fn build(root: &Path, target: &Path) -> Result<PathBuf, String> {
         }
     }
     let wasm_out = named.join(&shipped_wasm);
-    run(root, "wasm-opt", &["-Oz", "-g", &path(&bindgen.join(format!("{BIN}_bg.wasm"))), "-o", &path(&wasm_out)])?;
+    let page = std::fs::read_to_string(root.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let mut args = wasm_opt_args(&page)?;
+    args.extend(["-g".to_owned(), path(&bindgen.join(format!("{BIN}_bg.wasm"))), "-o".to_owned(), path(&wasm_out)]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(root, "wasm-opt", &args)?;
     std::fs::copy(bindgen.join(format!("{BIN}.js")), named.join(&shipped_js)).map_err(|e| e.to_string())?;
     let code = |file: &Path| std::fs::read(file).map(|bytes| code_section_len(&bytes)).map_err(|e| e.to_string());
     let (shipped_code, named_code) = (code(&dist.join(&shipped_wasm))?, code(&wasm_out)?);
@@ -59,6 +63,28 @@ pub fn build(root: &Path, target: &Path) -> Result<PathBuf, String> {
     let html = std::fs::read_to_string(&index).map_err(|e| e.to_string())?;
     std::fs::write(&index, without_integrity(&html, &[&shipped_wasm, &shipped_js])).map_err(|e| e.to_string())?;
     Ok(named)
+}
+
+/// The wasm-opt settings Trunk builds the page's wasm with, as index.html gives them on the page's
+/// `<link data-trunk rel="rust" … data-bin="kaoping-web">`: `-O` and its level (`data-wasm-opt`), then
+/// `data-wasm-opt-params`. Read from there so that the profiling build cannot drift from the shipped one.
+fn wasm_opt_args(index_html: &str) -> Result<Vec<String>, String> {
+    let bin = format!("data-bin=\"{BIN}\"");
+    let tag = index_html
+        .split('<')
+        .find(|tag| tag.starts_with("link") && tag.contains(&bin))
+        .ok_or_else(|| format!("index.html has no <link data-trunk rel=\"rust\" {bin}>"))?;
+    let attribute = |name: &str| {
+        let start = format!("{name}=\"");
+        tag.find(&start).and_then(|at| {
+            let value = &tag[at + start.len()..];
+            value.find('"').map(|end| value[..end].to_owned())
+        })
+    };
+    let level = attribute("data-wasm-opt").ok_or_else(|| format!("index.html: no data-wasm-opt for {BIN}"))?;
+    let mut args = vec![format!("-O{level}")];
+    args.extend(attribute("data-wasm-opt-params").unwrap_or_default().split_whitespace().map(str::to_owned));
+    Ok(args)
 }
 
 /// The one file of `dir` named `<prefix>…<suffix>` (Trunk's hashed names), by name.
@@ -136,6 +162,26 @@ fn drop_attribute(tag: &str, start: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wasm_opt_settings_come_from_the_pages_link() {
+        let page = r#"<link data-trunk rel="css" href="www/style.css" />
+  <link data-trunk rel="rust" href="crates/kaoping-web/Cargo.toml" data-bin="kaoping-web" data-wasm-opt="z"
+    data-wasm-opt-params="--low-memory-unused --converge" />
+  <link data-trunk rel="rust" href="crates/kaoping-sheets-worker/Cargo.toml" data-bin="kaoping-sheets-worker"
+        data-type="worker" data-wasm-opt="s" />"#;
+        assert_eq!(wasm_opt_args(page), Ok(vec!["-Oz".into(), "--low-memory-unused".into(), "--converge".into()]));
+        let plain = r#"<link data-trunk rel="rust" data-bin="kaoping-web" data-wasm-opt="s" />"#;
+        assert_eq!(wasm_opt_args(plain), Ok(vec!["-Os".into()]));
+        assert!(wasm_opt_args("<link data-trunk rel=\"rust\" data-bin=\"other\" />").is_err());
+    }
+
+    #[test]
+    fn the_repositorys_page_names_its_wasm_opt_settings() {
+        let page = include_str!("../../../../index.html");
+        let args = wasm_opt_args(page).expect("index.html names the page's wasm-opt level");
+        assert!(args[0].starts_with("-O"), "{args:?}");
+    }
 
     #[test]
     fn integrity_goes_only_from_the_replaced_files() {
