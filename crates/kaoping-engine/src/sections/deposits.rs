@@ -135,19 +135,21 @@ pub fn round_to_total(values: &[Option<Decimal>], total: Decimal, places: u32) -
     let (step, more) = if missing < 0 { (-unit, false) } else { (unit, true) };
     // Each unit goes to the value with the largest cut not yet served (the earlier on a tie); when the
     // values add up to more than the total, the smallest cut gives one back. A part never goes below
-    // 0. There are at most a few units, one per value, so a scan per unit costs less than a sort.
-    let mut served = vec![false; parts.len()];
-    for _ in 0..missing.unsigned_abs().min(parts.len() as u64) {
-        let mut best: Option<usize> = None;
-        for (i, part) in parts.iter().enumerate() {
-            let fits = !served[i] && part.is_some_and(|p| p + step >= Decimal::ZERO);
-            if fits && best.is_none_or(|b| cuts[i] != cuts[b] && (cuts[i] > cuts[b]) == more) {
-                best = Some(i);
-            }
+    // 0. The values are put in that order once (a stable sort keeps the earlier first on a tie) and
+    // served down it, passing over a part that would go below 0: one unit each, as many as are
+    // missing. (A scan of every value for every unit cost 60k instructions per call for 16 banks,
+    // eight calls per change of the document.)
+    let mut order: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].is_some()).collect();
+    crate::order::sort_by(&mut order, |&a, &b| if more { cuts[b].cmp(&cuts[a]) } else { cuts[a].cmp(&cuts[b]) });
+    let mut left = missing.unsigned_abs().min(parts.len() as u64);
+    for i in order {
+        if left == 0 {
+            break;
         }
-        let Some(i) = best else { break };
-        served[i] = true;
-        parts[i] = parts[i].map(|p| p + step);
+        if let Some(p) = parts[i].filter(|p| *p + step >= Decimal::ZERO) {
+            parts[i] = Some(p + step);
+            left -= 1;
+        }
     }
     parts
 }
@@ -456,6 +458,60 @@ mod tests {
             assert_eq!(parts.iter().flatten().sum::<Decimal>(), d(total), "{name}: adds up");
         }
         assert_eq!(round_to_total(&[None, None], Decimal::ONE_HUNDRED, 2), vec![None, None]);
+    }
+
+    /// The rounding as it was first written (a scan of every value for every unit), the statement the
+    /// sorted one must agree with.
+    fn round_to_total_by_scan(values: &[Option<Decimal>], total: Decimal, places: u32) -> Vec<Option<Decimal>> {
+        let unit = Decimal::new(1, places);
+        let mut parts: Vec<Option<Decimal>> =
+            values.iter().map(|v| v.map(|v| v.round_dp_with_strategy(places, RoundingStrategy::ToZero))).collect();
+        let cuts: Vec<Decimal> =
+            values.iter().zip(&parts).map(|(v, p)| v.zip(*p).map_or(Decimal::ZERO, |(v, p)| v - p)).collect();
+        let given: Decimal = parts.iter().flatten().sum();
+        let missing = (total - given).checked_div(unit).and_then(|n| n.round().to_i64()).unwrap_or(0);
+        let (step, more) = if missing < 0 { (-unit, false) } else { (unit, true) };
+        let mut served = vec![false; parts.len()];
+        for _ in 0..missing.unsigned_abs().min(parts.len() as u64) {
+            let mut best: Option<usize> = None;
+            for (i, part) in parts.iter().enumerate() {
+                let fits = !served[i] && part.is_some_and(|p| p + step >= Decimal::ZERO);
+                if fits && best.is_none_or(|b| cuts[i] != cuts[b] && (cuts[i] > cuts[b]) == more) {
+                    best = Some(i);
+                }
+            }
+            let Some(i) = best else { break };
+            served[i] = true;
+            parts[i] = parts[i].map(|p| p + step);
+        }
+        parts
+    }
+
+    #[test]
+    fn rounding_to_a_total_agrees_with_the_scan_it_replaced() {
+        // xorshift64: the same cases on every run.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        for case in 0..20_000 {
+            let n = 1 + next(16) as usize;
+            // Few distinct digits, so that cuts tie often.
+            let values: Vec<Option<Decimal>> =
+                (0..n).map(|_| (next(8) != 0).then(|| Decimal::new(next(40) as i64 * 25, next(5) as u32))).collect();
+            let places = next(3) as u32;
+            let sum: Decimal = values.iter().flatten().sum();
+            let shift = Decimal::new(next(2 * n as u64 + 1) as i64 - n as i64, places);
+            let total = (sum.round_dp(places) + shift).max(Decimal::ZERO);
+            assert_eq!(
+                round_to_total(&values, total, places),
+                round_to_total_by_scan(&values, total, places),
+                "case {case}: {values:?} to {total} at {places} places"
+            );
+        }
     }
 
     #[test]
