@@ -403,10 +403,18 @@ pub fn use_app(scheme: &'static Scheme, told: Option<Notice>) -> Store {
 
     {
         // Stash the working copy after a change of the document (in an effect, so that the reducer
-        // stays pure): at once, or once typing pauses for what was typed; see STASH_MS.
+        // stays pure): at once, or once typing pauses for what was typed (see STASH_MS). The copy the
+        // page started from is written after the same pause, so that the first total, drawn in the
+        // same task as this effect runs, does not wait for the whole scenario to be serialized and
+        // stored (issue 20). Nothing is at risk meanwhile: a closed tab's copy taken over is forgotten
+        // only once this page has written its own, and leaving the page writes at once.
         let store = store.clone();
         use_effect_with(app.document.clone(), move |_| {
-            if store.stash.borrow().typed {
+            let later = {
+                let stash = store.stash.borrow();
+                stash.typed || stash.written.is_none()
+            };
+            if later {
                 store.stash_later();
             } else {
                 store.stash_now();
