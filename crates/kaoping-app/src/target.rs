@@ -6,8 +6,8 @@
 use std::rc::Rc;
 
 use kaoping_engine::{
-    all_levers, marginal, margins, sensitivity_around, solve, Answer, Field, Goal, GoalForm, Lever, Marginal, Margins,
-    RivalLines, Rivals, Scenario, Scheme, Sensitivity, SimulationSpec, SimulationSummary,
+    common_kinds, marginal, margins, sensitivity_around, solve, Answer, Field, Goal, GoalForm, Lever, Marginal,
+    Margins, RivalLines, Rivals, Scenario, Scheme, Sensitivity, SimulationSpec, SimulationSummary,
 };
 
 /// The views below the answer.
@@ -91,7 +91,9 @@ impl Default for TargetInputs {
         TargetInputs {
             goal: GoalForm::ALL[0],
             goal_figure: String::new(),
-            lever: all_levers().first().map(Lever::key).unwrap_or_default(),
+            // The first of `all_levers`, which starts with the common kinds: found without making
+            // every lever, at every start of the page.
+            lever: common_kinds().first().map(|(_, _, lever)| lever.key()).unwrap_or_default(),
             rivals: Rivals::default(),
             rival_k: String::new(),
             view: TargetView::Margins,

@@ -659,3 +659,10 @@ fn a_verified_figure_scores_and_keeps_the_declaration_beside_it() {
     world.send(verify("3000", ""));
     assert_eq!(world.scenario(), declared, "verified as declared: nothing to keep");
 }
+
+#[test]
+fn the_target_panel_opens_on_the_first_lever_of_all() {
+    // TargetInputs::default takes it from the common kinds without making every lever.
+    let first = kaoping_engine::all_levers().first().map(kaoping_engine::Lever::key);
+    assert_eq!(Some(kaoping_app::target::TargetInputs::default().lever), first);
+}
