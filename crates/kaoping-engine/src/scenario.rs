@@ -409,7 +409,7 @@ impl Reader<'_> {
             };
             self.unknown(entry, &path, FUND_KEYS, "已略去（不属于测算数据，不影响结果）")?;
             let Some(id) = self.id(entry, &path, dropped_fund)? else { continue };
-            if !self.is_fund(&id, format!("{path}.id"), dropped_fund)? {
+            if !self.is_fund(&id, || format!("{path}.id"), dropped_fund)? {
                 continue;
             }
             if scenario.deposits.funds.get(&id).is_some() {
@@ -525,17 +525,24 @@ impl Reader<'_> {
         figure: FundFigure,
         bank: &mut BankInput,
     ) -> Result<(), Error> {
-        let path = format!("{path}.{}", figure.key());
+        // Places are spelled out only for a refusal, as for every other figure (issue 20).
         let Value::Object(map) = value else {
             return self.problem(
-                Error::WrongType { path, expected: "an object" },
+                Error::WrongType { path: member_path(path, figure.key()), expected: "an object" },
                 "这一组数据略去，各项资金按各项资金共用的得分计",
             );
         };
         for (id, value) in map {
-            let place = format!("{path}.{id}");
-            if self.is_fund(id, place.clone(), "已略去")? {
-                if let Err(error) = number(value, place, |text| figure.set_text(bank, id, text)) {
+            let place = || format!("{path}.{}.{id}", figure.key());
+            if self.is_fund(id, place, "已略去")? {
+                let read = match number_text(value) {
+                    Ok(Some(text)) if !text.is_empty() => figure
+                        .set_text(bank, id, text)
+                        .map_err(|problem| Error::Value { path: place(), text: text.to_owned(), problem }),
+                    Ok(_) => Ok(()),
+                    Err(not) => Err(not.at(place())),
+                };
+                if let Err(error) = read {
                     self.problem(error, "已略去，这项资金按各项资金共用的得分计")?;
                 }
             }
@@ -544,14 +551,14 @@ impl Reader<'_> {
     }
 
     /// Whether `id` is one of the scheme's public funds; if not, that is a problem at `place`.
-    fn is_fund(&mut self, id: &str, place: String, dropped: &str) -> Result<bool, Error> {
+    fn is_fund(&mut self, id: &str, place: impl FnOnce() -> String, dropped: &str) -> Result<bool, Error> {
         let Some(scheme) = self.scheme else { return Ok(false) };
         let funds = &scheme.rules.outcomes.funds;
         if funds.iter().any(|f| f.id == id) {
             return Ok(true);
         }
         let expected = funds.iter().map(|f| f.id.clone()).collect();
-        self.problem(Error::UnknownFund { path: place, id: id.to_owned(), expected }, dropped)?;
+        self.problem(Error::UnknownFund { path: place(), id: id.to_owned(), expected }, dropped)?;
         Ok(false)
     }
 
