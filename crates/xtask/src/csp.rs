@@ -14,9 +14,7 @@ use std::path::Path;
 
 /// The `content` of the page's Content-Security-Policy meta tag.
 fn meta_policy(html: &str) -> Option<&str> {
-    let tag = &html[html.find(r#"<meta http-equiv="Content-Security-Policy""#)?..];
-    let content = &tag[tag.find(r#"content=""#)? + r#"content=""#.len()..];
-    content.split('"').next()
+    crate::html::attribute(crate::html::tag(html, r#"<meta http-equiv="Content-Security-Policy""#)?, "content")
 }
 
 /// The policy of legacy.html: `policy` with `'unsafe-eval'` added to `script-src`, which Chromium

@@ -20,6 +20,7 @@ mod bench;
 mod csp;
 mod css;
 mod fuzz;
+mod html;
 mod js;
 mod old_engines;
 mod serve;

@@ -74,13 +74,7 @@ fn wasm_opt_args(index_html: &str) -> Result<Vec<String>, String> {
         .split('<')
         .find(|tag| tag.starts_with("link") && tag.contains(&bin))
         .ok_or_else(|| format!("index.html has no <link data-trunk rel=\"rust\" {bin}>"))?;
-    let attribute = |name: &str| {
-        let start = format!("{name}=\"");
-        tag.find(&start).and_then(|at| {
-            let value = &tag[at + start.len()..];
-            value.find('"').map(|end| value[..end].to_owned())
-        })
-    };
+    let attribute = |name: &str| crate::html::attribute(tag, name);
     let level = attribute("data-wasm-opt").ok_or_else(|| format!("index.html: no data-wasm-opt for {BIN}"))?;
     let mut args = vec![format!("-O{level}")];
     args.extend(attribute("data-wasm-opt-params").unwrap_or_default().split_whitespace().map(str::to_owned));
@@ -139,7 +133,7 @@ fn without_integrity(html: &str, files: &[&str]) -> String {
         out.push_str(&rest[..open]);
         let tag = &rest[open..close];
         if files.iter().any(|file| tag.contains(&format!("\"./{file}\""))) {
-            out.push_str(&drop_attribute(tag, " integrity=\""));
+            out.push_str(&crate::html::without_attribute(tag, "integrity"));
         } else {
             out.push_str(tag);
         }
@@ -147,16 +141,6 @@ fn without_integrity(html: &str, files: &[&str]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn drop_attribute(tag: &str, start: &str) -> String {
-    match tag.find(start) {
-        Some(at) => match tag[at + start.len()..].find('"') {
-            Some(end) => format!("{}{}", &tag[..at], &tag[at + start.len() + end + 1..]),
-            None => tag.to_owned(),
-        },
-        None => tag.to_owned(),
-    }
 }
 
 #[cfg(test)]
