@@ -84,6 +84,9 @@ struct PageProps {
 fn Page(props: &PageProps) -> Html {
     let store = use_app(props.scheme.0, props.told.clone());
     let app: Rc<State> = store.get();
+    // What is never seen on screen (the printed sheet's header and foot, the screen reader's live
+    // region) is drawn once the first total is on screen.
+    let painted = crate::hooks::use_painted();
     // Made once, so that the props holding them stay equal from one change to the next.
     // (One memo for the four: each hook of its own is code of its own in the page's module.)
     let callbacks = use_memo((), {
@@ -178,8 +181,10 @@ fn Page(props: &PageProps) -> Html {
                 <p class="subtitle" id="scheme-subtitle">{ subtitle(scheme.0, &app.in_force.fingerprint, app.in_force.builtin) }</p>
                 <Nav current={view.tab} {onselect} />
             </header>
-            <PrintHeader {scheme} name={name.clone()} modified={document.modified} tab={view.tab}
-                bank={view.bank.clone()} scenario={document.scenario.clone()} evaluation={app.derived.evaluation.clone()} />
+            if painted {
+                <PrintHeader {scheme} name={name.clone()} modified={document.modified} tab={view.tab}
+                    bank={view.bank.clone()} scenario={document.scenario.clone()} evaluation={app.derived.evaluation.clone()} />
+            }
             <Toolbar name={name} modified={document.modified} not_stashed={view.stash_error.is_some()}
                 library={view.library.clone()} link_shown={view.link_shown.clone().map(AttrValue::from)}
                 dispatch={dispatch.clone()} onfile={onfile} {onfiles} />
@@ -196,8 +201,10 @@ fn Page(props: &PageProps) -> Html {
             </main>
             // Always there, so that a dialog coming and going changes only this element.
             <div class="dialog-slot">{ for dialog }{ for preview }</div>
-            <Announcer announcement={app.settled.announcement.clone().map(|(n, text)| (n, AttrValue::from(text)))} />
-            <PrintFooter />
+            if painted {
+                <Announcer announcement={app.settled.announcement.clone().map(|(n, text)| (n, AttrValue::from(text)))} />
+                <PrintFooter />
+            }
             <footer class="footnote">
                 <p>{ "测算结果仅供参考，以考评领导小组办公室正式通报为准。全部计算在本机浏览器中完成，数据不上传。" }</p>
             </footer>

@@ -98,17 +98,8 @@ pub struct BankViewProps {
 /// 本行测算.
 #[component]
 pub fn BankView(props: &BankViewProps) -> Html {
-    let whole = use_state(|| false);
-    {
-        let whole = whole.clone();
-        use_effect_with((), move |()| {
-            // After the frame with the first draw is painted: a task queued from the frame's callback.
-            let frame = gloo::render::request_animation_frame(move |_| {
-                gloo::timers::callback::Timeout::new(0, move || whole.set(true)).forget();
-            });
-            move || drop(frame)
-        });
-    }
+    // The first draw holds the summary only (see below).
+    let whole = crate::hooks::use_painted();
     let scheme = props.scheme;
     let bank = props.bank.to_string();
     // One callback for every box, made once: a box whose text did not change is not drawn again.
@@ -181,7 +172,7 @@ pub fn BankView(props: &BankViewProps) -> Html {
                     // The first draw holds the summary only: the form and 目标测算's panel are drawn once
                     // that frame is on screen, so that the first total waits for neither (issue 20; on a
                     // phone the summary fills the screen, on a desktop the form comes a frame after it).
-                    if *whole {
+                    if whole {
                         // Keyed, so that a section's boxes stay its own whatever Yew patches first.
                         { for Section::ALL.iter().map(|&section| html! {
                             <section key={section_key(section)} class="form-section" id={format!("section-{}", section_key(section))}>
