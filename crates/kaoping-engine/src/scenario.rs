@@ -420,10 +420,14 @@ impl Reader<'_> {
                 continue;
             }
             let Some(value) = present(entry, "amount") else { continue };
-            let read = number(value, format!("{path}.amount"), |text| {
-                scenario.deposits.funds.set(&id, Some(Amount::parse(text)?));
-                Ok(())
-            });
+            let read = number(
+                value,
+                || format!("{path}.amount"),
+                |text| {
+                    scenario.deposits.funds.set(&id, Some(Amount::parse(text)?));
+                    Ok(())
+                },
+            );
             if let Err(error) = read {
                 self.problem(error, "已略去，按未填写金额计（只测算占比）")?;
             }
@@ -535,14 +539,7 @@ impl Reader<'_> {
         for (id, value) in map {
             let place = || format!("{path}.{}.{id}", figure.key());
             if self.is_fund(id, place, "已略去")? {
-                let read = match number_text(value) {
-                    Ok(Some(text)) if !text.is_empty() => figure
-                        .set_text(bank, id, text)
-                        .map_err(|problem| Error::Value { path: place(), text: text.to_owned(), problem }),
-                    Ok(_) => Ok(()),
-                    Err(not) => Err(not.at(place())),
-                };
-                if let Err(error) = read {
+                if let Err(error) = number(value, place, |text| figure.set_text(bank, id, text)) {
                     self.problem(error, "已略去，这项资金按各项资金共用的得分计")?;
                 }
             }
@@ -942,14 +939,18 @@ fn present<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
 }
 
 /// Reads a number given as a JSON number or a string and hands its text to `take`; `null` and empty
-/// text are absent (nothing taken). A refusal names `place`.
-fn number(value: &Value, place: String, take: impl FnOnce(&str) -> Result<(), ValueError>) -> Result<(), Error> {
+/// text are absent (nothing taken). A refusal names `place`, spelled out only then.
+fn number(
+    value: &Value,
+    place: impl FnOnce() -> String,
+    take: impl FnOnce(&str) -> Result<(), ValueError>,
+) -> Result<(), Error> {
     match number_text(value) {
         Ok(Some(text)) if !text.is_empty() => {
-            take(text).map_err(|problem| Error::Value { path: place, text: text.to_owned(), problem })
+            take(text).map_err(|problem| Error::Value { path: place(), text: text.to_owned(), problem })
         }
         Ok(_) => Ok(()),
-        Err(not) => Err(not.at(place)),
+        Err(not) => Err(not.at(place())),
     }
 }
 
