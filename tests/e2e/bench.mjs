@@ -6,13 +6,16 @@
 //   and instantiated, the wasm's start until the total is in the DOM, the frame drawn;
 // - keystroke latency on 本行测算 and 全市总览, and the browser's own work per keystroke (script,
 //   style, layout, from CDP Performance.getMetrics);
-// - 目标测算's answer after typing settles.
+// - 目标测算's answer after typing settles;
+// - the first render in Chromium 86 (the 信创 desks' core), served with README's headers: from index.html
+//   (which sends it on to legacy.html) and from legacy.html opened directly (tests/old-engines/first-render.mjs;
+//   skipped with --no-chromium86).
 // With --profile-dist DIR (a build whose wasm keeps its name section; `cargo xtask bench` makes one),
 // also the functions that take the time: a CPU profile of keystrokes on 本行测算 and of a first load.
 // Prints one line of JSON on stdout, which xtask reads; progress goes to stderr.
 //
 //   node tests/e2e/bench.mjs [--rates 1,4] [--loads N] [--part-loads N] [--keystrokes N]
-//                            [--settles N] [--profile-dist DIR] [--profile-keystrokes N]
+//                            [--settles N] [--profile-dist DIR] [--profile-keystrokes N] [--no-chromium86]
 
 import { serveDist, launchBrowser, openPage } from './harness.mjs';
 import {
@@ -20,6 +23,7 @@ import {
   summarize, throttle, watchFirstRender,
 } from './latency.mjs';
 import { profile, selfTimes } from './profile.mjs';
+import { readmeHeaders } from '../old-engines/browsers.mjs';
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -32,6 +36,7 @@ const keystrokes = Number(option('--keystrokes', 200));
 const settles = Number(option('--settles', 20));
 const profileDist = option('--profile-dist', null);
 const profileKeystrokes = Number(option('--profile-keystrokes', 60));
+const withChromium86 = !process.argv.includes('--no-chromium86');
 const log = (text) => console.error(text);
 
 const median = (values) => percentile(values, 50);
@@ -123,6 +128,32 @@ async function profiled(browser, dir, rate) {
   }
 }
 
+/**
+ * The first render in Chromium 86 at each rate, from index.html and from legacy.html, on a server of its
+ * own that sends README's headers (the `browser` only stores the working copy the loads start from).
+ */
+async function chromium86(browser) {
+  // Imported here: it needs tests/old-engines' packages, which `cargo xtask bench` installs.
+  const { chromium86FirstRenders } = await import('../old-engines/first-render.mjs');
+  const deployed = await serveDist({ headers: await readmeHeaders() });
+  try {
+    const stored = await storedFullScenario(browser, deployed.url);
+    const result = { rates: {} };
+    for (const rate of rates) {
+      const figures = {};
+      for (const [key, entry] of [['index', ''], ['legacy', 'legacy.html']]) {
+        const { times, entries } = await chromium86FirstRenders(deployed.url, stored, { rate, loads, entry });
+        figures[key] = { p50: median(times), p95: percentile(times, 95), min: Math.min(...times), loads, ended_on: entries };
+        log(`${rate}×: Chromium 86 from ${entry || 'index.html'}: first render p50 ${figures[key].p50.toFixed(1)} ms`);
+      }
+      result.rates[rate] = figures;
+    }
+    return result;
+  } finally {
+    await deployed.close();
+  }
+}
+
 // A server started for this run, so the first load is the first it serves.
 const server = await serveDist();
 const browser = await launchBrowser();
@@ -130,6 +161,7 @@ try {
   const stored = await storedFullScenario(browser, server.url);
   const result = { chromium: browser.version(), rates: {} };
   for (const rate of rates) result.rates[rate] = await atRate(browser, server.url, stored, rate);
+  if (withChromium86) result.chromium86 = await chromium86(browser);
   if (profileDist) result.profile = await profiled(browser, profileDist, 1);
   console.log(JSON.stringify(result));
 } finally {
