@@ -2,7 +2,7 @@
 //! per depositing department. The JSON is the engine's `kaoping-deposits/1`; the table is the same
 //! figures in Chinese, each fund a block (banks by rank), then what each bank holds in all.
 
-use kaoping_engine::{format_fixed2, rounding_zh, Evaluation, Placement, Scheme};
+use kaoping_engine::{format_fixed2, format_shown, rounding_zh, Evaluation, Placement, Scheme};
 use rust_decimal::Decimal;
 
 use crate::{pad, pad_left};
@@ -16,9 +16,10 @@ pub(crate) fn render(scheme: &Scheme, evaluation: &Evaluation, json: bool) -> St
     table(scheme, evaluation, &placement)
 }
 
-/// A figure with two decimals, or a dash.
+/// A placed figure as every view shows it (two decimals, or the fund amount's own digits where finer), or
+/// a dash.
 fn fixed(value: Option<Decimal>) -> String {
-    value.map_or_else(|| "—".to_owned(), format_fixed2)
+    value.map_or_else(|| "—".to_owned(), format_shown)
 }
 
 fn table(scheme: &Scheme, evaluation: &Evaluation, placement: &Placement) -> String {

@@ -68,6 +68,18 @@ fn notices_match_their_expected_text() {
                 section["banks"].as_array().expect("banks").iter().filter_map(|b| b["text"].as_str()).collect();
             assert_eq!(section["names"].as_str(), Some(entries.join("、").as_str()));
         }
+        // A fund's line adds up as printed: the banks' amounts, read back from the text, make the fund's.
+        for fund in json["funds"].as_array().expect("funds") {
+            let line = fund["text"].as_str().expect("a fund's text");
+            let (head, parts) = line.split_once('：').expect("the fund, then its banks");
+            let amount = |text: &str| -> rust_decimal::Decimal {
+                let number = text.trim_end_matches(" 亿元").rsplit(' ').next().unwrap_or("").replace(',', "");
+                number.parse().unwrap_or_else(|_| panic!("{}: no amount in `{text}`", file.display()))
+            };
+            let parts: rust_decimal::Decimal =
+                parts.split('、').map(|part| amount(part.split_once('（').map_or(part, |(a, _)| a))).sum();
+            assert_eq!(parts, amount(head), "{}: {line}", file.display());
+        }
     }
 }
 

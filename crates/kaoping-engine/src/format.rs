@@ -17,6 +17,18 @@ pub fn format_fixed2(value: Decimal) -> String {
     group_digits(&format!("{:.2}", round2(value)))
 }
 
+/// A figure of the public funds' placement as every view shows it: two decimals, or all of its own
+/// where it has more. A fund typed to the 万元 (`18.7654` 亿元) is placed to the 万元, so that its
+/// banks' parts, each shown with its digits, add up to the amount shown above them (`18.7654`, not
+/// `18.77` over parts that add up to `18.71`).
+pub fn format_shown(value: Decimal) -> String {
+    if value.scale() <= 2 {
+        format_fixed2(value)
+    } else {
+        group_digits(&value.to_string())
+    }
+}
+
 /// Puts thousands separators into the whole part of a plain decimal text (`-1234567.5` becomes
 /// `-1,234,567.5`). Zero is written without a sign: `-0.00` would read as a loss where there is none.
 pub fn group_digits(text: &str) -> String {
@@ -77,6 +89,21 @@ mod tests {
         let cases = [("2.345", "2.35"), ("2.355", "2.36"), ("-2.345", "-2.35"), ("0.125", "0.13"), ("1", "1")];
         for (input, expected) in cases {
             assert_eq!(round2(d(input)), d(expected), "round2({input})");
+        }
+    }
+
+    #[test]
+    fn a_placed_figure_keeps_the_digits_it_was_placed_to() {
+        let cases = [
+            ("60", "60.00"),
+            ("3.5", "3.50"),
+            ("1234.5", "1,234.50"),
+            ("18.7654", "18.7654"),
+            ("1.2300", "1.2300"),
+            ("12345.678", "12,345.678"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(format_shown(d(input)), expected, "format_shown({input})");
         }
     }
 }

@@ -80,7 +80,7 @@ pub use fields::{
     is_lever, lever_fields, AnnexLine, BankInput, ByFund, Field, FieldSet, FieldSpec, FundFigure, FundFigureSpec,
     Guarantee, Kind, Section, Supplier, Unit, FIELDS, FUND_FIGURES,
 };
-pub use format::{display_columns, format_amount, format_fixed2, group_digits, round2};
+pub use format::{display_columns, format_amount, format_fixed2, format_shown, group_digits, round2};
 pub use input::{normalize, Reading as TypedText};
 pub use items::{Band, Item};
 pub use keyed::ByKey;

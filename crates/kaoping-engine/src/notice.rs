@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 // Through the crate's own exports, so that moving a type between modules does not touch this one.
-use crate::{format_fixed2, Band, BankInfo, BankResult, Date, Evaluation, Scenario, Scheme, Warning};
+use crate::{format_fixed2, format_shown, Band, BankInfo, BankResult, Date, Evaluation, Scenario, Scheme, Warning};
 
 /// What the list says while the figures are not verified.
 pub const PROVISIONAL_MARK: &str = "测算结果，非正式考评结论";
@@ -184,7 +184,8 @@ impl SchemeDocument {
 
 /// One public fund as the notice's annex lists it (四(四): "按考评结果……存放市级公共性资金"): the fund,
 /// its department and amount, and each bank's part in rank order, shown as the 资金存放 table shows it
-/// (0.01 亿元 and 0.01%, by largest remainder, adding up to the fund).
+/// (0.01 亿元, or the amount's own digits where it has more, and 0.01%, by largest remainder, adding up
+/// to the fund).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoticeFund {
     /// The fund's id (`fiscal`).
@@ -206,10 +207,10 @@ impl NoticeFund {
             .banks
             .iter()
             .map(|(_, name, amount, share)| {
-                format!("{name} {} 亿元（{}%）", format_fixed2(*amount), format_fixed2(*share))
+                format!("{name} {} 亿元（{}%）", format_shown(*amount), format_fixed2(*share))
             })
             .collect();
-        format!("{} {} {} 亿元：{}", self.department, self.name, format_fixed2(self.amount), parts.join("、"))
+        format!("{} {} {} 亿元：{}", self.department, self.name, format_shown(self.amount), parts.join("、"))
     }
 }
 

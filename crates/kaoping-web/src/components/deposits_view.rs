@@ -10,7 +10,7 @@ use kaoping_app::derived::Derived;
 use kaoping_app::drafts::Drafts;
 use kaoping_app::view::Tab;
 use kaoping_app::{Action, FieldId};
-use kaoping_engine::{group_digits, readings_zh, Field, FundFigure, Scenario};
+use kaoping_engine::{format_shown as shown, readings_zh, Field, FundFigure, Scenario};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -31,15 +31,6 @@ pub struct DepositsViewProps {
     pub derived: Rc<Derived>,
     /// Changes the state.
     pub dispatch: Callback<Action>,
-}
-
-/// A shown amount or share as the engine rounded it: two decimals, or the fund's own when finer.
-pub fn shown(value: Decimal) -> String {
-    if value.scale() <= 2 {
-        fixed2(value)
-    } else {
-        group_digits(&value.to_string())
-    }
 }
 
 /// 资金存放.

@@ -9,12 +9,11 @@
 
 use std::rc::Rc;
 
-use kaoping_engine::{Doubt, Evaluation, Field, Line, Placement, Unit, Warning};
+use kaoping_engine::{format_shown as shown, Doubt, Evaluation, Field, Line, Placement, Unit, Warning};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::components::city_averages::{averages, CityAverages};
-use crate::components::deposits_view::shown;
 use crate::components::readings_badge::ReadingsBadge;
 use crate::components::skip_link::focus_target_panel;
 use crate::components::SchemeRef;
