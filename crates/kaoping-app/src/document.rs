@@ -78,12 +78,14 @@ impl Document {
         self.modified = *self.scenario != *self.reference;
     }
 
-    /// An edit: the scenario changes, the name stays. Returns whether anything changed.
+    /// An edit: the scenario changes, the name stays. An edit to what scores takes away the 核实完成 mark
+    /// (README: "any change removes the 核实完成 mark"). Returns whether anything changed.
     pub fn edit(&mut self, scheme: &Scheme, scenario: Scenario) -> bool {
-        let scenario = canonical(scheme, &scenario);
+        let mut scenario = canonical(scheme, &scenario);
         if scenario == *self.scenario {
             return false;
         }
+        scenario.withdraw_mark_if_changed(&self.scenario);
         self.scenario = Rc::new(scenario);
         self.revision = self.revision.wrapping_add(1);
         self.compare();

@@ -28,6 +28,9 @@ pub enum FieldId {
 /// The label of a fund's amount box.
 const FUND_AMOUNT_LABEL: &str = "存放金额";
 
+/// Why a verified figure's box refuses another value: it changes only through 核实, which records why.
+pub const VERIFIED: &str = "已核实的数字，须在“核实与通报”中重新核实或撤销核实后修改";
+
 impl FieldId {
     /// The element id of the box, unique on the page: `f-icbc-loans`, `f-icbc-startup_guarantee-target`,
     /// `f-city-loan_growth_pct`, `f-settings-green_target_growth_pct`.
@@ -107,6 +110,9 @@ impl FieldId {
                 let mut bank_input =
                     scenario.bank(bank).cloned().unwrap_or_else(|| kaoping_engine::BankInput::new(bank));
                 field.enter(&mut bank_input, text)?;
+                if scenario.needs_verifying(bank, *field, field.get(&bank_input)) {
+                    return Err(VERIFIED.to_owned());
+                }
                 *scenario.bank_mut(bank) = bank_input;
                 Ok(())
             }

@@ -261,6 +261,9 @@ impl App {
             return;
         }
         let mut scenario = (*self.document.scenario).clone();
+        if scenario.needs_verifying(bank, field, on.then_some(Decimal::ONE)) {
+            return self.tell(Notice::error(format!("未更改：{}为{}。", field.label(), crate::field::VERIFIED)));
+        }
         if field.set(scenario.bank_mut(bank), on.then_some(Decimal::ONE)).is_ok() {
             self.change_scenario(scenario);
         }
@@ -757,6 +760,12 @@ impl App {
             return;
         }
         let bank = self.view.bank.clone();
+        let scenario = &self.document.scenario;
+        if let Some((field, _)) =
+            entries.iter().find(|(field, value)| scenario.needs_verifying(&bank, *field, Some(*value)))
+        {
+            return self.tell(Notice::error(format!("未填入：{}为{}。", field.label(), crate::field::VERIFIED)));
+        }
         let before =
             entries.iter().map(|(field, _)| (*field, self.text(&FieldId::Bank(bank.clone(), *field)))).collect();
         let what = entries

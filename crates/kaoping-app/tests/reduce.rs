@@ -602,6 +602,8 @@ fn the_notice_follows_the_document_and_its_verification_mark() {
     // A figure typed: written again, and a late answer for the old revision is not shown.
     let old = world.app.document.revision;
     world.type_in("icbc", Field::Loans, "3000");
+    assert!(!world.scenario().verification_complete, "a change takes the mark away");
+    assert_eq!(part(&shown(&world), "mark").as_deref(), Some("【测算结果，非正式考评结论】"));
     let names = |parts: &[(String, String)]| parts.iter().filter(|(r, _)| r == "names").count();
     assert!(names(&shown(&world)) > 0);
     world.send(Action::Published(old, Ok(vec![("title".to_owned(), "旧的".to_owned())])));
@@ -658,6 +660,78 @@ fn a_verified_figure_scores_and_keeps_the_declaration_beside_it() {
     assert!(told(&world).starts_with("已撤销核实"), "{}", told(&world));
     world.send(verify("3000", ""));
     assert_eq!(world.scenario(), declared, "verified as declared: nothing to keep");
+}
+
+/// 核实完成 (issue 17): every edit to what scores takes the mark away, wherever it is typed (a bank's
+/// figure on 本行测算 or 全市总览, a flag, a reading, a fund's amount, a department's score); a new name
+/// does not.
+#[test]
+fn any_edit_to_what_scores_takes_the_verification_mark_away() {
+    let edits: [(&str, Action); 6] = [
+        ("a bank's figure", Action::Edit(FieldId::Bank("ceb".to_owned(), Field::Loans), "5".to_owned())),
+        ("a flag", Action::SetFlag("ceb".to_owned(), Field::LastPlace2023, true)),
+        ("a reading", Action::Choose(Setting::BonusMode, "whole_units")),
+        ("a fund's amount", Action::Edit(FieldId::FundAmount("fiscal".to_owned()), "18.7654".to_owned())),
+        (
+            "a department's score",
+            Action::Edit(
+                FieldId::Fund("icbc".to_owned(), FundFigure::DepartmentScore, "fiscal".to_owned()),
+                "90".to_owned(),
+            ),
+        ),
+        ("a city figure", Action::Edit(FieldId::Setting(Setting::LoanGrowth), "9".to_owned())),
+    ];
+    for (what, edit) in edits {
+        let mut world = World::new();
+        world.type_in("icbc", Field::Loans, "306");
+        world.send(Action::SetVerificationComplete(true));
+        assert!(world.scenario().verification_complete);
+        world.send(edit);
+        assert!(!world.scenario().verification_complete, "{what} takes the mark away");
+    }
+}
+
+/// A verified figure changes only through 核实 (issue 17): typed over on 本行测算 or 全市总览, its box
+/// refuses the text and says where to go, and the verified figure, its declaration and the mark stay;
+/// 目标测算 does not enter an answer over it.
+#[test]
+fn a_verified_figure_is_not_typed_over() {
+    let mut world = World::new();
+    world.type_in("icbc", Field::Loans, "306");
+    world.send(Action::Verify {
+        bank: "icbc".to_owned(),
+        field: Field::Loans,
+        value: "290".to_owned(),
+        reason: "人行口径".to_owned(),
+    });
+    world.send(Action::SetVerificationComplete(true));
+    let verified = world.scenario();
+    let id = FieldId::Bank("icbc".to_owned(), Field::Loans);
+    world.send(Action::Edit(id.clone(), "2800".to_owned()));
+    assert_eq!(world.scenario(), verified, "nothing changes");
+    let draft = world.app.drafts.get(&id).expect("the text stays in its box");
+    assert_eq!(draft.text, "2800");
+    assert_eq!(draft.error.as_deref(), Some(kaoping_app::field::VERIFIED));
+    world.send(Action::Edit(id.clone(), "290.00".to_owned()));
+    assert_eq!(world.scenario(), verified, "the verified value itself is no change");
+    assert_eq!(world.app.drafts.get(&id).and_then(|d| d.error.clone()), None);
+
+    // 目标测算's answer for the bank shown (农发行's loan balance) is not entered over its verified figure.
+    world.loans("50");
+    world.send(Action::Verify {
+        bank: "adbc".to_owned(),
+        field: Field::Loans,
+        value: "45".to_owned(),
+        reason: "人行口径".to_owned(),
+    });
+    world.settle();
+    let before = world.scenario();
+    assert!(world.app.target.answers.as_ref().and_then(|a| a.answer.as_ref()).is_some(), "an answer to enter");
+    world.send(Action::ApplyAnswer);
+    assert_eq!(world.scenario(), before, "not entered");
+    assert!(world.app.target.applied.is_none());
+    let told = world.app.view.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(told.starts_with("未填入：贷款余额") && told.contains("核实与通报"), "{told}");
 }
 
 #[test]
