@@ -6,6 +6,11 @@
 //! sources if it has them. Every bank row becomes a `DeclaredRow` holding each
 //! figure the file has a box for — blank where it was left blank — so that collecting can tell a
 //! figure declared blank from one the file does not carry.
+//!
+//! A file the bureau exported after 核实 carries verified figures beside their declarations (the
+//! scenario's `verified`, the workbook's 来源 sheet). Such a figure is declared as the bank declared it,
+//! never as verified: 汇总 gathers declarations, and a verified value taken as one would lose the
+//! declaration and the reason. The verifications themselves come in with 导入文件.
 
 use kaoping_engine::{Declaration, DeclaredRow, Field, Scenario, Scheme};
 
@@ -19,7 +24,7 @@ pub fn read(bytes: &[u8], file_name: &str, scheme: &Scheme) -> Result<Declaratio
         let text = String::from_utf8_lossy(bytes);
         let scenario = Scenario::from_json(text.trim_start_matches('\u{feff}'))
             .map_err(|e| vec![Problem::file(format!("情景文件不能读取：{}", e.zh()))])?;
-        return Ok(from_scenario(&scenario, file_name));
+        return Ok(from_scenario(&scenario.declared(), file_name));
     }
     let grids = read_source(bytes, file_name).map_err(|problem| vec![problem])?.0;
     let mut update = Update::new(file_name);
@@ -31,9 +36,19 @@ pub fn read(bytes: &[u8], file_name: &str, scheme: &Scheme) -> Result<Declaratio
     if !update.problems.is_empty() {
         return Err(update.problems);
     }
+    // The declared value of each figure the 来源 sheet lists as verified.
+    let declared = |bank: usize, field: Field| {
+        update.edits.iter().find_map(|edit| match edit {
+            Edit::Verification { bank: b, field: f, verification, .. } if *b == bank && *f == field => {
+                Some(verification.declared)
+            }
+            _ => None,
+        })
+    };
     let mut rows: Vec<DeclaredRow> = Vec::new();
     for edit in &update.edits {
         let Edit::Figure { bank, field, value, .. } = edit else { continue };
+        let value = declared(*bank, *field).unwrap_or(*value);
         let Some(info) = scheme.banks.get(*bank) else { continue };
         let at = match rows.iter().position(|r| r.bank == info.id) {
             Some(at) => at,
@@ -42,7 +57,7 @@ pub fn read(bytes: &[u8], file_name: &str, scheme: &Scheme) -> Result<Declaratio
                 rows.len() - 1
             }
         };
-        rows[at].figures.push((*field, *value));
+        rows[at].figures.push((*field, value));
     }
     if rows.is_empty() {
         return Err(vec![Problem::file(format!("文件“{file_name}”中没有找到任何银行的数据"))]);

@@ -148,3 +148,26 @@ fn a_form_whose_keys_were_lost_is_read_by_its_labels() {
     let refused = declaration::read(nameless.as_bytes(), "申报表.csv", scheme()).expect_err("no bank");
     assert!(refused[0].message.contains("找不到填报单位"), "{refused:?}");
 }
+
+/// A file the bureau exported after 核实 (the scenario file, the workbook with its 来源 sheet), gathered
+/// with 汇总申报表, declares what the bank declared, not the verified figure: the verified value taken as
+/// the declaration would lose the declaration and the reason (the verifications come in with 导入文件).
+#[test]
+fn a_verified_file_declares_the_declared_figure() {
+    let mut scenario = full_16();
+    let declared_loans = scenario.bank("icbc").and_then(|b| Field::Loans.get(b));
+    scenario
+        .verify(scheme(), "icbc", Field::Loans, Some(Decimal::from(290)), "按人民银行金融统计口径")
+        .expect("verified");
+    let workbook = kaoping_sheets::export::workbook(scheme(), &scenario, "icbc", &about()).expect("written");
+    for (name, bytes) in [("核实后.json", scenario.to_json().into_bytes()), ("核实后.xlsx", workbook)] {
+        let declaration = declaration::read(&bytes, name, scheme()).expect("read");
+        let row = declaration.rows.iter().find(|r| r.bank == "icbc").expect("工商银行's row");
+        let loans = row.figures.iter().find(|(f, _)| *f == Field::Loans).map(|(_, v)| *v);
+        assert_eq!(loans, Some(declared_loans), "{name}: the declaration, not the verified 290");
+        // Every other bank declares what it has.
+        let cmb = declaration.rows.iter().find(|r| r.bank == "cmb").expect("招商银行's row");
+        let cmb_loans = cmb.figures.iter().find(|(f, _)| *f == Field::Loans).map(|(_, v)| *v);
+        assert_eq!(cmb_loans, Some(scenario.bank("cmb").and_then(|b| Field::Loans.get(b))), "{name}");
+    }
+}
