@@ -241,7 +241,12 @@ pub fn column_for(heading: &str, year: u16) -> Option<Column> {
     }
     all.into_iter().find(|c| {
         c.names().iter().any(|n| {
-            let name = canonical(n, year);
+            // The field table's labels are written for the 2024 scheme (`贷款余额（2024年末）`,
+            // `普惠小微贷款余额（2023年末）`): under another year's their years move on with it.
+            let mut name = canonical(n, kaoping_engine::WORDS_YEAR);
+            name.year = name.year.and_then(|y| {
+                u16::try_from(i32::from(y) + i32::from(year) - i32::from(kaoping_engine::WORDS_YEAR)).ok()
+            });
             name.words == wanted.words && name.year == wanted.year
         })
     })
@@ -375,10 +380,33 @@ impl Layout {
     }
 }
 
-/// A text that is a 单位 declaration, not a heading.
+/// A text that is a 单位 declaration, not a heading: `单位：万元`, `（单位：万元）`, `金额单位：万元`. A heading
+/// that gives its own unit (`各项贷款余额（单位：万元）`) is a heading: taken for a 单位 line, its column
+/// would go unread and its unit would be the whole table's.
 fn is_unit_line(text: &str) -> bool {
     let folded = fold(text);
-    (folded.contains("单位") && !declared_amount_units(text).is_empty()) || folded.starts_with("单位:")
+    let declares = (folded.contains("单位") && !declared_amount_units(text).is_empty()) || folded.starts_with("单位:");
+    let before = folded.split("单位").next().unwrap_or("").trim_matches(['(', ')', ':', ',']);
+    declares && UNIT_LINE_WORDS.contains(&before)
+}
+
+/// What may come before 单位 in a 单位 line (`金额单位：万元`).
+const UNIT_LINE_WORDS: &[&str] = &["", "金额", "计量", "数据", "货币"];
+
+/// Words of a group heading (or a sub-heading) that say nothing about which figure a column holds
+/// (`本行数据` over every figure): a column named by the other heading texts may leave them out.
+const NEUTRAL_HEADINGS: &[&str] =
+    &["金额", "数据", "指标", "考核指标", "考核数据", "填报数据", "申报数据", "基础数据", "本行数据", "本期"];
+
+/// Whether a heading text that a column's meaning leaves out says nothing of its own: no words but the
+/// noise `heading.rs` drops (余额, 年末, this year) or a neutral group word, and no other year. `涉农`,
+/// `其中：个人住房`, `普惠型小微企业` or `2023年末` over `贷款余额` change the figure, so a column read
+/// without them would be read wrong; it is asked about instead.
+fn says_nothing(text: &str, year: u16) -> bool {
+    let heading = canonical(text, year);
+    heading.year.is_none()
+        && heading.odd_unit.is_none()
+        && (heading.words.is_empty() || NEUTRAL_HEADINGS.contains(&heading.words.as_str()))
 }
 
 /// What a single cell of a heading row names, with the mapping first.
@@ -472,15 +500,21 @@ fn resolve(texts: &[String], year: u16, options: &ReadOptions) -> (Option<Column
             return (Some(column), joined);
         }
     }
+    // The texts joined, then without the group headings above, then each alone; what is left out must
+    // say nothing of its own (`says_nothing`).
     for start in 0..texts.len() {
         let tail: String = texts[start..].concat();
         if let Some(column) = name_of(&tail, year, options) {
-            return (Some(column), joined);
+            if texts[..start].iter().all(|t| says_nothing(t, year)) {
+                return (Some(column), joined);
+            }
         }
     }
-    for text in texts.iter().rev() {
+    for (at, text) in texts.iter().enumerate().rev() {
         if let Some(column) = name_of(text, year, options) {
-            return (Some(column), joined);
+            if texts.iter().enumerate().all(|(i, t)| i == at || says_nothing(t, year)) {
+                return (Some(column), joined);
+            }
         }
     }
     (None, joined)
@@ -1130,6 +1164,14 @@ mod tests {
         assert_eq!(column_for("普惠小微贷款余额（2023年末）", 2024), Some(Column::Figure(Field::Inclusive2023)));
         assert_eq!(column_for("普惠小微贷款余额", 2024), Some(Column::Figure(Field::Inclusive)));
         assert_eq!(column_for("序号", 2024), Some(Column::Ignored));
+        // Under another year's scheme the labels' years move on with it: this year's figure by its
+        // words alone or with its year, last year's base by last year, and the year before refused.
+        assert_eq!(column_for("中小微企业贷款余额", 2025), Some(Column::Figure(Field::SmeLoans)));
+        assert_eq!(column_for("中小微企业贷款余额（2025年末）", 2025), Some(Column::Figure(Field::SmeLoans)));
+        assert_eq!(column_for("中小微企业贷款户数", 2025), Some(Column::Figure(Field::SmeCustomers)));
+        assert_eq!(column_for("养老产业贷款余额", 2025), Some(Column::Figure(Field::Pension)));
+        assert_eq!(column_for("普惠小微贷款余额（2024年末）", 2025), Some(Column::Figure(Field::Inclusive2023)));
+        assert_eq!(column_for("中小微企业贷款余额（2024年末）", 2025), None);
         assert_eq!(column_for("银行名称", 2024), Some(Column::Bank));
         assert_eq!(column_for("贷款余额（2025年末）", 2024), None, "another year is another figure");
         assert_eq!(column_for("火星贷款", 2024), None);
