@@ -41,8 +41,13 @@ pub fn paste_with(text: &str, scheme: &Scheme, target: &Target, options: &ReadOp
         return update;
     }
     let shown_banks: Vec<usize> = target.banks.iter().filter_map(|id| scheme.bank_index(id)).collect();
-    let rows: Vec<usize> =
-        (0..grid.rows.len()).filter(|&r| grid.rows.get(r).is_some_and(|row| !row.iter().all(Cell::is_blank))).collect();
+    let filled = |r: usize| grid.rows.get(r).is_some_and(|row| !row.iter().all(Cell::is_blank));
+    let rows: Vec<usize> = (0..grid.rows.len()).filter(|&r| filled(r)).collect();
+    // Rows taken as the banks shown keep their places: a blank line is a bank with no figure (a spreadsheet
+    // copies an empty cell as an empty line), so the rows under it stay on their banks. Only the blank
+    // lines after the last row (the clipboard's final line break) are not rows.
+    let last = rows.last().map_or(0, |&r| r + 1);
+    let placed_from = |first: usize| (first..last).collect::<Vec<usize>>();
 
     // A heading row: the file rules, unless the headings leave out the bank column.
     let mut probe = Update::new(SOURCE);
@@ -53,7 +58,7 @@ pub fn paste_with(text: &str, scheme: &Scheme, target: &Target, options: &ReadOp
         }
         update.problems.extend(probe.problems);
         update.unplaced.extend(probe.unplaced);
-        let data: Vec<usize> = rows.into_iter().filter(|&r| r >= found.first_row()).collect();
+        let data = placed_from(found.first_row());
         if data.len() > shown_banks.len() {
             update.problems.push(Problem::file(format!(
                 "粘贴了 {} 行数据，但从所选行往下只有 {} 家银行；请在第一列加上银行名称",
@@ -74,6 +79,7 @@ pub fn paste_with(text: &str, scheme: &Scheme, target: &Target, options: &ReadOp
     } else {
         (0, shown_banks.clone())
     };
+    let rows = if named && width > 1 { rows } else { placed_from(0) };
     let figure_columns = width - first_column;
     if figure_columns > target.columns.len() || (!named && rows.len() > shown_banks.len()) {
         let shown: Vec<&str> = target.columns.iter().map(|f| f.spec().short).collect();

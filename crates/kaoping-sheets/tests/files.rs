@@ -106,6 +106,9 @@ fn pasted_blocks() {
         ("a duplicated bank", "工商银行\t1\nicbc\t2\n", &target),
         ("text in a number cell", "工商银行\t3OO\n", &target),
         ("empty", " \t \n", &target),
+        // A spreadsheet copies an empty cell as an empty line: the rows under it stay on their banks.
+        ("a blank line among rows taken by order", "412.9\r\n\r\n425.2\r\n", &target),
+        ("a blank line under headings", "贷款余额\n412.9\n\n425.2\n", &target),
     ];
     for (case, text, target) in cases {
         let _ = writeln!(out, "== {case}");
