@@ -172,7 +172,8 @@ pub fn canonical(text: &str, year: u16) -> Canonical {
         rest = after.get(close + 1..).unwrap_or("");
     }
     words.push_str(rest);
-    // A unit written after the words without brackets: `贷款余额/万元`, `贷款余额 亿元`.
+    // A unit written after the words without brackets: `贷款余额/万元`, `贷款余额单位：万元`, and with only
+    // a space between (`贷款余额 亿元`, which folding has closed up): an amount word ending the heading.
     for separator in ["/", "单位:", "单位"] {
         if let Some((head, tail)) = words.rsplit_once(separator) {
             if let Some(unit) = unit_word(tail) {
@@ -180,6 +181,14 @@ pub fn canonical(text: &str, year: u16) -> Canonical {
                 words = head.to_owned();
                 break;
             }
+        }
+    }
+    if out.unit.is_none() {
+        let ending =
+            AMOUNT_WORDS.iter().filter(|(w, _)| *w != "元").find(|(w, _)| words.ends_with(w) && words.len() > w.len());
+        if let Some((word, unit)) = ending {
+            out.unit = Some(UnitWord::Amount(*unit));
+            words.truncate(words.len() - word.len());
         }
     }
     // Years.
@@ -289,6 +298,8 @@ mod tests {
         assert_eq!(c("利率当期(%)"), ("利率当期".into(), None, Some(UnitWord::Percent)));
         assert_eq!(c("中小微企业贷款户数（户）"), ("中小微企业贷款户数".into(), None, Some(UnitWord::Count)));
         assert_eq!(c("贷款余额/万元"), ("贷款".into(), None, wan));
+        assert_eq!(c("贷款余额 万元"), ("贷款".into(), None, wan));
+        assert_eq!(c("绿色贷款余额亿元"), ("绿色贷款".into(), None, yi));
         assert_eq!(c("LOANS"), ("loans".into(), None, None));
         assert_eq!(canonical("贷款（万户）", 2024).odd_unit.as_deref(), Some("万户"));
     }
