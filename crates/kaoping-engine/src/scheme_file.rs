@@ -144,7 +144,7 @@ fn whole_year(value: &Value, path: &str) -> Result<u16, Error> {
     text.parse::<u16>()
         .ok()
         .filter(|y| (2000..=2999).contains(y))
-        .ok_or_else(|| at(path, SchemeProblem::WrongType { expected: "a year such as 2025".to_owned() }))
+        .ok_or_else(|| at(path, SchemeProblem::WrongType { expected: crate::scheme_problem::YEAR.to_owned() }))
 }
 
 fn format_of(map: &Map<String, Value>, path: &str, expected: &'static str) -> Result<(), Error> {

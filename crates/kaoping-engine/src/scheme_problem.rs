@@ -162,6 +162,9 @@ impl SchemeProblem {
                 format!("没有这一项，本程序无法按它计算（此处可有：{}）", expected.join("、"))
             }
             SchemeProblem::Missing => "缺少这一项".to_owned(),
+            SchemeProblem::WrongType { expected } if expected.as_str() == YEAR => {
+                "应为 2000 至 2999 之间的整数年份（如 2025）".to_owned()
+            }
             SchemeProblem::WrongType { expected } => format!("类型不对，应为{}", zh_type(expected)),
             SchemeProblem::UnknownChoice { found, expected } => {
                 format!("“{found}”不是本程序能计算的取值（可选：{}）", expected.join("、"))
@@ -273,6 +276,9 @@ impl fmt::Display for SchemeProblem {
 }
 
 /// serde's and this module's words for a JSON type, in Chinese.
+/// What a scheme's year must be (`SchemeProblem::WrongType`'s `expected`), said in Chinese as a range.
+pub(crate) const YEAR: &str = "a whole year from 2000 to 2999, such as 2025";
+
 fn zh_type(expected: &str) -> String {
     let known = [
         ("a string", "文本"),
