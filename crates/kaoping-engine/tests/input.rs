@@ -99,6 +99,10 @@ fn numbers_are_read_exactly_from_numbers_or_strings() {
         // The largest figure allowed still scores without overflow.
         let _ = evaluate(scheme, &scenario);
     }
+    // A file saved by Windows Notepad starts with a byte-order mark: read as without it.
+    let marked = format!("\u{feff}{}", bank(r#""loans": 294.46"#));
+    let scenario = Scenario::from_json(&marked).unwrap_or_else(|e| panic!("with a byte-order mark: {e}"));
+    assert_eq!(scenario.bank("icbc").and_then(|b| b.loans).map(|a| a.get().to_string()).as_deref(), Some("294.46"));
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
