@@ -224,15 +224,15 @@ impl App {
         funds.iter().find(|f| f.id == fund).map_or(fund, |f| f.short.as_str())
     }
 
-    /// The next band's sentence for the bank shown, and whether it is for an older revision or bank
-    /// (shown dimmed until typing settles); before the first is worked out, [`NEXT_BAND_PENDING`].
+    /// The next band's sentence for the bank shown, and whether it is for an older revision (shown
+    /// dimmed until typing settles); until one is worked out for this bank, [`NEXT_BAND_PENDING`]:
+    /// another bank's sentence names its figures and rank, not this bank's.
     pub fn next_band(&self) -> (Option<&str>, bool) {
         match &self.settled.next_band {
-            Some((revision, bank, text)) => {
-                let stale = *revision != self.document.revision || *bank != self.view.bank;
-                (text.as_deref(), stale)
+            Some((revision, bank, text)) if *bank == self.view.bank => {
+                (text.as_deref(), *revision != self.document.revision)
             }
-            None => (Some(NEXT_BAND_PENDING), true),
+            _ => (Some(NEXT_BAND_PENDING), true),
         }
     }
 

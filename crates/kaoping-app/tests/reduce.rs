@@ -734,6 +734,26 @@ fn a_verified_figure_is_not_typed_over() {
     assert!(told.starts_with("未填入：贷款余额") && told.contains("核实与通报"), "{told}");
 }
 
+/// The next band's sentence is for the bank shown: after switching banks, until it is worked out for
+/// the new one, the summary says it is being worked out, never the other bank's figure and rank.
+#[test]
+fn the_next_band_is_never_another_banks() {
+    let mut world = World::new();
+    world.settle();
+    let (first, stale) = world.app.next_band();
+    let first = first.expect("a sentence").to_owned();
+    assert!(!stale && first.contains("亿元"), "{first}");
+    world.send(Action::SelectBank("psbc".to_owned()));
+    assert_eq!(world.app.next_band(), (Some(kaoping_app::state::NEXT_BAND_PENDING), true));
+    world.settle();
+    let (other, stale) = world.app.next_band();
+    assert!(!stale && other.is_some_and(|t| t != first), "worked out for 邮储银行");
+    // Typing keeps this bank's sentence, dimmed, until it settles.
+    world.type_in("psbc", Field::Loans, "90");
+    assert!(world.app.next_band().1);
+    assert_ne!(world.app.next_band().0, Some(kaoping_app::state::NEXT_BAND_PENDING));
+}
+
 #[test]
 fn the_target_panel_opens_on_the_first_lever_of_all() {
     // TargetInputs::default takes it from the common kinds without making every lever.
