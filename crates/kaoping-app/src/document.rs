@@ -78,14 +78,18 @@ impl Document {
         self.modified = *self.scenario != *self.reference;
     }
 
-    /// An edit: the scenario changes, the name stays. An edit to what scores takes away the 核实完成 mark
-    /// (README: "any change removes the 核实完成 mark"). Returns whether anything changed.
+    /// An edit: the scenario changes, the name stays. Any edit but setting the 核实完成 mark takes the
+    /// mark away (README: "any change removes the 核实完成 mark"): it vouches for the figures, settings
+    /// and funds as they were when it was set, and the page edits nothing else of a scenario. Returns
+    /// whether anything changed.
     pub fn edit(&mut self, scheme: &Scheme, scenario: Scenario) -> bool {
         let mut scenario = canonical(scheme, &scenario);
         if scenario == *self.scenario {
             return false;
         }
-        scenario.withdraw_mark_if_changed(&self.scenario);
+        if self.scenario.verification_complete {
+            scenario.verification_complete = false;
+        }
         self.scenario = Rc::new(scenario);
         self.revision = self.revision.wrapping_add(1);
         self.compare();

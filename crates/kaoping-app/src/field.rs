@@ -29,7 +29,7 @@ pub enum FieldId {
 const FUND_AMOUNT_LABEL: &str = "存放金额";
 
 /// Why a verified figure's box refuses another value: it changes only through 核实, which records why.
-pub const VERIFIED: &str = "已核实的数字，须在“核实与通报”中重新核实或撤销核实后修改";
+pub const VERIFIED: &str = "已核实的数字，请在“核实与通报”中重新核实或撤销核实";
 
 impl FieldId {
     /// The element id of the box, unique on the page: `f-icbc-loans`, `f-icbc-startup_guarantee-target`,

@@ -262,7 +262,7 @@ impl App {
         }
         let mut scenario = (*self.document.scenario).clone();
         if scenario.needs_verifying(bank, field, on.then_some(Decimal::ONE)) {
-            return self.tell(Notice::error(format!("未更改：{}为{}。", field.label(), crate::field::VERIFIED)));
+            return self.tell(Notice::error(crate::field::VERIFIED.to_owned()));
         }
         if field.set(scenario.bank_mut(bank), on.then_some(Decimal::ONE)).is_ok() {
             self.change_scenario(scenario);
@@ -760,12 +760,6 @@ impl App {
             return;
         }
         let bank = self.view.bank.clone();
-        let scenario = &self.document.scenario;
-        if let Some((field, _)) =
-            entries.iter().find(|(field, value)| scenario.needs_verifying(&bank, *field, Some(*value)))
-        {
-            return self.tell(Notice::error(format!("未填入：{}为{}。", field.label(), crate::field::VERIFIED)));
-        }
         let before =
             entries.iter().map(|(field, _)| (*field, self.text(&FieldId::Bank(bank.clone(), *field)))).collect();
         let what = entries
@@ -773,10 +767,14 @@ impl App {
             .map(|(field, value)| format!("{} {}", field.spec().short, with_unit(*value, field.unit())))
             .collect::<Vec<_>>()
             .join("、");
+        let revision = self.document.revision;
         for (field, value) in entries {
             self.edit(FieldId::Bank(bank.clone(), field), plain(value));
         }
-        Rc::make_mut(&mut self.target).applied = Some(Applied { bank, before, what });
+        // Nothing entered (a verified figure's box refuses it, and says why): nothing to take back.
+        if self.document.revision != revision {
+            Rc::make_mut(&mut self.target).applied = Some(Applied { bank, before, what });
+        }
     }
 
     fn undo_answer(&mut self) {

@@ -729,9 +729,9 @@ fn a_verified_figure_is_not_typed_over() {
     assert!(world.app.target.answers.as_ref().and_then(|a| a.answer.as_ref()).is_some(), "an answer to enter");
     world.send(Action::ApplyAnswer);
     assert_eq!(world.scenario(), before, "not entered");
-    assert!(world.app.target.applied.is_none());
-    let told = world.app.view.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
-    assert!(told.starts_with("未填入：贷款余额") && told.contains("核实与通报"), "{told}");
+    assert!(world.app.target.applied.is_none(), "nothing to take back");
+    let draft = world.app.drafts.get(&FieldId::Bank("adbc".to_owned(), Field::Loans)).expect("the box says why");
+    assert_eq!(draft.error.as_deref(), Some(kaoping_app::field::VERIFIED));
 }
 
 /// The next band's sentence is for the bank shown: after switching banks, until it is worked out for

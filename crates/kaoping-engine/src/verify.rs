@@ -159,23 +159,6 @@ impl Scenario {
         true
     }
 
-    /// After an edit from `before`: the 核实完成 mark vouches for what the scenario scores by (the banks'
-    /// figures, the settings, the city figures, the funds, the sources and the verified figures) as it
-    /// stood when the mark was set, so an edit that changes any of these takes the mark away. Setting
-    /// the mark itself, or a new name or note, keeps it. Banks listed in another order count as a change:
-    /// compare scenarios in one order (the page keeps them in annex order).
-    pub fn withdraw_mark_if_changed(&mut self, before: &Scenario) {
-        let same = self.banks == before.banks
-            && self.settings == before.settings
-            && self.city == before.city
-            && self.deposits == before.deposits
-            && self.sources == before.sources
-            && self.verified == before.verified;
-        if self.verification_complete && !same {
-            self.verification_complete = false;
-        }
-    }
-
     /// Whether a new value of a bank's figure must go through 核实: the figure was verified and the value
     /// differs from the verified one. Typed over, it would score under the verification's declaration and
     /// reason (`申报 306 亿元 → 核实 2800 亿元（人行口径）`), which nobody verified.
@@ -288,42 +271,6 @@ mod tests {
 
     fn d(text: &str) -> Decimal {
         text.parse().expect("a decimal")
-    }
-
-    #[test]
-    fn the_mark_goes_with_any_change_to_what_scores_and_stays_for_a_name() {
-        let mut marked = Scenario::new(2024);
-        Field::Loans.set(marked.bank_mut("icbc"), Some(d("305"))).expect("valid");
-        marked.verification_complete = true;
-        type Edit = fn(&mut Scenario);
-        let edits: [(&str, Edit); 5] = [
-            ("a bank's figure", |s| Field::Loans.set(s.bank_mut("cmb"), Some(d("50"))).expect("valid")),
-            ("a setting", |s| s.settings.green_target_growth_pct = Some(crate::Percent::new(d("12")).expect("valid"))),
-            ("a city figure", |s| s.city.loan_growth_pct = Some(crate::Percent::new(d("9")).expect("valid"))),
-            ("a fund amount", |s| {
-                s.deposits.funds.set("fiscal", Some(crate::Amount::new(d("60")).expect("valid")));
-            }),
-            ("a verification", |s| {
-                s.verified
-                    .get_or_default("icbc".to_owned())
-                    .insert(Field::Loans, Verification { declared: Some(d("306")), reason: "人行口径".to_owned() });
-            }),
-        ];
-        for (what, edit) in edits {
-            let mut after = marked.clone();
-            edit(&mut after);
-            after.withdraw_mark_if_changed(&marked);
-            assert!(!after.verification_complete, "{what} takes the mark away");
-        }
-        let mut renamed = marked.clone();
-        renamed.name = Some("核实稿".to_owned());
-        renamed.note = Some("已与人行数据核对".to_owned());
-        renamed.withdraw_mark_if_changed(&marked);
-        assert!(renamed.verification_complete, "a name or a note keeps it");
-        let mut ticked = marked.clone();
-        let unticked = Scenario { verification_complete: false, ..marked.clone() };
-        ticked.withdraw_mark_if_changed(&unticked);
-        assert!(ticked.verification_complete, "setting the mark keeps it");
     }
 
     #[test]
