@@ -218,7 +218,7 @@ impl Scenario {
 /// Reads a scenario file, strictly or salvaging, under `under` or the built-in scheme of its year.
 fn read(text: &str, salvage: bool, under: Option<&Scheme>) -> Result<(Scenario, Vec<Dropped>), Error> {
     // Windows Notepad saves UTF-8 with a byte-order mark, which JSON does not allow; it is not content.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.get(usize::from(text.starts_with('\u{feff}')) * 3..).unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| {
         // serde_json ends its message with the position, which the error already carries.
         let message = e.to_string();
