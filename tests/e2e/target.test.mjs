@@ -58,6 +58,8 @@ test('a new user finds the lending for the top three, enters it, takes it back, 
   // One click enters it; the summary then shows exactly the rank and total the answer stated.
   await panel.locator('#target-apply').click();
   await panel.locator('#target-applied', { hasText: `贷款余额 ${to} 亿元` }).waitFor();
+  // 撤销 takes the place of the button pressed, and the keyboard focus stays on it (not back on the page).
+  await page.waitForFunction(() => document.activeElement?.id === 'target-undo');
   await totalReads(page, total);
   assert.equal(await box(page, 'loans').inputValue(), to);
   assert.equal(await summaryRank(page), Number(rank));

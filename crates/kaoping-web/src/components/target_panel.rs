@@ -108,8 +108,9 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
     let goal_error = inputs.goal_error(&scheme);
     let applied = target.applied.as_ref().filter(|a| a.bank == bank);
     // An answer for older figures is shown dimmed and cannot be entered.
+    let can_apply = applied.is_none() && !stale && answer.is_some_and(|a| matches!(a.outcome, Outcome::Needs { .. }));
     let answer_html = match answer {
-        Some(answer) => answer_view(&scheme, answer, stale, (applied.is_none() && !stale).then_some(on_apply)),
+        Some(answer) => answer_view(&scheme, answer, stale),
         None if stale => html! { <p class="target-answer muted" id="target-answer-pending">{ "正在测算……" }</p> },
         None => html! { <p class="target-answer muted" id="target-answer">{ "请选择目标。" }</p> },
     };
@@ -139,10 +140,14 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
             // Not a live region: the main result is what is announced as typing pauses.
             <div class="target-answer-slot">{ answer_html }</div>
             if let Some(done) = applied {
-                <p class="target-applied" id="target-applied">
-                    { format!("已填入：{}。", done.what) }
-                    <button type="button" id="target-undo" onclick={on_undo}>{ "撤销" }</button>
-                </p>
+                <p class="target-applied" id="target-applied">{ format!("已填入：{}。", done.what) }</p>
+            }
+            // 填入本行情景 and 撤销 are one button in one place, so that the keyboard focus stays on it when
+            // pressing one puts the other there (two buttons, the focus would fall back to the page).
+            if applied.is_some() {
+                <button type="button" id="target-undo" onclick={on_undo}>{ "撤销" }</button>
+            } else if can_apply {
+                <button type="button" id="target-apply" onclick={on_apply}>{ "填入本行情景" }</button>
             }
             <div class="target-views" role="tablist" aria-label="目标测算的其他视角">
                 { for TargetView::ALL.iter().map(|&v| {
@@ -178,7 +183,7 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
 }
 
 /// The solver's answer: its sentence, its notes, and the button that enters it.
-fn answer_view(scheme: &SchemeRef, answer: &Answer, stale: bool, apply: Option<Callback<MouseEvent>>) -> Html {
+fn answer_view(scheme: &SchemeRef, answer: &Answer, stale: bool) -> Html {
     let class = match answer.outcome {
         Outcome::Reached => "reached",
         Outcome::Needs { .. } => "needs",
@@ -192,9 +197,6 @@ fn answer_view(scheme: &SchemeRef, answer: &Answer, stale: bool, apply: Option<C
                 <ul class="target-notes">
                     { for answer.notes.iter().map(|n| html! { <li>{ n.zh() }</li> }) }
                 </ul>
-            }
-            if let (Outcome::Needs { .. }, Some(onclick)) = (&answer.outcome, apply) {
-                <button type="button" id="target-apply" {onclick}>{ "填入本行情景" }</button>
             }
         </div>
     }
