@@ -146,6 +146,13 @@ test('375 px: no view makes the page scroll sideways; 全市总览 scrolls in it
     assert.ok(overflow <= 0, `${view}: no sideways scrolling of the page at 375 px (overflow ${overflow} px)`);
     await saveScreenshot(page, `phone-375-${view}.png`, { fullPage: view !== 'city' });
   }
+  // 目标测算's chart with its data table unfolded (eight columns): the table scrolls in its own box.
+  await page.locator('#tab-bank').click();
+  await page.locator('#target-view-chart').click();
+  await page.locator('.target-chart-data summary').click();
+  await page.locator('#target-chart-table').waitFor();
+  const chartOverflow = await pageScrollsSideways(page);
+  assert.ok(chartOverflow <= 0, `the chart's data table: no sideways scrolling of the page (overflow ${chartOverflow} px)`);
   await page.locator('#tab-city').click();
   const scroller = page.locator('.table-scroll');
   const sizes = await scroller.evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
