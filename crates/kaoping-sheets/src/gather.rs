@@ -103,10 +103,6 @@ pub fn gather(
             missing.join("、")
         )));
     }
-    let applied = match collection.scenario {
-        Some(gathered) if problems.is_empty() => Ok(gathered),
-        _ => Err(problems.clone()),
-    };
     // 导入其余: every declaration but the banks in conflict and the files that name another bank.
     let rest = if problems.is_empty() {
         None
@@ -128,6 +124,18 @@ pub fn gather(
         }
     };
     preview.rest_possible = rest.is_some();
+    // 导入其余 is offered only where something else can be applied: a conflict says so only then.
+    if !preview.rest_possible {
+        for problem in &mut problems {
+            if let Some(choose) = problem.message.strip_suffix("，或先“导入其余”") {
+                problem.message = choose.to_owned();
+            }
+        }
+    }
+    let applied = match collection.scenario {
+        Some(gathered) if problems.is_empty() => Ok(gathered),
+        _ => Err(problems.clone()),
+    };
     preview.problems = problems;
     preview.choices = choices;
     (preview, applied, rest)

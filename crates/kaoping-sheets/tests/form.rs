@@ -171,3 +171,29 @@ fn a_verified_file_declares_the_declared_figure() {
         assert_eq!(cmb_loans, Some(scenario.bank("cmb").and_then(|b| Field::Loans.get(b))), "{name}");
     }
 }
+
+/// Two forms of one bank that differ: the conflict asks which counts, and offers 导入其余 only when
+/// another bank's declaration can go in meanwhile (the dialog has that button only then).
+#[test]
+fn a_conflict_offers_the_rest_only_when_there_is_one() {
+    let form = |bank: &str, loans: u32| {
+        let mut scenario = Scenario::new(2024);
+        Field::Loans.set(scenario.bank_mut(bank), Some(Decimal::from(loans))).expect("valid");
+        scenario.to_json().into_bytes()
+    };
+    let gather = |files: Vec<(&str, Vec<u8>)>| {
+        let names: Vec<(String, usize)> = files.iter().map(|(n, b)| ((*n).to_owned(), b.len())).collect();
+        let bytes: Vec<u8> = files.into_iter().flat_map(|(_, b)| b).collect();
+        kaoping_sheets::gather::gather(scheme(), &Scenario::new(2024), &names, &[], &bytes).0
+    };
+    let alone = gather(vec![("工商银行-1.json", form("icbc", 300)), ("工商银行-2.json", form("icbc", 301))]);
+    assert!(!alone.rest_possible);
+    assert!(alone.problems[0].message.ends_with("请在下方选定应计入的一份"), "{}", alone.problems[0].message);
+    let with_another = gather(vec![
+        ("工商银行-1.json", form("icbc", 300)),
+        ("工商银行-2.json", form("icbc", 301)),
+        ("招商银行.json", form("cmb", 50)),
+    ]);
+    assert!(with_another.rest_possible);
+    assert!(with_another.problems[0].message.ends_with("或先“导入其余”"), "{}", with_another.problems[0].message);
+}
