@@ -372,9 +372,16 @@ impl App {
         let not_yet_saved = "它还没有保存在本浏览器中：点“保存”给它起个名称。";
         match pending {
             Pending::Open { name, scenario, stamp, dropped } => {
+                // Deleted while the question was open (here, or in another tab): its figures open unnamed,
+                // as nothing is saved under the name any more.
+                let gone = !self.view.library.iter().any(|s| s.name == name);
                 Rc::make_mut(&mut self.document).open(self.scheme, name.clone(), stamp, scenario);
+                if gone {
+                    Rc::make_mut(&mut self.document).unname(self.scheme);
+                }
                 self.document_changed();
-                (with_dropped(format!("已打开“{name}”。"), &dropped), None)
+                let gone = if gone { "（它已被删除，现为未命名测算）" } else { "" };
+                (with_dropped(format!("已打开“{name}”{gone}。"), &dropped), None)
             }
             Pending::Import { scenario, file_name, dropped } => {
                 Rc::make_mut(&mut self.document).unname(self.scheme);

@@ -754,6 +754,24 @@ fn the_next_band_is_never_another_banks() {
     assert_ne!(world.app.next_band().0, Some(kaoping_app::state::NEXT_BAND_PENDING));
 }
 
+/// A scenario deleted while the unsaved-changes question about opening it is open: answered, its figures
+/// open unnamed, since nothing is saved under its name any more (a reload then finds the same document).
+#[test]
+fn a_scenario_deleted_while_its_opening_waits_opens_unnamed() {
+    let mut world = World::new();
+    world.send(Action::SaveAs("方案一".to_owned()));
+    world.send(Action::SaveAs("A".to_owned()));
+    world.send(Action::Choose(Setting::BonusMode, "whole_units"));
+    world.send(Action::Open("方案一".to_owned()));
+    world.send(Action::Delete("方案一".to_owned()));
+    world.send(Action::Answer(Answer::Save));
+    assert_eq!(world.app.document.name, None);
+    assert!(world.notice().contains("已被删除"), "{}", world.notice());
+    let reloaded = World::open(world.shelf.clone(), &world.id, true);
+    assert_eq!(reloaded.app.document.name, None);
+    assert_eq!(reloaded.scenario(), world.scenario());
+}
+
 #[test]
 fn the_target_panel_opens_on_the_first_lever_of_all() {
     // TargetInputs::default takes it from the common kinds without making every lever.
