@@ -22,8 +22,8 @@ use crate::{file_kind, form, read_source, table, FileKind, Problem, ReadOptions}
 pub fn read(bytes: &[u8], file_name: &str, scheme: &Scheme) -> Result<Declaration, Vec<Problem>> {
     if file_kind(bytes) == FileKind::Json {
         let text = String::from_utf8_lossy(bytes);
-        let scenario = Scenario::from_json(text.trim_start_matches('\u{feff}'))
-            .map_err(|e| vec![Problem::file(format!("情景文件不能读取：{}", e.zh()))])?;
+        let scenario =
+            Scenario::from_json(&text).map_err(|e| vec![Problem::file(format!("情景文件不能读取：{}", e.zh()))])?;
         return Ok(from_scenario(&scenario.declared(), file_name));
     }
     let grids = read_source(bytes, file_name).map_err(|problem| vec![problem])?.0;

@@ -73,8 +73,9 @@ pub fn gather(
                 file.clone()
             }
         };
-        problems.push(Problem::at(place, format!("{}。请在下方选定应计入的一份，或先“导入其余”", conflict.zh(scheme))));
+        problems.push(Problem::at(place, format!("{}。请在下方选定应计入的一份", conflict.zh(scheme))));
     }
+    let conflicts = problems.len() - collection.conflicts.len()..problems.len();
     let mut preview = Preview::default();
     let mut missing = Vec::new();
     for receipt in &collection.receipts {
@@ -125,11 +126,9 @@ pub fn gather(
     };
     preview.rest_possible = rest.is_some();
     // 导入其余 is offered only where something else can be applied: a conflict says so only then.
-    if !preview.rest_possible {
-        for problem in &mut problems {
-            if let Some(choose) = problem.message.strip_suffix("，或先“导入其余”") {
-                problem.message = choose.to_owned();
-            }
+    if preview.rest_possible {
+        for problem in &mut problems[conflicts] {
+            problem.message.push_str("，或先“导入其余”");
         }
     }
     let applied = match collection.scenario {
