@@ -21,6 +21,7 @@ mod csp;
 mod css;
 mod fuzz;
 mod html;
+mod imports;
 mod js;
 mod old_engines;
 mod serve;

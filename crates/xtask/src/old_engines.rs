@@ -1,7 +1,8 @@
 //! `cargo xtask old-engines [DIR]`: what the build adds for old browser engines (issue 19), run by
 //! Trunk after each build (a post-build hook in Trunk.toml, in its staging folder) or on `dist/`.
 //!
-//! - The stylesheet without its comments (`css.rs`), the page's wasm-bindgen glue minified (`js.rs`).
+//! - The stylesheet without its comments (`css.rs`), the page's wasm-bindgen glue minified (`js.rs`),
+//!   the wasm's import names shortened in the wasm and its glue (`imports.rs`).
 //! - `legacy.html`, index.html under the policy Chromium before 97 needs (`csp.rs`).
 //! - For every wasm, a copy without bulk memory, `<name>_bg.nobulk.wasm`: wasm-opt lowers
 //!   `memory.copy`/`memory.fill` to loops. Firefox before 79 (ESR 78) is the one supported engine
@@ -13,7 +14,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{command, csp, css, js};
+use crate::{command, csp, css, imports, js};
 
 /// The suffix of a wasm file's copy without bulk memory (`x_bg.wasm` → `x_bg.nobulk.wasm`).
 pub const NO_BULK_SUFFIX: &str = "_bg.nobulk.wasm";
@@ -39,6 +40,7 @@ pub fn task(args: &[String]) -> Result<(), String> {
     // Before legacy.html is written from index.html, so both carry the integrity of what is shipped.
     css::ship(&dir)?;
     js::ship(&dir)?;
+    imports::ship(&dir)?;
     csp::write_legacy_page(&dir)?;
     for wasm in wasm_files(&dir)? {
         lower_bulk_memory(&wasm)?;
