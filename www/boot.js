@@ -47,6 +47,8 @@
       var line = document.getElementById('boot');
       if (!line) return false;
       line.className = 'boot boot-failed';
+      line.removeAttribute('inert');
+      line.removeAttribute('aria-busy');
       line.setAttribute('role', 'alert');
       line.textContent = text;
       return true;
@@ -98,8 +100,128 @@
     state.go = true;
   }
 
+  // ---- The first frame kept from the last time (issue 20) ----
+  //
+  // On a slow desk the wasm takes most of a second to start. So that the page's answer is there at
+  // once, the page, when it is left with its working copy stored as it is (a reload, a closed tab),
+  // asks this script to keep its first frame: the view's frame, the bank picker and the summary, as
+  // HTML under KEPT, with what it is valid for. The next start shows it in place of the loading line,
+  // inert, until the wasm draws the page (lib.rs removes #boot, which it then is) — only if it is
+  // exactly what that start will draw: the same build, no link in the address, every other entry of
+  // localStorage as it was (a fingerprint of them all), and the working copy the one the page will
+  // start from (kaoping_app::store::start): this tab's own after a reload, else, in a new tab, the
+  // copy of the tab closed last if it has unsaved changes, or, when that tab was the only one left
+  // and had none, the scenario it had open, which the page then opens again. Anything else, or any
+  // error, and the loading line stays.
+  var KEPT = 'kaoping/first-frame';
+  // Left out of the kept frame: what the page draws only later, and what is not needed at once.
+  var LEFT_OUT = '.print-only, #announcer, .notice-slot > *, .dialog-slot > *, .bank-form > *, .skip-links, ' +
+    '#tools > *, #summary-details > .milestones, #summary-details > .averages-used';
+  // Boxes kept as high as they were.
+  var SPACED = '#tools, #summary-details';
+  var TAB_ID = 'kaoping/tab-id';
+
+  function build() {
+    var app = document.querySelector('meta[name="kaoping-app"]');
+    return app ? app.getAttribute('data-wasm') : null;
+  }
+
+  // Two 32-bit hashes (cyrb53's mixing) of every entry of localStorage but KEPT, keys in order.
+  function fingerprint() {
+    var keys = [], i, j, text, c, h1 = 0xdeadbeef, h2 = 0x41c6ce57, length = 0;
+    for (i = 0; i < localStorage.length; i++) {
+      if (localStorage.key(i) !== KEPT) keys.push(localStorage.key(i));
+    }
+    keys.sort();
+    for (i = 0; i < keys.length; i++) {
+      text = keys[i] + '\u0000' + localStorage.getItem(keys[i]) + '\u0001';
+      length += text.length;
+      for (j = 0; j < text.length; j++) {
+        c = text.charCodeAt(j);
+        h1 = Math.imul(h1 ^ c, 2654435761);
+        h2 = Math.imul(h2 ^ c, 1597334677);
+      }
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (h1 >>> 0).toString(36) + '.' + (h2 >>> 0).toString(36) + '.' + length;
+  }
+
+  function json(key) {
+    var text = localStorage.getItem(key);
+    return text === null ? null : JSON.parse(text);
+  }
+
+  // Whether a new tab starts from tab `tab`'s working copy (kaoping_app::store::start, own = false).
+  function takenUp(tab) {
+    var released = json('kaoping/released') || [];
+    var copy = json('kaoping/tab/' + tab);
+    if (localStorage.getItem('kaoping/working') !== null || released[released.length - 1] !== tab || !copy) {
+      return false;
+    }
+    if (copy.modified === true) return true;
+    // Unchanged: the copy is dropped and the scenario last opened opens; the same one only if the
+    // copy was the only one left, of that scenario as saved (its stamp), or of none saved at all.
+    var last = localStorage.getItem('kaoping/last');
+    try { last = JSON.parse(last); } catch (error) { /* stored as it is */ }
+    var opened = typeof last === 'string' && localStorage.getItem('kaoping/named/' + last) !== null ? last : null;
+    return released.length === 1 && copy.modified === false && (copy.name || null) === opened &&
+      (opened === null || localStorage.getItem('kaoping/rev/' + opened) === (copy.base || null));
+  }
+
+  function showKept() {
+    try {
+      var kept = json(KEPT);
+      var own = sessionStorage.getItem(TAB_ID);
+      var line = document.getElementById('boot');
+      if (!kept || !line || location.hash || kept.build !== build() || kept.key !== fingerprint() ||
+          (own ? own !== kept.tab : !takenUp(kept.tab))) {
+        return;
+      }
+      var holder = document.createElement('div');
+      holder.innerHTML = kept.html;
+      var frame = holder.firstChild;
+      frame.id = 'boot';
+      frame.setAttribute('inert', '');
+      frame.setAttribute('aria-busy', 'true');
+      line.parentNode.replaceChild(frame, line);
+    } catch (error) { /* the loading line stays */ }
+  }
+
+  // Called by the page (services/storage.rs) as it is left with its working copy stored.
+  function keep() {
+    try {
+      localStorage.removeItem(KEPT);
+      var app = document.querySelector('.app.tab-bank');
+      var tab = sessionStorage.getItem(TAB_ID);
+      if (!app || !tab || location.hash) return;
+      var frame = app.cloneNode(true);
+      var i, parts, boxes, lists, copies;
+      // Only what the eye needs first, so that drawing it delays the page little: the toolbar's
+      // buttons, the loan task's milestones and the averages used are left out, in boxes as high as
+      // they were, so that nothing moves when the page is drawn.
+      boxes = app.querySelectorAll(SPACED);
+      parts = frame.querySelectorAll(SPACED);
+      for (i = 0; i < parts.length && i < boxes.length; i++) {
+        if (boxes[i].offsetHeight) parts[i].style.minHeight = boxes[i].getBoundingClientRect().height + 'px';
+      }
+      parts = frame.querySelectorAll(LEFT_OUT);
+      for (i = 0; i < parts.length; i++) parts[i].parentNode.removeChild(parts[i]);
+      // A list's choice is the page's, not the HTML's.
+      lists = app.querySelectorAll('select');
+      copies = frame.querySelectorAll('select');
+      for (i = 0; i < lists.length && i < copies.length; i++) {
+        if (copies[i].options[lists[i].selectedIndex]) copies[i].options[lists[i].selectedIndex].setAttribute('selected', '');
+      }
+      localStorage.setItem(KEPT, JSON.stringify({ build: build(), tab: tab, key: fingerprint(), html: frame.outerHTML }));
+    } catch (error) {
+      try { localStorage.removeItem(KEPT); } catch (ignored) { /* nothing kept */ }
+    }
+  }
+
   // www/start.js asks whether it may start, and reports how it went.
   window.kaopingBoot = {
+    keep: keep,
     mayStart: function () { return state.go; },
     started: function () { state.done = true; },
     failed: function (error) {
@@ -121,4 +243,5 @@
   }
 
   check();
+  if (state.go) showKept();
 })();

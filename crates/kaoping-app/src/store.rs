@@ -21,6 +21,8 @@
 //!   `[["普惠型小微企业贷款余额（万元）","inclusive_loans"],["涉农贷款余额","ignore"]]` (the job
 //!   protocol's mapping), most recent last;
 //! - `kaoping/working` and `kaoping/name`: the one working copy of earlier versions, taken up once;
+//! - `kaoping/first-frame`: written and read by www/boot.js only: the page's first frame as the page
+//!   was left, shown at the next start while the wasm loads if nothing else here changed since;
 //! - `kaoping/scheme`: the scheme file adopted (采用) in 规则与设置 › 考评方案: `{"fingerprint", "scheme"}`,
 //!   the file's own text with the fingerprint its checks gave it (one write); absent: the built-in scheme.
 //!

@@ -58,6 +58,8 @@ pub struct Store {
 #[derive(Default)]
 struct Stash {
     written: Option<Rc<kaoping_app::document::Document>>,
+    /// Whether the last write of `written` failed (storage full or switched off).
+    failed: bool,
     pending: Option<Timeout>,
     /// `beforeunload`, listened to only while a write waits: a page that always listens to it is kept
     /// out of some browsers' back/forward cache.
@@ -95,7 +97,9 @@ impl Store {
             modified: document.modified,
             scenario: (*document.scenario).clone(),
         };
-        let outcome = match store::stash(&LocalShelf, &self.id, &copy) {
+        let outcome = store::stash(&LocalShelf, &self.id, &copy);
+        stash.failed = outcome.is_err();
+        let outcome = match outcome {
             Ok(()) => {
                 if let Some(source) = stash.source.take() {
                     store::forget(&LocalShelf, &source);
@@ -106,6 +110,12 @@ impl Store {
         };
         drop(stash);
         self.dispatch(outcome);
+    }
+
+    /// Whether the working copy in storage is the document now.
+    fn stored(&self) -> bool {
+        let stash = self.stash.borrow();
+        !stash.failed && stash.written.as_ref().is_some_and(|written| Rc::ptr_eq(written, &self.get().document))
     }
 
     /// Writes the working copy once changes pause ([`STASH_MS`]); a newer change starts the wait again.
@@ -487,9 +497,14 @@ fn listen(store: &Store) -> Vec<EventListener> {
 
     // Leaving the page: the working copy is written at once (it may be waiting for typing to pause).
     let leaving = store.clone();
+    // Then, if the copy is stored as it is now, www/boot.js keeps the page's first frame for the next
+    // start to show while the wasm loads (`storage::keep_first_frame`).
     listeners.push(EventListener::new(&window, "pagehide", move |_| {
         leaving.stash_now();
         storage::leave(&leaving.id);
+        if leaving.stored() {
+            storage::keep_first_frame();
+        }
     }));
     // Hidden (another tab, the desktop, a phone's app switcher): a browser may end a hidden page
     // without `pagehide`, so the working copy is written now.

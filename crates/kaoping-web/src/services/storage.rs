@@ -5,7 +5,24 @@
 //! Nothing here panics: storage that is switched off or full is an error message in Chinese.
 
 use kaoping_app::store::Shelf;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    /// www/boot.js's `kaopingBoot.keep()`.
+    #[wasm_bindgen(js_namespace = kaopingBoot, js_name = keep, catch)]
+    fn boot_keep() -> Result<(), JsValue>;
+}
+
+/// Leaving the page with its working copy stored as it is: www/boot.js keeps the first frame of the
+/// page as it is now (the view's frame, the bank picker and the summary), which the next start of
+/// this tab, or a new tab that takes up its copy, shows while the wasm loads (issue 20). boot.js
+/// keys it by all of localStorage, so any other change to what the page starts from discards it.
+/// Best effort: without boot.js (the tests), nothing.
+pub fn keep_first_frame() {
+    let _ = boot_keep();
+}
 
 /// In sessionStorage: this tab's id, written only when the page is left, so that a reload finds it but
 /// a duplicated tab (which copies sessionStorage) does not share it.
