@@ -67,6 +67,36 @@ test('Chromium 86: index.html goes on to legacy.html, which shows a total, recom
   await page.close();
 });
 
+// Issue 20: a reload shows the page's first frame kept as it was left, then the page itself, with the
+// same total (tests/e2e/first-frame.test.mjs in today's Chromium).
+const RECORD_TOTALS = `window.__totals = [];
+new MutationObserver(function () {
+  var t = document.getElementById('summary-total');
+  if (!t || !/\\d/.test(t.textContent)) return;
+  var kept = !!t.closest('#boot'), last = window.__totals[window.__totals.length - 1];
+  if (!last || last[0] !== kept) window.__totals.push([kept, t.textContent.trim()]);
+}).observe(document, { childList: true, subtree: true, characterData: true });`;
+
+test('Chromium 86: a reload shows the kept first frame at once, then the page with the same total', { timeout: 120_000 }, async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.evaluateOnNewDocument(RECORD_TOTALS);
+  await page.goto(server.url);
+  await page.waitForSelector('#section-target', { timeout: 60_000 });
+  const total = await page.evaluate(TOTAL);
+  await page.click(LOANS, { clickCount: 3 });
+  await page.type(LOANS, '444');
+  await page.waitForFunction((t) => document.getElementById('summary-total').textContent !== t, {}, total);
+  const typed = await page.evaluate(TOTAL);
+  await page.reload();
+  await page.waitForFunction(() => window.__totals.some((t) => !t[0]), { timeout: 60_000 });
+  assert.deepEqual(await page.evaluate(() => window.__totals), [[true, typed], [false, typed]]);
+  assert.equal(await page.$('#boot'), null);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Chromium 86: a server that sends index.html\'s policy on legacy.html too gets a message naming the core and the policy', { timeout: 120_000 }, async () => {
   const index = (await readmeHeaders())('index.html');
   const strict = await serveDist({ headers: () => index });

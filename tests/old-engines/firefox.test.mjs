@@ -123,3 +123,28 @@ test('firefox-esr without <dialog> (as before Firefox 98): the question is shown
     await browser.close();
   }
 });
+
+// Issue 20: a reload shows the page's first frame kept as it was left, then the page itself, with
+// the same total; in Firefox as in Chromium (tests/e2e/first-frame.test.mjs).
+const RECORD_TOTALS = `window.__totals = [];
+new MutationObserver(function () {
+  var t = document.getElementById('summary-total');
+  if (!t || !/\\d/.test(t.textContent)) return;
+  var kept = !!t.closest('#boot'), last = window.__totals[window.__totals.length - 1];
+  if (!last || last[0] !== kept) window.__totals.push([kept, t.textContent.trim()]);
+}).observe(document, { childList: true, subtree: true, characterData: true });`;
+
+test('firefox-esr: a reload shows the kept first frame at once, then the page with the same total', { timeout: 120_000 }, async () => {
+  const browser = await launch();
+  try {
+    const { page, errors } = await openPage(browser, RECORD_TOTALS);
+    const typed = await typeLoans(page, '444');
+    await page.reload();
+    await page.waitForFunction(() => window.__totals.some((t) => !t[0]), { timeout: 60_000 });
+    assert.deepEqual(await page.evaluate(() => window.__totals), [[true, typed], [false, typed]]);
+    assert.equal(await page.$('#boot'), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
