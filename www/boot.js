@@ -205,6 +205,13 @@
       for (i = 0; i < parts.length && i < boxes.length; i++) {
         if (boxes[i].offsetHeight) parts[i].style.minHeight = boxes[i].getBoundingClientRect().height + 'px';
       }
+      // The summary's details start folded on a phone (components/summary.rs), whatever they were.
+      var summary = frame.querySelector('#summary'), toggle = frame.querySelector('#summary-toggle');
+      if (summary) summary.className = summary.className.replace(/(^|\s)expanded(?=\s|$)/, '');
+      if (toggle) {
+        toggle.setAttribute('aria-expanded', 'false');
+        if (toggle.querySelector('.toggle-label')) toggle.querySelector('.toggle-label').textContent = '展开详情';
+      }
       parts = frame.querySelectorAll(LEFT_OUT);
       for (i = 0; i < parts.length; i++) parts[i].parentNode.removeChild(parts[i]);
       // A list's choice is the page's, not the HTML's.

@@ -40,6 +40,7 @@ function recordTotals(context) {
         top: Math.round(box.top),
         left: Math.round(box.left),
         bank: document.querySelector('#bank-select')?.selectedOptions[0]?.textContent ?? null,
+        folded: document.querySelector('#summary-toggle')?.getAttribute('aria-expanded') ?? null,
       });
       if (!kept) observer.disconnect();
     }).observe(document, { childList: true, subtree: true, characterData: true });
@@ -67,14 +68,20 @@ for (const [width, height] of [[1280, 720], [375, 740]]) {
     await typeLoans(page, 'citic', '512.34');
     const total = (await page.locator('#summary-total').innerText()).trim();
     const bank = await page.locator('#bank-select').evaluate((s) => s.selectedOptions[0].textContent);
+    if (width < 600) {
+      // Details unfolded on a phone: the page starts with them folded, and so does the kept frame.
+      await page.locator('#summary-toggle').click();
+      await page.locator('#summary.expanded').waitFor();
+    }
 
     await page.reload();
     const seen = await totals(page);
     assert.equal(seen.length, 2, JSON.stringify(seen));
     const [kept, live] = seen;
-    assert.deepEqual({ ...kept, top: 0, left: 0 }, { text: total, kept: true, inert: true, busy: 'true', top: 0, left: 0, bank });
-    assert.deepEqual(live, { text: total, kept: false, inert: false, busy: null, top: kept.top, left: kept.left, bank });
+    assert.deepEqual({ ...kept, top: 0, left: 0 }, { text: total, kept: true, inert: true, busy: 'true', top: 0, left: 0, bank, folded: 'false' });
+    assert.deepEqual(live, { text: total, kept: false, inert: false, busy: null, top: kept.top, left: kept.left, bank, folded: 'false' });
     assert.equal(await page.locator('#boot').count(), 0, 'the kept frame is gone once the page is drawn');
+    assert.equal(await page.locator('#summary.expanded').count(), 0);
     assert.equal(await page.locator('#summary-total').count(), 1);
     // The page is the live one: typing works and moves the total.
     await typeLoans(page, 'citic', '1');
