@@ -69,6 +69,18 @@ export const KEEP_BLOBS = `(() => {
 })();`;
 
 /** The total the page shows, as text (e.g. "74.19"), or null. */
+/**
+ * An init script: `window.__totals` lists each total the summary shows while the page starts, as
+ * `[kept, text]`, `kept` when it is the first frame kept from the last time (inside #boot, www/boot.js).
+ */
+export const RECORD_TOTALS = `window.__totals = [];
+new MutationObserver(function () {
+  var t = document.getElementById('summary-total');
+  if (!t || !/\\d/.test(t.textContent)) return;
+  var kept = !!t.closest('#boot'), last = window.__totals[window.__totals.length - 1];
+  if (!last || last[0] !== kept) window.__totals.push([kept, t.textContent.trim()]);
+}).observe(document, { childList: true, subtree: true, characterData: true });`;
+
 export const TOTAL = () => {
   const element = document.getElementById('summary-total');
   return element ? element.textContent : null;

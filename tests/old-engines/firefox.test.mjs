@@ -19,7 +19,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer from 'puppeteer-bidi';
 import { serveDist, SHOTS, UPDATE_SCREENSHOT } from '../e2e/harness.mjs';
-import { readmeHeaders, KEEP_BLOBS, TOTAL, exportedTotal } from './browsers.mjs';
+import { readmeHeaders, KEEP_BLOBS, TOTAL, RECORD_TOTALS, exportedTotal } from './browsers.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const LOANS = '#f-adbc-loans';
@@ -126,14 +126,6 @@ test('firefox-esr without <dialog> (as before Firefox 98): the question is shown
 
 // Issue 20: a reload shows the page's first frame kept as it was left, then the page itself, with
 // the same total; in Firefox as in Chromium (tests/e2e/first-frame.test.mjs).
-const RECORD_TOTALS = `window.__totals = [];
-new MutationObserver(function () {
-  var t = document.getElementById('summary-total');
-  if (!t || !/\\d/.test(t.textContent)) return;
-  var kept = !!t.closest('#boot'), last = window.__totals[window.__totals.length - 1];
-  if (!last || last[0] !== kept) window.__totals.push([kept, t.textContent.trim()]);
-}).observe(document, { childList: true, subtree: true, characterData: true });`;
-
 test('firefox-esr: a reload shows the kept first frame at once, then the page with the same total', { timeout: 120_000 }, async () => {
   const browser = await launch();
   try {
