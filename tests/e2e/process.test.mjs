@@ -191,6 +191,9 @@ async function run(viewport, suffix, banks) {
   assert.match(refused, /申报表-工商银行\.xlsx \/ 申报表-工商银行（更正）\.xlsx/);
   assert.match(refused, /工商银行/);
   assert.ok(await page.locator('#import-apply').isDisabled(), 'nothing applied while a conflict stands');
+  // A conflict is two forms read well that disagree: named as such, settled by a choice.
+  assert.match(await page.locator('#import-summary').innerText(), /1 处申报冲突。全部导入须先在下方选定应计入的一份/);
+  assert.match(await page.locator('#import-preview').innerText(), /申报冲突（1 处）/);
   assert.match(await page.locator('#import-rest').innerText(), /导入其余/);
   await saveScreenshot(page, `process-conflict-${suffix}.png`);
   // One click settles it: the corrected form counts for 工商银行, the files are gathered again.

@@ -137,5 +137,6 @@ pub fn gather(
     };
     preview.problems = problems;
     preview.choices = choices;
+    preview.conflicts = collection.conflicts.len();
     (preview, applied, rest)
 }

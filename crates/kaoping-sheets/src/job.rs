@@ -424,6 +424,7 @@ impl Reply {
                     "unplaced": unplaced,
                     "banks": preview.banks,
                     "rest_possible": preview.rest_possible,
+                    "conflicts": preview.conflicts,
                     "choices": preview.choices.iter().map(|c| json!({
                         "bank": c.resolution.bank, "file": c.resolution.file, "label": c.label,
                     })).collect::<Vec<_>>(),
@@ -512,6 +513,7 @@ impl Reply {
                         notes: problems(&value["notes"]),
                         unplaced,
                         rest_possible: value["rest_possible"].as_bool().unwrap_or(false),
+                        conflicts: value["conflicts"].as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or(0),
                         choices: value["choices"]
                             .as_array()
                             .map(|items| {
@@ -800,6 +802,8 @@ mod tests {
         );
         let wire = Reply::from_message(&Reply::Imported(Box::new(found.clone())).message());
         assert!(matches!(&wire, Reply::Imported(i) if i.preview.choices == found.preview.choices), "{wire:?}");
+        assert_eq!(found.preview.conflicts, 1, "one of the problems is the conflict, the other a file unread");
+        assert!(matches!(&wire, Reply::Imported(i) if i.preview.conflicts == 1), "{wire:?}");
 
         let chosen = vec![found.preview.choices[1].resolution.clone()];
         let found = gathered(&[("a.csv", ICBC), ("b.csv", ICBC_AGAIN), ("c.csv", ABC)], chosen);

@@ -91,6 +91,9 @@ pub struct Preview {
     pub rest_possible: bool,
     /// 汇总: for each conflict, the files that may count for its bank, one button each.
     pub choices: Vec<Choice>,
+    /// 汇总: how many of `problems` are conflicts (declarations read well that disagree, or a file
+    /// naming another bank), which a choice settles, not a correction of the file.
+    pub conflicts: usize,
 }
 
 /// One way to settle a conflict of 汇总: the file whose row counts for a bank (as `collect --pick`
@@ -286,6 +289,7 @@ impl Update {
             unplaced: self.unplaced.clone(),
             rest_possible,
             choices: Vec::new(),
+            conflicts: 0,
         }
     }
 

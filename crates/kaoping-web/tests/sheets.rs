@@ -129,7 +129,7 @@ async fn the_rest_is_not_offered_when_the_worker_sent_no_rest() {
     let _app = yew::Renderer::<ImportPreview>::with_root_and_props(root.0.clone(), props).render();
     root.wait_for("the preview", |r| r.find("#import-problems").is_some()).await;
     assert!(root.find("#import-rest").is_none(), "a 导入其余 button that could do nothing");
-    assert!(root.text("#import-summary").contains("请改正后重新导入"), "{}", root.text("#import-summary"));
+    assert!(root.text("#import-summary").contains("请改正这些单元格再重新导入"), "{}", root.text("#import-summary"));
 }
 
 #[wasm_bindgen_test]

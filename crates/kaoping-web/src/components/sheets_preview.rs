@@ -49,14 +49,21 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
     let whole_file = preview.problems.iter().any(kaoping_sheets::Problem::is_whole_file);
     let changes = preview.changes.len();
     let rest = preview.rest_possible && props.rest_ready && !whole_file;
+    // 汇总's conflicts are declarations read well that disagree: settled by a choice below, not by
+    // correcting a file.
+    let conflicts = preview.conflicts.min(refused);
+    let unread = refused - conflicts;
+    let (what, remedy) = match (unread, conflicts) {
+        (_, 0) => (format!("{refused} 处无法读取"), "改正这些单元格再重新导入"),
+        (0, _) => (format!("{conflicts} 处申报冲突"), "在下方选定应计入的一份"),
+        _ => (format!("{unread} 处无法读取、{conflicts} 处申报冲突"), "改正无法读取的单元格并选定冲突的申报"),
+    };
     let summary = if props.busy {
         format!("正在按所选的表头重新读取“{source}”……")
     } else if refused > 0 && rest {
-        format!(
-            "“{source}”中有 {refused} 处无法读取。全部导入须先改正这些单元格再重新导入；也可以只导入其余 {changes} 项，无法读取的数据保持原样。"
-        )
+        format!("“{source}”中有 {what}。全部导入须先{remedy}；也可以只导入其余 {changes} 项，其他数据保持原样。")
     } else if refused > 0 {
-        format!("“{source}”中有 {refused} 处无法读取，请改正后重新导入；本次不做任何更改。")
+        format!("“{source}”中有 {what}，请{remedy}；本次不做任何更改。")
     } else if changes == 0 {
         format!("“{source}”与当前测算相同，没有需要更改的数据。")
     } else {
@@ -104,7 +111,11 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                 </ul>
             }
             if refused > 0 {
-                if changes > 0 { { heading(format!("无法读取（{refused} 处）")) } }
+                if changes > 0 { { heading(match (unread, conflicts) {
+                    (_, 0) => format!("无法读取（{refused} 处）"),
+                    (0, _) => format!("申报冲突（{conflicts} 处）"),
+                    _ => format!("无法读取或冲突（{refused} 处）"),
+                }) } }
                 <ul class="problems" id="import-problems">{ cells(&preview.problems) }</ul>
                 if !preview.choices.is_empty() {
                     <p class="import-choices" id="import-choices">
