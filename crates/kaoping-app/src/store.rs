@@ -373,6 +373,9 @@ fn set_aside(shelf: &impl Shelf, key: &str, text: &str) {
 /// that had unsaved changes (or the one working copy of an earlier version); else the scenario last
 /// opened; else the baseline. A copy is read back keeping every value it can; only one that cannot be
 /// read at all (not JSON) is set aside.
+///
+/// www/boot.js's `takenUp` follows these rules to tell whether the first frame a tab kept is what a
+/// new tab will draw: a change here is a change there (tests/e2e/first-frame.test.mjs).
 pub fn start(shelf: &impl Shelf, scheme: &Scheme, id: &str, own: bool) -> Found {
     let mut notices: Vec<Notice> = Vec::new();
     if own {

@@ -244,18 +244,14 @@ fn shorten(glue: &str, wasm: &[u8]) -> Result<Option<(String, Vec<u8>)>, String>
 
 /// Each `*_bg.wasm` in `dir` with its glue (`x_bg.wasm` → `x.js`).
 fn pairs(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut pairs: Vec<(PathBuf, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
+    Ok(crate::old_engines::wasm_files(dir)?
+        .into_iter()
         .filter_map(|wasm| {
             let name = wasm.file_name()?.to_str()?;
             let glue = wasm.with_file_name(format!("{}.js", name.strip_suffix("_bg.wasm")?));
             glue.exists().then_some((glue, wasm))
         })
-        .collect();
-    pairs.sort();
-    Ok(pairs)
+        .collect())
 }
 
 /// Shortens the imports of every wasm in `dir` and its glue, and rewrites their integrity in

@@ -49,7 +49,7 @@ pub fn task(args: &[String]) -> Result<(), String> {
 }
 
 /// The build's wasm files (not the copies this task wrote before).
-fn wasm_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn wasm_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)

@@ -53,10 +53,15 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
     // correcting a file.
     let conflicts = preview.conflicts.min(refused);
     let unread = refused - conflicts;
-    let (what, remedy) = match (unread, conflicts) {
-        (_, 0) => (format!("{refused} 处无法读取"), "改正这些单元格再重新导入"),
-        (0, _) => (format!("{conflicts} 处申报冲突"), "在下方选定应计入的一份"),
-        _ => (format!("{unread} 处无法读取、{conflicts} 处申报冲突"), "改正无法读取的单元格并选定冲突的申报"),
+    // What is refused, its remedy, and the heading over the list of it.
+    let (what, remedy, refused_heading) = match (unread, conflicts) {
+        (_, 0) => (format!("{refused} 处无法读取"), "改正这些单元格再重新导入", format!("无法读取（{refused} 处）")),
+        (0, _) => (format!("{conflicts} 处申报冲突"), "在下方选定应计入的一份", format!("申报冲突（{conflicts} 处）")),
+        _ => (
+            format!("{unread} 处无法读取、{conflicts} 处申报冲突"),
+            "改正无法读取的单元格并选定冲突的申报",
+            format!("无法读取或冲突（{refused} 处）"),
+        ),
     };
     let summary = if props.busy {
         format!("正在按所选的表头重新读取“{source}”……")
@@ -111,11 +116,7 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                 </ul>
             }
             if refused > 0 {
-                if changes > 0 { { heading(match (unread, conflicts) {
-                    (_, 0) => format!("无法读取（{refused} 处）"),
-                    (0, _) => format!("申报冲突（{conflicts} 处）"),
-                    _ => format!("无法读取或冲突（{refused} 处）"),
-                }) } }
+                if changes > 0 { { heading(refused_heading) } }
                 <ul class="problems" id="import-problems">{ cells(&preview.problems) }</ul>
                 if !preview.choices.is_empty() {
                     <p class="import-choices" id="import-choices">
