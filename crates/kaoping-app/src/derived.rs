@@ -1,8 +1,10 @@
 //! What the page shows that follows from the document: worked out once per change of the document,
 //! never while drawing. The evaluation, each bank's doubts (only for the banks whose figures changed),
-//! the doubts about the settings and city figures, the readings not at their default, and the public
-//! funds of 四(四) placed among the banks (a few divisions per fund: cheap beside the evaluation).
+//! the doubts about the settings and city figures, the readings not at their default; and the public
+//! funds of 四(四) placed among the banks the first time a view asks for them (本行测算's summary and
+//! 资金存放 do, 全市总览 does not: a quarter of a keystroke's engine time there).
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use kaoping_engine::{
@@ -24,8 +26,9 @@ pub struct Derived {
     pub non_default: Rc<Vec<String>>,
     /// The engine's doubts about the settings and the city figures typed in.
     pub setting_doubts: Rc<Vec<SettingDoubt>>,
-    /// Every public fund placed by its department's composite (四(四)), from `evaluation`.
-    pub placement: Rc<Placement>,
+    /// Every public fund placed by its department's composite (四(四)), from `evaluation`, once asked
+    /// for ([`Derived::placement`]).
+    placement: OnceCell<Rc<Placement>>,
     /// The scenario they were worked out from (to tell which banks changed next time).
     from: Rc<Scenario>,
 }
@@ -39,7 +42,6 @@ impl PartialEq for Derived {
             && Rc::ptr_eq(&self.doubts, &other.doubts)
             && Rc::ptr_eq(&self.non_default, &other.non_default)
             && Rc::ptr_eq(&self.setting_doubts, &other.setting_doubts)
-            && Rc::ptr_eq(&self.placement, &other.placement)
     }
 }
 
@@ -52,7 +54,7 @@ impl Derived {
         let evaluation = evaluate(scheme, scenario);
         Derived {
             revision,
-            placement: Rc::new(evaluation.placement(scheme)),
+            placement: OnceCell::new(),
             evaluation: Rc::new(evaluation),
             doubts: Rc::new(doubts),
             non_default: Rc::new(non_default(scheme, &scenario.settings)),
@@ -93,13 +95,19 @@ impl Derived {
         let evaluation = evaluate(scheme, scenario);
         Derived {
             revision,
-            placement: Rc::new(evaluation.placement(scheme)),
+            placement: OnceCell::new(),
             evaluation: Rc::new(evaluation),
             doubts: if changed { Rc::new(doubts) } else { self.doubts.clone() },
             non_default,
             setting_doubts,
             from: scenario.clone(),
         }
+    }
+
+    /// Every public fund placed by its department's composite (四(四)): worked out from the
+    /// evaluation the first time it is asked for, then the very same value.
+    pub fn placement(&self, scheme: &Scheme) -> Rc<Placement> {
+        self.placement.get_or_init(|| Rc::new(self.evaluation.placement(scheme))).clone()
     }
 
     /// The doubts about one bank's figures (empty for a bank not in the scheme).

@@ -532,9 +532,10 @@ fn funds_typed_in_are_placed_by_their_departments_composite() {
     let icbc = scenario.bank("icbc").expect("typed in");
     assert_eq!(FundFigure::DepartmentScore.get(icbc, "fiscal"), Some(Decimal::from(95)));
 
-    // The placement is the engine's for this very document, worked out with the evaluation.
-    let placement = &world.app.derived.placement;
-    assert_eq!(**placement, world.app.derived.evaluation.placement(scheme()));
+    // The placement is the engine's for this very document, worked out once when first asked for.
+    let placement = world.app.derived.placement(scheme());
+    assert_eq!(*placement, world.app.derived.evaluation.placement(scheme()));
+    assert!(Rc::ptr_eq(&placement, &world.app.derived.placement(scheme())), "worked out once per document");
     let f = scheme().rules.outcomes.fund_index("fiscal").expect("a fund");
     let fund = &placement.funds[f];
     assert_eq!(fund.amount, Some(Decimal::from(60)));
@@ -564,7 +565,7 @@ fn funds_typed_in_are_placed_by_their_departments_composite() {
     // Clearing a box takes the figure out (the fund is no longer placed in 亿元).
     world.send(Action::Edit(fiscal.clone(), String::new()));
     assert_eq!(world.scenario().deposits.funds.get("fiscal"), None);
-    assert_eq!(world.app.derived.placement.funds[f].amount, None);
+    assert_eq!(world.app.derived.placement(scheme()).funds[f].amount, None);
 
     // A fund or bank the scheme does not have is not a box.
     let before = world.scenario();

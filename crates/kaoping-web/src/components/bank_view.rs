@@ -159,7 +159,7 @@ pub fn BankView(props: &BankViewProps) -> Html {
                 <Summary
                     {scheme}
                     evaluation={props.derived.evaluation.clone()}
-                    placement={props.derived.placement.clone()}
+                    placement={props.derived.placement(&scheme)}
                     {index}
                     doubts={doubts.clone()}
                     refused={props.refused.clone()}

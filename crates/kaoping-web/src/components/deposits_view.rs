@@ -40,7 +40,7 @@ pub fn DepositsView(props: &DepositsViewProps) -> Html {
     let scenario = &props.scenario;
     let drafts = &props.drafts;
     let evaluation = &props.derived.evaluation;
-    let placement = &props.derived.placement;
+    let placement = props.derived.placement(&scheme);
     let funds = &scheme.rules.outcomes.funds;
     let figure = FundFigure::DepartmentScore;
     let onedit = use_memo(props.dispatch.clone(), |dispatch| dispatch.reform(|(id, text)| Action::Edit(id, text)));
