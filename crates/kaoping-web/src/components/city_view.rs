@@ -185,9 +185,9 @@ pub fn CityView(props: &CityViewProps) -> Html {
         // Ties keep annex order, so that the table never shuffles between keystrokes.
         order.then(a.index.cmp(&b.index))
     });
-    // The boxes as a grid in the order shown: row by row, the editable figures left to right.
-    let grid: Rc<Vec<Vec<String>>> =
-        Rc::new(rows.iter().map(|r| EDITABLE.iter().map(|&f| cell_id(&r.id, f)).collect()).collect());
+    // The banks in the order shown. The boxes are a grid of them by the editable figures left to
+    // right; their element ids are worked out when a key moves between them, not on every draw.
+    let order: Rc<Vec<String>> = Rc::new(rows.iter().map(|r| r.id.clone()).collect());
 
     let header = |col: Column, label: &str, class: &'static str| {
         let current = col == column;
@@ -230,7 +230,7 @@ pub fn CityView(props: &CityViewProps) -> Html {
 
     // The sort headers are one tab stop: ← → Home End move along them, ↓ goes down into the column.
     let on_header_key = {
-        let (header_focus, grid) = (header_focus.clone(), grid.clone());
+        let (header_focus, order) = (header_focus.clone(), order.clone());
         Callback::from(move |e: KeyboardEvent| {
             let columns = columns();
             let Some(target) = e.target_dyn_into::<web_sys::HtmlElement>() else { return };
@@ -244,9 +244,9 @@ pub fn CityView(props: &CityViewProps) -> Html {
                     if let Some(c) =
                         columns.get(at).and_then(|c| EDITABLE.iter().position(|f| Column::Figure(*f) == *c))
                     {
-                        if let Some(id) = grid.first().and_then(|row| row.get(c)) {
+                        if let (Some(bank), Some(&field)) = (order.first(), EDITABLE.get(c)) {
                             e.prevent_default();
-                            focus_id(id);
+                            focus_id(&cell_id(bank, field));
                         }
                     }
                     return;
@@ -265,12 +265,14 @@ pub fn CityView(props: &CityViewProps) -> Html {
     // first row to the column's sort header), ← → to the next box once the caret is at the end; Tab
     // and Shift+Tab go along the row as they always do.
     let on_grid_key = {
-        let (grid, header_focus) = (grid.clone(), header_focus.clone());
+        let (order, header_focus) = (order.clone(), header_focus.clone());
         Callback::from(move |e: KeyboardEvent| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
             let id = input.id();
-            let Some((row, col)) =
-                grid.iter().enumerate().find_map(|(r, cells)| cells.iter().position(|c| *c == id).map(|c| (r, c)))
+            let Some((row, col)) = order
+                .iter()
+                .enumerate()
+                .find_map(|(r, bank)| EDITABLE.iter().position(|&f| cell_id(bank, f) == id).map(|c| (r, c)))
             else {
                 return;
             };
@@ -290,10 +292,10 @@ pub fn CityView(props: &CityViewProps) -> Html {
                 }
                 return;
             }
-            let to_row = row.saturating_add_signed(down).min(grid.len().saturating_sub(1));
+            let to_row = row.saturating_add_signed(down).min(order.len().saturating_sub(1));
             let to_col = col.saturating_add_signed(right).min(EDITABLE.len() - 1);
-            if let Some(id) = grid.get(to_row).and_then(|cells| cells.get(to_col)) {
-                focus_id(id);
+            if let (Some(bank), Some(&field)) = (order.get(to_row), EDITABLE.get(to_col)) {
+                focus_id(&cell_id(bank, field));
             }
         })
     };
@@ -334,7 +336,7 @@ pub fn CityView(props: &CityViewProps) -> Html {
                 Unit::Fen.symbol()
             ) }</p>
             <div class="table-scroll" role="region" aria-label="全市银行考评总表（可横向滚动）">
-                <table class="city-table" id="city-table" aria-describedby="city-table-hint" onpaste={paste_handler(&props.dispatch, &EDITABLE, rows.iter().map(|r| r.id.clone()).collect())}>
+                <table class="city-table" id="city-table" aria-describedby="city-table-hint" onpaste={paste_handler(&props.dispatch, &EDITABLE, order)}>
                     <thead>
                         <tr onkeydown={on_header_key}>
                             { header(Column::Bank, "银行", "sticky-col") }
@@ -373,7 +375,7 @@ pub fn CityView(props: &CityViewProps) -> Html {
 
 /// Props of [`CityRow`]: the parts of the state the whole table draws from, of which a row shows only
 /// one bank's figures and results; two are equal when what the row shows is (see the `PartialEq`).
-#[derive(Properties, Debug)]
+#[derive(Properties, Debug, Clone)]
 struct CityRowProps {
     scheme: SchemeRef,
     /// The bank's index in the scheme (its result in the evaluation).
@@ -405,6 +407,23 @@ impl CityRowProps {
         let entered = self.scenario.bank(&result.id).and_then(|b| field.get(b));
         (draft, entered, field.spec().annex.map(|annex| result.figures.line(annex).current))
     }
+
+    /// Whether the boxes and the items' points (the [`RowFigures`]) show the same for both.
+    fn same_figures(&self, other: &Self) -> bool {
+        // Points are written with two decimals (`fixed2`, which rounds with `round2` first): the same
+        // once rounded is the same text.
+        let points = |r: &BankResult, item: Item| r.item(item).map(|s| round2(s.points));
+        self.scheme == other.scheme
+            && self.index == other.index
+            && self.onedit == other.onedit
+            && match (self.result(), other.result()) {
+                (Some(a), Some(b)) => Item::ALL.iter().all(|&item| points(a, item) == points(b, item)),
+                (None, None) => true,
+                _ => false,
+            }
+            && self.doubts == other.doubts
+            && EDITABLE.iter().all(|&field| self.figure(field) == other.figure(field))
+    }
 }
 
 /// The warnings of a result that a row shows: how near it is to a tie.
@@ -412,43 +431,29 @@ fn near_ties(result: &BankResult) -> impl Iterator<Item = &Warning> {
     result.warnings.iter().filter(|w| matches!(w, Warning::NearTie { .. }))
 }
 
-/// Whether a row shows the same for two results of its bank: every cell's figure as written (not the
-/// working behind the points, which the tooltip reads from the evaluation now).
-fn same_row(a: &BankResult, b: &BankResult) -> bool {
-    // Points, total, composite and share are written with two decimals (`fixed2`, which rounds with
-    // `round2` first): the same once rounded is the same text. Every key moves the unrounded shares
-    // of every bank, and the rounded ones of a few.
-    let points = |r: &BankResult, item: Item| r.item(item).map(|s| round2(s.points));
-    // (The bank is the same: the props' index is.)
+/// Whether the cells after the points show the same for two results of a bank: each figure as
+/// written (not the working behind it, which the tooltip reads from the evaluation now). Every key
+/// moves the unrounded shares of every bank, and the rounded ones of a few.
+fn same_standing(a: &BankResult, b: &BankResult) -> bool {
     a.total.map(round2) == b.total.map(round2)
         && a.rank == b.rank
         && a.band == b.band
         && a.interview == b.interview
         && round2(a.deposit.composite) == round2(b.deposit.composite)
         && round2(a.deposit.share_pct) == round2(b.deposit.share_pct)
-        && Item::ALL.iter().all(|&item| points(a, item) == points(b, item))
         && near_ties(a).eq(near_ties(b))
 }
 
 /// A row is drawn again only when what it shows changed: a keystroke moves every bank's working (the
-/// city averages in it) but the figures of a few rows.
+/// city averages in it) but the figures of a few rows, and of most of those only the share.
 impl PartialEq for CityRowProps {
     fn eq(&self, other: &Self) -> bool {
-        if !(self.scheme == other.scheme
-            && self.index == other.index
-            && self.onedit == other.onedit
-            && self.onopen == other.onopen)
-        {
-            return false;
-        }
-        let same_result = match (self.result(), other.result()) {
-            (Some(a), Some(b)) => same_row(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        same_result
-            && self.doubts == other.doubts
-            && EDITABLE.iter().all(|&field| self.figure(field) == other.figure(field))
+        self.onopen == other.onopen
+            && self.same_figures(other)
+            && match (self.result(), other.result()) {
+                (Some(a), Some(b)) => same_standing(a, b),
+                _ => true,
+            }
     }
 }
 
@@ -476,11 +481,53 @@ fn CityRow(props: &CityRowProps) -> Html {
     html! {
         <tr id={format!("row-{bank}")} class={classes!(format!("band-{}", result.band.key()))}>
             <th scope="row" class="sticky-col">
-                <button type="button" class="link bank-link" onclick={onopen} title="在本行测算中打开">{ name.clone() }</button>
+                <button type="button" class="link bank-link" onclick={onopen} title="在本行测算中打开">{ name }</button>
             </th>
+            // The boxes and the points, drawn again only when they changed (most keys move only some
+            // rows' shares).
+            <RowFigures row={props.clone()} />
+            <td class="num total-col">
+                { maybe_fixed2(result.total) }
+                if !near_ties.is_empty() {
+                    <span class="near-tie" title={near_ties.join("\n")}>
+                        <span aria-hidden="true">{ "≈" }</span>
+                        <span class="sr-only">{ near_ties.join("；") }</span>
+                    </span>
+                }
+            </td>
+            <td class="num rank-col">{ rank }</td>
+            <td class="band-col"><span class={classes!("band-chip", format!("band-{}", result.band.key()))}>{ band }</span></td>
+            <td class="interview-col">{ interview }</td>
+            <td class="num composite-col">{ fixed2(result.deposit.composite) }</td>
+            <td class="num share-col">{ share }</td>
+        </tr>
+    }
+}
+
+/// Props of [`RowFigures`]: a row's props, equal when the boxes and the points are the same.
+#[derive(Properties, Debug)]
+struct RowFiguresProps {
+    row: CityRowProps,
+}
+
+impl PartialEq for RowFiguresProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.row.same_figures(&other.row)
+    }
+}
+
+/// A row's figure boxes and items' points.
+#[component]
+fn RowFigures(props: &RowFiguresProps) -> Html {
+    let props = &props.row;
+    let Some(result) = props.result() else { return Html::default() };
+    let bank = &result.id;
+    let name = props.scheme.banks.get(result.index).map(|b| b.short_name.clone()).unwrap_or_else(|| bank.clone());
+    html! {
+        <>
             { for EDITABLE.iter().map(|&field| {
                 let id = FieldId::Bank(bank.clone(), field);
-                let entered = props.scenario.bank(&bank).and_then(|b| field.get(b));
+                let entered = props.scenario.bank(bank).and_then(|b| field.get(b));
                 let error = props.drafts.error(&id).map(AttrValue::from);
                 // An empty annex box is the figure on task.
                 let on_task = field.spec().annex.map(|annex| result.figures.line(annex).current);
@@ -491,7 +538,7 @@ fn CityRow(props: &CityRowProps) -> Html {
                 html! {
                     <td class="figure-col">
                         <NumberField
-                            id={cell_id(&bank, field)}
+                            id={cell_id(bank, field)}
                             text={props.drafts.text(&id, &props.scenario)}
                             field={id}
                             label={field.spec().short}
@@ -511,20 +558,6 @@ fn CityRow(props: &CityRowProps) -> Html {
                     { result.item(item).map(|s| fixed2(s.points)).unwrap_or_default() }
                 </td>
             }) }
-            <td class="num total-col">
-                { maybe_fixed2(result.total) }
-                if !near_ties.is_empty() {
-                    <span class="near-tie" title={near_ties.join("\n")}>
-                        <span aria-hidden="true">{ "≈" }</span>
-                        <span class="sr-only">{ near_ties.join("；") }</span>
-                    </span>
-                }
-            </td>
-            <td class="num rank-col">{ rank }</td>
-            <td class="band-col"><span class={classes!("band-chip", format!("band-{}", result.band.key()))}>{ band }</span></td>
-            <td class="interview-col">{ interview }</td>
-            <td class="num composite-col">{ fixed2(result.deposit.composite) }</td>
-            <td class="num share-col">{ share }</td>
-        </tr>
+        </>
     }
 }

@@ -34,7 +34,7 @@ pub fn target(shown_fields: &[Field], shown_banks: &[String], bank: &str, field:
 pub fn paste_handler(
     dispatch: &yew::Callback<kaoping_app::Action>,
     shown_fields: &[Field],
-    shown_banks: Vec<String>,
+    shown_banks: std::rc::Rc<Vec<String>>,
 ) -> yew::Callback<web_sys::Event> {
     let dispatch = dispatch.clone();
     let shown_fields = shown_fields.to_vec();
