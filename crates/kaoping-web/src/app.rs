@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use kaoping_app::view::{Notice, Question, Tab};
+use kaoping_app::view::{Answer, Notice, Question, Tab};
 use kaoping_app::{Action, App as State};
 use kaoping_engine::Scheme;
 use yew::prelude::*;
@@ -87,28 +87,32 @@ fn Page(props: &PageProps) -> Html {
     // What is never seen on screen (the printed sheet's header and foot, the screen reader's live
     // region) is drawn once the first total is on screen.
     let painted = crate::hooks::use_painted();
-    // Made once, so that the props holding them stay equal from one change to the next.
-    // (One memo for the four: each hook of its own is code of its own in the page's module.)
+    // Made once, so that the props holding them stay equal from one change to the next and the
+    // navigation and the message line are not drawn again on every keystroke.
+    // (One memo for them all: each hook of its own is code of its own in the page's module.)
     let callbacks = use_memo((), {
         let store = store.clone();
         move |()| {
             let (import, scheme, collect) = (store.clone(), store.clone(), store.clone());
-            (
-                Callback::from(move |action: Action| store.dispatch(action)),
-                Callback::from(move |file: web_sys::File| import.import(file)),
-                Callback::from(move |file: web_sys::File| scheme.open_scheme(file)),
-                Callback::from(move |files: Vec<web_sys::File>| collect.collect(files, Vec::new())),
-            )
+            let dispatch = Callback::from(move |action: Action| store.dispatch(action));
+            Callbacks {
+                onselect: dispatch.reform(Action::SelectTab),
+                ondismiss: dispatch.reform(|()| Action::DismissNotice),
+                onundo: dispatch.reform(|()| Action::Undo),
+                onanswer: dispatch.reform(Action::Answer),
+                onrefused: dispatch.reform(|()| Action::DownloadRefused),
+                dispatch,
+                onfile: Callback::from(move |file: web_sys::File| import.import(file)),
+                onscheme: Callback::from(move |file: web_sys::File| scheme.open_scheme(file)),
+                onfiles: Callback::from(move |files: Vec<web_sys::File>| collect.collect(files, Vec::new())),
+            }
         }
     });
-    let (dispatch, onfile, onscheme, onfiles) = (*callbacks).clone();
+    let Callbacks { dispatch, onfile, onscheme, onfiles, onselect, ondismiss, onundo, onanswer, onrefused } =
+        (*callbacks).clone();
     let scheme = props.scheme;
     let document = &app.document;
     let view = &app.view;
-    let onselect = dispatch.reform(Action::SelectTab);
-    let ondismiss = dispatch.reform(|()| Action::DismissNotice);
-    let onundo = dispatch.reform(|()| Action::Undo);
-    let onanswer = dispatch.reform(Action::Answer);
     let name: Option<AttrValue> = document.name.clone().map(AttrValue::from);
     let dialog = view.prompt.clone().map(|prompt| {
         // A new question is a new dialog: its field and its focus start afresh.
@@ -188,8 +192,7 @@ fn Page(props: &PageProps) -> Html {
             <Toolbar name={name} modified={document.modified} not_stashed={view.stash_error.is_some()}
                 library={view.library.clone()} link_shown={view.link_shown.clone().map(AttrValue::from)}
                 dispatch={dispatch.clone()} onfile={onfile} {onfiles} />
-            <NoticeBar notice={view.notice.clone()} {ondismiss} {onundo}
-                onrefused={dispatch.reform(|()| Action::DownloadRefused)} />
+            <NoticeBar notice={view.notice.clone()} {ondismiss} {onundo} {onrefused} />
             if let Some(text) = document.made_under.clone() {
                 <p class="notice warning scheme-note" id="scheme-mismatch" role="status">{ text }</p>
             }
@@ -210,6 +213,20 @@ fn Page(props: &PageProps) -> Html {
             </footer>
         </div>
     }
+}
+
+/// The page's callbacks, made once (see [`Page`]).
+#[derive(Clone)]
+struct Callbacks {
+    dispatch: Callback<Action>,
+    onfile: Callback<web_sys::File>,
+    onscheme: Callback<web_sys::File>,
+    onfiles: Callback<Vec<web_sys::File>>,
+    onselect: Callback<Tab>,
+    ondismiss: Callback<()>,
+    onundo: Callback<()>,
+    onanswer: Callback<Answer>,
+    onrefused: Callback<()>,
 }
 
 /// The page's subtitle: the scheme in force, by year and 文号 (and fingerprint when it is a file adopted).

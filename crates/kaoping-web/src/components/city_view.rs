@@ -156,9 +156,13 @@ pub fn CityView(props: &CityViewProps) -> Html {
     let scheme = props.scheme;
     // (One memo for the two: each hook of its own is code of its own in the page's module.)
     let callbacks = use_memo(props.dispatch.clone(), |dispatch| {
-        (dispatch.reform(|(id, text): (FieldId, String)| Action::Edit(id, text)), dispatch.reform(Action::OpenBank))
+        (
+            dispatch.reform(|(id, text): (FieldId, String)| Action::Edit(id, text)),
+            dispatch.reform(Action::OpenBank),
+            dispatch.reform(|()| Action::SelectTab(Tab::Settings)),
+        )
     });
-    let (onedit, onopen) = &*callbacks;
+    let (onedit, onopen, onopen_settings) = &*callbacks;
     let sort = use_state(|| (Column::Bank, true));
     let (column, ascending) = *sort;
     // The sort header that takes the tab stop: the last one focused, else the sorted column.
@@ -324,11 +328,9 @@ pub fn CityView(props: &CityViewProps) -> Html {
         })
     };
 
-    let onopen_settings = props.dispatch.reform(|()| Action::SelectTab(Tab::Settings));
-
     html! {
         <div class="city-view">
-            <ReadingsBadge id="city-readings" readings={props.derived.non_default.clone()} onopen={onopen_settings} />
+            <ReadingsBadge id="city-readings" readings={props.derived.non_default.clone()} onopen={onopen_settings.clone()} />
             <CityAverages id="city-averages" averages={averages(&scheme, &props.derived.evaluation.city)} />
             <p class="hint" id="city-table-hint">{ format!(
                 "表中数字可直接修改（空白为按任务完成），像电子表格一样用方向键、回车（向下）和 Tab（向右）移动，Esc 撤销本格的修改；\
