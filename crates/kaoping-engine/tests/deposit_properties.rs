@@ -6,7 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kaoping_engine::{
-    evaluate, place, Amount, DepositInputs, Evaluation, FundFigure, PolicyScore, Scenario, Scheme, PLACES,
+    evaluate, place, place_fund, Amount, DepositInputs, Evaluation, FundFigure, PolicyScore, Scenario, Scheme, PLACES,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -114,6 +114,31 @@ proptest! {
         for (i, bank) in placement.banks.iter().enumerate() {
             let parts: Vec<Decimal> = placement.funds.iter().filter_map(|f| f.banks[i].amount).collect();
             prop_assert_eq!(bank.total, (!parts.is_empty()).then(|| parts.iter().sum()));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// `place` works out once what funds scored alike share (no department's own scores: every
+    /// fund takes the bank's one score); it gives what placing each fund on its own gives. Funds are
+    /// drawn scored as an earlier fund half the time, with the same amount or another.
+    #[test]
+    fn funds_scored_alike_are_placed_as_each_alone(
+        (banks, mut scores, amounts) in drawn(),
+        copies in prop::collection::vec(prop::option::of(0usize..8), scheme().rules.outcomes.funds.len()),
+    ) {
+        for (f, copy) in copies.iter().enumerate() {
+            if let Some(k) = copy.filter(|&k| k < f) {
+                scores[f] = scores[k].clone();
+            }
+        }
+        let evaluation = evaluation(&banks);
+        let inputs = DepositInputs { amounts, scores };
+        let placement = place(scheme(), &evaluation, &inputs);
+        for (f, fund) in placement.funds.iter().enumerate() {
+            prop_assert_eq!(fund, &place_fund(scheme(), &evaluation, &inputs, f), "fund {}", f);
         }
     }
 }

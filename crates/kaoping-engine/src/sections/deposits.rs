@@ -220,28 +220,61 @@ pub fn place_fund(scheme: &Scheme, evaluation: &Evaluation, inputs: &DepositInpu
     if composite_sum > Decimal::ZERO {
         let shares = apportion(&ranked, composite_sum, Decimal::ONE_HUNDRED);
         let shown = round_to_total(&shares, Decimal::ONE_HUNDRED, SHOWN_PLACES);
-        let (amounts, amounts_shown) = match amount {
-            Some(total) => {
-                let parts = apportion(&ranked, composite_sum, total);
-                let shown = round_to_total(&parts, total, shown_places(total));
-                (parts, shown)
-            }
-            None => (Vec::new(), Vec::new()),
-        };
         for (i, bank) in banks.iter_mut().enumerate() {
             bank.share_pct = shares.get(i).copied().flatten();
             bank.share_pct_shown = shown.get(i).copied().flatten();
-            bank.amount = amounts.get(i).copied().flatten();
-            bank.amount_shown = amounts_shown.get(i).copied().flatten();
         }
+        place_amount(&mut banks, &ranked, composite_sum, amount);
     }
     FundPlacement { fund, amount, composite_sum, banks }
 }
 
+/// Places a fund's amount (when given) among the ranked banks by their composites (`ranked`, `None`
+/// for a bank not ranked; their sum more than 0).
+fn place_amount(banks: &mut [FundShare], ranked: &[Option<Decimal>], composite_sum: Decimal, amount: Option<Decimal>) {
+    let (amounts, shown) = match amount {
+        Some(total) => {
+            let parts = apportion(ranked, composite_sum, total);
+            let shown = round_to_total(&parts, total, shown_places(total));
+            (parts, shown)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    for (i, bank) in banks.iter_mut().enumerate() {
+        bank.amount = amounts.get(i).copied().flatten();
+        bank.amount_shown = shown.get(i).copied().flatten();
+    }
+}
+
+/// A fund whose banks have the same department scores as an earlier fund's (`like`): the same
+/// composites, so the same shares; only its amount is placed anew, if it is another.
+fn place_like(evaluation: &Evaluation, like: &FundPlacement, fund: usize, amount: Option<Decimal>) -> FundPlacement {
+    let mut placed = FundPlacement { fund, amount, ..like.clone() };
+    if amount != like.amount && like.composite_sum > Decimal::ZERO {
+        let ranked: Vec<Option<Decimal>> =
+            evaluation.banks.iter().zip(&like.banks).map(|(bank, s)| bank.is_ranked().then_some(s.composite)).collect();
+        place_amount(&mut placed.banks, &ranked, like.composite_sum, amount);
+    }
+    placed
+}
+
 /// Places every fund among the banks of an evaluation, with each bank's total and missing scores.
+///
+/// Where no department gives scores of its own, every fund takes each bank's one score: the funds'
+/// composites and shares are then the same, and are worked out once (the page places the funds on
+/// every keystroke of 本行测算).
 pub fn place(scheme: &Scheme, evaluation: &Evaluation, inputs: &DepositInputs) -> Placement {
-    let funds: Vec<FundPlacement> =
-        (0..scheme.rules.outcomes.funds.len()).map(|f| place_fund(scheme, evaluation, inputs, f)).collect();
+    let count = scheme.rules.outcomes.funds.len();
+    let mut funds: Vec<FundPlacement> = Vec::with_capacity(count);
+    for f in 0..count {
+        let amount = inputs.amounts.get(f).copied().flatten();
+        let like = funds.iter().find(|g| inputs.scores.get(g.fund) == inputs.scores.get(f));
+        let placed = match like {
+            Some(like) => place_like(evaluation, like, f, amount),
+            None => place_fund(scheme, evaluation, inputs, f),
+        };
+        funds.push(placed);
+    }
     let mut banks = Vec::with_capacity(evaluation.banks.len());
     for (i, bank) in evaluation.banks.iter().enumerate() {
         let mut placed = BankPlacement::default();
