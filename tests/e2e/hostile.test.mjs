@@ -86,6 +86,9 @@ for (const [box, good, hostile, words] of CASES) {
     await page.locator('#save-as').click();
     await page.locator('#notice', { hasText: '已保存“含非法输入”' }).waitFor();
     await page.locator(box).fill(hostile);
+    // Saved again with the box refused: the notice says its last good value was saved, not its text.
+    await page.locator('#save').click();
+    await page.locator('#notice', { hasText: '已保存“含非法输入”，但 1 个输入框内容无效，保存的是其上一个有效值：' }).waitFor();
     await page.locator('#open-saved').click();
     await page.locator('#notice', { hasText: '已打开“含非法输入”' }).waitFor();
     await nothingLost(page, 'opened');

@@ -148,6 +148,9 @@ async function verify(page) {
   const undone = await stashed(page);
   assert.equal(undone.verified, undefined);
   assert.equal(undone.banks.find((b) => b.id === 'icbc').loans, declared);
+  // Pressed again, with nothing verified: said, not silent.
+  await page.locator('#verify-undo').click();
+  await page.locator('#notice', { hasText: '工商银行的贷款余额（2024年末）没有核实数，无需撤销核实' }).waitFor();
   await page.locator('#verify-value').fill('100');
   await page.locator('#verify-reason').fill('按人民银行金融统计口径');
   await page.locator('#verify-apply').click();

@@ -175,6 +175,13 @@ impl App {
                         self.bank_name(&bank),
                         field.label()
                     )));
+                } else {
+                    // Nothing to take back: said, so that the button is not thought to have failed.
+                    self.tell(Notice::warning(format!(
+                        "{}的{}没有核实数，无需撤销核实。请先在上方选定已核实的银行和数据项。",
+                        self.bank_name(&bank),
+                        field.label()
+                    )));
                 }
             }
             Action::Published(revision, parts) => {
@@ -516,13 +523,25 @@ impl App {
     fn saved(&mut self, name: String, stamp: String, library: Vec<Saved>, _fx: &mut Vec<Effect>) {
         self.set_library(library);
         Rc::make_mut(&mut self.document).saved(name.clone(), stamp);
-        let told = format!("已保存“{name}”。");
+        // A box whose text was refused is saved with the figure that counts, not with its text: said,
+        // so that nobody takes the text on screen for what was saved.
+        let refused = self.refused_labels();
+        let told = if refused.is_empty() {
+            format!("已保存“{name}”。")
+        } else {
+            format!(
+                "已保存“{name}”，但 {} 个输入框内容无效，保存的是其上一个有效值：{}。",
+                refused.len(),
+                refused.join("、")
+            )
+        };
         match Rc::make_mut(&mut self.view).prompt.take().and_then(|p| p.then) {
             Some(pending) => {
                 let (then, undo) = self.go(pending);
                 self.tell(Notice { undo, text: format!("{told}{}", then.text), ..then });
             }
-            None => self.tell(Notice::info(told)),
+            None if refused.is_empty() => self.tell(Notice::info(told)),
+            None => self.tell(Notice::warning(told)),
         }
     }
 

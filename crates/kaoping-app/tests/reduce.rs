@@ -137,6 +137,26 @@ fn a_bad_value_in_ones_own_data_is_dropped_with_a_message_and_the_rest_kept() {
 }
 
 #[test]
+fn saving_with_a_refused_box_says_what_was_saved_for_it() {
+    let mut world = World::new();
+    world.loans("330");
+    world.loans("33o");
+    world.send(Action::SaveAs("方案A".to_owned()));
+    let notice = world.app.view.notice.clone().expect("told");
+    assert_eq!(notice.level, Level::Warning);
+    assert_eq!(notice.text, "已保存“方案A”，但 1 个输入框内容无效，保存的是其上一个有效值：贷款余额（2024年末）。");
+    assert_eq!(world.loans_box(), "33o", "the box keeps its text");
+    let saved = kaoping_app::store::load(&world.shelf, world.scheme, "方案A").expect("saved").expect("read back");
+    assert_eq!(saved.scenario.bank("adbc").and_then(|b| b.loans).map(|a| a.get().to_string()), Some("330".to_owned()));
+
+    // Once the box is mended, saving says only that it saved.
+    world.loans("331");
+    world.send(Action::Save);
+    assert_eq!(world.notice(), "已保存“方案A”。");
+    assert_eq!(world.app.view.notice.as_ref().map(|n| n.level), Some(Level::Info));
+}
+
+#[test]
 fn opening_waits_behind_unsaved_changes_until_answered() {
     let mut world = World::new();
     world.send(Action::SaveAs("基准".to_owned()));
@@ -659,6 +679,11 @@ fn a_verified_figure_scores_and_keeps_the_declaration_beside_it() {
     world.send(Action::Unverify("icbc".to_owned(), Field::Loans));
     assert_eq!(world.scenario(), declared, "撤销核实: as declared again");
     assert!(told(&world).starts_with("已撤销核实"), "{}", told(&world));
+    // 撤销核实 again: nothing is verified, and the page says so instead of nothing.
+    world.send(Action::Unverify("icbc".to_owned(), Field::Loans));
+    assert_eq!(world.scenario(), declared);
+    assert_eq!(level(&world), Some(Level::Warning));
+    assert!(told(&world).starts_with("工商银行的贷款余额（2024年末）没有核实数，无需撤销核实"), "{}", told(&world));
     world.send(verify("3000", ""));
     assert_eq!(world.scenario(), declared, "verified as declared: nothing to keep");
 }
