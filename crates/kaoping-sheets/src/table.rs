@@ -885,13 +885,13 @@ fn read_rows(grid: &Grid, scheme: &Scheme, layout: &Layout, bank_column: usize, 
             .iter()
             .enumerate()
             .any(|(c, r)| matches!(r.meaning, Some(Column::Figure(_))) && is_figure(grid.cell(row, c)));
-        let first = cells.iter().find(|c| !c.is_blank()).map(|c| c.text().into_owned()).unwrap_or_default();
+        let first_at = cells.iter().position(|c| !c.is_blank()).unwrap_or(bank_column);
+        let first = grid.cell(row, first_at).text().into_owned();
         let name = grid.cell(row, bank_column).text().trim().to_owned();
         if is_total(&name) || (name.is_empty() && is_total(&first)) {
-            update.notes.push(Problem::at(
-                grid.place(row, bank_column),
-                format!("合计行（“{}”），未读取", if name.is_empty() { first.trim() } else { &name }),
-            ));
+            // Named at the cell that says 合计: the bank column's, or the first filled (a 序号 column).
+            let (at, label) = if is_total(&name) { (bank_column, name.as_str()) } else { (first_at, first.trim()) };
+            update.notes.push(Problem::at(grid.place(row, at), format!("合计行（“{label}”），未读取")));
             continue;
         }
         if !figures_given && (name.is_empty() || is_note(&name) || is_note(&first)) {
