@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startSuite, stopSuite, openPage, pdfText, squeeze, saveScreenshot, SHOTS, UPDATE_SCREENSHOT } from './harness.mjs';
+import { importFullScenario } from './latency.mjs';
 
 let server;
 let browser;
@@ -94,6 +95,31 @@ test('资金存放 at phone width and printed', async () => {
   for (const words of ['存放测算', '合计', '工商银行', '5.04', '测算口径']) {
     assert.ok(flat.includes(words), `${words} is printed`);
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 名单 not yet 核实完成, over two printed pages with four funds placed: its mark at the foot of each', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPage(context, server.url);
+  await importFullScenario(page);
+  await page.locator('#tab-deposits').click();
+  await page.locator('#deposit-table').waitFor();
+  for (const [fund, amount] of [['fiscal', '60'], ['provident', '12.5'], ['maintenance', '8'], ['other', '20']]) {
+    await page.locator(`#f-deposits-${fund}`).fill(amount);
+  }
+  await page.locator('#tab-notice').click();
+  await page.locator('.notice-fund').nth(3).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const buffer = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false });
+  await page.emulateMedia({ media: 'screen' });
+  const printed = await pdfText(buffer);
+  assert.ok(printed.pages >= 2, `the four funds take a second page (${printed.pages})`);
+  // pdftotext ends each page with a form feed.
+  const pages = printed.text.split('\f').filter((p) => p.trim() !== '');
+  assert.equal(pages.length, printed.pages);
+  pages.forEach((text, i) => assert.ok(squeeze(text).includes('【测算结果，非正式考评结论】'), `page ${i + 1} carries the mark`));
+  assert.ok(squeeze(pages.at(-1)).includes('说明'), 'the whole 名单 is printed');
   assert.deepEqual(errors, []);
   await context.close();
 });
