@@ -110,6 +110,9 @@ test('a 名单 not yet 核实完成, over two printed pages with four funds plac
   }
   await page.locator('#tab-notice').click();
   await page.locator('.notice-fund').nth(3).waitFor();
+  // The mark as the engine writes it (the stylesheet spells it again for the pages' foot).
+  const mark = squeeze(await page.locator('.notice-mark').innerText());
+  assert.equal(mark, '【测算结果，非正式考评结论】');
   await page.emulateMedia({ media: 'print' });
   const buffer = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false });
   await page.emulateMedia({ media: 'screen' });
@@ -118,7 +121,9 @@ test('a 名单 not yet 核实完成, over two printed pages with four funds plac
   // pdftotext ends each page with a form feed.
   const pages = printed.text.split('\f').filter((p) => p.trim() !== '');
   assert.equal(pages.length, printed.pages);
-  pages.forEach((text, i) => assert.ok(squeeze(text).includes('【测算结果，非正式考评结论】'), `page ${i + 1} carries the mark`));
+  pages.forEach((text, i) => assert.ok(squeeze(text).includes(mark), `page ${i + 1} carries the mark`));
+  // Page 1: above the title and at its foot.
+  assert.equal(squeeze(pages[0]).split(mark).length - 1, 2, 'page 1: the mark above the title and at the foot');
   assert.ok(squeeze(pages.at(-1)).includes('说明'), 'the whole 名单 is printed');
   assert.deepEqual(errors, []);
   await context.close();
