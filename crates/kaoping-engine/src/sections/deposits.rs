@@ -203,7 +203,6 @@ pub fn place_fund(scheme: &Scheme, evaluation: &Evaluation, inputs: &DepositInpu
     let amount = inputs.amounts.get(fund).copied().flatten();
     let scores = inputs.scores.get(fund);
     let mut banks = Vec::with_capacity(evaluation.banks.len());
-    let mut ranked = Vec::with_capacity(evaluation.banks.len());
     let mut composite_sum = Decimal::ZERO;
     for (i, bank) in evaluation.banks.iter().enumerate() {
         let department_score = scores.and_then(|s| s.get(i)).copied().flatten();
@@ -214,10 +213,10 @@ pub fn place_fund(scheme: &Scheme, evaluation: &Evaluation, inputs: &DepositInpu
         if bank.is_ranked() {
             composite_sum += composite;
         }
-        ranked.push(bank.is_ranked().then_some(composite));
         banks.push(FundShare { evaluation_points, department_score, composite, ..FundShare::default() });
     }
     if composite_sum > Decimal::ZERO {
+        let ranked = ranked_composites(evaluation, &banks);
         let shares = apportion(&ranked, composite_sum, Decimal::ONE_HUNDRED);
         let shown = round_to_total(&shares, Decimal::ONE_HUNDRED, SHOWN_PLACES);
         for (i, bank) in banks.iter_mut().enumerate() {
@@ -227,6 +226,11 @@ pub fn place_fund(scheme: &Scheme, evaluation: &Evaluation, inputs: &DepositInpu
         place_amount(&mut banks, &ranked, composite_sum, amount);
     }
     FundPlacement { fund, amount, composite_sum, banks }
+}
+
+/// Each bank's composite for a fund if it is ranked, `None` if not: what the fund is shared by.
+fn ranked_composites(evaluation: &Evaluation, banks: &[FundShare]) -> Vec<Option<Decimal>> {
+    evaluation.banks.iter().zip(banks).map(|(bank, share)| bank.is_ranked().then_some(share.composite)).collect()
 }
 
 /// Places a fund's amount (when given) among the ranked banks by their composites (`ranked`, `None`
@@ -251,9 +255,7 @@ fn place_amount(banks: &mut [FundShare], ranked: &[Option<Decimal>], composite_s
 fn place_like(evaluation: &Evaluation, like: &FundPlacement, fund: usize, amount: Option<Decimal>) -> FundPlacement {
     let mut placed = FundPlacement { fund, amount, ..like.clone() };
     if amount != like.amount && like.composite_sum > Decimal::ZERO {
-        let ranked: Vec<Option<Decimal>> =
-            evaluation.banks.iter().zip(&like.banks).map(|(bank, s)| bank.is_ranked().then_some(s.composite)).collect();
-        place_amount(&mut placed.banks, &ranked, like.composite_sum, amount);
+        place_amount(&mut placed.banks, &ranked_composites(evaluation, &like.banks), like.composite_sum, amount);
     }
     placed
 }
