@@ -1,8 +1,8 @@
-//! What the page shows that follows from the document: worked out once per change of the document,
-//! never while drawing. The evaluation, each bank's doubts (only for the banks whose figures changed),
-//! the doubts about the settings and city figures, the readings not at their default; and the public
-//! funds of 四(四) placed among the banks the first time a view asks for them (本行测算's summary and
-//! 资金存放 do, 全市总览 does not: a quarter of a keystroke's engine time there).
+//! What the page shows that follows from the document, worked out once per change of the document:
+//! before drawing, the evaluation, each bank's doubts (only for the banks whose figures changed), the
+//! doubts about the settings and city figures, the readings not at their default; the public funds of
+//! 四(四) placed among the banks the first time a view asks for them while drawing (本行测算's summary
+//! and 资金存放 do, 全市总览 does not: a quarter of a keystroke's engine time there), then kept.
 
 use std::cell::OnceCell;
 use std::rc::Rc;

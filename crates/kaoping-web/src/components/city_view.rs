@@ -401,6 +401,11 @@ impl CityRowProps {
         self.evaluation.banks.get(self.index)
     }
 
+    /// The bank's short name, as the row and its boxes' labels give it (its id if the scheme lacks it).
+    fn short_name(&self, result: &BankResult) -> String {
+        self.scheme.banks.get(result.index).map_or_else(|| result.id.clone(), |b| b.short_name.clone())
+    }
+
     /// What the row shows of one editable figure: the box's draft (by address: a draft that did not
     /// change is the very same value), the figure entered, and the figure on task.
     fn figure(&self, field: Field) -> (Option<*const Draft>, Option<Decimal>, Option<Decimal>) {
@@ -464,7 +469,7 @@ impl PartialEq for CityRowProps {
 fn CityRow(props: &CityRowProps) -> Html {
     let Some(result) = props.result() else { return Html::default() };
     let bank = result.id.clone();
-    let name = props.scheme.banks.get(result.index).map(|b| b.short_name.clone()).unwrap_or_else(|| bank.clone());
+    let name = props.short_name(result);
     let onopen = {
         let (onopen, bank) = (props.onopen.clone(), bank.clone());
         Callback::from(move |_: MouseEvent| onopen.emit(bank.clone()))
@@ -524,7 +529,7 @@ fn RowFigures(props: &RowFiguresProps) -> Html {
     let props = &props.row;
     let Some(result) = props.result() else { return Html::default() };
     let bank = &result.id;
-    let name = props.scheme.banks.get(result.index).map(|b| b.short_name.clone()).unwrap_or_else(|| bank.clone());
+    let name = props.short_name(result);
     html! {
         <>
             { for EDITABLE.iter().map(|&field| {
