@@ -20,7 +20,7 @@ use crate::format::{plain, with_unit};
 use crate::read::read_back;
 use crate::state::{saved_elsewhere, unique_with_stamp, App};
 use crate::target::{Applied, SimulationKey, SimulationRun, TargetAction, TargetAnswers, TargetView};
-use crate::view::{Answer, Clash, Notice, Pending, Prompt, Question, Saved, Tab, Write};
+use crate::view::{Answer, Clash, Level, Notice, Pending, Prompt, Question, Saved, Tab, Write};
 
 impl App {
     /// Applies `action`; returns the next state (the same `Rc` when nothing changed, so nothing is
@@ -538,7 +538,9 @@ impl App {
         match Rc::make_mut(&mut self.view).prompt.take().and_then(|p| p.then) {
             Some(pending) => {
                 let (then, undo) = self.go(pending);
-                self.tell(Notice { undo, text: format!("{told}{}", then.text), ..then });
+                // As serious as its more serious half.
+                let level = if refused.is_empty() || then.level != Level::Info { then.level } else { Level::Warning };
+                self.tell(Notice { undo, level, text: format!("{told}{}", then.text), ..then });
             }
             None if refused.is_empty() => self.tell(Notice::info(told)),
             None => self.tell(Notice::warning(told)),

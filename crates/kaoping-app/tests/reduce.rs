@@ -154,6 +154,17 @@ fn saving_with_a_refused_box_says_what_was_saved_for_it() {
     world.send(Action::Save);
     assert_eq!(world.notice(), "已保存“方案A”。");
     assert_eq!(world.app.view.notice.as_ref().map(|n| n.level), Some(Level::Info));
+
+    // Saved on the way to opening another: the notice says both, as a warning.
+    world.send(Action::SaveAs("方案B".to_owned()));
+    world.loans("332");
+    world.loans("33o");
+    world.send(Action::Open("方案A".to_owned()));
+    world.send(Action::Answer(Answer::Save));
+    let notice = world.app.view.notice.clone().expect("told");
+    assert!(notice.text.starts_with("已保存“方案B”，但 1 个输入框内容无效"), "{}", notice.text);
+    assert!(notice.text.contains("已打开“方案A”"), "{}", notice.text);
+    assert_eq!(notice.level, Level::Warning);
 }
 
 #[test]
